@@ -1,0 +1,44 @@
+# One command to install and run, one to install and test. Creates ./.venv.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run demo test lint bench i18n clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+# Opens the window on the default data directory (first run: setup wizard).
+run: $(STAMP)
+	$(VENV)/bin/station-desk
+
+# A ready-made village station in ./demo-data, then the window.
+demo: $(STAMP)
+	@test -f demo-data/archive.db || $(VENV)/bin/station-desk --data-dir demo-data demo
+	$(VENV)/bin/station-desk --data-dir demo-data
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/mypy
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/mypy
+
+bench: $(STAMP)
+	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b; done
+
+# Refresh the translation source from the code, then compile it.
+i18n: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(find src/station_desk/ui -name '*.py') \
+	    -source-language zh_CN -target-language zh_CN -ts resources/i18n/station_desk_zh_CN.ts
+	$(VENV)/bin/pyside6-lrelease resources/i18n/station_desk_zh_CN.ts \
+	    -qm resources/i18n/station_desk_zh_CN.qm
+
+clean:
+	rm -rf $(VENV) demo-data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""SQLite archive: schema, migrations, journal and repositories (no Qt)."""

@@ -1,0 +1,1 @@
+"""Plain-Python rules of the station: no Qt, no SQL."""

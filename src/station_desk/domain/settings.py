@@ -1,0 +1,27 @@
+"""Station-wide settings: one registry with types, defaults and Chinese labels.
+
+Values live in the archive (`settings` table); per-PC preferences such as the
+chosen printer live in QSettings on the UI side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    label: str
+    default: int
+    minimum: int
+    maximum: int
+
+
+REGISTRY: dict[str, Setting] = {s.key: s for s in (
+    # Manual 效能投诉制度: OCR reads "37天"; the county's general limit is 7 days.
+    Setting("complaint_general_days", "一般投诉办理时限（天）", 7, 1, 30),
+    Setting("complaint_major_days", "重大投诉办理时限（天）", 10, 1, 60),
+    Setting("backup_keep_days", "自动备份保留份数", 14, 3, 365),
+    Setting("backup_warn_days", "超过几天没有备份时提醒", 7, 1, 90),
+)}

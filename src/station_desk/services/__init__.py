@@ -1,0 +1,1 @@
+"""Named operations the window and the command line both call (no Qt, no SQL)."""

@@ -1,0 +1,1 @@
+"""The Qt window. Talks to `services.desk.Desk` only; never to SQL."""

@@ -1,0 +1,80 @@
+"""Start the window: translations, crash handler, archive, first-run setup, sign-in."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from ..domain.errors import UserError
+from ..logs import setup_logging
+from ..paths import resource
+from ..services.desk import Desk
+from . import crash, prompts
+from .main_window import MainWindow
+from .setup_wizard import SetupWizard
+from .sign_in import SignInDialog
+from .style import STYLE
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName("StationDesk")
+    app.setOrganizationName("StationDesk")
+    app.setApplicationDisplayName("便民服务站办件台账")
+    install_translations(app)
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def install_translations(app: QApplication) -> None:
+    """Qt's own dialogs (OK/Cancel, wizard buttons) in Chinese, then ours."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase_zh_CN", qt_dir), ("station_desk_zh_CN",
+                                                     str(resource("i18n")))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+
+
+def open_desk(data_dir: Path) -> Desk | None:
+    try:
+        return Desk.open(data_dir)
+    except UserError as exc:
+        QMessageBox.critical(None, "无法打开数据文件", exc.message)
+        return None
+
+
+def start(desk: Desk) -> MainWindow | None:
+    """Setup if new, backup once a day, sign in; None when the clerk cancels."""
+    if not desk.is_set_up and SetupWizard(desk).exec() != QDialog.DialogCode.Accepted:
+        return None
+    try:
+        desk.startup_backup()
+    except UserError as exc:
+        prompts.warn(None, "自动备份没有完成", exc.message + "\n程序可以继续使用，请尽快手动备份。")
+    if SignInDialog(desk).exec() != QDialog.DialogCode.Accepted:
+        return None
+    window = MainWindow(desk)
+    window.show()
+    return window
+
+
+def run_window(data_dir: Path) -> int:
+    setup_logging()
+    app = make_app()
+    crash.install()
+    desk = open_desk(data_dir)
+    if desk is None:
+        return 1
+    try:
+        window = start(desk)
+        if window is None:
+            return 0
+        return app.exec()
+    finally:
+        desk.close()

@@ -1,0 +1,132 @@
+"""The main window: station and clerk always visible, one area per navigation entry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.desk import Desk
+from .pages.archive import ArchivePage
+from .pages.catalogue import CataloguePage
+from .pages.placeholder import NotYetPage
+from .pages.settings import SettingsPage
+from .pages.today import TodayPage
+
+
+def sign_in_again(window: MainWindow) -> bool:
+    """Replaceable in tests: ask for a sign-in, True when someone signed in."""
+    from .sign_in import SignInDialog
+
+    return bool(SignInDialog(window.desk, window).exec())
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.setWindowTitle(self.tr("便民服务站办件台账"))
+        self.resize(1180, 760)
+        self.setMinimumSize(QSize(900, 600))
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._header())
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.today = TodayPage(desk)
+        self.catalogue = CataloguePage(desk)
+        self.settings = SettingsPage(desk)
+        self.archive = ArchivePage(desk)
+        areas: list[tuple[str, QWidget]] = [
+            (self.tr("今日"), self.today),
+            (self.tr("办件"), NotYetPage(
+                self.tr("办件"),
+                self.tr("登记来访、来电、来信、网上办件，按即办件、承诺件、联办件、"
+                        "退回件办理，并按工作日计算承诺办结日期。"),
+                self.tr("请继续使用纸质办件登记簿。"))),
+            (self.tr("预约"), NotYetPage(
+                self.tr("预约服务"), self.tr("电话或平台预约的上门服务、节假日服务。"),
+                self.tr("请在预约登记本上记录。"))),
+            (self.tr("延时服务"), NotYetPage(
+                self.tr("延时服务"), self.tr("下班后仍有群众等候时的延时服务记录。"),
+                self.tr("请在延时服务登记本上记录。"))),
+            (self.tr("服务事项"), self.catalogue),
+            (self.tr("同步"), NotYetPage(
+                self.tr("U盘同步"), self.tr("把本站办件加密导出到U盘，交镇便民服务中心导入。"),
+                self.tr("帮办代办件请按原方式报送镇中心。"))),
+            (self.tr("档案"), self.archive),
+            (self.tr("设置"), self.settings),
+        ]
+        for label, page in areas:
+            QListWidgetItem(label, self.nav)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._show)
+        self.nav.setCurrentRow(0)
+        self.refresh_header()
+
+    def _header(self) -> QWidget:
+        bar = QFrame()
+        bar.setObjectName("header")
+        row = QHBoxLayout(bar)
+        self.station_label = QLabel()
+        self.station_label.setObjectName("stationName")
+        self.clerk_label = QLabel()
+        self.clerk_label.setObjectName("clerk")
+        self.switch_button = QPushButton(self.tr("换人登录"))
+        self.switch_button.clicked.connect(self.switch_clerk)
+        row.addWidget(self.station_label)
+        row.addStretch()
+        row.addWidget(self.clerk_label)
+        row.addWidget(self.switch_button)
+        return bar
+
+    def refresh_header(self) -> None:
+        station = self.desk.station
+        self.station_label.setText(station.name if station else "")
+        who = self.desk.signed_in
+        self.clerk_label.setText(
+            self.tr("当前经办人：") + (f"{who.name}（{who.role.label}）" if who else
+                                   self.tr("未登录")))
+
+    def _show(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def switch_clerk(self) -> None:
+        previous = self.desk.signed_in
+        self.desk.sign_out()
+        if not sign_in_again(self):
+            self.desk.signed_in = previous
+        self.refresh_header()
+        self._show(self.stack.currentIndex())
+
+    def area_names(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def go_to(self, label: str) -> None:
+        items = self.nav.findItems(label, Qt.MatchFlag.MatchExactly)
+        if items:
+            self.nav.setCurrentItem(items[0])

@@ -1,0 +1,89 @@
+"""今日: what needs attention now, counted from the archive."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ...services.desk import Desk
+
+
+class Card(QFrame):
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        caption = QLabel(title)
+        caption.setObjectName("cardTitle")
+        self.value = QLabel("—")
+        self.value.setObjectName("cardValue")
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        layout.addWidget(caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
+
+    def show_value(self, value: str, note: str = "", warn: bool = False) -> None:
+        self.value.setText(value)
+        self.note.setText(note)
+        self.value.setProperty("warn", warn)
+        self.value.style().unpolish(self.value)
+        self.value.style().polish(self.value)
+
+
+class TodayPage(QWidget):
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        layout.addWidget(self.heading)
+        self.alerts = QLabel()
+        self.alerts.setObjectName("alerts")
+        self.alerts.setWordWrap(True)
+        layout.addWidget(self.alerts)
+        grid = QGridLayout()
+        self.records = Card(self.tr("今日登记/修改的记录"))
+        self.catalogue = Card(self.tr("服务事项"))
+        self.staff = Card(self.tr("在岗工作人员"))
+        self.backup = Card(self.tr("最近一次备份"))
+        for i, card in enumerate((self.records, self.catalogue, self.staff, self.backup)):
+            grid.addWidget(card, i // 2, i % 2)
+        layout.addLayout(grid)
+        self.pending = QLabel(self.tr(
+            "办件、预约、延时服务和满意度的今日统计将在这些功能开放后显示在这里。"))
+        self.pending.setWordWrap(True)
+        self.pending.setObjectName("muted")
+        layout.addWidget(self.pending)
+        layout.addStretch()
+
+    def refresh(self) -> None:
+        s = self.desk.today()
+        weekday = "一二三四五六日"[s.day.weekday()]
+        self.heading.setText(self.tr("今日 %1 星期%2")
+                             .replace("%1", s.day.strftime("%Y年%m月%d日"))
+                             .replace("%2", weekday))
+        alerts = []
+        if s.unstaffed_windows:
+            alerts.append(self.tr("窗口无人值守：") + "、".join(s.unstaffed_windows)
+                          + self.tr("（手册要求窗口不得空缺，请到“设置”分配人员）"))
+        age = None if s.last_backup is None else (datetime.now() - s.last_backup).days
+        if age is None or age >= s.backup_warn_days:
+            alerts.append(self.tr("数据很久没有备份了，请到“档案”页立即备份到U盘。"))
+        self.alerts.setText("\n".join("⚠ " + a for a in alerts))
+        self.alerts.setVisible(bool(alerts))
+        self.records.show_value(str(s.changes_today), self.tr("按审计记录统计"))
+        self.catalogue.show_value(
+            str(s.catalogue_total),
+            self.tr("其中 %1 项办事指南要素待核实").replace("%1", str(s.catalogue_unverified)),
+            warn=s.catalogue_unverified > 0)
+        self.staff.show_value(str(s.staff_count))
+        if s.last_backup is None:
+            self.backup.show_value(self.tr("尚无"), self.tr("请立即备份"), warn=True)
+        else:
+            self.backup.show_value(s.last_backup.strftime("%m-%d %H:%M"),
+                                   self.tr("%1 天前").replace("%1", str(age)),
+                                   warn=bool(age and age >= s.backup_warn_days))

@@ -1,0 +1,90 @@
+"""Walk the first-run setup in the window, sign in, land on the main window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QLineEdit, QTableWidgetItem
+
+from station_desk.domain.station import Role
+from station_desk.services.desk import Desk
+from station_desk.ui import app as ui_app
+from station_desk.ui.setup_wizard import SetupWizard
+from station_desk.ui.sign_in import SignInDialog
+
+
+def fill_wizard(wizard: SetupWizard, *, code: str = "610922101201") -> None:
+    page = wizard.station_page
+    page.kind.setCurrentIndex(0)  # 村便民服务站
+    page.place.setText("西沟村")
+    page.code.setText(code)
+    page.town_name.setText("城关镇便民服务中心")
+    wizard.next()
+    assert wizard.windows_page.window_names() == ["综合窗口", "帮办代办窗口"]
+    wizard.next()
+    staff = wizard.staff_page
+    staff.table.setItem(0, 0, QTableWidgetItem("王建国"))
+    pin = staff.table.cellWidget(0, 3)
+    assert isinstance(pin, QLineEdit)
+    pin.setText("1234")
+    staff.table.setItem(1, 0, QTableWidgetItem("李明"))
+
+
+def test_wizard_refuses_bad_code_and_keeps_what_was_typed(qtbot, desk: Desk, boxes) -> None:
+    wizard = SetupWizard(desk)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.station_page.place.setText("西沟村")
+    wizard.station_page.code.setText("6109")
+    wizard.next()
+    assert wizard.currentPage() is wizard.station_page
+    assert "12 位" in boxes.warnings[-1]
+    assert wizard.station_page.place.text() == "西沟村"
+    assert not desk.is_set_up
+
+
+def test_first_run_setup_sign_in_and_main_window(qtbot, desk: Desk, boxes,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def run_wizard(wizard: SetupWizard) -> int:
+        qtbot.addWidget(wizard)
+        wizard.show()
+        fill_wizard(wizard)
+        wizard.accept()
+        return int(wizard.result())
+
+    def run_sign_in(dialog: SignInDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.who.setCurrentIndex(1)  # 李明 has no PIN yet: first sign-in sets it
+        assert dialog.confirm_pin.isVisibleTo(dialog)
+        dialog.pin.setText("5678")
+        dialog.confirm_pin.setText("5678")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(SetupWizard, "exec", run_wizard)
+    monkeypatch.setattr(SignInDialog, "exec", run_sign_in)
+    window = ui_app.start(desk)
+    assert window is not None, boxes.warnings
+    qtbot.addWidget(window)
+    assert desk.is_set_up and desk.station is not None
+    assert desk.station.name == "西沟村便民服务站"
+    assert desk.signed_in is not None and desk.signed_in.name == "李明"
+    assert desk.signed_in.role == Role.AGENT
+    assert window.station_label.text() == "西沟村便民服务站"
+    assert "李明" in window.clerk_label.text()
+    assert window.area_names() == ["今日", "办件", "预约", "延时服务", "服务事项", "同步",
+                                   "档案", "设置"]
+    assert desk.backups(), "the first start makes the day's backup"
+    # the today page counts from the archive: setup wrote the station, windows, staff...
+    assert int(window.today.records.value.text()) > 60
+    assert window.today.catalogue.value.text() == str(len(desk.catalogue()))
+
+
+def test_sign_in_wrong_pin_is_refused(qtbot, village: Desk, boxes) -> None:
+    dialog = SignInDialog(village)
+    qtbot.addWidget(dialog)
+    dialog.who.setCurrentIndex(0)
+    dialog.pin.setText("9999")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert village.signed_in is None
+    assert "PIN 不对" in boxes.warnings[-1]

@@ -1,0 +1,113 @@
+"""The main window: catalogue search, head-only editing, honest empty areas, crashes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from station_desk.services.desk import Desk
+from station_desk.ui import crash
+from station_desk.ui.item_editor import ItemEditor
+from station_desk.ui.main_window import MainWindow
+from station_desk.ui.pages.placeholder import NotYetPage
+
+
+@pytest.fixture
+def window(qtbot, village: Desk) -> MainWindow:
+    village.sign_in("张丽", "2222")
+    w = MainWindow(village)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_catalogue_search_by_pinyin_initials(window: MainWindow) -> None:
+    window.go_to("服务事项")
+    page = window.catalogue
+    total = page.model.rowCount()
+    assert total >= 60
+    page.search.setText("ylbx")
+    names = [page.model.item_at(r).name for r in range(page.model.rowCount())]
+    assert names and all("养老保险" in n for n in names)
+    assert "待核实" in page.detail.toPlainText()
+
+
+def test_clerk_cannot_edit_the_catalogue(window: MainWindow) -> None:
+    window.go_to("服务事项")
+    assert not window.catalogue.edit_button.isEnabled()
+
+
+def test_head_edits_an_item_and_it_is_audited(qtbot, village: Desk, boxes) -> None:
+    village.sign_in("王建国", "1234")
+    item = village.item("城乡居民养老保险参保登记")
+    editor = ItemEditor(village, item)
+    qtbot.addWidget(editor)
+    editor.fee.setText("不收费（法律另有规定的除外）")
+    editor.accept()
+    assert not boxes.warnings
+    saved = village.item(item.code)
+    assert saved.fee == "不收费（法律另有规定的除外）"
+    last = village.history("catalogue_items", item.id)[-1]
+    assert last["actor"] == "王建国" and last["before"]["fee"] == item.fee
+
+
+def test_item_marked_verified_with_empty_elements_is_refused(qtbot, village: Desk,
+                                                             boxes) -> None:
+    item = replace(village.item("城乡居民养老保险参保登记"), legal_basis="")
+    editor = ItemEditor(village, item)
+    qtbot.addWidget(editor)
+    editor.verified.setChecked(True)
+    editor.accept()
+    assert "设定依据" in boxes.warnings[-1]
+    assert village.item(item.code).legal_basis != ""
+
+
+def test_areas_not_built_say_so(window: MainWindow) -> None:
+    window.go_to("办件")
+    page = window.stack.currentWidget()
+    assert isinstance(page, NotYetPage)
+    text = " ".join(lbl.text() for lbl in page.findChildren(QLabel))
+    assert "尚未开放" in text
+
+
+def test_unstaffed_window_is_warned(qtbot, village: Desk) -> None:
+    village.add_window("公共服务窗口")
+    w = MainWindow(village)
+    qtbot.addWidget(w)
+    w.go_to("今日")
+    assert "公共服务窗口" in w.today.alerts.text()
+
+
+def test_uncaught_error_opens_a_copyable_report(monkeypatch: pytest.MonkeyPatch,
+                                                qtbot, boxes) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(crash, "show_crash", shown.append)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        crash.excepthook(type(exc), exc, exc.__traceback__)
+    assert "RuntimeError: boom" in shown[0] and "Traceback" in shown[0]
+    dialog = crash.CrashDialog(shown[0])
+    qtbot.addWidget(dialog)
+    dialog.copy_report()
+    from PySide6.QtWidgets import QApplication
+
+    assert "boom" in QApplication.clipboard().text()
+
+
+def test_known_storage_failure_gets_a_plain_message(boxes) -> None:
+    exc = sqlite3.OperationalError("database or disk is full")
+    crash.excepthook(type(exc), exc, None)
+    assert "磁盘空间已满" in boxes.warnings[-1]
+
+
+def test_many_void_qt_calls_do_not_crash(qtbot) -> None:
+    """PySide6 6.12.0 on Python 3.11 aborts after ~5,000 void calls (none_dealloc)."""
+    label = QLabel()
+    qtbot.addWidget(label)
+    for i in range(20_000):
+        label.setObjectName(f"n{i % 7}")
+    assert label.objectName() == f"n{19_999 % 7}"
