@@ -14,7 +14,8 @@ MIGRATION_SET = "station_desk"
 migrations = Migrations(MIGRATION_SET)
 
 # Tables whose rows are records of the station: never hard-deleted.
-RECORD_TABLES = ("station", "windows", "staff", "catalogue_items")
+RECORD_TABLES = ("station", "windows", "staff", "catalogue_items", "settings", "cases",
+                 "case_events", "holiday_schedules")
 
 
 def _forbid_delete(db: Database, table: str) -> None:
@@ -81,7 +82,8 @@ def m0001_initial(db: Database) -> None:
         );
         """
     )
-    for table in RECORD_TABLES:
+    # a migration is frozen in time: name its own tables, not RECORD_TABLES
+    for table in ("station", "windows", "staff", "catalogue_items"):
         _forbid_delete(db, table)
     for table in ("audit_log", "change_log"):
         _forbid_rewrite(db, table)
@@ -100,6 +102,65 @@ def m0002_settings(db: Database) -> None:
         """
     )
     _forbid_delete(db, "settings")
+
+
+@migrations(name="0003_cases")
+def m0003_cases(db: Database) -> None:
+    """Cases, their timeline, the name-bigram search table, holiday schedules."""
+    db.executescript(
+        """
+        CREATE TABLE cases (
+            id TEXT PRIMARY KEY, case_no TEXT NOT NULL UNIQUE,
+            station_code TEXT NOT NULL, year INTEGER NOT NULL, seq INTEGER NOT NULL,
+            channel TEXT NOT NULL,
+            applicant_name TEXT NOT NULL, id_number TEXT NOT NULL, phone TEXT NOT NULL,
+            address TEXT NOT NULL, groups TEXT NOT NULL,
+            name_initials TEXT NOT NULL, name_pinyin TEXT NOT NULL,
+            item_code TEXT NOT NULL, item_name TEXT NOT NULL, category TEXT NOT NULL,
+            case_type TEXT NOT NULL, status TEXT NOT NULL, open INTEGER NOT NULL,
+            window TEXT NOT NULL, first_ask_id TEXT, first_ask_name TEXT NOT NULL,
+            received_at TEXT NOT NULL, accepted_at TEXT, deadline TEXT,
+            materials TEXT NOT NULL,
+            proxy INTEGER NOT NULL, proxy_agent_id TEXT, proxy_agent_name TEXT NOT NULL,
+            proxy_step TEXT, door_to_door INTEGER NOT NULL, fee TEXT NOT NULL,
+            reason TEXT NOT NULL, supplement_notice_at TEXT, supplement_due TEXT,
+            departments TEXT NOT NULL, completed_at TEXT, note TEXT NOT NULL,
+            sort_key TEXT NOT NULL,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+            UNIQUE (station_code, year, seq)
+        );
+        CREATE INDEX cases_sort ON cases(sort_key);
+        CREATE INDEX cases_status ON cases(status, sort_key);
+        CREATE INDEX cases_type ON cases(case_type, sort_key);
+        CREATE INDEX cases_proxy ON cases(proxy, sort_key);
+        CREATE INDEX cases_id_number ON cases(id_number);
+        CREATE INDEX cases_phone ON cases(phone);
+        CREATE INDEX cases_initials ON cases(name_initials);
+        CREATE INDEX cases_name ON cases(applicant_name);
+        CREATE INDEX cases_item ON cases(item_code, sort_key);
+        CREATE INDEX cases_received ON cases(received_at);
+        -- the timeline: each step, who and when
+        CREATE TABLE case_events (
+            id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+            at TEXT NOT NULL, actor_id TEXT, actor_name TEXT NOT NULL,
+            kind TEXT NOT NULL, text TEXT NOT NULL, data TEXT NOT NULL,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+        );
+        CREATE INDEX case_events_case ON case_events(case_id, at);
+        -- two-character name search: SQLite 3.40's trigram FTS cannot match
+        -- 2 characters, so every character pair of a name is indexed here
+        CREATE TABLE case_name_grams (
+            gram TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (gram, case_id)
+        ) WITHOUT ROWID;
+        -- official holiday schedules imported for years the built-in table lacks
+        CREATE TABLE holiday_schedules (
+            id TEXT PRIMARY KEY, year INTEGER NOT NULL UNIQUE, schedule TEXT NOT NULL,
+            source TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+        );
+        """
+    )
+    for table in ("cases", "case_events", "holiday_schedules"):
+        _forbid_delete(db, table)
 
 
 def known_names() -> list[str]:

@@ -85,7 +85,7 @@ def add_staff(db: Database, *, name: str, role: Role, pin_hash: str | None,
 
 def list_staff(db: Database, *, include_retired: bool = False) -> list[Staff]:
     where = "" if include_retired else "WHERE active = 1"
-    return [_staff(r) for r in _rows(db, f"SELECT * FROM staff {where} ORDER BY created_at")]
+    return [_staff(r) for r in _rows(db, f"SELECT * FROM staff {where} ORDER BY rowid")]
 
 
 def find_staff(db: Database, name: str) -> Staff | None:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..domain.errors import UserError
 from ..logs import setup_logging
@@ -51,13 +51,13 @@ def open_desk(data_dir: Path) -> Desk | None:
 
 def start(desk: Desk) -> MainWindow | None:
     """Setup if new, backup once a day, sign in; None when the clerk cancels."""
-    if not desk.is_set_up and SetupWizard(desk).exec() != QDialog.DialogCode.Accepted:
+    if not desk.is_set_up and not SetupWizard(desk).exec():  # exec() gives 1 = accepted
         return None
     try:
         desk.startup_backup()
     except UserError as exc:
         prompts.warn(None, "自动备份没有完成", exc.message + "\n程序可以继续使用，请尽快手动备份。")
-    if SignInDialog(desk).exec() != QDialog.DialogCode.Accepted:
+    if not SignInDialog(desk).exec():
         return None
     window = MainWindow(desk)
     window.show()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.catalogue import ITEM_CASE_TYPES, CatalogueItem, Material
+from ..domain.catalogue import ITEM_CASE_TYPES, CaseType, CatalogueItem, Material
 from ..services.desk import Desk
 from . import prompts
 
@@ -122,7 +122,7 @@ class ItemEditor(QDialog):
             materials.append(Material(name.text().strip(), originals.value(), copies.value(),
                                       note.text().strip() if note else ""))
         return replace(
-            self.item, name=self.name.text().strip(), case_type=self.case_type.currentData(),
+            self.item, name=self.name.text().strip(), case_type=CaseType(self.case_type.currentData()),
             time_limit_days=self.limit.value(), legal_basis=self.basis.toPlainText().strip(),
             department=self.department.text().strip(), window=self.window_box.text().strip(),
             fee=self.fee.text().strip(), result=self.result_edit.text().strip(),
@@ -131,6 +131,6 @@ class ItemEditor(QDialog):
             verified=self.verified.isChecked())
 
     def accept(self) -> None:
-        if prompts.attempt(self, lambda: self.desk.save_item(self.edited()),
-                           self.tr("未保存")) is not None:
+        if prompts.succeeded(self, lambda: self.desk.save_item(self.edited()),
+                             self.tr("未保存")):
             super().accept()

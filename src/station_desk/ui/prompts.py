@@ -33,7 +33,7 @@ confirm: Callable[[QWidget | None, str, str], bool] = _confirm
 
 
 def attempt(parent: QWidget | None, action: Callable[[], T], title: str = "无法完成") -> T | None:
-    """Run an operation; a refusal is shown to the clerk and None returned.
+    """Run an operation that returns a value; on a refusal show it and return None.
 
     Anything that is not a `UserError` is a bug and goes to the crash dialog.
     """
@@ -42,3 +42,14 @@ def attempt(parent: QWidget | None, action: Callable[[], T], title: str = "无�
     except UserError as exc:
         warn(parent, title, exc.message)
         return None
+
+
+def succeeded(parent: QWidget | None, action: Callable[[], object],
+              title: str = "无法完成") -> bool:
+    """Like `attempt`, for operations that return nothing: True when done."""
+    try:
+        action()
+    except UserError as exc:
+        warn(parent, title, exc.message)
+        return False
+    return True

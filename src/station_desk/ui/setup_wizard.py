@@ -63,8 +63,7 @@ class StationPage(QWizardPage):
 
     @property
     def station_kind(self) -> StationKind:
-        kind: StationKind = self.kind.currentData()
-        return kind
+        return StationKind(self.kind.currentData())  # Qt hands enums back as str
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt API)
         if not self.place.text().strip():
@@ -201,7 +200,7 @@ class StaffPage(QWizardPage):
             pin_edit = self.table.cellWidget(r, 3)
             assert isinstance(role_box, QComboBox) and isinstance(window_box, QComboBox)
             assert isinstance(pin_edit, QLineEdit)
-            people.append(StaffInput(name, role_box.currentData(),
+            people.append(StaffInput(name, Role(role_box.currentData()),
                                      pin_edit.text().strip() or None,
                                      window_box.currentData() or None))
         return people
@@ -225,12 +224,12 @@ class SetupWizard(QWizard):
     def accept(self) -> None:
         s = self.station_page
         kind = s.station_kind
-        done = prompts.attempt(self, lambda: self.desk.setup(
+        done = prompts.succeeded(self, lambda: self.desk.setup(
             kind=kind, code=s.code.text(), name=default_station_name(kind, s.place.text()),
             town_code=s.town_code.text(), town_name=s.town_name.text(),
             address=s.address.text(), phone=s.phone.text(),
             office_hours=self.windows_page.office_hours(),
             windows=self.windows_page.window_names(), staff=self.staff_page.staff()),
             self.tr("设置未保存"))
-        if done is not None:
+        if done:
             super().accept()

@@ -72,11 +72,11 @@ class SignInDialog(QDialog):
             if pin != self.confirm_pin.text():
                 prompts.warn(self, self.tr("无法登录"), self.tr("两次输入的 PIN 不一致"))
                 return
-            if prompts.attempt(self, lambda: self.desk.set_first_pin(staff.id, pin),
-                               self.tr("无法登录"), ) is None:
+            if not prompts.succeeded(self, lambda: self.desk.set_first_pin(staff.id, pin),
+                                     self.tr("无法登录")):
                 return
-        if prompts.attempt(self, lambda: self.desk.sign_in(staff.name, pin),
-                           self.tr("无法登录")) is None:
+        if not prompts.succeeded(self, lambda: self.desk.sign_in(staff.name, pin),
+                                 self.tr("无法登录")):
             self.pin.clear()
             return
         super().accept()

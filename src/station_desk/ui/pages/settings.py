@@ -64,10 +64,10 @@ class AddStaffDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        new = StaffInput(self.name.text(), self.role.currentData(),
+        new = StaffInput(self.name.text(), Role(self.role.currentData()),
                          self.pin.text().strip() or None, self.window_box.currentData() or None,
                          self.phone.text(), self.training.date().toString("yyyy-MM-dd"))
-        if prompts.attempt(self, lambda: self.desk.add_staff(new), self.tr("未保存")):
+        if prompts.succeeded(self, lambda: self.desk.add_staff(new), self.tr("未保存")):
             super().accept()
 
 
@@ -149,4 +149,4 @@ class SettingsPage(QWidget):
     def _save_setting(self, key: str) -> None:
         value = self.spins[key].value()
         if value != self.desk.setting(key):
-            prompts.attempt(self, lambda: self.desk.set_setting(key, value))
+            prompts.succeeded(self, lambda: self.desk.set_setting(key, value))
