@@ -122,7 +122,8 @@ class ItemEditor(QDialog):
             materials.append(Material(name.text().strip(), originals.value(), copies.value(),
                                       note.text().strip() if note else ""))
         return replace(
-            self.item, name=self.name.text().strip(), case_type=CaseType(self.case_type.currentData()),
+            self.item, name=self.name.text().strip(),
+            case_type=CaseType(self.case_type.currentData()),
             time_limit_days=self.limit.value(), legal_basis=self.basis.toPlainText().strip(),
             department=self.department.text().strip(), window=self.window_box.text().strip(),
             fee=self.fee.text().strip(), result=self.result_edit.text().strip(),
