@@ -31,6 +31,7 @@ from ..domain.station import (
     check_station_code,
 )
 from ..paths import resource
+from .cases import CaseDesk
 
 log = logging.getLogger("station_desk.desk")
 
@@ -75,6 +76,7 @@ class Desk:
         self.data_dir = data_dir
         self.db = db
         self.signed_in: Staff | None = None
+        self.cases = CaseDesk(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod

@@ -1,0 +1,232 @@
+"""Cases and their timeline: rows in and out, search paths that stay fast at a
+million rows (see DESIGN: indexes, character pairs for 2-character names,
+keyset paging on `sort_key`)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain import pinyin
+from ..domain.actor import Actor
+from ..domain.cases import (
+    Applicant,
+    Case,
+    CaseEvent,
+    Channel,
+    Department,
+    MaterialCheck,
+    ProxyStep,
+    Status,
+    parse_case_no,
+)
+from ..domain.catalogue import CaseType
+from ..domain.ids import new_id
+from . import journal
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list shows; `today`/`due_by` make overdue and due-soon exact."""
+
+    search: str = ""
+    status: Status | None = None
+    case_type: CaseType | None = None
+    proxy: bool | None = None
+    overdue: bool = False
+    due_soon: bool = False
+    today: date | None = None
+    due_by: date | None = None  # last day that counts as due soon
+    item_codes: tuple[str, ...] = ()  # items whose name matched the search
+
+
+def name_grams(name: str) -> set[str]:
+    return {name[i:i + 2] for i in range(len(name) - 1)}
+
+
+def next_seq(db: Database, station_code: str, year: int) -> int:
+    row = db.execute("SELECT COALESCE(MAX(seq), 0) FROM cases WHERE station_code = ? "
+                     "AND year = ?", [station_code, year]).fetchone()
+    return int(row[0]) + 1
+
+
+def insert_case(db: Database, row: Row, actor: Actor) -> Row:
+    with db.atomic():
+        written = journal.insert(db, "cases", row, actor)
+        db.conn.executemany("INSERT OR IGNORE INTO case_name_grams (gram, case_id) VALUES (?, ?)",
+                            [(g, row["id"]) for g in name_grams(row["applicant_name"])])
+    return written
+
+
+def update_case(db: Database, case_id: str, changes: Row, actor: Actor) -> Row:
+    return journal.update(db, "cases", case_id, changes, actor)
+
+
+def add_event(db: Database, case_id: str, kind: str, text: str, actor: Actor,
+              data: Row | None = None, at: str | None = None) -> None:
+    journal.insert(db, "case_events", {
+        "id": new_id(), "case_id": case_id, "at": at or journal.now_iso(),
+        "actor_id": actor.id, "actor_name": actor.name, "kind": kind, "text": text,
+        "data": json.dumps(data or {}, ensure_ascii=False)}, actor)
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _case(r: Row) -> Case:
+    return Case(
+        id=r["id"], case_no=r["case_no"], channel=Channel(r["channel"]),
+        applicant=Applicant(r["applicant_name"], r["id_number"], r["phone"], r["address"],
+                            tuple(json.loads(r["groups"]))),
+        item_code=r["item_code"], item_name=r["item_name"], category=r["category"],
+        case_type=CaseType(r["case_type"]), status=Status(r["status"]), window=r["window"],
+        first_ask_name=r["first_ask_name"], received_at=datetime.fromisoformat(r["received_at"]),
+        accepted_at=_dt(r["accepted_at"]),
+        deadline=date.fromisoformat(r["deadline"]) if r["deadline"] else None,
+        materials=tuple(MaterialCheck(**m) for m in json.loads(r["materials"])),
+        proxy=bool(r["proxy"]), proxy_agent_name=r["proxy_agent_name"],
+        proxy_step=ProxyStep(r["proxy_step"]) if r["proxy_step"] else None,
+        door_to_door=bool(r["door_to_door"]), fee=r["fee"], reason=r["reason"],
+        supplement_notice_at=_dt(r["supplement_notice_at"]),
+        supplement_due=date.fromisoformat(r["supplement_due"]) if r["supplement_due"] else None,
+        departments=tuple(Department(**d) for d in json.loads(r["departments"])),
+        completed_at=_dt(r["completed_at"]), note=r["note"],
+        extra={"deadline_provisional": bool(r["deadline_provisional"]),
+               "sort_key": r["sort_key"]},
+    )
+
+
+def _rows(db: Database, sql: str, params: list[Any]) -> list[Row]:
+    cur = db.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def get(db: Database, case_no_or_id: str) -> Case | None:
+    rows = _rows(db, "SELECT * FROM cases WHERE case_no = ? OR id = ? LIMIT 1",
+                 [case_no_or_id, case_no_or_id])
+    return _case(rows[0]) if rows else None
+
+
+def events(db: Database, case_id: str) -> list[CaseEvent]:
+    return [CaseEvent(datetime.fromisoformat(r["at"]), r["actor_name"], r["kind"], r["text"])
+            for r in _rows(db, "SELECT at, actor_name, kind, text FROM case_events "
+                               "WHERE case_id = ? ORDER BY at, rowid", [case_id])]
+
+
+def _search_clause(text: str, item_codes: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """One OR of index-backed lookups (each a range or equality on an index)."""
+    q = text.strip()
+    parts: list[str] = []
+    params: list[Any] = []
+
+    def prefix(column: str, value: str) -> None:
+        parts.append(f"({column} >= ? AND {column} < ?)")
+        params.extend([value, value + "\uffff"])
+
+    if parse_case_no(q) or "-" in q:
+        prefix("case_no", q)
+    elif q.rstrip("xX").isdigit():
+        value = q.upper()
+        if len(value) == 18:
+            parts.append("id_number = ?")
+            params.append(value)
+        else:
+            prefix("id_number", value)
+        prefix("phone", q)
+        prefix("case_no", q)
+    elif pinyin.is_pinyin_query(q):
+        prefix("name_initials", q.lower())
+        prefix("name_pinyin", q.lower())
+    elif len(q) == 1:
+        prefix("applicant_name", q)
+    else:
+        parts.append("(id IN (SELECT case_id FROM case_name_grams WHERE gram = ?) "
+                     "AND applicant_name LIKE ?)")
+        params.extend([q[:2], f"%{q}%"])
+    if item_codes:
+        parts.append(f"item_code IN ({', '.join('?' for _ in item_codes)})")
+        params.extend(item_codes)
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def _where(f: CaseFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.search.strip():
+        clause, p = _search_clause(f.search, f.item_codes)
+        clauses.append(clause)
+        params += p
+    if f.status is not None:
+        clauses.append("status = ?")
+        params.append(f.status.value)
+    if f.case_type is not None:
+        clauses.append("case_type = ?")
+        params.append(f.case_type.value)
+    if f.proxy is not None:
+        clauses.append("proxy = ?")
+        params.append(int(f.proxy))
+    today = (f.today or date.today()).isoformat()
+    # open cases sort as '0' + deadline: overdue and due-soon are key ranges
+    if f.overdue:
+        clauses.append("sort_key >= '0' AND sort_key < ?")
+        params.append("0" + today)
+    if f.due_soon and f.due_by is not None:
+        clauses.append("sort_key >= ? AND sort_key < ?")
+        params += ["0" + today, "0" + f.due_by.isoformat() + "~"]
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return where, params
+
+
+def count(db: Database, f: CaseFilter) -> int:
+    where, params = _where(f)
+    return int(db.execute(f"SELECT COUNT(*) FROM cases {where}", params).fetchone()[0])
+
+
+def page(db: Database, f: CaseFilter, *, limit: int, after_key: str | None = None,
+         offset: int = 0) -> list[Case]:
+    """Cases in attention order. Continue from `after_key` (fast) or jump by offset."""
+    where, params = _where(f)
+    if after_key is not None:
+        where = (where + " AND " if where else "WHERE ") + "(sort_key, id) > (?, ?)"
+        key, _, case_id = after_key.partition("|")
+        params += [key, case_id]
+        offset = 0
+    rows = _rows(db, f"SELECT * FROM cases {where} ORDER BY sort_key, id LIMIT ? OFFSET ?",
+                 [*params, limit, offset])
+    return [_case(r) for r in rows]
+
+
+def paging_key(case: Case) -> str:
+    return f"{case.extra['sort_key']}|{case.id}"
+
+
+def open_with_provisional_deadline(db: Database) -> list[Case]:
+    return [_case(r) for r in _rows(
+        db, "SELECT * FROM cases WHERE open = 1 AND deadline_provisional = 1", [])]
+
+
+def supplement_pending(db: Database) -> list[Case]:
+    """Cases waiting for supplement whose notice has not been recorded yet."""
+    return [_case(r) for r in _rows(
+        db, "SELECT * FROM cases WHERE status = ? AND supplement_notice_at IS NULL "
+            "ORDER BY supplement_due", [Status.SUPPLEMENT.value])]
+
+
+def counts_on(db: Database, day: date) -> dict[str, int]:
+    """Today-page figures for one day (received that day) and overall open work."""
+    start, end = day.isoformat(), day.isoformat() + "~"
+    one = db.execute(
+        "SELECT COUNT(*), SUM(status = ?), SUM(proxy) FROM cases "
+        "WHERE received_at >= ? AND received_at < ?",
+        [Status.COMPLETED.value, start, end]).fetchone()
+    open_row = db.execute("SELECT COUNT(*) FROM cases WHERE open = 1").fetchone()
+    return {"received": int(one[0] or 0), "completed": int(one[1] or 0),
+            "proxy": int(one[2] or 0), "open": int(open_row[0] or 0)}

@@ -1,0 +1,62 @@
+"""Promised dates for cases, never guessed silently.
+
+Where the official schedule of a year is missing, the date is counted on
+weekdays only for that year and marked provisional; the caller shows the
+warning and recomputes once the year's schedule is imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .workdays import HolidayCalendar
+
+_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Promise:
+    deadline: date
+    missing_years: tuple[int, ...] = ()
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.missing_years)
+
+    def warning(self) -> str:
+        if not self.missing_years:
+            return ""
+        years = "、".join(str(y) for y in self.missing_years)
+        return (f"缺少 {years} 年的法定节假日安排：承诺办结日期 {self.deadline:%Y-%m-%d} 暂按"
+                "周一至周五计算，为暂定日期。请站长导入当年放假安排（holidays import）后自动更正。")
+
+
+def _is_workday(calendar: HolidayCalendar, d: date, missing: set[int]) -> bool:
+    if calendar.knows(d.year):
+        return calendar.is_workday(d)
+    missing.add(d.year)
+    return d.weekday() < 5
+
+
+def promise(calendar: HolidayCalendar, start: date, days: int) -> Promise:
+    """The `days`-th working day after `start` (day of receipt not counted)."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    missing: set[int] = set()
+    d, left = start, days
+    while left:
+        d += _DAY
+        if _is_workday(calendar, d, missing):
+            left -= 1
+    return Promise(d, tuple(sorted(missing)))
+
+
+def working_days_left(calendar: HolidayCalendar, today: date, deadline: date) -> int:
+    """Working days from today to the deadline (negative once overdue)."""
+    missing: set[int] = set()
+    if deadline < today:
+        return -sum(1 for i in range(1, (today - deadline).days + 1)
+                    if _is_workday(calendar, deadline + i * _DAY, missing))
+    return sum(1 for i in range(1, (deadline - today).days + 1)
+               if _is_workday(calendar, today + i * _DAY, missing))

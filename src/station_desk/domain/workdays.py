@@ -1,0 +1,311 @@
+"""Working-day deadlines by the State Council (国务院办公厅) holiday schedule.
+
+A promised date (承诺办结时限) counts working days, not calendar days: weekends
+and statutory holidays are skipped and make-up working days (调休上班) count.
+Built-in years come from the maintained `chinese_calendar` library; any year it
+does not cover must be imported by the station head from the official notice
+(`holidays import`, format in docs/holiday-schedule.md). A year that is known
+neither way is refused with `ScheduleMissing`: a guessed deadline is worse than
+none, because the clerk would promise the applicant a wrong date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+import chinese_calendar
+
+from station_desk.domain.errors import UserError
+
+BUILTIN = "内置"
+IMPORTED = "导入"
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+_ONE_DAY = timedelta(days=1)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class YearSchedule:
+    """One year's official arrangement.
+
+    `holidays` are the days off the notice lists (weekend days inside a holiday
+    span may be among them); `workdays` are the make-up working days that fall
+    on a Saturday or Sunday. `source` is "内置" or "导入"; `notice` cites the
+    official document and `names` gives each holiday date its festival name,
+    both only for display and for storing the schedule again.
+    """
+
+    year: int
+    holidays: frozenset[date]
+    workdays: frozenset[date]
+    source: str
+    notice: str = ""
+    names: tuple[tuple[date, str], ...] = ()
+
+    def is_workday(self, d: date) -> bool:
+        """Whether `d` (in this year) is a working day under this schedule."""
+        if d in self.workdays:
+            return True
+        return d.weekday() < 5 and d not in self.holidays
+
+    def name_of(self, d: date) -> str | None:
+        """The festival name of a holiday or make-up day, if the schedule has one."""
+        for day, name in self.names:
+            if day == d:
+                return name
+        return None
+
+
+class ScheduleMissing(UserError):
+    """No holiday schedule is known for a year a deadline needs."""
+
+    def __init__(self, year: int) -> None:
+        super().__init__(
+            f"缺少 {year} 年的法定节假日安排，无法按工作日计算期限。"
+            "请站长导入当年国务院办公厅公布的放假安排（holidays import）。"
+        )
+        self.year = year
+
+
+_NO_IMPORTS: Mapping[int, YearSchedule] = MappingProxyType({})
+
+
+class HolidayCalendar:
+    """Working days from built-in and imported schedules; imported ones win."""
+
+    def __init__(self, imported: Mapping[int, YearSchedule] = _NO_IMPORTS) -> None:
+        for year, schedule in imported.items():
+            if schedule.year != year:
+                raise ValueError(f"schedule for {schedule.year} filed under {year}")
+        self._imported = dict(imported)
+
+    def schedule(self, year: int) -> YearSchedule:
+        """The schedule in force for `year`; ScheduleMissing if there is none."""
+        found = self._imported.get(year)
+        if found is None:
+            found = builtin_schedule(year)
+        if found is None:
+            raise ScheduleMissing(year)
+        return found
+
+    def knows(self, year: int) -> bool:
+        """Whether deadlines touching `year` can be computed."""
+        return year in self._imported or builtin_schedule(year) is not None
+
+    def is_workday(self, d: date) -> bool:
+        """Whether the station is open on `d` by the official schedule."""
+        return self.schedule(d.year).is_workday(d)
+
+    def add_working_days(self, received: date, days: int) -> date:
+        """The promised date: the `days`-th working day after the day of receipt.
+
+        The day of receipt itself is not counted, so an application received on a
+        holiday is no worse off. `days == 0` is 即办件 (done the same day).
+        """
+        if days < 0:
+            raise ValueError("days must not be negative")
+        d = received
+        left = days
+        while left:
+            d += _ONE_DAY
+            if self.is_workday(d):
+                left -= 1
+        return d
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days in (start, end]; negative (and mirrored) if end < start.
+
+        `working_days_between(r, add_working_days(r, n)) == n` for n > 0.
+        """
+        if end < start:
+            return -self.working_days_between(end, start)
+        count = 0
+        d = start
+        while d < end:
+            d += _ONE_DAY
+            if self.is_workday(d):
+                count += 1
+        return count
+
+    def missing_years(self, start: date, end: date) -> list[int]:
+        """Years from start's to end's (in either order) that have no schedule."""
+        low, high = sorted((start.year, end.year))
+        return [y for y in range(low, high + 1) if not self.knows(y)]
+
+
+@cache
+def builtin_schedule(year: int) -> YearSchedule | None:
+    """The `chinese_calendar` schedule for `year`, or None outside its data.
+
+    The covered range is found by asking the library about the year itself (it
+    raises NotImplementedError outside it), so a newer release with more years
+    is picked up without a code change.
+    """
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))
+    except NotImplementedError:
+        return None
+    holidays: set[date] = set()
+    workdays: set[date] = set()
+    names: list[tuple[date, str]] = []
+    d = date(year, 1, 1)
+    while d.year == year:
+        is_holiday, english = chinese_calendar.get_holiday_detail(d)
+        if english is not None:
+            (holidays if is_holiday else workdays).add(d)
+            names.append((d, _chinese_name(str(english))))
+        d += _ONE_DAY
+    return YearSchedule(
+        year=year,
+        holidays=frozenset(holidays),
+        workdays=frozenset(workdays),
+        source=BUILTIN,
+        notice="chinese_calendar " + str(chinese_calendar.__version__),
+        names=tuple(names),
+    )
+
+
+def _chinese_name(english: str) -> str:
+    try:
+        return str(chinese_calendar.Holiday(english).chinese)
+    except ValueError:
+        return english
+
+
+# --- the import file -------------------------------------------------------
+
+_KEYS = {"year", "source", "holidays", "workdays"}
+
+
+def _refuse(message: str) -> UserError:
+    return UserError("节假日安排文件有误：" + message, field="holidays")
+
+
+def _parse_date(raw: object, year: int, what: str) -> date:
+    if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw):
+        raise _refuse(f"{what} {json.dumps(raw, ensure_ascii=False)} 不是 YYYY-MM-DD 格式的日期")
+    try:
+        d = date.fromisoformat(raw)
+    except ValueError:
+        raise _refuse(f"{what} {raw} 不是真实存在的日期") from None
+    if d.year != year:
+        raise _refuse(f"{what} {raw} 不在 {year} 年内")
+    return d
+
+
+def parse_schedule(text: str) -> YearSchedule:
+    """Read and check an imported schedule (JSON, see docs/holiday-schedule.md).
+
+    Every problem is a UserError in Chinese naming the entry at fault, so the
+    station head can correct the file rather than guess.
+    """
+    try:
+        data: Any = json.loads(text.removeprefix("\ufeff"))
+    except json.JSONDecodeError as e:
+        raise _refuse(f"不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列：{e.msg}）") from None
+    if not isinstance(data, dict):
+        raise _refuse("最外层应是一个 {…} 对象")
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        allowed = "year、source、holidays、workdays"
+        raise _refuse(f"不认识的字段 {'、'.join(unknown)}（只允许 {allowed}）")
+    for key in ("year", "holidays", "workdays"):
+        if key not in data:
+            raise _refuse(f"缺少字段 {key}")
+
+    year = data["year"]
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise _refuse("year 应是一个整数年份，如 2027")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _refuse(f"年份 {year} 不在 {MIN_YEAR}–{MAX_YEAR} 之间")
+
+    notice = data.get("source", "")
+    if not isinstance(notice, str):
+        raise _refuse("source 应是文字（通知的标题和文号）")
+
+    groups = data["holidays"]
+    if not isinstance(groups, list) or not groups:
+        raise _refuse("holidays 中没有列出任何放假日期")
+    holidays: dict[date, str] = {}
+    for gi, group in enumerate(groups, start=1):
+        if not isinstance(group, dict) or "dates" not in group:
+            raise _refuse(f"第 {gi} 组节假日应是 {{\"name\": …, \"dates\": […]}} 的形式")
+        extra = sorted(set(group) - {"name", "dates"})
+        if extra:
+            raise _refuse(f"第 {gi} 组节假日有不认识的字段 {'、'.join(extra)}")
+        name = group.get("name", "")
+        if not isinstance(name, str):
+            raise _refuse(f"第 {gi} 组节假日的 name 应是文字")
+        label = f"第 {gi} 组节假日（{name}）" if name else f"第 {gi} 组节假日"
+        dates = group["dates"]
+        if not isinstance(dates, list) or not dates:
+            raise _refuse(f"{label}没有列出日期")
+        for di, raw in enumerate(dates, start=1):
+            d = _parse_date(raw, year, f"{label}第 {di} 个日期")
+            if d in holidays:
+                raise _refuse(f"放假日期 {d.isoformat()} 重复出现")
+            holidays[d] = name
+
+    raw_workdays = data["workdays"]
+    if not isinstance(raw_workdays, list):
+        raise _refuse("workdays 应是日期列表（没有调休上班日时写 []）")
+    workdays: list[date] = []
+    for wi, raw in enumerate(raw_workdays, start=1):
+        what = f"第 {wi} 个调休上班日期"
+        d = _parse_date(raw, year, what)
+        if d in holidays:
+            raise _refuse(f"{what} {d.isoformat()} 同时被列为放假日期")
+        if d in workdays:
+            raise _refuse(f"{what} {d.isoformat()} 重复出现")
+        if d.weekday() < 5:
+            raise _refuse(
+                f"{what} {d.isoformat()} 不是周末（是星期{_WEEKDAYS[d.weekday()]}），"
+                "调休上班日只会是周六或周日"
+            )
+        workdays.append(d)
+
+    return YearSchedule(
+        year=year,
+        holidays=frozenset(holidays),
+        workdays=frozenset(workdays),
+        source=IMPORTED,
+        notice=notice,
+        names=tuple(sorted((d, n) for d, n in holidays.items() if n)),
+    )
+
+
+def schedule_to_json(s: YearSchedule) -> str:
+    """The schedule as import-file JSON, for storing; parse_schedule reads it back.
+
+    Holiday dates are grouped by festival name in date order; make-up days are
+    stored as a plain list (their names are not part of the file format).
+    """
+    named = dict(s.names)
+    groups: list[dict[str, Any]] = []
+    by_name: dict[str, dict[str, Any]] = {}
+    for d in sorted(s.holidays):
+        name = named.get(d, "")
+        group = by_name.get(name)
+        if group is None:
+            group = {"name": name, "dates": []}
+            by_name[name] = group
+            groups.append(group)
+        group["dates"].append(d.isoformat())
+    data = {
+        "year": s.year,
+        "source": s.notice,
+        "holidays": groups,
+        "workdays": [d.isoformat() for d in sorted(s.workdays)],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

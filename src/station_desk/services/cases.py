@@ -1,0 +1,432 @@
+"""Case handling: intake, lifecycle, proxy tracking, deadlines, finding cases."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from ..db import cases_repo, holidays_repo
+from ..db.cases_repo import CaseFilter
+from ..db.errors import storage_errors
+from ..domain import pinyin
+from ..domain.cases import (
+    SPECIAL_GROUPS,
+    Applicant,
+    Case,
+    CaseEvent,
+    Channel,
+    Department,
+    MaterialCheck,
+    ProxyStep,
+    Status,
+    attention_key,
+    check_proxy_step,
+    check_transition,
+    format_case_no,
+    initial_status,
+)
+from ..domain.catalogue import CaseType, CatalogueItem
+from ..domain.deadlines import Promise, promise, working_days_left
+from ..domain.errors import UserError
+from ..domain.idnumber import InvalidIdNumber, parse_id_number
+from ..domain.ids import new_id
+from ..domain.station import Role
+from ..domain.workdays import HolidayCalendar, parse_schedule
+
+if TYPE_CHECKING:
+    from .desk import Desk
+
+SUPPLEMENT_NOTICE_DAYS = 5  # 行政许可法第三十二条: 5 日内一次告知, 逾期即视为受理
+DUE_SOON_DAYS = 2
+_PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
+
+
+class InvalidCase(UserError):
+    """Every field at fault at once, so the clerk fixes them in one go."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("；".join(errors.values()), field=next(iter(errors)))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    item: str
+    applicant: Applicant
+    channel: str = Channel.VISIT.value
+    case_type: str | None = None
+    first_ask: str | None = None
+    received: tuple[str, ...] = ()
+    proxy: bool = False
+    proxy_agent: str | None = None
+    door_to_door: bool = False
+    fee: str = ""
+    reason: str = ""
+    done_on_spot: bool = False
+    departments: tuple[str, ...] = ()
+    note: str = ""
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Registered:
+    case: Case
+    warnings: list[str] = field(default_factory=list)
+
+
+def _required(material_originals: int, material_copies: int) -> bool:
+    return material_originals + material_copies > 0
+
+
+def _iso(d: date | datetime | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+class CaseDesk:
+    """`desk.cases`: the operations on cases."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    @property
+    def db(self) -> Any:
+        return self.desk.db
+
+    # -- calendar ----------------------------------------------------------
+    def calendar(self) -> HolidayCalendar:
+        return HolidayCalendar(holidays_repo.imported(self.db))
+
+    def promised(self, start: date, days: int) -> Promise:
+        return promise(self.calendar(), start, days)
+
+    def import_holidays(self, text: str) -> tuple[int, int]:
+        """Store a year's schedule (head only); returns (year, cases re-dated)."""
+        self.desk.require_head("导入法定节假日安排")
+        schedule = parse_schedule(text)
+        with storage_errors(), self.db.atomic():
+            holidays_repo.save(self.db, schedule, self.desk.actor)
+            calendar = self.calendar()
+            fixed = 0
+            for case in cases_repo.open_with_provisional_deadline(self.db):
+                start = (case.accepted_at or case.received_at).date()
+                item = self.desk.item(case.item_code)
+                p = promise(calendar, start, item.time_limit_days)
+                self._set_deadline(case, p, f"导入 {schedule.year} 年放假安排，承诺办结日期更正为"
+                                            f" {p.deadline:%Y-%m-%d}")
+                fixed += 1
+        return schedule.year, fixed
+
+    # -- intake ------------------------------------------------------------
+    def _validate(self, data: CaseInput) -> tuple[CatalogueItem, Applicant, dict[str, Any]]:
+        errors: dict[str, str] = {}
+        item: CatalogueItem | None = None
+        try:
+            item = self.desk.item(data.item)
+        except UserError as exc:
+            errors["item"] = exc.message
+        name = data.applicant.name.strip()
+        if not name:
+            errors["name"] = "申请人姓名不能为空"
+        elif len(name) > 30:
+            errors["name"] = "申请人姓名太长（最多 30 个字）"
+        id_number = ""
+        try:
+            id_number = parse_id_number(data.applicant.id_number).value
+        except InvalidIdNumber as exc:
+            errors["id_number"] = exc.message
+        phone = data.applicant.phone.strip().replace(" ", "")
+        if phone and not _PHONE.match(phone):
+            errors["phone"] = (f"联系电话“{phone}”不对：手机号 11 位，座机如 0915-6321234")
+        unknown_groups = [g for g in data.applicant.groups if g not in SPECIAL_GROUPS]
+        if unknown_groups:
+            errors["groups"] = ("特殊群体“" + "、".join(unknown_groups) + "”不认识：可选 "
+                                + "、".join(SPECIAL_GROUPS))
+        try:
+            channel = Channel(data.channel)
+        except ValueError:
+            errors["channel"] = "来源渠道应为 来访、来电、来信 或 网上"
+            channel = Channel.VISIT
+        case_type = item.case_type if item else CaseType.IMMEDIATE
+        if data.case_type:
+            try:
+                case_type = CaseType(data.case_type)
+            except ValueError:
+                errors["case_type"] = "办件类型应为 即办件、承诺件、联办件 或 退回件"
+        if case_type == CaseType.RETURNED and not data.reason.strip():
+            errors["reason"] = "退回件必须写明书面退回理由（依据的法律、法规或政策），将存档备查"
+        first_ask = self._staff_named(data.first_ask, errors, "first_ask", "首问责任人")
+        agent = None
+        if data.proxy:
+            agent = self._staff_named(data.proxy_agent or (first_ask.name if first_ask else None),
+                                      errors, "proxy_agent", "帮办代办员")
+        if item is not None:
+            known = {m.name for m in item.materials}
+            strange = [m for m in data.received if m not in known]
+            if strange:
+                errors["materials"] = ("这些材料不在本事项的材料清单里：" + "、".join(strange))
+        received_at = data.received_at or datetime.now().astimezone()
+        if received_at.tzinfo is None:
+            received_at = received_at.astimezone()
+        if received_at > datetime.now().astimezone():
+            errors["received_at"] = "收件时间不能晚于现在"
+        if errors:
+            raise InvalidCase(errors)
+        assert item is not None and first_ask is not None
+        applicant = Applicant(name, id_number, phone, data.applicant.address.strip(),
+                              tuple(dict.fromkeys(data.applicant.groups)))
+        return item, applicant, {"channel": channel, "case_type": case_type,
+                                 "first_ask": first_ask, "agent": agent,
+                                 "received_at": received_at}
+
+    def _staff_named(self, name: str | None, errors: dict[str, str], key: str, what: str) -> Any:
+        if not name:
+            signed = self.desk.signed_in
+            if signed is None:
+                errors[key] = f"{what}不能为空：请填写经办工作人员姓名"
+            return signed
+        staff = next((s for s in self.desk.staff() if s.name == name.strip()), None)
+        if staff is None:
+            errors[key] = f"{what}“{name}”不是本站在岗工作人员"
+        return staff
+
+    def register(self, data: CaseInput) -> Registered:
+        item, applicant, v = self._validate(data)
+        station = self.desk._station_or_refuse()
+        case_type: CaseType = v["case_type"]
+        received_at: datetime = v["received_at"]
+        materials = [MaterialCheck(m.name, m.originals, m.copies,
+                                   m.name in data.received or not _required(m.originals,
+                                                                            m.copies))
+                     for m in item.materials]
+        missing = [m.name for m in materials if not m.received]
+        status = initial_status(case_type, missing, data.done_on_spot)
+        warnings: list[str] = []
+        deadline: Promise | None = None
+        supplement_due: Promise | None = None
+        day = received_at.date()
+        if status in (Status.ACCEPTED, Status.COMPLETED):
+            deadline = self.promised(day, 0 if case_type == CaseType.IMMEDIATE
+                                     else item.time_limit_days)
+        elif status == Status.SUPPLEMENT:
+            supplement_due = self.promised(day, SUPPLEMENT_NOTICE_DAYS)
+            warnings.append(f"材料不齐，缺：{'、'.join(missing)}。请一次性出具补正材料通知书；"
+                            f"须在 {supplement_due.deadline:%Y-%m-%d} 前告知，逾期视为受理。")
+        for p in (deadline, supplement_due):
+            if p is not None and p.provisional:
+                warnings.append(p.warning())
+        if data.proxy and item.in_person:
+            warnings.append(f"“{item.name}”须本人到场，不能全程代办：请告知申请人需本人到场的环节。")
+        departments = [Department(d) for d in (data.departments or
+                       ((item.department,) if case_type == CaseType.JOINT else ()))]
+        first_ask, agent = v["first_ask"], v["agent"]
+        if data.proxy and agent is not None and agent.role not in (Role.AGENT, Role.HEAD):
+            warnings.append(f"{agent.name}不是帮办代办员，已按其记为代办人。")
+        now = datetime.now().astimezone()
+        with storage_errors(), self.db.atomic():
+            seq = cases_repo.next_seq(self.db, station.code, received_at.year)
+            row = {
+                "id": new_id(),
+                "case_no": format_case_no(station.code, received_at.year, seq),
+                "station_code": station.code, "year": received_at.year, "seq": seq,
+                "channel": v["channel"].value, "applicant_name": applicant.name,
+                "id_number": applicant.id_number, "phone": applicant.phone,
+                "address": applicant.address,
+                "groups": json.dumps(list(applicant.groups), ensure_ascii=False),
+                "name_initials": pinyin.initials(applicant.name),
+                "name_pinyin": pinyin.full(applicant.name),
+                "item_code": item.code, "item_name": item.name, "category": item.category,
+                "case_type": case_type.value, "status": status.value,
+                "open": int(status.is_open), "window": item.window,
+                "first_ask_id": first_ask.id, "first_ask_name": first_ask.name,
+                "received_at": received_at.isoformat(timespec="seconds"),
+                "accepted_at": received_at.isoformat(timespec="seconds")
+                if status in (Status.ACCEPTED, Status.COMPLETED) else None,
+                "deadline": _iso(deadline.deadline) if deadline else None,
+                "deadline_provisional": int(bool(deadline and deadline.provisional)),
+                "materials": json.dumps([m.__dict__ for m in materials], ensure_ascii=False),
+                "proxy": int(data.proxy), "proxy_agent_id": agent.id if agent else None,
+                "proxy_agent_name": agent.name if agent else "",
+                "proxy_step": ProxyStep.ENTRUSTED.value if data.proxy else None,
+                "door_to_door": int(data.door_to_door), "fee": data.fee.strip() or "免费",
+                "reason": data.reason.strip(), "supplement_notice_at": None,
+                "supplement_due": _iso(supplement_due.deadline) if supplement_due else None,
+                "departments": json.dumps([d.__dict__ for d in departments],
+                                          ensure_ascii=False),
+                "completed_at": now.isoformat(timespec="seconds")
+                if status == Status.COMPLETED else None,
+                "note": data.note.strip(),
+                "sort_key": attention_key(status, deadline.deadline if deadline else
+                                          (supplement_due.deadline if supplement_due else None),
+                                          received_at),
+            }
+            cases_repo.insert_case(self.db, row, self.desk.actor)
+            text = (f"{v['channel'].value}登记，首问责任人 {first_ask.name}，"
+                    f"{case_type.value}，状态：{status.value}")
+            if missing:
+                text += f"；缺材料：{'、'.join(missing)}"
+            if data.reason.strip():
+                text += f"；理由：{data.reason.strip()}"
+            cases_repo.add_event(self.db, row["id"], "登记", text, self.desk.actor)
+            if data.proxy:
+                cases_repo.add_event(self.db, row["id"], "代办",
+                                     f"{ProxyStep.ENTRUSTED.value}：代办员 {agent.name}"
+                                     + ("，上门服务" if data.door_to_door else ""),
+                                     self.desk.actor)
+        return Registered(self.get(row["case_no"]), warnings)
+
+    # -- reading -----------------------------------------------------------
+    def get(self, case_no: str) -> Case:
+        found = cases_repo.get(self.db, case_no.strip())
+        if found is None:
+            raise UserError(f"没有找到办件“{case_no}”", field="case_no")
+        return found
+
+    def timeline(self, case: Case) -> list[CaseEvent]:
+        return cases_repo.events(self.db, case.id)
+
+    def make_filter(self, *, search: str = "", status: Status | None = None,
+                    case_type: CaseType | None = None, proxy: bool | None = None,
+                    overdue: bool = False, due_soon: bool = False,
+                    today: date | None = None) -> CaseFilter:
+        today = today or date.today()
+        codes: tuple[str, ...] = ()
+        if search.strip() and not search.strip().rstrip("xX").isdigit():
+            codes = tuple(i.code for i in self.desk.find_items(search.strip()))
+        due_by = self.promised(today, DUE_SOON_DAYS).deadline if due_soon else None
+        return CaseFilter(search=search, status=status, case_type=case_type, proxy=proxy,
+                          overdue=overdue, due_soon=due_soon, today=today, due_by=due_by,
+                          item_codes=codes)
+
+    def count(self, f: CaseFilter) -> int:
+        return cases_repo.count(self.db, f)
+
+    def page(self, f: CaseFilter, *, limit: int, after: Case | None = None,
+             offset: int = 0) -> list[Case]:
+        key = cases_repo.paging_key(after) if after is not None else None
+        return cases_repo.page(self.db, f, limit=limit, after_key=key, offset=offset)
+
+    def days_left(self, case: Case, today: date | None = None) -> int | None:
+        due = case.deadline if case.status != Status.SUPPLEMENT else case.supplement_due
+        if due is None or not case.status.is_open:
+            return None
+        return working_days_left(self.calendar(), today or date.today(), due)
+
+    def supplement_warnings(self, today: date | None = None) -> list[str]:
+        """补正告知 not yet recorded, close to or past the 5-working-day limit."""
+        today = today or date.today()
+        out = []
+        for case in cases_repo.supplement_pending(self.db):
+            left = self.days_left(case, today)
+            if left is not None and left <= DUE_SOON_DAYS:
+                when = "已超过" if left < 0 else f"还剩 {left} 个工作日"
+                out.append(f"{case.case_no} {case.applicant.name}：补正材料通知书须在 "
+                           f"{case.supplement_due:%Y-%m-%d} 前出具（{when}），逾期视为受理")
+        return out
+
+    # -- lifecycle ---------------------------------------------------------
+    def advance(self, case_no: str, target: Status, note: str = "") -> Case:
+        case = self.get(case_no)
+        check_transition(case.status, target, note)
+        now = datetime.now().astimezone()
+        changes: dict[str, Any] = {"status": target.value, "open": int(target.is_open)}
+        deadline: Promise | None = None
+        if target == Status.ACCEPTED and case.status == Status.SUPPLEMENT:
+            # supplement complete: everything is now in, the promised-date clock starts
+            item = self.desk.item(case.item_code)
+            days = 0 if case.case_type == CaseType.IMMEDIATE else item.time_limit_days
+            deadline = self.promised(now.date(), days)
+            changes.update({
+                "accepted_at": now.isoformat(timespec="seconds"),
+                "materials": json.dumps([{**m.__dict__, "received": True}
+                                         for m in case.materials], ensure_ascii=False),
+                "deadline": deadline.deadline.isoformat(),
+                "deadline_provisional": int(deadline.provisional)})
+        if target == Status.COMPLETED:
+            changes["completed_at"] = now.isoformat(timespec="seconds")
+        if target in (Status.NOT_ACCEPTED, Status.RETURNED, Status.WITHDRAWN):
+            changes["reason"] = note.strip()
+        due = deadline.deadline if deadline else case.deadline
+        changes["sort_key"] = attention_key(target, due, case.received_at)
+        with storage_errors(), self.db.atomic():
+            cases_repo.update_case(self.db, case.id, changes, self.desk.actor)
+            text = f"{case.status.value} → {target.value}"
+            if deadline is not None:
+                text += f"，承诺办结日期 {deadline.deadline:%Y-%m-%d}"
+            cases_repo.add_event(self.db, case.id, "状态",
+                                 text + (f"：{note.strip()}" if note.strip() else ""),
+                                 self.desk.actor)
+        return self.get(case.case_no)
+
+    def record_supplement_notice(self, case_no: str) -> Case:
+        case = self.get(case_no)
+        if case.status != Status.SUPPLEMENT:
+            raise UserError("只有“待补正”的办件需要出具补正材料通知书")
+        now = datetime.now().astimezone().isoformat(timespec="seconds")
+        with storage_errors(), self.db.atomic():
+            cases_repo.update_case(self.db, case.id, {"supplement_notice_at": now},
+                                   self.desk.actor)
+            cases_repo.add_event(self.db, case.id, "补正告知",
+                                 "已一次性告知需补正的全部材料：" + "、".join(case.missing),
+                                 self.desk.actor)
+        return self.get(case_no)
+
+    def proxy_step(self, case_no: str, step: ProxyStep, note: str = "") -> Case:
+        case = self.get(case_no)
+        if not case.proxy:
+            raise UserError("这件不是帮办代办件")
+        check_proxy_step(case.proxy_step, step)
+        with storage_errors(), self.db.atomic():
+            cases_repo.update_case(self.db, case.id, {"proxy_step": step.value},
+                                   self.desk.actor)
+            cases_repo.add_event(self.db, case.id, "代办",
+                                 step.value + (f"：{note.strip()}" if note.strip() else ""),
+                                 self.desk.actor)
+        return self.get(case_no)
+
+    def department_step(self, case_no: str, department: str, step: str) -> Case:
+        case = self.get(case_no)
+        if case.case_type != CaseType.JOINT:
+            raise UserError("只有联办件需要记录各部门进度")
+        if not step.strip():
+            raise UserError("请填写该部门的办理进度", field="step")
+        now = datetime.now().astimezone().isoformat(timespec="seconds")
+        departments = [d for d in case.departments if d.name != department]
+        departments.append(Department(department.strip(), step.strip(), now))
+        with storage_errors(), self.db.atomic():
+            cases_repo.update_case(self.db, case.id, {"departments": json.dumps(
+                [d.__dict__ for d in departments], ensure_ascii=False)}, self.desk.actor)
+            cases_repo.add_event(self.db, case.id, "联办", f"{department}：{step}",
+                                 self.desk.actor)
+        return self.get(case_no)
+
+    def extend(self, case_no: str, days: int, consent: str) -> Case:
+        """限时办结制第四条: only after agreeing it with the applicant, recorded."""
+        case = self.get(case_no)
+        if not case.status.is_open or case.deadline is None:
+            raise UserError("只有在办且已有承诺日期的办件可以延期")
+        if not consent.strip():
+            raise UserError("延期须经申请人同意：请写明申请人何时、以何种方式同意", field="consent")
+        if not 1 <= days <= 60:
+            raise UserError("延长的工作日数应在 1 到 60 之间", field="days")
+        p = self.promised(case.deadline, days)
+        self._set_deadline(case, p, f"经申请人同意延期 {days} 个工作日至 {p.deadline:%Y-%m-%d}："
+                                    f"{consent.strip()}")
+        return self.get(case_no)
+
+    def _set_deadline(self, case: Case, p: Promise, text: str) -> None:
+        with storage_errors(), self.db.atomic():
+            cases_repo.update_case(self.db, case.id, {
+                "deadline": p.deadline.isoformat(), "deadline_provisional": int(p.provisional),
+                "sort_key": attention_key(case.status, p.deadline, case.received_at)},
+                self.desk.actor)
+            cases_repo.add_event(self.db, case.id, "期限", text, self.desk.actor)
+
+    def today_counts(self, day: date | None = None) -> dict[str, int]:
+        day = day or date.today()
+        counts = cases_repo.counts_on(self.db, day)
+        counts["overdue"] = self.count(self.make_filter(overdue=True, today=day))
+        counts["due_soon"] = self.count(self.make_filter(due_soon=True, today=day))
+        return counts
