@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, paths
+from .cli_cases import add_commands, cmd_deadline
 from .db.backup import restore as restore_archive
 from .db.connection import ARCHIVE_NAME
 from .domain.catalogue import CatalogueItem
@@ -109,6 +110,11 @@ def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
+def cmd_deadline_anywhere(args: argparse.Namespace, desk: Desk) -> int:
+    """Works without a station too (built-in calendar only)."""
+    return cmd_deadline(args, desk if desk.is_set_up else None)
+
+
 def _need_station(handler: Handler) -> Handler:
     def run(args: argparse.Namespace, desk: Desk) -> int:
         if not desk.is_set_up:
@@ -164,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("backup", _need_station(cmd_backup), "备份到指定文件夹（如U盘）")
     sp.add_argument("--to", required=True)
+
+    add_commands(sub, add, _need_station)
+    sp = add("deadline", cmd_deadline_anywhere, "按工作日计算承诺办结日期")
+    sp.add_argument("--from", dest="start", required=True, help="收件日期 YYYY-MM-DD")
+    sp.add_argument("--days", type=int, required=True, help="承诺时限（工作日）")
 
     sp = sub.add_parser("restore", help="从备份恢复（当前文件先另存）")
     sp.add_argument("file")

@@ -214,6 +214,8 @@ def parse_schedule(text: str) -> YearSchedule:
         data: Any = json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as e:
         raise _refuse(f"不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列：{e.msg}）") from None
+    except (ValueError, RecursionError):  # absurd numbers or nesting
+        raise _refuse("不是有效的 JSON") from None
     if not isinstance(data, dict):
         raise _refuse("最外层应是一个 {…} 对象")
     unknown = sorted(set(data) - _KEYS)
