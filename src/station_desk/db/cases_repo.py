@@ -192,16 +192,28 @@ def count(db: Database, f: CaseFilter) -> int:
 
 def page(db: Database, f: CaseFilter, *, limit: int, after_key: str | None = None,
          offset: int = 0) -> list[Case]:
-    """Cases in attention order. Continue from `after_key` (fast) or jump by offset."""
+    """Cases in attention order. Continue from `after_key` (fast) or jump by offset.
+
+    Two steps: ids from the covering (…, sort_key, id) index — so an OFFSET skips
+    index entries, not whole rows — then the rows of that page by primary key.
+    """
     where, params = _where(f)
     if after_key is not None:
         where = (where + " AND " if where else "WHERE ") + "(sort_key, id) > (?, ?)"
         key, _, case_id = after_key.partition("|")
         params += [key, case_id]
         offset = 0
-    rows = _rows(db, f"SELECT * FROM cases {where} ORDER BY sort_key, id LIMIT ? OFFSET ?",
-                 [*params, limit, offset])
-    return [_case(r) for r in rows]
+    # with a search, let the planner drive from the search indexes and sort the
+    # (few) hits, instead of walking the whole sort index and testing each row
+    order = "+sort_key, +id" if f.search.strip() else "sort_key, id"
+    ids = [r[0] for r in db.execute(
+        f"SELECT id FROM cases {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, limit, offset]).fetchall()]
+    if not ids:
+        return []
+    rows = _rows(db, f"SELECT * FROM cases WHERE id IN ({', '.join('?' for _ in ids)})", ids)
+    by_id = {r["id"]: r for r in rows}
+    return [_case(by_id[i]) for i in ids]
 
 
 def paging_key(case: Case) -> str:
@@ -210,7 +222,8 @@ def paging_key(case: Case) -> str:
 
 def open_with_provisional_deadline(db: Database) -> list[Case]:
     return [_case(r) for r in _rows(
-        db, "SELECT * FROM cases WHERE open = 1 AND deadline_provisional = 1", [])]
+        db, "SELECT * FROM cases WHERE sort_key >= '0' AND sort_key < '1' "
+            "AND deadline_provisional = 1", [])]
 
 
 def supplement_pending(db: Database) -> list[Case]:
@@ -227,6 +240,8 @@ def counts_on(db: Database, day: date) -> dict[str, int]:
         "SELECT COUNT(*), SUM(status = ?), SUM(proxy) FROM cases "
         "WHERE received_at >= ? AND received_at < ?",
         [Status.COMPLETED.value, start, end]).fetchone()
-    open_row = db.execute("SELECT COUNT(*) FROM cases WHERE open = 1").fetchone()
+    # open cases are exactly the '0…' range of the attention key (indexed)
+    open_row = db.execute("SELECT COUNT(*) FROM cases WHERE sort_key >= '0' "
+                          "AND sort_key < '1'").fetchone()
     return {"received": int(one[0] or 0), "completed": int(one[1] or 0),
             "proxy": int(one[2] or 0), "open": int(open_row[0] or 0)}

@@ -130,15 +130,16 @@ def m0003_cases(db: Database) -> None:
             created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
             UNIQUE (station_code, year, seq)
         );
-        CREATE INDEX cases_sort ON cases(sort_key);
-        CREATE INDEX cases_status ON cases(status, sort_key);
-        CREATE INDEX cases_type ON cases(case_type, sort_key);
-        CREATE INDEX cases_proxy ON cases(proxy, sort_key);
+        CREATE INDEX cases_sort ON cases(sort_key, id);
+        CREATE INDEX cases_status ON cases(status, sort_key, id);
+        CREATE INDEX cases_type ON cases(case_type, sort_key, id);
+        CREATE INDEX cases_proxy ON cases(proxy, sort_key, id);
         CREATE INDEX cases_id_number ON cases(id_number);
         CREATE INDEX cases_phone ON cases(phone);
         CREATE INDEX cases_initials ON cases(name_initials);
+        CREATE INDEX cases_pinyin ON cases(name_pinyin);
         CREATE INDEX cases_name ON cases(applicant_name);
-        CREATE INDEX cases_item ON cases(item_code, sort_key);
+        CREATE INDEX cases_item ON cases(item_code, sort_key, id);
         CREATE INDEX cases_received ON cases(received_at);
         -- the timeline: each step, who and when
         CREATE TABLE case_events (

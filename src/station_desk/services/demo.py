@@ -1,19 +1,56 @@
 """`station-desk demo`: a realistic village station so a first look is never empty.
 
 Every record is made through the same operations a clerk uses, so the demo
-also exercises the audit trail and the change log. Grows with each capability.
+also exercises the audit trail, the change log and the case rules. Grows with
+each capability.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
+from stdnum.cn import ric
+
+from ..domain.cases import Applicant, ProxyStep, Status
 from ..domain.station import Role, Station, StationKind
+from .cases import CaseInput
 from .desk import Desk, StaffInput
 
 DEMO_PINS = {"王建国": "1234", "李明": "1111", "张丽": "2222"}
 
 
+def _id(birth: str, serial: str) -> str:
+    """A well-formed (check digit right) but made-up ID number of 石泉县."""
+    body = f"610922{birth}{serial}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+# (name, birth, phone, address, groups, item, days ago, proxy, received materials: all/some)
+_PEOPLE = [
+    ("王秀英", "19480312", "13909151001", "西沟村三组", ("高龄老人",), "08-02", 16, True, "all"),
+    ("陈德福", "19560708", "13909151002", "西沟村一组", ("残疾人",), "07-01", 9, True, "all"),
+    ("刘桂兰", "19620115", "13909151003", "西沟村二组", ("低保对象",), "07-08", 6, False, "some"),
+    ("张志平", "19850921", "13909151004", "西沟村四组", (), "05-05", 3, False, "all"),
+    ("杨春梅", "19900304", "13909151005", "西沟村二组", (), "08-01", 0, False, "all"),
+    ("赵海涛", "19780612", "13909151006", "西沟村五组", ("退役军人",), "06-05", 1, True, "all"),
+    ("黄玲", "19951120", "13909151007", "西沟村一组", (), "03-02", 2, True, "some"),
+    ("周建华", "19700827", "13909151008", "西沟村三组", (), "02-01", 12, True, "all"),
+    ("吴秀英", "19400202", "13909151009", "西沟村四组", ("高龄老人", "行动不便"), "01-08", 4,
+     True, "all"),
+    ("孙强", "19880511", "13909151010", "西沟村五组", (), "04-02", 0, False, "all"),
+]
+
+
+def _working_day_back(days: int) -> datetime:
+    d = date.today() - timedelta(days=days)
+    while d.weekday() >= 5:
+        d -= timedelta(days=1)
+    now = datetime.now().astimezone()
+    return min(datetime.combine(d, time(9, 30)).astimezone(), now - timedelta(minutes=5))
+
+
 def make_demo(desk: Desk) -> Station:
-    return desk.setup(
+    station = desk.setup(
         kind=StationKind.VILLAGE,
         code="610922101201",
         name="西沟村便民服务站",
@@ -30,3 +67,30 @@ def make_demo(desk: Desk) -> Station:
                        "13909150003", "2026-05-18"),
         ],
     )
+    _demo_cases(desk)
+    return station
+
+
+def _demo_cases(desk: Desk) -> None:
+    for n, (name, birth, phone, address, groups, code, ago, proxy, got) in enumerate(_PEOPLE):
+        item = desk.item(code)
+        materials = [m.name for m in item.materials]
+        received = tuple(materials if got == "all" else materials[:1])
+        clerk = "李明" if proxy else ("张丽" if n % 2 else "王建国")
+        result = desk.cases.register(CaseInput(
+            item=code, applicant=Applicant(name, _id(birth, f"{n:02d}1"), phone, address,
+                                           groups),
+            channel="来电" if n % 4 == 3 else "来访", first_ask=clerk, received=received,
+            proxy=proxy, door_to_door=bool(groups) and proxy,
+            done_on_spot=ago == 0 and item.time_limit_days == 0,
+            received_at=_working_day_back(ago)))
+        case = result.case
+        if case.status == Status.SUPPLEMENT:
+            desk.cases.record_supplement_notice(case.case_no)
+        if proxy and case.status == Status.ACCEPTED:
+            desk.cases.proxy_step(case.case_no, ProxyStep.COLLECTED, "申请人材料已收齐")
+            if ago >= 9:
+                desk.cases.advance(case.case_no, Status.IN_PROGRESS, "送镇便民服务中心")
+                desk.cases.proxy_step(case.case_no, ProxyStep.SUBMITTED, "已送镇中心")
+        if ago == 12 and case.status.is_open:
+            desk.cases.advance(case.case_no, Status.COMPLETED, "审核通过")

@@ -46,15 +46,23 @@ class TodayPage(QWidget):
         self.alerts.setWordWrap(True)
         layout.addWidget(self.alerts)
         grid = QGridLayout()
+        self.received = Card(self.tr("今日收件"))
+        self.completed = Card(self.tr("今日当场/当天办结"))
+        self.open_cases = Card(self.tr("在办件"))
+        self.overdue = Card(self.tr("已逾期"))
+        self.due_soon = Card(self.tr("2 个工作日内到期"))
+        for i, card in enumerate((self.received, self.completed, self.open_cases, self.overdue,
+                                  self.due_soon)):
+            grid.addWidget(card, 0, i)
         self.records = Card(self.tr("今日登记/修改的记录"))
         self.catalogue = Card(self.tr("服务事项"))
         self.staff = Card(self.tr("在岗工作人员"))
         self.backup = Card(self.tr("最近一次备份"))
         for i, card in enumerate((self.records, self.catalogue, self.staff, self.backup)):
-            grid.addWidget(card, i // 2, i % 2)
+            grid.addWidget(card, 1, i)
         layout.addLayout(grid)
         self.pending = QLabel(self.tr(
-            "办件、预约、延时服务和满意度的今日统计将在这些功能开放后显示在这里。"))
+            "预约、延时服务和满意度的今日统计将在这些功能开放后显示在这里。"))
         self.pending.setWordWrap(True)
         self.pending.setObjectName("muted")
         layout.addWidget(self.pending)
@@ -66,7 +74,12 @@ class TodayPage(QWidget):
         self.heading.setText(self.tr("今日 %1 星期%2")
                              .replace("%1", s.day.strftime("%Y年%m月%d日"))
                              .replace("%2", weekday))
+        counts = self.desk.cases.today_counts(s.day)
         alerts = []
+        if counts["overdue"]:
+            alerts.append(self.tr("有 %1 件已超过承诺办结日期，请到“办件”页优先处理")
+                          .replace("%1", str(counts["overdue"])))
+        alerts += self.desk.cases.supplement_warnings(s.day)
         if s.unstaffed_windows:
             alerts.append(self.tr("窗口无人值守：") + "、".join(s.unstaffed_windows)
                           + self.tr("（手册要求窗口不得空缺，请到“设置”分配人员）"))
@@ -75,6 +88,12 @@ class TodayPage(QWidget):
             alerts.append(self.tr("数据很久没有备份了，请到“档案”页立即备份到U盘。"))
         self.alerts.setText("\n".join("⚠ " + a for a in alerts))
         self.alerts.setVisible(bool(alerts))
+        self.received.show_value(str(counts["received"]),
+                                 self.tr("其中帮办代办 %1 件").replace("%1", str(counts["proxy"])))
+        self.completed.show_value(str(counts["completed"]))
+        self.open_cases.show_value(str(counts["open"]))
+        self.overdue.show_value(str(counts["overdue"]), warn=counts["overdue"] > 0)
+        self.due_soon.show_value(str(counts["due_soon"]), warn=counts["due_soon"] > 0)
         self.records.show_value(str(s.changes_today), self.tr("按审计记录统计"))
         self.catalogue.show_value(
             str(s.catalogue_total),
