@@ -99,6 +99,7 @@ def _case(r: Row) -> Case:
         departments=tuple(Department(**d) for d in json.loads(r["departments"])),
         completed_at=_dt(r["completed_at"]), note=r["note"],
         extra={"deadline_provisional": bool(r["deadline_provisional"]),
+               "extended_days": int(r["extended_days"]),
                "sort_key": r["sort_key"]},
     )
 
@@ -131,8 +132,10 @@ def _search_clause(text: str, item_codes: tuple[str, ...]) -> tuple[str, list[An
         parts.append(f"({column} >= ? AND {column} < ?)")
         params.extend([value, value + "\uffff"])
 
-    if parse_case_no(q) or "-" in q:
+    if parse_case_no(q) or (q[:12].isdigit() and q[12:13] == "-"):
         prefix("case_no", q)
+    elif "-" in q and q.replace("-", "").isdigit():
+        prefix("phone", q)  # a landline as typed, 0915-6321234
     elif q.rstrip("xX").isdigit():
         value = q.upper()
         if len(value) == 18:
@@ -224,6 +227,11 @@ def open_with_provisional_deadline(db: Database) -> list[Case]:
     return [_case(r) for r in _rows(
         db, "SELECT * FROM cases WHERE sort_key >= '0' AND sort_key < '1' "
             "AND deadline_provisional = 1", [])]
+
+
+def in_supplement(db: Database) -> list[Case]:
+    return [_case(r) for r in _rows(db, "SELECT * FROM cases WHERE status = ?",
+                                    [Status.SUPPLEMENT.value])]
 
 
 def supplement_pending(db: Database) -> list[Case]:

@@ -121,6 +121,7 @@ def m0003_cases(db: Database) -> None:
             window TEXT NOT NULL, first_ask_id TEXT, first_ask_name TEXT NOT NULL,
             received_at TEXT NOT NULL, accepted_at TEXT, deadline TEXT,
             deadline_provisional INTEGER NOT NULL DEFAULT 0,
+            extended_days INTEGER NOT NULL DEFAULT 0,
             materials TEXT NOT NULL,
             proxy INTEGER NOT NULL, proxy_agent_id TEXT, proxy_agent_name TEXT NOT NULL,
             proxy_step TEXT, door_to_door INTEGER NOT NULL, fee TEXT NOT NULL,

@@ -111,12 +111,24 @@ class CaseDesk:
             calendar = self.calendar()
             fixed = 0
             for case in cases_repo.open_with_provisional_deadline(self.db):
-                start = (case.accepted_at or case.received_at).date()
-                item = self.desk.item(case.item_code)
-                p = promise(calendar, start, item.time_limit_days)
+                p = self._recomputed(calendar, case)
+                if (p.deadline, p.provisional) == (case.deadline,
+                                                   case.extra["deadline_provisional"]):
+                    continue
                 self._set_deadline(case, p, f"导入 {schedule.year} 年放假安排，承诺办结日期更正为"
                                             f" {p.deadline:%Y-%m-%d}")
                 fixed += 1
+            for case in cases_repo.in_supplement(self.db):
+                due = promise(calendar, case.received_at.date(), SUPPLEMENT_NOTICE_DAYS)
+                if case.supplement_due is not None and due.deadline != case.supplement_due:
+                    cases_repo.update_case(self.db, case.id, {
+                        "supplement_due": due.deadline.isoformat(),
+                        "sort_key": attention_key(case.status, due.deadline,
+                                                  case.received_at)}, self.desk.actor)
+                    cases_repo.add_event(self.db, case.id, "期限",
+                                         f"导入 {schedule.year} 年放假安排，补正告知期限更正为"
+                                         f" {due.deadline:%Y-%m-%d}", self.desk.actor)
+                    fixed += 1
         return schedule.year, fixed
 
     # -- intake ------------------------------------------------------------
@@ -393,8 +405,13 @@ class CaseDesk:
         if not step.strip():
             raise UserError("请填写该部门的办理进度", field="step")
         now = datetime.now().astimezone().isoformat(timespec="seconds")
-        departments = [d for d in case.departments if d.name != department]
-        departments.append(Department(department.strip(), step.strip(), now))
+        department = department.strip()
+        if not department:
+            raise UserError("请填写部门名称", field="department")
+        departments = [d if d.name != department else Department(department, step.strip(), now)
+                       for d in case.departments]
+        if department not in [d.name for d in case.departments]:
+            departments.append(Department(department, step.strip(), now))
         with storage_errors(), self.db.atomic():
             cases_repo.update_case(self.db, case.id, {"departments": json.dumps(
                 [d.__dict__ for d in departments], ensure_ascii=False)}, self.desk.actor)
@@ -413,15 +430,31 @@ class CaseDesk:
             raise UserError("延长的工作日数应在 1 到 60 之间", field="days")
         p = self.promised(case.deadline, days)
         self._set_deadline(case, p, f"经申请人同意延期 {days} 个工作日至 {p.deadline:%Y-%m-%d}："
-                                    f"{consent.strip()}")
+                                    f"{consent.strip()}",
+                           {"extended_days": case.extra["extended_days"] + days})
         return self.get(case_no)
 
-    def _set_deadline(self, case: Case, p: Promise, text: str) -> None:
+    def _recomputed(self, calendar: HolidayCalendar, case: Case) -> Promise:
+        """The promised date again from its start: the item's limit, then any
+        extension the applicant agreed to."""
+        start = (case.accepted_at or case.received_at).date()
+        days = (0 if case.case_type == CaseType.IMMEDIATE
+                else self.desk.item(case.item_code).time_limit_days)
+        base = promise(calendar, start, days)
+        extended = case.extra["extended_days"]
+        if not extended:
+            return base
+        total = promise(calendar, base.deadline, extended)
+        return Promise(total.deadline,
+                       tuple(sorted(set(base.missing_years) | set(total.missing_years))))
+
+    def _set_deadline(self, case: Case, p: Promise, text: str,
+                      extra: dict[str, Any] | None = None) -> None:
         with storage_errors(), self.db.atomic():
             cases_repo.update_case(self.db, case.id, {
                 "deadline": p.deadline.isoformat(), "deadline_provisional": int(p.provisional),
-                "sort_key": attention_key(case.status, p.deadline, case.received_at)},
-                self.desk.actor)
+                "sort_key": attention_key(case.status, p.deadline, case.received_at),
+                **(extra or {})}, self.desk.actor)
             cases_repo.add_event(self.db, case.id, "期限", text, self.desk.actor)
 
     def today_counts(self, day: date | None = None) -> dict[str, int]:

@@ -1,0 +1,351 @@
+"""`station-desk case …`, `deadline` and `holidays import` run as a real process.
+
+One station is set up per module (init + staff add) and copied for each test,
+so each test starts from the same clean archive. Any 2027 or 2099 holiday
+schedule here is made-up test data, not a real State Council notice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from stdnum.cn import ric
+
+from station_desk.domain.workdays import HolidayCalendar
+
+CAL = HolidayCalendar()
+
+needs_unknown_2027 = pytest.mark.skipif(
+    HolidayCalendar().knows(2027),
+    reason="chinese_calendar now ships 2027; these tests need a year it lacks",
+)
+
+PENSION_CLAIM_MATERIALS = ["居民身份证或户口簿", "《城乡居民基本养老保险待遇申领表》",
+                           "社会保障卡或银行卡"]
+
+FAKE_2099: dict[str, Any] = {
+    "year": 2099,
+    "source": "测试用虚构安排",
+    "holidays": [{"name": "国庆节", "dates": [f"2099-10-0{d}" for d in range(1, 8)]}],
+    "workdays": ["2099-09-26", "2099-10-10"],
+}
+
+
+def id_number(n: int = 4) -> str:
+    base = f"61092219650312{n:03d}"
+    return base + ric.calc_check_digit(base + "0")
+
+
+def bad_id_number(n: int = 4) -> str:
+    good = id_number(n)
+    return good[:17] + ("0" if good[17] != "0" else "1")
+
+
+def entry(name: str = "王秀英", *, n: int = 4, **changes: Any) -> dict[str, Any]:
+    """A case in the shape CLI.md documents for `case new --json -`."""
+    data: dict[str, Any] = {
+        "item": "08-02", "channel": "来访",
+        "applicant": {"name": name, "id_number": id_number(n), "phone": "13800138000"},
+        "proxy": True, "first_ask": "李明", "received": list(PENSION_CLAIM_MATERIALS),
+        "received_at": "2026-11-26T09:30:00",
+    }
+    data.update(changes)
+    return data
+
+
+class Station:
+    """Runs the command line against one data directory."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.data = root / "station"
+        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                    "STATION_DESK_HOME": str(root / "home"),
+                    "XDG_CONFIG_HOME": str(root / "config"),
+                    "XDG_DATA_HOME": str(root / "xdg-data"),
+                    "XDG_STATE_HOME": str(root / "state"),
+                    "XDG_CACHE_HOME": str(root / "cache")}
+
+    def run(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "station_desk", "--data-dir", str(self.data), *args],
+            input=stdin, capture_output=True, text=True, encoding="utf-8", env=self.env,
+            timeout=60, check=False)
+
+    def ok(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        result = self.run(*args, stdin=stdin)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    def json(self, *args: str, stdin: str = "") -> Any:
+        return json.loads(self.ok(*args, "--json", stdin=stdin).stdout)
+
+    def new(self, data: Any) -> Any:
+        return self.json("case", "new", "-", stdin=json.dumps(data, ensure_ascii=False))
+
+    def cases(self, *args: str) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = self.json("case", "list", *args)
+        return found
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    st = Station(tmp_path_factory.mktemp("template"))
+    st.ok("init", "--kind", "village", "--code", "610922101201", "--name", "西沟村",
+          "--head", "王建国", "--head-pin", "1234")
+    st.ok("staff", "add", "--name", "李明", "--role", "agent", "--pin", "1111")
+    return st.data
+
+
+@pytest.fixture
+def st(template: Path, tmp_path: Path) -> Station:
+    station = Station(tmp_path)
+    shutil.copytree(template, station.data)
+    return station
+
+
+# --- case new ----------------------------------------------------------------
+
+
+def test_case_new_single(st: Station) -> None:
+    result = st.ok("case", "new", "--json", "-", stdin=json.dumps(entry(), ensure_ascii=False))
+    out = json.loads(result.stdout)
+    assert {"case_no", "id", "deadline"} <= set(out)
+    assert out["case_no"] == "610922101201-2026-00001"
+    assert out["deadline"] == CAL.add_working_days(date(2026, 11, 26), 10).isoformat()
+    assert out["status"] == "已受理"
+    [case] = st.cases()
+    assert case["case_no"] == out["case_no"] and case["id"] == out["id"]
+    assert case["applicant"]["name"] == "王秀英"
+    assert case["first_ask"] == "李明" and case["proxy"] is True
+    assert case["proxy_step"] == "已委托"
+
+
+def test_case_new_array_is_all_or_nothing(st: Station) -> None:
+    batch = [entry("王秀英", n=1), entry("王芳", n=2),
+             entry("李秀兰", applicant={"name": "李秀兰", "id_number": bad_id_number(3)})]
+    result = st.run("case", "new", "--json", "-", stdin=json.dumps(batch, ensure_ascii=False))
+    assert result.returncode == 1
+    assert "第 3 件" in result.stderr and "身份证" in result.stderr
+    assert result.stdout == ""
+    assert st.cases() == []
+
+    good = st.new(batch[:2])
+    assert [c["case_no"] for c in good] == ["610922101201-2026-00001",
+                                            "610922101201-2026-00002"]
+
+
+def test_case_new_reports_every_fault(st: Station) -> None:
+    bad = entry(item="99-99", applicant={"name": "", "id_number": "123", "phone": "12345"})
+    result = st.run("case", "new", "-", stdin=json.dumps(bad, ensure_ascii=False))
+    assert result.returncode == 1
+    for text in ("姓名", "身份证", "12345", "99-99"):
+        assert text in result.stderr
+
+
+@pytest.mark.parametrize("text", ["{", "{'item': '08-02'}"])
+def test_case_new_bad_json(st: Station, text: str) -> None:
+    result = st.run("case", "new", "--json", "-", stdin=text)
+    assert result.returncode == 1
+    assert "JSON" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_case_new_not_an_object(st: Station) -> None:
+    result = st.run("case", "new", "-", stdin='[{"item": "08-02"}, 5]')
+    assert result.returncode == 1
+    assert "第 2 件" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- show and list -----------------------------------------------------------
+
+
+FILLED = [
+    entry("王秀英", n=1),  # accepted, due 2026-12-10
+    entry("王芳", n=2, proxy=False, received=["居民身份证或户口簿"]),  # supplement
+    entry("李秀兰", n=3, proxy=False, received_at="2025-09-30T10:00:00"),  # long overdue
+]
+
+
+@pytest.fixture(scope="module")
+def filled_template(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    st = Station(tmp_path_factory.mktemp("filled"))
+    shutil.copytree(template, st.data)
+    result = st.ok("case", "new", "-", stdin=json.dumps(FILLED, ensure_ascii=False))
+    # the supplement case's warning goes to stderr, naming every missing material
+    assert "610922101201-2026-00002" in result.stderr
+    assert "社会保障卡或银行卡" in result.stderr and "待补正" in result.stdout
+    return st.data
+
+
+@pytest.fixture(scope="module")
+def filled(filled_template: Path) -> Station:
+    """Three cases; only for tests that change nothing."""
+    return Station(filled_template.parent)
+
+
+@pytest.fixture
+def filled_copy(filled_template: Path, tmp_path: Path) -> Station:
+    station = Station(tmp_path)
+    shutil.copytree(filled_template, station.data)
+    return station
+
+
+def test_case_show_has_timeline(filled: Station) -> None:
+    case = filled.json("case", "show", "610922101201-2026-00001")
+    assert case["case_no"] == "610922101201-2026-00001"
+    assert case["applicant"]["name"] == "王秀英"
+    kinds = [e["kind"] for e in case["timeline"]]
+    assert kinds == ["登记", "代办"]
+    assert all(e["who"] and e["at"] for e in case["timeline"])
+    assert "首问责任人 李明" in case["timeline"][0]["text"]
+
+    plain = filled.ok("case", "show", "610922101201-2026-00001").stdout
+    assert "王秀英" in plain and "登记" in plain
+
+
+def test_case_show_unknown(filled: Station) -> None:
+    result = filled.run("case", "show", "610922101201-2026-09999")
+    assert result.returncode == 1 and "没有找到" in result.stderr
+
+
+def test_case_list_filters(filled: Station) -> None:
+    everything = filled.cases()
+    assert [c["applicant"]["name"] for c in everything] == ["李秀兰", "王芳", "王秀英"]
+    assert [c["applicant"]["name"] for c in filled.cases("--search", "王秀英")] == ["王秀英"]
+    assert [c["applicant"]["name"] for c in filled.cases("--status", "待补正")] == ["王芳"]
+    # 李秀兰 (due 2025-10-21) is overdue; the others once their dates pass
+    today = date.today().isoformat()
+    overdue = [c["applicant"]["name"] for c in everything
+               if (c["deadline"] or c["supplement_due"]) < today]
+    assert overdue[0] == "李秀兰"
+    assert [c["applicant"]["name"] for c in filled.cases("--overdue")] == overdue
+    assert [c["case_no"] for c in filled.cases("--limit", "1")] == [everything[0]["case_no"]]
+
+    plain = filled.ok("case", "list", "--status", "待补正").stdout.splitlines()
+    assert len(plain) == 1 and "王芳" in plain[0]
+
+
+def test_case_list_unknown_status(filled: Station) -> None:
+    result = filled.run("case", "list", "--status", "办好了")
+    assert result.returncode == 1 and "已办结" in result.stderr
+
+
+# --- advance -----------------------------------------------------------------
+
+
+def test_case_advance(filled_copy: Station) -> None:
+    filled = filled_copy
+    no = "610922101201-2026-00002"  # 王芳, 待补正
+    accepted = filled.json("case", "advance", no, "--to", "已受理")
+    assert accepted["status"] == "已受理" and accepted["missing"] == []
+    assert accepted["deadline"] is not None
+
+    refused = filled.run("case", "advance", no, "--to", "已退回")
+    assert refused.returncode == 1 and "理由" in refused.stderr
+
+    filled.ok("case", "advance", no, "--to", "已退回", "--note", "户籍不在本村，依政策退回")
+    case = filled.json("case", "show", no)
+    assert case["status"] == "已退回" and case["reason"] == "户籍不在本村，依政策退回"
+    assert "户籍不在本村" in case["timeline"][-1]["text"]
+
+
+def test_case_advance_illegal_lists_allowed(filled: Station) -> None:
+    no = "610922101201-2026-00002"  # 待补正
+    result = filled.run("case", "advance", no, "--to", "已办结")
+    assert result.returncode == 1
+    assert "待补正" in result.stderr and "已办结" in result.stderr
+    for allowed in ("已受理", "不予受理", "已撤回"):
+        assert allowed in result.stderr
+
+    unknown = filled.run("case", "advance", no, "--to", "办好了")
+    assert unknown.returncode == 1 and "不认识" in unknown.stderr
+
+
+# --- deadline ----------------------------------------------------------------
+
+
+def test_deadline_over_national_day_2025(st: Station) -> None:
+    out = st.json("deadline", "--from", "2025-09-30", "--days", "3")
+    assert out["deadline"] == "2025-10-11"  # a make-up Saturday
+    assert out["provisional"] is False and out["missing_years"] == []
+
+
+def test_deadline_spring_festival_2026(st: Station) -> None:
+    one = st.ok("deadline", "--from", "2026-02-13", "--days", "1").stdout.strip()
+    assert one == CAL.add_working_days(date(2026, 2, 13), 1).isoformat()
+    two = st.ok("deadline", "--from", "2026-02-13", "--days", "2").stdout.strip()
+    assert two == CAL.add_working_days(date(2026, 2, 13), 2).isoformat()
+    assert date.fromisoformat(two) > date(2026, 2, 23)  # after the festival
+
+
+def test_deadline_without_a_station(tmp_path: Path) -> None:
+    bare = Station(tmp_path)
+    out = bare.json("deadline", "--from", "2025-09-30", "--days", "3")
+    assert out["deadline"] == "2025-10-11"
+
+
+@needs_unknown_2027
+def test_deadline_into_an_unknown_year_is_provisional(st: Station) -> None:
+    result = st.ok("deadline", "--from", "2026-12-30", "--days", "5", "--json")
+    out = json.loads(result.stdout)
+    assert out["provisional"] is True and out["missing_years"] == [2027]
+    assert "2027" in out["warning"] and "2027" in result.stderr
+    assert out["deadline"] == "2027-01-06"  # weekdays only: 31 Dec, then 1, 4, 5, 6 Jan
+
+
+def test_deadline_bad_input(st: Station) -> None:
+    result = st.run("deadline", "--from", "2026-13-01", "--days", "3")
+    assert result.returncode == 1 and "YYYY-MM-DD" in result.stderr
+
+
+# --- holidays import ---------------------------------------------------------
+
+
+def test_holidays_import_bad_file(st: Station, tmp_path: Path) -> None:
+    path = tmp_path / "2099.json"
+    path.write_text(json.dumps(dict(FAKE_2099, workdays=["2099-10-12"])), encoding="utf-8")
+    result = st.run("holidays", "import", str(path))
+    assert result.returncode == 1
+    assert "节假日安排文件有误" in result.stderr and "不是周末" in result.stderr
+
+    result = st.run("holidays", "import", str(tmp_path / "没有这个文件.json"))
+    assert result.returncode == 1 and "读不到文件" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_holidays_import_good_file(st: Station, tmp_path: Path) -> None:
+    path = tmp_path / "2099.json"
+    path.write_text("\ufeff" + json.dumps(FAKE_2099, ensure_ascii=False), encoding="utf-8")
+    assert st.json("holidays", "import", str(path)) == {"year": 2099, "cases_redated": 0}
+    out = st.json("deadline", "--from", "2099-09-30", "--days", "1")
+    assert out["deadline"] == "2099-10-08" and out["provisional"] is False
+
+
+@needs_unknown_2027
+def test_holidays_import_redates_provisional_case(st: Station, tmp_path: Path) -> None:
+    new = st.run("case", "new", "--json", "-", stdin=json.dumps(entry(
+        item="08-05", received=["居民身份证或户口簿", "转入地户籍证明",
+                                "《城乡居民基本养老保险关系转入申请表》"],
+        received_at="2026-11-20T10:00:00"), ensure_ascii=False))
+    assert new.returncode == 0, new.stderr
+    out = json.loads(new.stdout)
+    assert out["deadline"] == "2027-01-01" and "2027" in new.stderr
+
+    path = tmp_path / "2027.json"
+    path.write_text(json.dumps({
+        "year": 2027, "source": "测试用虚构安排",
+        "holidays": [{"name": "元旦", "dates": ["2027-01-01", "2027-01-02", "2027-01-03"]}],
+        "workdays": []}, ensure_ascii=False), encoding="utf-8")
+    assert st.json("holidays", "import", str(path)) == {"year": 2027, "cases_redated": 1}
+    case = st.json("case", "show", out["case_no"])
+    assert case["deadline"] == "2027-01-04" and case["deadline_provisional"] is False
+    assert case["timeline"][-1]["kind"] == "期限"
