@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -108,27 +109,38 @@ def daily_backup(db: Database, folder: Path, *, today: date | None = None,
 def restore(archive: Path, backup: Path) -> Path:
     """Replace the (closed) archive with `backup`; returns where the old file was kept.
 
-    The backup is verified first; the current file is copied aside before it is
-    overwritten, so a restore can itself be undone.
+    The backup is verified, copied next to the archive and verified again; the
+    current file (however damaged) is kept aside byte for byte; stale WAL files
+    are removed so SQLite cannot replay them onto the restored copy; then one
+    atomic rename puts the backup in place.
     """
     _verify(backup)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     aside = archive.with_name(f"{archive.stem}.before-restore.{stamp}.db")
+    staged = archive.with_name(archive.name + ".restoring")
     with storage_errors():
-        if archive.exists():
-            src = sqlite3.connect(archive)
-            dest = sqlite3.connect(aside)
-            try:
-                src.backup(dest)
-            finally:
-                dest.close()
-                src.close()
         src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        dest = sqlite3.connect(archive)
+        dest = sqlite3.connect(staged)
         try:
             src.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
             src.close()
+        try:
+            _verify(staged)
+            with open(staged, "rb") as f:
+                os.fsync(f.fileno())
+            if archive.exists():
+                shutil.copy2(archive, aside)
+            for suffix in ("-wal", "-shm"):
+                side = archive.with_name(archive.name + suffix)
+                if side.exists():
+                    shutil.copy2(side, aside.with_name(aside.name + suffix))
+                    side.unlink()
+            os.replace(staged, archive)
+        except BaseException:
+            staged.unlink(missing_ok=True)
+            raise
     log.info("restored %s from %s (old file kept as %s)", archive, backup, aside)
     return aside

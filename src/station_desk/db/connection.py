@@ -19,16 +19,21 @@ ARCHIVE_NAME = "archive.db"
 
 
 def connect(path: Path) -> Database:
-    """A raw connection with our pragmas; autocommit, transactions via `db.atomic()`."""
+    """A raw connection; autocommit, transactions via `db.atomic()`. Changes nothing
+    in the file yet (see `use_wal`)."""
     with storage_errors():
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, timeout=5.0,
                                check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
         # FULL: village power cuts are common; a confirmed save must survive them.
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
     return Database(conn)
+
+
+def use_wal(db: Database) -> None:
+    """Switching the journal mode rewrites the header: only once the file is ours."""
+    db.execute("PRAGMA journal_mode=WAL")
 
 
 def open_database(path: Path, *, stop_before: str | None = None) -> Database:
@@ -37,6 +42,7 @@ def open_database(path: Path, *, stop_before: str | None = None) -> Database:
     try:
         with storage_errors():
             _check_not_newer(db, path)
+            use_wal(db)
             pending = migrations.pending(db)
             if stop_before is not None:
                 names = [m.name for m in pending]

@@ -4,6 +4,7 @@ station's change log (gap-free `seq`, read by the sync bundle)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime
 from typing import Any
@@ -20,8 +21,25 @@ def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+# Never copied into the audit trail or the change log (which leaves on the USB stick):
+# a 4-digit PIN behind its hash falls to an offline search in minutes.
+SECRET_COLUMNS = frozenset({"pin_hash"})
+
+
+def _jsonable(key: str, value: Any) -> Any:
+    """Blobs (archived PDFs, scans) are named by hash in the journal, not copied."""
+    if key in SECRET_COLUMNS:
+        return "（已设置）" if value else None
+    if isinstance(value, bytes):
+        return {"sha256": hashlib.sha256(value).hexdigest(), "bytes": len(value)}
+    return value
+
+
 def _dump(row: Row | None) -> str | None:
-    return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
+    if row is None:
+        return None
+    return json.dumps({k: _jsonable(k, v) for k, v in row.items()}, ensure_ascii=False,
+                      sort_keys=True)
 
 
 def _fetch(db: Database, table: str, record_id: str) -> Row | None:

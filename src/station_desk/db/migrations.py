@@ -15,7 +15,7 @@ migrations = Migrations(MIGRATION_SET)
 
 # Tables whose rows are records of the station: never hard-deleted.
 RECORD_TABLES = ("station", "windows", "staff", "catalogue_items", "settings", "cases",
-                 "case_events", "holiday_schedules")
+                 "case_events", "holiday_schedules", "notices")
 
 
 def _forbid_delete(db: Database, table: str) -> None:
@@ -164,6 +164,24 @@ def m0003_cases(db: Database) -> None:
     )
     for table in ("cases", "case_events", "holiday_schedules"):
         _forbid_delete(db, table)
+
+
+@migrations(name="0004_notices")
+def m0004_notices(db: Database) -> None:
+    """Issued notices, archived exactly as printed (存档备查)."""
+    db.executescript(
+        """
+        CREATE TABLE notices (
+            id TEXT PRIMARY KEY, notice_no TEXT NOT NULL UNIQUE,
+            case_id TEXT REFERENCES cases(id), kind TEXT NOT NULL,
+            issued_at TEXT NOT NULL, issued_by_id TEXT, issued_by_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL, size INTEGER NOT NULL, pdf BLOB NOT NULL,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+        );
+        CREATE INDEX notices_case ON notices(case_id, kind, issued_at);
+        """
+    )
+    _forbid_rewrite(db, "notices")
 
 
 def known_names() -> list[str]:

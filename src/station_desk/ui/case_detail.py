@@ -72,9 +72,9 @@ _TIMELINE_HEADERS = ("时间", "经办人", "类别", "内容")
 _SEP = "<span style='color:#9ca3af'> | </span>"
 
 
-def _table(rows: list[tuple[str, str]]) -> str:
-    body = "".join(f"<tr><th align='left' valign='top' width='84'>{k}</th><td>{v}</td></tr>"
-                   for k, v in rows)
+def _table(rows: list[tuple[str, str]], label_width: int = 90) -> str:
+    body = "".join(f"<tr><th align='left' valign='top' width='{label_width}'>{k}</th>"
+                   f"<td>{v}</td></tr>" for k, v in rows)
     return f"<table cellspacing='4'>{body}</table>"
 
 
@@ -92,9 +92,16 @@ class CaseDetailDialog(QDialog):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.header = QTextBrowser()
+        top = QWidget()
+        facts = QHBoxLayout(top)
+        facts.setContentsMargins(0, 0, 0, 0)
+        self.header = QTextBrowser()  # who, what, until when
         self.header.setOpenLinks(False)
-        split.addWidget(self.header)
+        self.side = QTextBrowser()  # materials and departments
+        self.side.setOpenLinks(False)
+        facts.addWidget(self.header, 3)
+        facts.addWidget(self.side, 2)
+        split.addWidget(top)
         timeline_box = QWidget()
         tl = QVBoxLayout(timeline_box)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +123,7 @@ class CaseDetailDialog(QDialog):
             QHeaderView.ResizeMode.ResizeToContents)
         tl.addWidget(self.timeline)
         split.addWidget(timeline_box)
-        split.setSizes([300, 340])
+        split.setSizes([360, 280])
         layout.addWidget(split, 1)
 
         self.actions_row = QHBoxLayout()
@@ -149,16 +156,22 @@ class CaseDetailDialog(QDialog):
         self.setWindowTitle(self.tr("办件 %1").replace("%1", case.case_no))
         self.title.setText(f"{case.case_no}　{case.applicant.name}　{case.item_name}")
         self.header.setHtml(self._header_html())
+        self.side.setHtml(self._side_html())
         self._fill_timeline()
         self._rebuild_actions()
 
     def _due_text(self) -> str:
         case = self.case
         if case.deadline is None:
+            if case.status == Status.SUPPLEMENT:
+                return self.tr("材料补齐、受理后起算")
             return "—"
         text = f"{case.deadline:%Y-%m-%d}"
         if case.extra.get("deadline_provisional"):
             text += self.tr("（暂定）")
+        if case.extra.get("extended_days"):
+            text += self.tr("（经申请人同意已延期 %1 个工作日）").replace(
+                "%1", str(case.extra["extended_days"]))
         left = self.desk.cases.days_left(case)
         if left is not None and case.status != Status.SUPPLEMENT:
             if left < 0:
@@ -173,15 +186,14 @@ class CaseDetailDialog(QDialog):
     def _header_html(self) -> str:
         case = self.case
         a = case.applicant
-        person = [escape(a.name), escape(mask_id_number(a.id_number))]
-        if a.phone:
-            person.append(escape(a.phone))
-        if a.address:
-            person.append(escape(a.address))
+        person = escape(a.name) + _SEP + escape(mask_id_number(a.id_number))
+        contact = _SEP.join(escape(x) for x in (a.phone, a.address) if x)
+        rows: list[tuple[str, str]] = [(self.tr("申请人"), person)]
+        if contact:
+            rows.append((self.tr("联系方式"), contact))
         if a.groups:
-            person.append(escape("、".join(a.groups)))
-        rows: list[tuple[str, str]] = [
-            (self.tr("申请人"), _SEP.join(person)),
+            rows.append((self.tr("特殊群体"), escape("、".join(a.groups))))
+        rows += [
             (self.tr("事项"), escape(f"{case.item_name}（{case.item_code}，{case.category}）")),
             (self.tr("办件类型"), escape(case.case_type.value) + _SEP
              + self.tr("来源：") + escape(case.channel.value)),
@@ -211,6 +223,10 @@ class CaseDetailDialog(QDialog):
             rows.append((self.tr("收费"), escape(case.fee)))
         if case.note:
             rows.append((self.tr("备注"), escape(case.note)))
+        return _table(rows)
+
+    def _side_html(self) -> str:
+        case = self.case
         side: list[tuple[str, str]] = []
         marks = "<br>".join(
             ("<span style='color:#15803d'>✔ </span>" if m.received
@@ -222,9 +238,11 @@ class CaseDetailDialog(QDialog):
                 f" <span style='color:#6b7280'>{escape(d.at[:16].replace('T', ' '))}</span>"
                 if d.at else "") for d in case.departments)
             side.append((self.tr("联办部门"), deps or "—"))
-        return ("<table width='100%' cellspacing='0'><tr>"
-                f"<td valign='top' width='58%'>{_table(rows)}</td>"
-                f"<td valign='top'>{_table(side)}</td></tr></table>")
+        return _table(side, 72)
+
+    def header_text(self) -> str:
+        """Everything the header shows, as plain text (for tests)."""
+        return self.header.toPlainText() + "\n" + self.side.toPlainText()
 
     def _fill_timeline(self) -> None:
         events = self.desk.cases.timeline(self.case)

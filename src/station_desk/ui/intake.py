@@ -8,6 +8,7 @@ whole list is shown once, so it is fixed in one go.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -78,6 +79,27 @@ class IntakeDialog(QDialog):
 
         self._fill_items()
         self._update_case_options()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter in a field must not register a half-filled form."""
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not isinstance(self.focusWidget(), QPushButton)):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def has_input(self) -> bool:
+        return bool(self.name.text().strip() or self.id_number.text().strip()
+                    or self.phone.text().strip() or self._item is not None
+                    or self.reason.toPlainText().strip() or self.note.text().strip())
+
+    def reject(self) -> None:
+        """Esc, 取消 or closing the window: ask before throwing a filled form away."""
+        if (self.registered is None and self.has_input()
+                and not prompts.confirm(self, self.tr("放弃登记"),
+                                        self.tr("已填写的内容不会保存。确定放弃这次登记？"))):
+            return
+        super().reject()
 
     # -- building ----------------------------------------------------------
     def _field(self, key: str, *widgets: QWidget, grow: bool = False) -> QWidget:
@@ -214,6 +236,7 @@ class IntakeDialog(QDialog):
         self.materials.setMinimumHeight(140)
         layout.addWidget(self._field("materials", self.materials, grow=True), 4)
         self.item_search.textChanged.connect(lambda _t: self._fill_items())
+        self.item_search.returnPressed.connect(self._choose_first)
         self.item_list.currentItemChanged.connect(lambda cur, _prev: self._choose(cur))
         self.materials.itemChanged.connect(lambda _i: self._update_case_options())
         return group
@@ -232,6 +255,10 @@ class IntakeDialog(QDialog):
                 self.item_list.setCurrentItem(entry)
         self.item_list.blockSignals(False)
         if self.item_list.count() == 1 and self._item is None:
+            self.item_list.setCurrentRow(0)
+
+    def _choose_first(self) -> None:
+        if self.item_list.count() and self.item_list.currentRow() < 0:
             self.item_list.setCurrentRow(0)
 
     def choose_item(self, code: str) -> None:

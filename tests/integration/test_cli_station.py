@@ -1,0 +1,250 @@
+"""`station-desk init / staff / catalogue / demo / backup / restore` run as a real
+process: exit status 0 done, 1 refused (Chinese on stderr), 2 wrong usage."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from station_desk.paths import resource
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+INIT = ["init", "--kind", "village", "--code", "610922101201", "--name", "西沟村",
+        "--head", "王建国", "--head-pin", "1234"]
+ITEM_KEYS = {"code", "category", "name", "case_type", "time_limit_days", "materials"}
+MATERIAL_KEYS = {"name", "originals", "copies", "note"}
+
+
+def shipped_items() -> int:
+    return len(json.loads(resource("catalogue", "catalogue.json").read_text("utf-8"))["items"])
+
+
+class Cli:
+    """The command line against one data directory, isolated from the real home."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.data = root / "station"
+        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                    "STATION_DESK_HOME": str(root / "home"),
+                    "XDG_CONFIG_HOME": str(root / "config"),
+                    "XDG_DATA_HOME": str(root / "xdg-data"),
+                    "XDG_STATE_HOME": str(root / "state"),
+                    "XDG_CACHE_HOME": str(root / "cache")}
+
+    def raw(self, *args: str, data_dir: bool = True,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+        where = ["--data-dir", str(self.data)] if data_dir else []
+        return subprocess.run(
+            [sys.executable, "-m", "station_desk", *where, *args],
+            stdin=subprocess.DEVNULL, capture_output=True, env=env or self.env, timeout=60,
+            check=False)
+
+    def run(self, *args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
+        done = self.raw(*args, **kw)
+        return subprocess.CompletedProcess(done.args, done.returncode,
+                                           done.stdout.decode("utf-8"),
+                                           done.stderr.decode("utf-8"))
+
+    def ok(self, *args: str, **kw: Any) -> str:
+        done = self.run(*args, **kw)
+        assert done.returncode == 0, (args, done.returncode, done.stderr)
+        return done.stdout
+
+    def json(self, *args: str, **kw: Any) -> Any:
+        return json.loads(self.ok(*args, "--json", **kw))
+
+    def refused(self, *args: str, **kw: Any) -> str:
+        done = self.run(*args, **kw)
+        assert done.returncode == 1, (args, done.returncode, done.stdout, done.stderr)
+        assert CHINESE.search(done.stderr), done.stderr
+        assert "Traceback" not in done.stderr
+        return done.stderr
+
+    def station_rows(self) -> int:
+        conn = sqlite3.connect(self.data / "archive.db")
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM station").fetchone()[0])
+        finally:
+            conn.close()
+
+
+@pytest.fixture(scope="module")
+def initialized(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """One `init` per module; tests that write get their own copy."""
+    cli = Cli(tmp_path_factory.mktemp("cli-station"))
+    result = cli.json(*INIT)
+    return cli.root, result
+
+
+@pytest.fixture
+def station(initialized: tuple[Path, dict[str, Any]], tmp_path: Path) -> Cli:
+    source, _ = initialized
+    shutil.copytree(source / "station", tmp_path / "station")
+    return Cli(tmp_path)
+
+
+# -- init -------------------------------------------------------------------------
+
+def test_init_sets_up_a_village(initialized: tuple[Path, dict[str, Any]]) -> None:
+    _, result = initialized
+    assert result["station"] == "西沟村便民服务站"
+    assert result["code"] == "610922101201"
+    assert result["kind"] == "village"
+    assert result["windows"] == ["综合窗口", "帮办代办窗口"]
+    assert result["catalogue_items"] == shipped_items()
+    assert result["catalogue_items"] >= 60
+
+
+def test_second_init_is_refused(station: Cli) -> None:
+    err = station.refused(*INIT[:-4], "--head", "李四", "--json")
+    assert "已经设置过" in err
+    staff = station.json("staff", "list")
+    assert [s["name"] for s in staff] == ["王建国"]
+
+
+def test_init_with_a_bad_code_writes_no_station(tmp_path: Path) -> None:
+    cli = Cli(tmp_path)
+    args = list(INIT)
+    args[args.index("610922101201")] = "12345"
+    err = cli.refused(*args)
+    assert "站点编码" in err and "12345" in err
+    if (cli.data / "archive.db").exists():
+        assert cli.station_rows() == 0
+    err = cli.refused("catalogue", "list")
+    assert "还没有设置站点" in err
+
+
+def test_bad_usage_exits_2(tmp_path: Path) -> None:
+    cli = Cli(tmp_path)
+    args = [a for a in INIT if a not in ("--kind", "village")]
+    done = cli.run(*args)
+    assert done.returncode == 2
+    assert "--kind" in done.stderr
+    assert not (cli.data / "archive.db").exists()
+    assert cli.run("staff").returncode == 2          # sub-command missing
+
+
+def test_unknown_kind_is_refused(tmp_path: Path) -> None:
+    cli = Cli(tmp_path)
+    args = list(INIT)
+    args[args.index("village")] = "city"
+    assert "站点类型" in cli.refused(*args)
+
+
+# -- catalogue ---------------------------------------------------------------------
+
+def test_catalogue_list_json_is_utf8_with_the_documented_keys(station: Cli) -> None:
+    done = station.raw("catalogue", "list", "--json")
+    assert done.returncode == 0, done.stderr.decode("utf-8")
+    assert "养老保险".encode() in done.stdout
+    assert b"\\u" not in done.stdout
+    items = json.loads(done.stdout.decode("utf-8"))
+    assert len(items) == shipped_items()
+    for item in items:
+        assert ITEM_KEYS <= set(item), item
+        assert isinstance(item["time_limit_days"], int)
+        assert item["materials"], item["code"]
+        for m in item["materials"]:
+            assert MATERIAL_KEYS <= set(m), m
+            assert isinstance(m["originals"], int) and isinstance(m["copies"], int)
+    assert len({i["code"] for i in items}) == len(items)
+
+
+def test_catalogue_find_by_pinyin_initials(station: Cli) -> None:
+    """`ylbx` = 养老保险, and 医疗保险 shares those initials."""
+    found = [i["name"] for i in station.json("catalogue", "find", "ylbx")]
+    assert "城乡居民养老保险参保登记" in found
+    assert all("养老保险" in n or "医疗保险" in n for n in found), found
+    full = [i["name"] for i in station.json("catalogue", "find", "yanglaobaoxian")]
+    assert full and all("养老保险" in n for n in full), full
+    chinese = [i["name"] for i in station.json("catalogue", "find", "残疾人证")]
+    assert chinese and all("残疾人证" in n for n in chinese)
+
+
+# -- staff -------------------------------------------------------------------------
+
+def test_staff_add_then_list(station: Cli) -> None:
+    added = station.json("staff", "add", "--name", "赵强", "--role", "agent", "--pin", "5678",
+                         "--window", "帮办代办窗口")
+    assert (added["name"], added["role"]) == ("赵强", "agent")
+    assert len(added["id"]) == 26
+    staff = station.json("staff", "list")
+    assert [(s["name"], s["role"], s["window"]) for s in staff] == [
+        ("王建国", "head", None), ("赵强", "agent", "帮办代办窗口")]
+    assert "已经有在岗" in station.refused("staff", "add", "--name", "赵强", "--role", "clerk")
+    assert "窗口" in station.refused("staff", "add", "--name", "钱七", "--role", "clerk",
+                                     "--window", "不存在的窗口")
+    assert len(station.json("staff", "list")) == 2
+
+
+# -- demo, backup, restore -----------------------------------------------------------
+
+def test_demo_on_a_fresh_directory(tmp_path: Path) -> None:
+    cli = Cli(tmp_path)
+    out = cli.ok("demo")
+    assert "西沟村便民服务站" in out and "王建国 / 1234" in out
+    names = [s["name"] for s in cli.json("staff", "list")]
+    assert names == ["王建国", "李明", "张丽"]
+    assert "已经设置过" in cli.refused("demo")
+
+
+def test_backup_and_restore(station: Cli, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    made = station.json("backup", "--to", str(usb))
+    saved = Path(made["path"])
+    assert saved.exists() and saved.parent == usb
+
+    station.ok("staff", "add", "--name", "赵强", "--role", "agent")
+    assert len(station.json("staff", "list")) == 2
+
+    # without --yes and without a terminal: refused, nothing replaced
+    before = (station.data / "archive.db").read_bytes()
+    err = station.refused("restore", str(saved))
+    assert "--yes" in err
+    assert (station.data / "archive.db").read_bytes() == before
+
+    out = station.ok("restore", str(saved), "--yes")
+    assert "已恢复" in out
+    assert [s["name"] for s in station.json("staff", "list")] == ["王建国"]
+    asides = list(station.data.glob("archive.before-restore.*.db"))
+    assert len(asides) == 1
+    conn = sqlite3.connect(asides[0])
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM staff ORDER BY rowid")]
+    finally:
+        conn.close()
+    assert names == ["王建国", "赵强"]
+
+
+def test_restore_refuses_a_foreign_file(station: Cli, tmp_path: Path) -> None:
+    foreign = tmp_path / "not-a-backup.db"
+    foreign.write_bytes(b"this is not a database" * 100)
+    before = (station.data / "archive.db").read_bytes()
+    station.refused("restore", str(foreign), "--yes")
+    assert (station.data / "archive.db").read_bytes() == before
+
+
+# -- where the data lives --------------------------------------------------------------
+
+def test_station_desk_home_chooses_the_data_directory(tmp_path: Path) -> None:
+    cli = Cli(tmp_path)
+    home = tmp_path / "家目录"
+    env = {**cli.env, "STATION_DESK_HOME": str(home)}
+    result = cli.json(*INIT, data_dir=False, env=env)
+    assert result["code"] == "610922101201"
+    assert (home / "archive.db").exists()
+    assert not cli.data.exists()
+    # the same archive, reached through --data-dir
+    other = Cli(tmp_path)
+    other.data = home
+    assert [s["name"] for s in other.json("staff", "list")] == ["王建国"]
