@@ -41,6 +41,7 @@ class CaseFilter:
     proxy: bool | None = None
     overdue: bool = False
     due_soon: bool = False
+    attention: bool = False  # overdue or due soon
     today: date | None = None
     due_by: date | None = None  # last day that counts as due soon
     item_codes: tuple[str, ...] = ()  # items whose name matched the search
@@ -181,6 +182,9 @@ def _where(f: CaseFilter) -> tuple[str, list[Any]]:
     if f.overdue:
         clauses.append("sort_key >= '0' AND sort_key < ?")
         params.append("0" + today)
+    if f.attention and f.due_by is not None:
+        clauses.append("sort_key >= '0' AND sort_key < ?")
+        params.append("0" + f.due_by.isoformat() + "~")
     if f.due_soon and f.due_by is not None:
         clauses.append("sort_key >= ? AND sort_key < ?")
         params += ["0" + today, "0" + f.due_by.isoformat() + "~"]
@@ -234,11 +238,12 @@ def in_supplement(db: Database) -> list[Case]:
                                     [Status.SUPPLEMENT.value])]
 
 
-def supplement_pending(db: Database) -> list[Case]:
-    """Cases waiting for supplement whose notice has not been recorded yet."""
+def supplement_pending(db: Database, due_by: date) -> list[Case]:
+    """Cases waiting for supplement, notice not recorded, notice limit by `due_by`."""
     return [_case(r) for r in _rows(
         db, "SELECT * FROM cases WHERE status = ? AND supplement_notice_at IS NULL "
-            "ORDER BY supplement_due", [Status.SUPPLEMENT.value])]
+            "AND supplement_due <= ? ORDER BY supplement_due",
+        [Status.SUPPLEMENT.value, due_by.isoformat()])]
 
 
 def counts_on(db: Database, day: date) -> dict[str, int]:

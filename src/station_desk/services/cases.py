@@ -85,11 +85,20 @@ def _iso(d: date | datetime | None) -> str | None:
     return None if d is None else d.isoformat()
 
 
+def _due(case: Case) -> date | None:
+    """The date the case is measured against. Waiting for a supplement, the only
+    limit is the 5-day notice; once it is given, the case waits on the applicant."""
+    if case.status == Status.SUPPLEMENT:
+        return None if case.supplement_notice_at else case.supplement_due
+    return case.deadline
+
+
 class CaseDesk:
     """`desk.cases`: the operations on cases."""
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
+        self._calendar: HolidayCalendar | None = None
 
     @property
     def db(self) -> Any:
@@ -97,7 +106,10 @@ class CaseDesk:
 
     # -- calendar ----------------------------------------------------------
     def calendar(self) -> HolidayCalendar:
-        return HolidayCalendar(holidays_repo.imported(self.db))
+        """Built-in plus imported schedules; read once, refreshed on import."""
+        if self._calendar is None:
+            self._calendar = HolidayCalendar(holidays_repo.imported(self.db))
+        return self._calendar
 
     def promised(self, start: date, days: int) -> Promise:
         return promise(self.calendar(), start, days)
@@ -108,6 +120,7 @@ class CaseDesk:
         schedule = parse_schedule(text)
         with storage_errors(), self.db.atomic():
             holidays_repo.save(self.db, schedule, self.desk.actor)
+            self._calendar = None
             calendar = self.calendar()
             fixed = 0
             for case in cases_repo.open_with_provisional_deadline(self.db):
@@ -120,7 +133,8 @@ class CaseDesk:
                 fixed += 1
             for case in cases_repo.in_supplement(self.db):
                 due = promise(calendar, case.received_at.date(), SUPPLEMENT_NOTICE_DAYS)
-                if case.supplement_due is not None and due.deadline != case.supplement_due:
+                if case.supplement_notice_at is None and case.supplement_due is not None \
+                        and due.deadline != case.supplement_due:
                     cases_repo.update_case(self.db, case.id, {
                         "supplement_due": due.deadline.isoformat(),
                         "sort_key": attention_key(case.status, due.deadline,
@@ -281,7 +295,8 @@ class CaseDesk:
                 text += f"；缺材料：{'、'.join(missing)}"
             if data.reason.strip():
                 text += f"；理由：{data.reason.strip()}"
-            cases_repo.add_event(self.db, row["id"], "登记", text, self.desk.actor)
+            cases_repo.add_event(self.db, row["id"], "登记", text, self.desk.actor,
+                                 at=row["received_at"])
             if data.proxy:
                 cases_repo.add_event(self.db, row["id"], "代办",
                                      f"{ProxyStep.ENTRUSTED.value}：代办员 {agent.name}"
@@ -301,16 +316,18 @@ class CaseDesk:
 
     def make_filter(self, *, search: str = "", status: Status | None = None,
                     case_type: CaseType | None = None, proxy: bool | None = None,
-                    overdue: bool = False, due_soon: bool = False,
+                    overdue: bool = False, due_soon: bool = False, attention: bool = False,
                     today: date | None = None) -> CaseFilter:
+        """`attention`: what needs acting on now — overdue or due within 2 working days."""
         today = today or date.today()
         codes: tuple[str, ...] = ()
         if search.strip() and not search.strip().rstrip("xX").isdigit():
             codes = tuple(i.code for i in self.desk.find_items(search.strip()))
-        due_by = self.promised(today, DUE_SOON_DAYS).deadline if due_soon else None
+        due_by = (self.promised(today, DUE_SOON_DAYS).deadline
+                  if due_soon or attention else None)
         return CaseFilter(search=search, status=status, case_type=case_type, proxy=proxy,
-                          overdue=overdue, due_soon=due_soon, today=today, due_by=due_by,
-                          item_codes=codes)
+                          overdue=overdue, due_soon=due_soon, attention=attention, today=today,
+                          due_by=due_by, item_codes=codes)
 
     def count(self, f: CaseFilter) -> int:
         return cases_repo.count(self.db, f)
@@ -321,7 +338,7 @@ class CaseDesk:
         return cases_repo.page(self.db, f, limit=limit, after_key=key, offset=offset)
 
     def days_left(self, case: Case, today: date | None = None) -> int | None:
-        due = case.deadline if case.status != Status.SUPPLEMENT else case.supplement_due
+        due = _due(case)
         if due is None or not case.status.is_open:
             return None
         return working_days_left(self.calendar(), today or date.today(), due)
@@ -330,7 +347,8 @@ class CaseDesk:
         """补正告知 not yet recorded, close to or past the 5-working-day limit."""
         today = today or date.today()
         out = []
-        for case in cases_repo.supplement_pending(self.db):
+        limit = self.promised(today, DUE_SOON_DAYS).deadline
+        for case in cases_repo.supplement_pending(self.db, due_by=limit):
             left = self.days_left(case, today)
             if left is not None and left <= DUE_SOON_DAYS:
                 when = "已超过" if left < 0 else f"还剩 {left} 个工作日"
@@ -378,8 +396,10 @@ class CaseDesk:
             raise UserError("只有“待补正”的办件需要出具补正材料通知书")
         now = datetime.now().astimezone().isoformat(timespec="seconds")
         with storage_errors(), self.db.atomic():
-            cases_repo.update_case(self.db, case.id, {"supplement_notice_at": now},
-                                   self.desk.actor)
+            cases_repo.update_case(self.db, case.id, {
+                "supplement_notice_at": now,
+                "sort_key": attention_key(case.status, None, case.received_at)},
+                self.desk.actor)
             cases_repo.add_event(self.db, case.id, "补正告知",
                                  "已一次性告知需补正的全部材料：" + "、".join(case.missing),
                                  self.desk.actor)
@@ -456,6 +476,10 @@ class CaseDesk:
                 "sort_key": attention_key(case.status, p.deadline, case.received_at),
                 **(extra or {})}, self.desk.actor)
             cases_repo.add_event(self.db, case.id, "期限", text, self.desk.actor)
+
+    def note_event(self, case_id: str, kind: str, text: str) -> None:
+        """A timeline entry written by another service (e.g. a notice issued)."""
+        cases_repo.add_event(self.db, case_id, kind, text, self.desk.actor)
 
     def today_counts(self, day: date | None = None) -> dict[str, int]:
         day = day or date.today()

@@ -32,6 +32,7 @@ from ..domain.station import (
 )
 from ..paths import resource
 from .cases import CaseDesk
+from .notices import NoticeDesk
 
 log = logging.getLogger("station_desk.desk")
 
@@ -77,6 +78,7 @@ class Desk:
         self.db = db
         self.signed_in: Staff | None = None
         self.cases = CaseDesk(self)
+        self.notices = NoticeDesk(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod

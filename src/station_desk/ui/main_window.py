@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..services.desk import Desk
 from .pages.archive import ArchivePage
+from .pages.cases import CasesPage
 from .pages.catalogue import CataloguePage
 from .pages.placeholder import NotYetPage
 from .pages.settings import SettingsPage
@@ -54,16 +55,13 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.today = TodayPage(desk)
+        self.cases = CasesPage(desk)
         self.catalogue = CataloguePage(desk)
         self.settings = SettingsPage(desk)
         self.archive = ArchivePage(desk)
         areas: list[tuple[str, QWidget]] = [
             (self.tr("今日"), self.today),
-            (self.tr("办件"), NotYetPage(
-                self.tr("办件"),
-                self.tr("登记来访、来电、来信、网上办件，按即办件、承诺件、联办件、"
-                        "退回件办理，并按工作日计算承诺办结日期。"),
-                self.tr("请继续使用纸质办件登记簿。"))),
+            (self.tr("办件"), self.cases),
             (self.tr("预约"), NotYetPage(
                 self.tr("预约服务"), self.tr("电话或平台预约的上门服务、节假日服务。"),
                 self.tr("请在预约登记本上记录。"))),

@@ -7,7 +7,6 @@ them in that order) and are tinted red and amber.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -163,10 +162,7 @@ class CasesPage(QWidget):
         if quick == QUICK_PROXY:
             return make(search=search, status=status, case_type=case_type, proxy=True)
         if quick == QUICK_ATTENTION:
-            # overdue OR due within 2 working days: the "due soon" range of the
-            # attention order, started at the beginning of time instead of today
-            f = make(search=search, status=status, case_type=case_type, due_soon=True)
-            return replace(f, today=date.min)
+            return make(search=search, status=status, case_type=case_type, attention=True)
         return make(search=search, status=status, case_type=case_type)
 
     def apply_filter(self) -> None:

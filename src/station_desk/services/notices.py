@@ -1,0 +1,111 @@
+"""Written notices: issued from a case, archived exactly as printed (存档备查),
+reprinted from the archive — never regenerated."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ..db import notices_repo
+from ..db.errors import storage_errors
+from ..db.notices_repo import ArchivedNotice
+from ..domain.cases import Status
+from ..domain.errors import UserError
+from ..domain.ids import new_id
+from ..print.notices import NoticeContext, NoticeKind, check_context, render_notice
+
+if TYPE_CHECKING:
+    from .desk import Desk
+
+
+@dataclass(frozen=True)
+class IssuedNotice:
+    notice: ArchivedNotice
+    pdf: bytes
+    reprint: bool  # True: the archived copy of an earlier issue
+
+
+def parse_kind(text: str) -> NoticeKind:
+    for kind in NoticeKind:
+        if text in (kind.value, kind.title):
+            return kind
+    raise UserError(f"告知书种类“{text}”不认识：可用 " + "、".join(
+        f"{k.value}（{k.title}）" for k in NoticeKind), field="kind")
+
+
+class NoticeDesk:
+    """`desk.notices`."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    @property
+    def db(self) -> Any:
+        return self.desk.db
+
+    def _context(self, case_no: str, kind: NoticeKind) -> NoticeContext:
+        if kind == NoticeKind.APPOINTMENT:
+            raise UserError("预约确认单从预约出具；预约服务功能尚未开放")
+        station = self.desk._station_or_refuse()
+        case = self.desk.cases.get(case_no)
+        staff = self.desk.signed_in.name if self.desk.signed_in else case.first_ask_name
+        serial = notices_repo.count_like(self.db, f"{case.case_no}-{kind.code}") + 1
+        number = f"{case.case_no}-{kind.code}" + (f"-{serial}" if serial > 1 else "")
+        return NoticeContext(kind=kind, station=station, item=self.desk.item(case.item_code),
+                             notice_no=number, staff_name=staff,
+                             issued_at=datetime.now().astimezone().replace(microsecond=0),
+                             case=case)
+
+    def check(self, case_no: str, kind: NoticeKind) -> list[str]:
+        """What the clerk must see before printing (empty: nothing to confirm).
+
+        Refusals raise; an incomplete catalogue item is returned as a question so
+        the window can ask before printing with visible gaps.
+        """
+        ctx = self._context(case_no, kind)
+        if kind == NoticeKind.ONE_TIME and ctx.item.missing_elements():
+            check_context(ctx, allow_incomplete=True)
+            return [f"事项“{ctx.item.name}”的办事指南要素不全（缺："
+                    + "、".join(ctx.item.missing_elements()) + "），打印出来会标明“要素不全”。"]
+        check_context(ctx)
+        return []
+
+    def issue(self, case_no: str, kind: NoticeKind, *, allow_incomplete: bool = False,
+              again: bool = False) -> IssuedNotice:
+        """The archived copy if this kind was issued for the case before (a reprint),
+        else a new notice, archived first and then handed out. `again`: issue anew
+        (e.g. a second supplement round)."""
+        case = self.desk.cases.get(case_no)
+        earlier = notices_repo.latest(self.db, case.id, kind.value)
+        if earlier is not None and not again:
+            return IssuedNotice(earlier, notices_repo.pdf(self.db, earlier.id), reprint=True)
+        ctx = self._context(case_no, kind)
+        pdf = render_notice(ctx, allow_incomplete=allow_incomplete)
+        digest = hashlib.sha256(pdf).hexdigest()
+        actor = self.desk.actor
+        row = {"id": new_id(), "notice_no": ctx.notice_no, "case_id": case.id,
+               "kind": kind.value, "issued_at": ctx.issued_at.isoformat(),
+               "issued_by_id": actor.id, "issued_by_name": ctx.staff_name, "sha256": digest,
+               "size": len(pdf), "pdf": pdf}
+        with storage_errors(), self.db.atomic():
+            notices_repo.add(self.db, row, actor)
+            self.desk.cases.note_event(
+                case.id, "告知书", f"出具{ctx.title}（{ctx.notice_no}，SHA-256 {digest[:12]}…）")
+            if kind == NoticeKind.SUPPLEMENT and case.status == Status.SUPPLEMENT \
+                    and case.supplement_notice_at is None:
+                self.desk.cases.record_supplement_notice(case.case_no)
+        archived = notices_repo.latest(self.db, case.id, kind.value)
+        assert archived is not None
+        return IssuedNotice(archived, pdf, reprint=False)
+
+    def for_case(self, case_no: str) -> list[ArchivedNotice]:
+        return notices_repo.for_case(self.db, self.desk.cases.get(case_no).id)
+
+    def pdf(self, notice: ArchivedNotice) -> bytes:
+        data = notices_repo.pdf(self.db, notice.id)
+        if hashlib.sha256(data).hexdigest() != notice.sha256:
+            raise UserError(f"存档的{notice.notice_no}与当初的校验值不一致，文件可能已损坏。"
+                            "请从备份恢复。")
+        return data
