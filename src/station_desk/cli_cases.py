@@ -218,3 +218,52 @@ def add_commands(sub: Any, add: Any, need_station: Any) -> None:
                                                                          required=True)
     sp = add("import", need_station(cmd_holidays_import), "导入某年放假安排（JSON）", hol)
     sp.add_argument("file")
+
+
+def cmd_notice(args: argparse.Namespace, desk: Desk) -> int:
+    """Issue (or reprint from the archive) a notice; write it and/or print it."""
+    from .services.notices import parse_kind
+
+    kind = parse_kind(args.kind)
+    if not args.out and args.print is None:
+        raise UserError("请用 --out 文件.pdf 保存，或用 --print [打印机] 打印")
+    for question in desk.notices.check(args.case_no, kind):
+        if not args.allow_incomplete:
+            raise UserError(question + "确认要打印请加 --allow-incomplete")
+    issued = desk.notices.issue(args.case_no, kind, allow_incomplete=args.allow_incomplete)
+    pdf = desk.notices.pdf(issued.notice)
+    if args.out:
+        out = Path(args.out)
+        tmp = out.with_name(out.name + ".partial")
+        try:
+            tmp.write_bytes(pdf)
+            tmp.replace(out)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise UserError(f"无法写入 {out}：{exc.strerror}") from None
+    if args.print is not None:
+        from .ui.printing import print_cli
+
+        print_cli(pdf, args.print or None)
+    result = {"notice_no": issued.notice.notice_no, "kind": kind.value,
+              "sha256": issued.notice.sha256, "bytes": issued.notice.size,
+              "reprint": issued.reprint, "issued_at": issued.notice.issued_at,
+              "issued_by": issued.notice.issued_by, "out": args.out}
+    if args.json:
+        _print_json(result)
+    else:
+        what = "重印存档原件" if issued.reprint else "已出具并存档"
+        print(f"{what}：{issued.notice.notice_no}（SHA-256 {issued.notice.sha256[:16]}…）")
+    return 0
+
+
+def add_notice_command(sub: Any, add: Any, need_station: Any) -> None:
+    sp = add("notice", need_station(cmd_notice), "出具或重印告知书（存档原件）")
+    sp.add_argument("case_no")
+    sp.add_argument("--kind", required=True,
+                    help="one-time|acceptance|supplement|rejection|entrust|receipt|appointment")
+    sp.add_argument("--out", help="写出存档的 PDF")
+    sp.add_argument("--print", nargs="?", const="", metavar="PRINTER",
+                    help="送打印机（不写名称则用默认打印机）")
+    sp.add_argument("--allow-incomplete", action="store_true",
+                    help="事项要素不全时仍打印（空项印“要素不全”）")

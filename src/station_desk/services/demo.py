@@ -77,6 +77,7 @@ def _demo_cases(desk: Desk) -> None:
         materials = [m.name for m in item.materials]
         received = tuple(materials if got == "all" else materials[:1])
         clerk = "李明" if proxy else ("张丽" if n % 2 else "王建国")
+        desk.sign_in(clerk, DEMO_PINS[clerk])  # each case is recorded as its clerk's work
         result = desk.cases.register(CaseInput(
             item=code, applicant=Applicant(name, _id(birth, f"{n:02d}1"), phone, address,
                                            groups),
@@ -94,3 +95,4 @@ def _demo_cases(desk: Desk) -> None:
                 desk.cases.proxy_step(case.case_no, ProxyStep.SUBMITTED, "已送镇中心")
         if ago == 12 and case.status.is_open:
             desk.cases.advance(case.case_no, Status.COMPLETED, "审核通过")
+    desk.sign_out()

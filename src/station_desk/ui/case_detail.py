@@ -32,6 +32,7 @@ from ..domain.catalogue import CaseType
 from ..domain.idnumber import mask_id_number
 from ..services.desk import Desk
 from . import prompts
+from .notice_actions import notice_button
 
 # -- replaceable questions (tests assign their own) ---------------------------
 
@@ -139,7 +140,8 @@ class CaseDetailDialog(QDialog):
         self.extend_button.clicked.connect(self.extend)
         self.department_button = QPushButton(self.tr("联办部门进度…"))
         self.department_button.clicked.connect(self.department_step)
-        for b in (self.notice_button, self.proxy_button, self.extend_button,
+        self.print_button = notice_button(self, desk, case_no)
+        for b in (self.print_button, self.notice_button, self.proxy_button, self.extend_button,
                   self.department_button):
             self.extra_row.addWidget(b)
         self.extra_row.addStretch()

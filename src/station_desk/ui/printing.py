@@ -71,3 +71,13 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
     finally:
         painter.end()
     return document.pageCount()
+
+
+def print_cli(data: bytes, printer_name: str | None) -> int:
+    """`station-desk notice … --print`: print without a window."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    pages = print_pdf(data, printer_named(printer_name))
+    del app
+    return pages

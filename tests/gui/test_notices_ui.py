@@ -1,0 +1,95 @@
+"""Notices from the window: issue from a case, preview, print through QPrinter."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
+from stdnum.cn import ric
+
+from station_desk.domain.cases import Applicant
+from station_desk.print.notices import NoticeKind
+from station_desk.services.cases import CaseInput
+from station_desk.services.desk import Desk
+from station_desk.ui import notice_actions, notice_preview
+from station_desk.ui.notice_preview import NoticePreview
+from station_desk.ui.printing import print_pdf
+
+BASE = "61092219650312004"
+ID_NUMBER = BASE + ric.calc_check_digit(BASE + "0")
+
+
+@pytest.fixture
+def case_no(village: Desk) -> str:
+    village.sign_in("李明", "1111")
+    return village.cases.register(CaseInput(
+        item="城乡居民养老保险待遇申领", applicant=Applicant("王秀英", ID_NUMBER),
+        received=("居民身份证或户口簿",), proxy=True)).case.case_no
+
+
+def test_issue_from_case_opens_preview_and_reprint_is_the_archive(
+        qtbot, village: Desk, case_no: str, boxes, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = []
+    monkeypatch.setattr(notice_actions, "show_preview", lambda _p, issued: shown.append(issued))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    first = notice_actions.issue_and_preview(parent, village, case_no, NoticeKind.SUPPLEMENT)
+    again = notice_actions.issue_and_preview(parent, village, case_no, NoticeKind.SUPPLEMENT)
+    assert first is not None and again is not None and not boxes.warnings
+    assert not first.reprint and again.reprint and first.pdf == again.pdf
+    assert [s.notice.notice_no for s in shown] == [first.notice.notice_no] * 2
+    # issuing the supplement notice records it on the case
+    assert village.cases.get(case_no).supplement_notice_at is not None
+
+
+def test_refused_notice_is_explained(qtbot, village: Desk, case_no: str, boxes,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(notice_actions, "show_preview", lambda *_a: pytest.fail("no preview"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert notice_actions.issue_and_preview(parent, village, case_no,
+                                            NoticeKind.RECEIPT) is None
+    assert "办结后" in boxes.warnings[-1]
+
+
+def test_print_through_qprinter_to_a_pdf_file(qtbot, village: Desk, case_no: str,
+                                              tmp_path: Path) -> None:
+    issued = village.notices.issue(case_no, NoticeKind.ONE_TIME)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    pages = print_pdf(issued.pdf, printer)
+    assert pages >= 1
+    assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 10_000
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+        assert re.search(rf"^Pages:\s+{pages}$", info, re.M), info
+
+
+def test_preview_prints_with_the_dialog_choice(qtbot, village: Desk, case_no: str, boxes,
+                                               tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    issued = village.notices.issue(case_no, NoticeKind.ENTRUST)
+    out = tmp_path / "from-dialog.pdf"
+
+    def choose(_parent, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return True
+
+    monkeypatch.setattr(notice_preview, "ask_printer", choose)
+    preview = NoticePreview(issued)
+    qtbot.addWidget(preview)
+    assert preview.document.pageCount() >= 1
+    preview.print_notice()
+    assert not boxes.warnings and out.exists()
+    saved = tmp_path / "copy.pdf"
+    monkeypatch.setattr(notice_preview, "ask_save_path", lambda *_a: str(saved))
+    preview.save_copy()
+    assert saved.read_bytes() == issued.pdf
