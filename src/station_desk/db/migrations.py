@@ -15,7 +15,8 @@ migrations = Migrations(MIGRATION_SET)
 
 # Tables whose rows are records of the station: never hard-deleted.
 RECORD_TABLES = ("station", "windows", "staff", "catalogue_items", "settings", "cases",
-                 "case_events", "holiday_schedules", "notices")
+                 "case_events", "holiday_schedules", "notices", "appointments",
+                 "after_hours", "complaints", "ratings")
 
 
 def _forbid_delete(db: Database, table: str) -> None:
@@ -182,6 +183,20 @@ def m0004_notices(db: Database) -> None:
         """
     )
     _forbid_rewrite(db, "notices")
+
+
+@migrations(name="0005_service")
+def m0005_service(db: Database) -> None:
+    from .service_schema import create_service_tables
+
+    create_service_tables(db)
+
+
+@migrations(name="0006_sync")
+def m0006_sync(db: Database) -> None:
+    from .sync_schema import create_sync_tables
+
+    create_sync_tables(db)
 
 
 def known_names() -> list[str]:

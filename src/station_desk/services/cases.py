@@ -302,6 +302,11 @@ class CaseDesk:
                                      f"{ProxyStep.ENTRUSTED.value}：代办员 {agent.name}"
                                      + ("，上门服务" if data.door_to_door else ""),
                                      self.desk.actor)
+            case = cases_repo.get(self.db, row["id"])
+            assert case is not None
+            session = self.desk.after_hours.link_if_after_hours(case)
+            if session is not None:
+                warnings.append(f"下班后登记，已计入今天 {session.closing:%H:%M} 开始的延时服务。")
         return Registered(self.get(row["case_no"]), warnings)
 
     # -- reading -----------------------------------------------------------

@@ -31,7 +31,10 @@ from ..domain.station import (
     check_station_code,
 )
 from ..paths import resource
+from .after_hours import AfterHoursDesk
+from .appointments import ApptDesk
 from .cases import CaseDesk
+from .complaints import ComplaintDesk
 from .notices import NoticeDesk
 
 log = logging.getLogger("station_desk.desk")
@@ -79,6 +82,9 @@ class Desk:
         self.signed_in: Staff | None = None
         self.cases = CaseDesk(self)
         self.notices = NoticeDesk(self)
+        self.appointments = ApptDesk(self)
+        self.after_hours = AfterHoursDesk(self)
+        self.complaints = ComplaintDesk(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod

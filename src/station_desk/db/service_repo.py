@@ -1,0 +1,163 @@
+"""Rows of appointments, after-hours sessions, complaints and ratings."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.actor import Actor
+from ..domain.service import (
+    AfterHours,
+    Appointment,
+    ApptChannel,
+    ApptKind,
+    ApptStatus,
+    Complaint,
+    ComplaintStatus,
+    Rating,
+    Severity,
+)
+from . import journal
+
+Row = dict[str, Any]
+
+
+def _rows(db: Database, sql: str, params: list[Any] | None = None) -> list[Row]:
+    cur = db.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def insert(db: Database, table: str, row: Row, actor: Actor) -> Row:
+    return journal.insert(db, table, row, actor)
+
+
+def update(db: Database, table: str, record_id: str, changes: Row, actor: Actor) -> Row:
+    return journal.update(db, table, record_id, changes, actor)
+
+
+def next_number(db: Database, table: str, column: str, prefix: str) -> str:
+    """`prefix` + 4-digit sequence, e.g. 610922101201-YY2026-0007."""
+    row = db.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} >= ? AND {column} < ?",
+                     [prefix, prefix + "~"]).fetchone()
+    return f"{prefix}{int(row[0]) + 1:04d}"
+
+
+# -- appointments ----------------------------------------------------------
+def _appt(r: Row) -> Appointment:
+    case_no = r.get("case_no") or ""
+    return Appointment(
+        id=r["id"], appt_no=r["appt_no"], channel=ApptChannel(r["channel"]),
+        kind=ApptKind(r["kind"]), applicant_name=r["applicant_name"],
+        id_number=r["id_number"], phone=r["phone"], address=r["address"],
+        item_code=r["item_code"], item_name=r["item_name"],
+        at=datetime.fromisoformat(r["at"]), minutes=int(r["minutes"]),
+        staff_name=r["staff_name"], materials_told=tuple(json.loads(r["materials_told"])),
+        status=ApptStatus(r["status"]), note=r["note"], case_no=case_no)
+
+
+_APPT_SELECT = ("SELECT a.*, c.case_no AS case_no FROM appointments a "
+                "LEFT JOIN cases c ON c.id = a.case_id")
+
+
+def appointments_between(db: Database, start: datetime, end: datetime) -> list[Appointment]:
+    return [_appt(r) for r in _rows(db, f"{_APPT_SELECT} WHERE a.at >= ? AND a.at < ? "
+                                        "ORDER BY a.at", [start.isoformat(), end.isoformat()])]
+
+
+def booked_before(db: Database, moment: datetime) -> list[Appointment]:
+    return [_appt(r) for r in _rows(db, f"{_APPT_SELECT} WHERE a.status = ? AND a.at < ? "
+                                        "ORDER BY a.at",
+                                    [ApptStatus.BOOKED.value, moment.isoformat()])]
+
+
+def get_appointment(db: Database, key: str) -> Appointment | None:
+    rows = _rows(db, f"{_APPT_SELECT} WHERE a.appt_no = ? OR a.id = ?", [key, key])
+    return _appt(rows[0]) if rows else None
+
+
+# -- after-hours -----------------------------------------------------------
+def _session(r: Row) -> AfterHours:
+    return AfterHours(id=r["id"], day=date.fromisoformat(r["day"]),
+                      closing=time.fromisoformat(r["closing"]),
+                      end=time.fromisoformat(r["end_time"]) if r["end_time"] else None,
+                      staff=tuple(json.loads(r["staff"])), served=int(r["served"]),
+                      note=r["note"])
+
+
+def sessions_between(db: Database, first: date, last: date) -> list[AfterHours]:
+    return [_session(r) for r in _rows(db, "SELECT * FROM after_hours WHERE day >= ? AND "
+                                           "day <= ? ORDER BY day, closing",
+                                       [first.isoformat(), last.isoformat()])]
+
+
+def open_session(db: Database, day: date) -> AfterHours | None:
+    rows = _rows(db, "SELECT * FROM after_hours WHERE day = ? AND end_time IS NULL "
+                     "ORDER BY created_at DESC LIMIT 1", [day.isoformat()])
+    return _session(rows[0]) if rows else None
+
+
+def session_for(db: Database, day: date, at: time) -> AfterHours | None:
+    """The session of `day` that covers the clock time `at` (open or finished)."""
+    rows = _rows(db, "SELECT * FROM after_hours WHERE day = ? AND closing <= ? AND "
+                     "(end_time IS NULL OR end_time >= ?) ORDER BY closing DESC LIMIT 1",
+                 [day.isoformat(), at.strftime("%H:%M"), at.strftime("%H:%M")])
+    return _session(rows[0]) if rows else None
+
+
+def cases_in_session(db: Database, session_id: str) -> list[str]:
+    return [r[0] for r in db.execute("SELECT case_no FROM cases WHERE after_hours_id = ? "
+                                     "ORDER BY received_at", [session_id]).fetchall()]
+
+
+def cases_received_between(db: Database, start: str, end: str) -> list[str]:
+    return [r[0] for r in db.execute("SELECT id FROM cases WHERE received_at >= ? AND "
+                                     "received_at <= ? AND after_hours_id IS NULL",
+                                     [start, end]).fetchall()]
+
+
+def link_case(db: Database, case_id: str, session_id: str, actor: Actor) -> None:
+    journal.update(db, "cases", case_id, {"after_hours_id": session_id}, actor)
+
+
+# -- complaints ------------------------------------------------------------
+def _complaint(r: Row) -> Complaint:
+    return Complaint(
+        id=r["id"], complaint_no=r["complaint_no"],
+        received_at=datetime.fromisoformat(r["received_at"]), channel=r["channel"],
+        complainant=r["complainant"], phone=r["phone"], matter=r["matter"],
+        concerning=r["concerning"], severity=Severity(r["severity"]),
+        status=ComplaintStatus(r["status"]),
+        due=date.fromisoformat(r["due"]) if r["due"] else None, reason=r["reason"],
+        result=r["result"],
+        closed_at=datetime.fromisoformat(r["closed_at"]) if r["closed_at"] else None)
+
+
+def complaints(db: Database, *, open_only: bool = False) -> list[Complaint]:
+    where = "WHERE status NOT IN ('办结', '不予受理')" if open_only else ""
+    return [_complaint(r) for r in _rows(
+        db, f"SELECT * FROM complaints {where} ORDER BY due IS NULL, due, received_at")]
+
+
+def get_complaint(db: Database, key: str) -> Complaint | None:
+    rows = _rows(db, "SELECT * FROM complaints WHERE complaint_no = ? OR id = ?", [key, key])
+    return _complaint(rows[0]) if rows else None
+
+
+# -- ratings ---------------------------------------------------------------
+def ratings_between(db: Database, start: str, end: str) -> list[Rating]:
+    return [Rating(r[0]) for r in db.execute(
+        "SELECT level FROM ratings WHERE rated_at >= ? AND rated_at < ?", [start, end])]
+
+
+def ratings_needing_callback(db: Database) -> list[Row]:
+    return _rows(db, "SELECT r.*, c.case_no, c.applicant_name, c.phone FROM ratings r "
+                     "JOIN cases c ON c.id = r.case_id WHERE r.level IN ('不满意', '非常不满意') "
+                     "AND (r.callback_at IS NULL OR r.correction = '') ORDER BY r.rated_at")
+
+
+def ratings_for_case(db: Database, case_id: str) -> list[Row]:
+    return _rows(db, "SELECT * FROM ratings WHERE case_id = ? ORDER BY rated_at", [case_id])

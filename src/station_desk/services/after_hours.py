@@ -1,0 +1,126 @@
+"""延时服务: serving on after closing time, recorded per session."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from ..db import service_repo
+from ..db.errors import storage_errors
+from ..domain.errors import UserError
+from ..domain.ids import new_id
+from ..domain.service import AfterHours
+
+if TYPE_CHECKING:
+    from ..domain.cases import Case
+    from .desk import Desk
+
+
+def _hhmm(text: str, what: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{what}“{text}”格式不对，应为 HH:MM，如 18:40") from None
+
+
+class AfterHoursDesk:
+    """`desk.after_hours`."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    @property
+    def db(self) -> Any:
+        return self.desk.db
+
+    def start(self, staff: list[str] | None = None, day: date | None = None,
+              closing: str | None = None) -> AfterHours:
+        """At closing time with people still waiting: open today's session."""
+        station = self.desk._station_or_refuse()
+        day = day or date.today()
+        if service_repo.open_session(self.db, day) is not None:
+            raise UserError("今天已有进行中的延时服务，请先结束它")
+        names = staff or ([self.desk.signed_in.name] if self.desk.signed_in else [])
+        return self._write(day, closing or station.office_hours.closing.strftime("%H:%M"),
+                           None, names, 0, "")
+
+    def finish(self, served: int, note: str = "", end: str | None = None,
+               day: date | None = None) -> AfterHours:
+        day = day or date.today()
+        session = service_repo.open_session(self.db, day)
+        if session is None:
+            raise UserError("今天没有进行中的延时服务")
+        end_time = _hhmm(end, "结束时间") if end else datetime.now().time().replace(
+            second=0, microsecond=0)
+        if end_time <= session.closing:
+            raise UserError("结束时间应晚于下班时间", field="end")
+        if served < 1:
+            raise UserError("延时服务的人数至少为 1", field="served")
+        with storage_errors():
+            service_repo.update(self.db, "after_hours", session.id,
+                                {"end_time": end_time.strftime("%H:%M"), "served": served,
+                                 "note": note.strip()}, self.desk.actor)
+        return self.sessions(day, day)[-1]
+
+    def record(self, day: date, closing: str, end: str, staff: list[str], served: int,
+               note: str = "") -> AfterHours:
+        """A finished session entered afterwards (CLI `after-hours new`)."""
+        if day > date.today():
+            raise UserError("日期不能晚于今天", field="day")
+        if _hhmm(end, "结束时间") <= _hhmm(closing, "下班时间"):
+            raise UserError("结束时间应晚于下班时间", field="end")
+        if served < 1:
+            raise UserError("延时服务的人数至少为 1", field="served")
+        return self._write(day, closing, end, staff, served, note)
+
+    def _write(self, day: date, closing: str, end: str | None, staff: list[str], served: int,
+               note: str) -> AfterHours:
+        _hhmm(closing, "下班时间")
+        known = {s.name for s in self.desk.staff()}
+        strangers = [s for s in staff if s not in known]
+        if not staff or strangers:
+            raise UserError("延时服务须写明在岗工作人员" + (
+                "：" + "、".join(strangers) + " 不是本站在岗工作人员" if strangers else ""),
+                field="staff")
+        row = {"id": new_id(), "day": day.isoformat(), "closing": closing, "end_time": end,
+               "staff": json.dumps(staff, ensure_ascii=False), "served": served,
+               "note": note.strip()}
+        with storage_errors(), self.db.atomic():
+            service_repo.insert(self.db, "after_hours", row, self.desk.actor)
+            session = next(s for s in service_repo.sessions_between(self.db, day, day)
+                           if s.id == row["id"])
+            self._link_cases(session)
+        return session
+
+    def _link_cases(self, session: AfterHours) -> None:
+        """Cases registered that day after closing time belong to the session."""
+        start = datetime.combine(session.day, session.closing).astimezone()
+        end = datetime.combine(session.day, session.end or time(23, 59, 59)).astimezone()
+        for case_id in service_repo.cases_received_between(
+                self.db, start.isoformat(timespec="seconds"), end.isoformat(timespec="seconds")):
+            service_repo.link_case(self.db, case_id, session.id, self.desk.actor)
+
+    def link_if_after_hours(self, case: Case) -> AfterHours | None:
+        """Called for each new case: registered after closing time → linked."""
+        local = case.received_at.astimezone()
+        session = service_repo.session_for(self.db, local.date(), local.time())
+        if session is not None:
+            service_repo.link_case(self.db, case.id, session.id, self.desk.actor)
+        return session
+
+    def open_now(self) -> AfterHours | None:
+        return service_repo.open_session(self.db, date.today())
+
+    def sessions(self, first: date, last: date) -> list[AfterHours]:
+        return service_repo.sessions_between(self.db, first, last)
+
+    def cases_of(self, session: AfterHours) -> list[str]:
+        return service_repo.cases_in_session(self.db, session.id)
+
+    def month(self, year: int, month: int) -> dict[str, int]:
+        first = date(year, month, 1)
+        last = date(year + month // 12, month % 12 + 1, 1)
+        found = [s for s in self.sessions(first, last) if s.day < last]
+        return {"sessions": len(found), "minutes": sum(s.minutes for s in found),
+                "served": sum(s.served for s in found)}

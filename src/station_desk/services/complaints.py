@@ -1,0 +1,163 @@
+"""效能投诉 and 好差评/电话回访: complaints through to their answer, ratings of
+finished cases, call-backs and corrections, the satisfaction rate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..db import service_repo
+from ..db.errors import storage_errors
+from ..domain.cases import Status
+from ..domain.errors import UserError
+from ..domain.ids import new_id
+from ..domain.service import (
+    COMPLAINT_FLOW,
+    NOT_ACCEPTED_GROUNDS,
+    SATISFACTION_TARGET,
+    Complaint,
+    ComplaintStatus,
+    Rating,
+    Severity,
+    complaint_due,
+    satisfaction_rate,
+)
+
+if TYPE_CHECKING:
+    from .desk import Desk
+
+COMPLAINT_CHANNELS = ("口头", "电话", "书面", "网络平台")
+
+
+@dataclass(frozen=True)
+class Satisfaction:
+    first: date
+    last: date
+    rated: int
+    satisfied: int
+    rate: float | None
+    target: float = SATISFACTION_TARGET
+
+    def text(self) -> str:
+        if self.rate is None:
+            return "暂无评价"
+        mark = "达标" if self.rate >= self.target else "未达标"
+        return f"{self.rate:.1%}（{self.satisfied}/{self.rated}，目标 98%，{mark}）"
+
+
+class ComplaintDesk:
+    """`desk.complaints`: complaints and satisfaction."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    @property
+    def db(self) -> Any:
+        return self.desk.db
+
+    # -- complaints --------------------------------------------------------
+    def receive(self, *, complainant: str, phone: str, matter: str, concerning: str = "",
+                channel: str = "电话", severity: Severity = Severity.GENERAL,
+                not_accepted_reason: str = "") -> Complaint:
+        """受理 (or 不予受理 with one of the manual's grounds)."""
+        errors = []
+        if not complainant.strip():
+            errors.append("投诉人姓名不能为空")
+        if not phone.strip():
+            errors.append("请留投诉人联系电话，以便反馈处理结果")
+        if not matter.strip():
+            errors.append("请写明投诉事项")
+        if channel not in COMPLAINT_CHANNELS:
+            errors.append("投诉形式应为 " + "、".join(COMPLAINT_CHANNELS))
+        if severity == Severity.MAJOR and channel in ("口头", "电话"):
+            errors.append("涉及重大事项的投诉应采用书面形式（效能投诉制度）")
+        if not_accepted_reason and not_accepted_reason not in NOT_ACCEPTED_GROUNDS:
+            errors.append("不予受理的理由应为：" + "；".join(NOT_ACCEPTED_GROUNDS))
+        if errors:
+            raise UserError("；".join(errors))
+        station = self.desk._station_or_refuse()
+        now = datetime.now().astimezone()
+        status = ComplaintStatus.NOT_ACCEPTED if not_accepted_reason else \
+            ComplaintStatus.ACCEPTED
+        due = None if not_accepted_reason else complaint_due(
+            now.date(), severity, self.desk.setting("complaint_general_days"),
+            self.desk.setting("complaint_major_days"))
+        with storage_errors(), self.db.atomic():
+            number = service_repo.next_number(self.db, "complaints", "complaint_no",
+                                              f"{station.code}-TS{now.year}-")
+            service_repo.insert(self.db, "complaints", {
+                "id": new_id(), "complaint_no": number,
+                "received_at": now.isoformat(timespec="seconds"), "channel": channel,
+                "complainant": complainant.strip(), "phone": phone.strip(),
+                "matter": matter.strip(), "concerning": concerning.strip(),
+                "severity": severity.value, "status": status.value,
+                "due": due.isoformat() if due else None, "reason": not_accepted_reason,
+                "result": "", "closed_at": None}, self.desk.actor)
+        return self.get(number)
+
+    def get(self, number: str) -> Complaint:
+        found = service_repo.get_complaint(self.db, number.strip())
+        if found is None:
+            raise UserError(f"没有找到投诉“{number}”")
+        return found
+
+    def advance(self, number: str, text: str) -> Complaint:
+        """受理 → 办理 → 反馈 → 办结; each step says what was done."""
+        c = self.get(number)
+        target = COMPLAINT_FLOW.get(c.status)
+        if target is None:
+            raise UserError(f"投诉已是“{c.status.value}”，不能再推进")
+        if not text.strip():
+            raise UserError(f"请写明{target.value}的情况", field="text")
+        changes: dict[str, Any] = {
+            "status": target.value,
+            "result": "\n".join(x for x in (c.result, f"【{target.value}】{text.strip()}") if x)}
+        if target == ComplaintStatus.CLOSED:
+            changes["closed_at"] = datetime.now().astimezone().isoformat(timespec="seconds")
+        with storage_errors():
+            service_repo.update(self.db, "complaints", c.id, changes, self.desk.actor)
+        return self.get(number)
+
+    def open_complaints(self) -> list[Complaint]:
+        return service_repo.complaints(self.db, open_only=True)
+
+    def all_complaints(self) -> list[Complaint]:
+        return service_repo.complaints(self.db)
+
+    def overdue(self, today: date | None = None) -> list[Complaint]:
+        today = today or date.today()
+        return [c for c in self.open_complaints() if c.is_overdue(today)]
+
+    # -- satisfaction ------------------------------------------------------
+    def rate(self, case_no: str, level: Rating, source: str = "窗口评价器",
+             note: str = "") -> None:
+        case = self.desk.cases.get(case_no)
+        if case.status != Status.COMPLETED:
+            raise UserError("办结后才能评价")
+        staff = self.desk.signed_in.name if self.desk.signed_in else case.first_ask_name
+        with storage_errors():
+            service_repo.insert(self.db, "ratings", {
+                "id": new_id(), "case_id": case.id, "level": level.value, "source": source,
+                "rated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                "staff_name": staff, "note": note.strip(), "callback_at": None,
+                "callback_by": None, "correction": ""}, self.desk.actor)
+
+    def needing_callback(self) -> list[dict[str, Any]]:
+        """Every 不满意/非常不满意 until it has a call-back and a correction record."""
+        return service_repo.ratings_needing_callback(self.db)
+
+    def record_callback(self, rating_id: str, correction: str) -> None:
+        if not correction.strip():
+            raise UserError("请写明回访情况和整改措施", field="correction")
+        who = self.desk.signed_in.name if self.desk.signed_in else "命令行"
+        with storage_errors():
+            service_repo.update(self.db, "ratings", rating_id, {
+                "callback_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                "callback_by": who, "correction": correction.strip()}, self.desk.actor)
+
+    def satisfaction(self, first: date, last: date) -> Satisfaction:
+        ratings: list[Rating] = service_repo.ratings_between(
+            self.db, first.isoformat(), (last + timedelta(days=1)).isoformat())
+        return Satisfaction(first, last, len(ratings), sum(1 for r in ratings if r.satisfied),
+                            satisfaction_rate(ratings))
