@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from .domain.cases import Applicant
@@ -87,7 +87,8 @@ def cmd_appt_list(args: argparse.Namespace, desk: Desk) -> int:
             raise UserError(f"日期“{args.day}”格式不对，应为 YYYY-MM-DD") from None
         found = desk.appointments.day(day)
     else:
-        found = [a for days in desk.appointments.week(date.today()).values() for a in days]
+        today = date.today()  # the coming 7 days
+        found = [a for i in range(7) for a in desk.appointments.day(today + timedelta(days=i))]
     if args.json:
         _print_json([appt_json(a) for a in found])
     else:
@@ -182,7 +183,7 @@ def add_service_commands(sub: Any, add: Any, need_station: Any) -> None:
     appt = sub.add_parser("appt", help="预约服务").add_subparsers(dest="appt_cmd", required=True)
     sp = add("new", need_station(cmd_appt_new), "登记预约（读 JSON）", appt)
     sp.add_argument("file", nargs="?", default="-")
-    sp = add("list", need_station(cmd_appt_list), "列出预约（默认本周）", appt)
+    sp = add("list", need_station(cmd_appt_list), "列出预约（默认今天起 7 天）", appt)
     sp.add_argument("--day", help="YYYY-MM-DD")
     ah = sub.add_parser("after-hours", help="延时服务").add_subparsers(dest="ah_cmd",
                                                                     required=True)

@@ -12,7 +12,9 @@ from datetime import date, datetime, time, timedelta
 from stdnum.cn import ric
 
 from ..domain.cases import Applicant, ProxyStep, Status
+from ..domain.service import Rating
 from ..domain.station import Role, Station, StationKind
+from .appointments import ApptInput
 from .cases import CaseInput
 from .desk import Desk, StaffInput
 
@@ -68,6 +70,7 @@ def make_demo(desk: Desk) -> Station:
         ],
     )
     _demo_cases(desk)
+    _demo_service(desk)
     return station
 
 
@@ -95,4 +98,40 @@ def _demo_cases(desk: Desk) -> None:
                 desk.cases.proxy_step(case.case_no, ProxyStep.SUBMITTED, "已送镇中心")
         if ago == 12 and case.status.is_open:
             desk.cases.advance(case.case_no, Status.COMPLETED, "审核通过")
+    desk.sign_out()
+
+
+def _next_working_day(desk: Desk) -> date:
+    calendar = desk.cases.calendar()
+    d = date.today() + timedelta(days=1)
+    while calendar.knows(d.year) and not calendar.is_workday(d) or d.weekday() >= 5:
+        d += timedelta(days=1)
+    return d
+
+
+def _demo_service(desk: Desk) -> None:
+    """Appointments, an after-hours evening, a complaint and ratings."""
+    desk.sign_in("李明", DEMO_PINS["李明"])
+    tomorrow = _next_working_day(desk)
+    desk.appointments.book(ApptInput(
+        applicant=Applicant("吴秀英", _id("19400202", "081"), "13909151009", "西沟村四组"),
+        item="01-08", at=datetime.combine(tomorrow, time(9, 30)).astimezone(), kind="上门",
+        staff="李明", note="行动不便，上门采集信息"))
+    desk.appointments.book(ApptInput(
+        applicant=Applicant("马建军", "", "13909151011", "西沟村一组"), item="05-05",
+        at=datetime.combine(tomorrow, time(15, 0)).astimezone(), kind="窗口",
+        channel="平台", staff="张丽"))
+    evening = _working_day_back(1).date()
+    desk.after_hours.record(evening, "17:30", "18:25", ["李明", "张丽"], 3,
+                            "村民务工回来办理社保")
+    desk.sign_in("王建国", DEMO_PINS["王建国"])
+    complaint = desk.complaints.receive(
+        complainant="刘桂兰", phone="13909151003", matter="低保申请材料被要求补了两次",
+        concerning="综合窗口", channel="电话")
+    desk.complaints.advance(complaint.complaint_no, "已调查核实，窗口未一次性告知，已批评教育")
+    finished = [c for c in desk.cases.page(desk.cases.make_filter(status=Status.COMPLETED),
+                                           limit=10)]
+    for case, level in zip(finished, (Rating.VERY_SATISFIED, Rating.SATISFIED,
+                                      Rating.UNSATISFIED), strict=False):
+        desk.complaints.rate(case.case_no, level, "窗口评价器")
     desk.sign_out()

@@ -54,18 +54,20 @@ class TodayPage(QWidget):
         for i, card in enumerate((self.received, self.completed, self.open_cases, self.overdue,
                                   self.due_soon)):
             grid.addWidget(card, 0, i)
+        self.appointments = Card(self.tr("今日预约"))
+        self.after_hours = Card(self.tr("本月延时服务"))
+        self.complaints = Card(self.tr("在办投诉"))
+        self.satisfaction = Card(self.tr("本月满意率（目标 98%）"))
+        for i, card in enumerate((self.appointments, self.after_hours, self.complaints,
+                                  self.satisfaction)):
+            grid.addWidget(card, 1, i)
         self.records = Card(self.tr("今日登记/修改的记录"))
         self.catalogue = Card(self.tr("服务事项"))
         self.staff = Card(self.tr("在岗工作人员"))
         self.backup = Card(self.tr("最近一次备份"))
         for i, card in enumerate((self.records, self.catalogue, self.staff, self.backup)):
-            grid.addWidget(card, 1, i)
+            grid.addWidget(card, 2, i)
         layout.addLayout(grid)
-        self.pending = QLabel(self.tr(
-            "预约、延时服务和满意度的今日统计将在这些功能开放后显示在这里。"))
-        self.pending.setWordWrap(True)
-        self.pending.setObjectName("muted")
-        layout.addWidget(self.pending)
         layout.addStretch()
 
     def refresh(self) -> None:
@@ -80,6 +82,19 @@ class TodayPage(QWidget):
             alerts.append(self.tr("有 %1 件已超过承诺办结日期，请到“办件”页优先处理")
                           .replace("%1", str(counts["overdue"])))
         alerts += self.desk.cases.supplement_warnings(s.day)
+        missed = self.desk.appointments.missed()
+        if missed:
+            alerts.append(self.tr("错过的预约 %1 个，请电话联系改约：")
+                          .replace("%1", str(len(missed)))
+                          + "、".join(f"{a.at:%m-%d %H:%M} {a.applicant_name}"
+                                     for a in missed[:5]))
+        late = self.desk.complaints.overdue(s.day)
+        if late:
+            alerts.append(self.tr("有 %1 件投诉超过办理时限").replace("%1", str(len(late))))
+        callbacks = self.desk.complaints.needing_callback()
+        if callbacks:
+            alerts.append(self.tr("有 %1 个不满意评价待电话回访和整改")
+                          .replace("%1", str(len(callbacks))))
         if s.unstaffed_windows:
             alerts.append(self.tr("窗口无人值守：") + "、".join(s.unstaffed_windows)
                           + self.tr("（手册要求窗口不得空缺，请到“设置”分配人员）"))
@@ -94,6 +109,23 @@ class TodayPage(QWidget):
         self.open_cases.show_value(str(counts["open"]))
         self.overdue.show_value(str(counts["overdue"]), warn=counts["overdue"] > 0)
         self.due_soon.show_value(str(counts["due_soon"]), warn=counts["due_soon"] > 0)
+        todays = self.desk.appointments.day(s.day)
+        self.appointments.show_value(
+            str(len(todays)), "、".join(f"{a.at:%H:%M} {a.applicant_name}（{a.kind.value}）"
+                                       for a in todays[:3]) + ("……" if len(todays) > 3 else ""))
+        month = self.desk.after_hours.month(s.day.year, s.day.month)
+        self.after_hours.show_value(
+            self.tr("%1 次").replace("%1", str(month["sessions"])),
+            self.tr("共 %1 分钟，服务 %2 人").replace("%1", str(month["minutes"]))
+            .replace("%2", str(month["served"])))
+        open_complaints = self.desk.complaints.open_complaints()
+        self.complaints.show_value(str(len(open_complaints)), warn=bool(late))
+        rate = self.desk.complaints.satisfaction(s.day.replace(day=1), s.day)
+        self.satisfaction.show_value(
+            "—" if rate.rate is None else f"{rate.rate:.1%}",
+            self.tr("暂无评价") if rate.rate is None else
+            self.tr("%1 人评价").replace("%1", str(rate.rated)),
+            warn=rate.rate is not None and rate.rate < rate.target)
         self.records.show_value(str(s.changes_today), self.tr("按审计记录统计"))
         self.catalogue.show_value(
             str(s.catalogue_total),
