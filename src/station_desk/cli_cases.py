@@ -222,15 +222,20 @@ def add_commands(sub: Any, add: Any, need_station: Any) -> None:
 
 def cmd_notice(args: argparse.Namespace, desk: Desk) -> int:
     """Issue (or reprint from the archive) a notice; write it and/or print it."""
+    from .print.notices import NoticeKind
     from .services.notices import parse_kind
 
     kind = parse_kind(args.kind)
     if not args.out and args.print is None:
         raise UserError("请用 --out 文件.pdf 保存，或用 --print [打印机] 打印")
-    for question in desk.notices.check(args.case_no, kind):
-        if not args.allow_incomplete:
-            raise UserError(question + "确认要打印请加 --allow-incomplete")
-    issued = desk.notices.issue(args.case_no, kind, allow_incomplete=args.allow_incomplete)
+    if kind == NoticeKind.APPOINTMENT:  # the number given is an appointment's
+        issued = desk.notices.issue_for_appointment(args.case_no)
+    else:
+        for question in desk.notices.check(args.case_no, kind):
+            if not args.allow_incomplete:
+                raise UserError(question + "确认要打印请加 --allow-incomplete")
+        issued = desk.notices.issue(args.case_no, kind,
+                                    allow_incomplete=args.allow_incomplete)
     pdf = desk.notices.pdf(issued.notice)
     if args.out:
         out = Path(args.out)
@@ -259,7 +264,7 @@ def cmd_notice(args: argparse.Namespace, desk: Desk) -> int:
 
 def add_notice_command(sub: Any, add: Any, need_station: Any) -> None:
     sp = add("notice", need_station(cmd_notice), "出具或重印告知书（存档原件）")
-    sp.add_argument("case_no")
+    sp.add_argument("case_no", help="办件编号（预约确认单用预约编号）")
     sp.add_argument("--kind", required=True,
                     help="one-time|acceptance|supplement|rejection|entrust|receipt|appointment")
     sp.add_argument("--out", help="写出存档的 PDF")

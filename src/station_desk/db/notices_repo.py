@@ -46,6 +46,12 @@ def latest(db: Database, case_id: str, kind: str) -> ArchivedNotice | None:
     return None if row is None else _notice(row)
 
 
+def by_number(db: Database, notice_no: str) -> ArchivedNotice | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM notices WHERE notice_no = ?",
+                     [notice_no]).fetchone()
+    return None if row is None else _notice(row)
+
+
 def count_like(db: Database, prefix: str) -> int:
     row = db.execute("SELECT COUNT(*) FROM notices WHERE notice_no >= ? AND notice_no < ?",
                      [prefix, prefix + "~"]).fetchone()

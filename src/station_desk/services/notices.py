@@ -100,6 +100,36 @@ class NoticeDesk:
         assert archived is not None
         return IssuedNotice(archived, pdf, reprint=False)
 
+    def issue_for_appointment(self, appt_no: str, *, again: bool = False) -> IssuedNotice:
+        """预约确认单: the archived copy if issued before, else a new one."""
+        appt = self.desk.appointments.get(appt_no)
+        number = f"{appt.appt_no}-{NoticeKind.APPOINTMENT.code}"
+        earlier = notices_repo.by_number(self.db, number)
+        if earlier is not None and not again:
+            return IssuedNotice(earlier, notices_repo.pdf(self.db, earlier.id), reprint=True)
+        if earlier is not None:
+            number += f"-{notices_repo.count_like(self.db, number) + 1}"
+        place = (f"上门服务：{appt.address}" if appt.kind.value == "上门" else "")
+        ctx = NoticeContext(
+            kind=NoticeKind.APPOINTMENT, station=self.desk._station_or_refuse(),
+            item=self.desk.item(appt.item_code), notice_no=number,
+            staff_name=self.desk.signed_in.name if self.desk.signed_in else appt.staff_name,
+            issued_at=datetime.now().astimezone().replace(microsecond=0),
+            applicant_name=appt.applicant_name,
+            appointment={"at": appt.at.astimezone().strftime("%Y年%m月%d日 %H:%M"),
+                         "kind": appt.kind.value, "staff": appt.staff_name, "place": place})
+        pdf = render_notice(ctx)
+        digest = hashlib.sha256(pdf).hexdigest()
+        row = {"id": new_id(), "notice_no": number, "case_id": None,
+               "kind": NoticeKind.APPOINTMENT.value, "issued_at": ctx.issued_at.isoformat(),
+               "issued_by_id": self.desk.actor.id, "issued_by_name": ctx.staff_name,
+               "sha256": digest, "size": len(pdf), "pdf": pdf}
+        with storage_errors(), self.db.atomic():
+            notices_repo.add(self.db, row, self.desk.actor)
+        archived = notices_repo.by_number(self.db, number)
+        assert archived is not None
+        return IssuedNotice(archived, pdf, reprint=False)
+
     def for_case(self, case_no: str) -> list[ArchivedNotice]:
         return notices_repo.for_case(self.db, self.desk.cases.get(case_no).id)
 
