@@ -14,7 +14,7 @@ from typing import Any
 
 from . import __version__, paths
 from .cli_cases import add_commands, add_notice_command, cmd_deadline
-from .cli_service import add_service_commands
+from .cli_service import add_report_command, add_service_commands
 from .db.backup import restore as restore_archive
 from .db.connection import ARCHIVE_NAME
 from .domain.catalogue import CatalogueItem
@@ -175,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_commands(sub, add, _need_station)
     add_notice_command(sub, add, _need_station)
     add_service_commands(sub, add, _need_station)
+    add_report_command(sub, add, _need_station)
     sp = add("deadline", cmd_deadline_anywhere, "按工作日计算承诺办结日期")
     sp.add_argument("--from", dest="start", required=True, help="收件日期 YYYY-MM-DD")
     sp.add_argument("--days", type=int, required=True, help="承诺时限（工作日）")

@@ -205,3 +205,30 @@ def add_service_commands(sub: Any, add: Any, need_station: Any) -> None:
     sp.add_argument("level", help="非常满意|满意|基本满意|不满意|非常不满意")
     sp.add_argument("--source", default="窗口评价器", help="窗口评价器|电话回访")
     sp.add_argument("--note")
+
+
+def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
+    from pathlib import Path
+
+    from .services.reports import day_bounds, month_bounds
+
+    if bool(args.day) == bool(args.month):
+        raise UserError("请用 --day YYYY-MM-DD 或 --month YYYY-MM 指定一天或一个月")
+    first, last = day_bounds(args.day) if args.day else month_bounds(args.month)
+    title = "每日办件统计表" if args.day else "月度工作报表"
+    path = desk.reports.write(Path(args.out), first, last, title)
+    f = desk.reports.figures(first, last)
+    if args.json:
+        _print_json({"path": str(path), "received": f.received,
+                     "on_spot_rate": f.on_spot_rate, "on_time_rate": f.on_time_rate,
+                     "satisfaction_rate": f.satisfaction_rate})
+    else:
+        print(f"已生成：{path}")
+    return 0
+
+
+def add_report_command(sub: Any, add: Any, need_station: Any) -> None:
+    sp = add("report", need_station(cmd_report), "日报表或月报表（.pdf 或 .xlsx）")
+    sp.add_argument("--day")
+    sp.add_argument("--month")
+    sp.add_argument("--out", required=True, help="文件名，以 .pdf 或 .xlsx 结尾")

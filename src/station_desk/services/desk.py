@@ -36,6 +36,7 @@ from .appointments import ApptDesk
 from .cases import CaseDesk
 from .complaints import ComplaintDesk
 from .notices import NoticeDesk
+from .reports import ReportDesk
 
 log = logging.getLogger("station_desk.desk")
 
@@ -85,6 +86,7 @@ class Desk:
         self.appointments = ApptDesk(self)
         self.after_hours = AfterHoursDesk(self)
         self.complaints = ComplaintDesk(self)
+        self.reports = ReportDesk(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod

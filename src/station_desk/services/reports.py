@@ -1,0 +1,96 @@
+"""Daily sheets and monthly reports: figures from the archive, as PDF and xlsx."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..db import stats_repo
+from ..db.errors import storage_errors
+from ..domain.errors import UserError
+from ..domain.stats import Figures
+
+if TYPE_CHECKING:
+    from .desk import Desk
+
+
+def month_bounds(text: str) -> tuple[date, date]:
+    try:
+        year, month = (int(x) for x in text.split("-"))
+        first = date(year, month, 1)
+    except ValueError:
+        raise UserError(f"月份“{text}”格式不对，应为 YYYY-MM") from None
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def day_bounds(text: str) -> tuple[date, date]:
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
+    return day, day
+
+
+class ReportDesk:
+    """`desk.reports`."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    @property
+    def db(self) -> Any:
+        return self.desk.db
+
+    def figures(self, first: date, last: date, station: str | None = None) -> Figures:
+        """This station's figures; in town mode `station` picks one village."""
+        if last < first:
+            raise UserError("结束日期不能早于开始日期")
+        own = self.desk._station_or_refuse()
+        counts = stats_repo.case_counts(self.db, first, last, station)
+        service = stats_repo.service_counts(self.db, first, last) if station in (
+            None, own.code) else {}
+        return Figures(first=first, last=last, station=self.station_name(station or own.code),
+                       **counts, **service)
+
+    def per_station(self, first: date, last: date) -> list[Figures]:
+        """Town mode: each station whose cases are in the archive, then the total."""
+        rows = [self.figures(first, last, code) for code in stats_repo.stations_with_cases(
+            self.db)]
+        return [*rows, replace(self.figures(first, last), station="合计")]
+
+    def station_name(self, code: str) -> str:
+        own = self.desk._station_or_refuse()
+        if code == own.code:
+            return own.name
+        names = getattr(self.desk, "station_names", None)
+        found = names().get(code) if callable(names) else None
+        return str(found) if found else code
+
+    def write(self, path: Path, first: date, last: date, title: str) -> Path:
+        """A report to `path`: .pdf (printable) or .xlsx (for the town's spreadsheet)."""
+        own = self.desk._station_or_refuse()
+        rows = self.per_station(first, last) if own.kind.is_town else [
+            self.figures(first, last)]
+        suffix = path.suffix.lower()
+        if suffix == ".pdf":
+            from ..print.reports import render_report
+
+            data = render_report(own, title, rows)
+        elif suffix == ".xlsx":
+            from .workbook import report_workbook
+
+            data = report_workbook(own, title, rows)
+        else:
+            raise UserError("报表文件名应以 .pdf 或 .xlsx 结尾")
+        partial = path.with_name(path.name + ".partial")
+        with storage_errors():
+            try:
+                partial.write_bytes(data)
+                partial.replace(path)
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
+        return path
