@@ -16,7 +16,8 @@ migrations = Migrations(MIGRATION_SET)
 # Tables whose rows are records of the station: never hard-deleted.
 RECORD_TABLES = ("station", "windows", "staff", "catalogue_items", "settings", "cases",
                  "case_events", "holiday_schedules", "notices", "appointments",
-                 "after_hours", "complaints", "ratings")
+                 "after_hours", "complaints", "ratings", "attachments", "archive_files",
+                 "borrowings")
 
 
 def _forbid_delete(db: Database, table: str) -> None:
@@ -197,6 +198,13 @@ def m0006_sync(db: Database) -> None:
     from .sync_schema import create_sync_tables
 
     create_sync_tables(db)
+
+
+@migrations(name="0007_archive")
+def m0007_archive(db: Database) -> None:
+    from .archive_schema import create_archive_tables
+
+    create_archive_tables(db)
 
 
 def known_names() -> list[str]:

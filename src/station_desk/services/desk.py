@@ -33,6 +33,7 @@ from ..domain.station import (
 from ..paths import resource
 from .after_hours import AfterHoursDesk
 from .appointments import ApptDesk
+from .archive import ArchiveDesk
 from .cases import CaseDesk
 from .complaints import ComplaintDesk
 from .notices import NoticeDesk
@@ -87,6 +88,7 @@ class Desk:
         self.after_hours = AfterHoursDesk(self)
         self.complaints = ComplaintDesk(self)
         self.reports = ReportDesk(self)
+        self.archive = ArchiveDesk(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -318,6 +320,20 @@ class Desk:
     def backups(self) -> list[backups.BackupFile]:
         """This PC's automatic backups, newest first."""
         return backups.list_backups(self.backups_dir)
+
+    def restore_from(self, backup: Path) -> Path:
+        """Put a backup in place of the archive (head only); the current file is kept
+        aside first. Returns where it was kept."""
+        self.require_head("从备份恢复")
+        self.db.close()
+        try:
+            aside = backups.restore(self.archive_path, backup)
+        finally:
+            self.db = open_database(self.archive_path)
+            self.cases._calendar = None
+        if self.signed_in is not None:
+            self.signed_in = station_repo.get_staff(self.db, self.signed_in.id)
+        return aside
 
     def last_backup(self) -> datetime | None:
         found = self.backups()

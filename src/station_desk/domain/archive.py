@@ -1,0 +1,97 @@
+"""Archive rules (manual §五.2; DA/T 22 归档文件整理规则 style numbers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .catalogue import CaseType
+from .errors import UserError
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024  # a phone photo or a scanned PDF; not a video
+
+# magic bytes → MIME type; only what a document camera or a scanner produces
+_SIGNATURES = (
+    (b"%PDF-", "application/pdf"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+)
+
+
+def sniff_type(head: bytes) -> str:
+    for magic, mime in _SIGNATURES:
+        if head.startswith(magic):
+            return mime
+    raise UserError("只能附加 PDF、JPEG 或 PNG 文件（高拍仪照片或扫描件）", field="file")
+
+
+def check_size(size: int) -> None:
+    if size == 0:
+        raise UserError("文件是空的", field="file")
+    if size > MAX_ATTACHMENT_BYTES:
+        raise UserError(f"文件太大（{size / 2**20:.1f} MB），单个附件不超过 "
+                        f"{MAX_ATTACHMENT_BYTES // 2**20} MB。请降低高拍仪分辨率或分页扫描。",
+                        field="file")
+
+
+class Retention(StrEnum):
+    """保管期限 codes as DA/T 22 writes them."""
+
+    PERMANENT = "Y"
+    YEARS_30 = "D30"
+    YEARS_10 = "D10"
+
+    @property
+    def label(self) -> str:
+        return {"Y": "永久", "D30": "30年", "D10": "10年"}[self.value]
+
+
+def default_retention(case_type: CaseType) -> Retention:
+    """Simple queries and immediate matters 10 years; decisions 30 years."""
+    return Retention.YEARS_10 if case_type == CaseType.IMMEDIATE else Retention.YEARS_30
+
+
+def archive_number(station_code: str, year: int, retention: Retention, seq: int) -> str:
+    """全宗(station)-门类·年度-保管期限-件号, e.g. 610922101201-WS·2026-D30-0007."""
+    return f"{station_code}-WS·{year}-{retention.value}-{seq:04d}"
+
+
+class BorrowKind(StrEnum):
+    READ = "查阅"
+    COPY = "复印"
+
+
+@dataclass(frozen=True)
+class ArchiveFile:
+    id: str
+    case_no: str
+    archive_no: str
+    year: int
+    retention: Retention
+    location: str
+    applicant: str
+    item: str
+
+
+@dataclass(frozen=True)
+class Borrowing:
+    id: str
+    archive_no: str
+    borrower: str
+    purpose: str
+    kind: BorrowKind
+    requested_at: str
+    approved_by: str | None
+    approved_at: str | None
+    refused_reason: str
+    returned_at: str | None
+
+    @property
+    def state(self) -> str:
+        if self.refused_reason:
+            return "未批准"
+        if self.approved_at is None:
+            return "待站长审批"
+        if self.kind == BorrowKind.READ and self.returned_at is None:
+            return "借阅中"
+        return "已归还" if self.returned_at else "已复印"

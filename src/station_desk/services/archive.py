@@ -1,0 +1,156 @@
+"""档案: scanned materials on cases, archive numbers, the borrow/copy register."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..db import archive_repo
+from ..db.archive_repo import AttachmentInfo
+from ..db.errors import storage_errors
+from ..domain.archive import (
+    ArchiveFile,
+    Borrowing,
+    BorrowKind,
+    Retention,
+    archive_number,
+    check_size,
+    default_retention,
+    sniff_type,
+)
+from ..domain.errors import UserError
+from ..domain.ids import new_id
+
+if TYPE_CHECKING:
+    from .desk import Desk
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+class ArchiveDesk:
+    """`desk.archive`."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    @property
+    def db(self) -> Any:
+        return self.desk.db
+
+    # -- attachments -------------------------------------------------------
+    def attach(self, case_no: str, path: Path) -> AttachmentInfo:
+        case = self.desk.cases.get(case_no)
+        try:
+            size = path.stat().st_size
+            check_size(size)
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(f"读不到文件 {path.name}：{exc.strerror}", field="file") from None
+        mime = sniff_type(data[:16])
+        digest = hashlib.sha256(data).hexdigest()
+        if any(a.sha256 == digest for a in self.attachments(case_no)):
+            raise UserError(f"{path.name} 已经附加在这件上了", field="file")
+        with storage_errors(), self.db.atomic():
+            archive_repo.add(self.db, "attachments", {
+                "id": new_id(), "case_id": case.id, "name": path.name, "mime": mime,
+                "size": size, "sha256": digest, "data": data,
+                "added_by": self.desk.actor.name}, self.desk.actor)
+            self.desk.cases.note_event(case.id, "附件",
+                                       f"附加 {path.name}（{size // 1024} KB）")
+        return self.attachments(case_no)[-1]
+
+    def attachments(self, case_no: str) -> list[AttachmentInfo]:
+        return archive_repo.attachments(self.db, self.desk.cases.get(case_no).id)
+
+    def attachment_data(self, attachment: AttachmentInfo) -> bytes:
+        data, digest = archive_repo.attachment_data(self.db, attachment.id)
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise UserError(f"附件 {attachment.name} 与存档时的校验值不一致，可能已损坏")
+        return data
+
+    # -- archive numbers ---------------------------------------------------
+    def file_case(self, case_no: str, retention: Retention | None = None,
+                  location: str = "") -> ArchiveFile:
+        """Give a finished case its archive number (归档)."""
+        case = self.desk.cases.get(case_no)
+        if case.status.is_open:
+            raise UserError("办件还没有办结，不能归档")
+        existing = archive_repo.archive_file_of(self.db, case.id)
+        if existing is not None:
+            raise UserError(f"这件已归档，档号 {existing.archive_no}")
+        retention = retention or default_retention(case.case_type)
+        year = (case.completed_at or case.received_at).year
+        station = self.desk._station_or_refuse()
+        with storage_errors(), self.db.atomic():
+            seq = archive_repo.next_archive_seq(self.db, year, retention)
+            number = archive_number(station.code, year, retention, seq)
+            archive_repo.add(self.db, "archive_files", {
+                "id": new_id(), "case_id": case.id, "archive_no": number, "year": year,
+                "retention": retention.value, "seq": seq, "location": location.strip(),
+                "filed_by": self.desk.actor.name}, self.desk.actor)
+            self.desk.cases.note_event(case.id, "归档",
+                                       f"归档，档号 {number}（保管期限 {retention.label}）")
+        found = archive_repo.get_file(self.db, number)
+        assert found is not None
+        return found
+
+    def archive_file_of(self, case_no: str) -> ArchiveFile | None:
+        return archive_repo.archive_file_of(self.db, self.desk.cases.get(case_no).id)
+
+    def search(self, text: str = "", year: int | None = None) -> list[ArchiveFile]:
+        return archive_repo.search_files(self.db, text, year)
+
+    # -- borrow / copy register -------------------------------------------
+    def request(self, archive_no: str, borrower: str, purpose: str,
+                kind: BorrowKind) -> Borrowing:
+        found = archive_repo.get_file(self.db, archive_no.strip())
+        if found is None:
+            raise UserError(f"没有档号为“{archive_no}”的档案")
+        if not borrower.strip() or not purpose.strip():
+            raise UserError("请写明查阅/复印人和用途（手册：须经负责人同意并登记）")
+        row_id = new_id()
+        with storage_errors():
+            archive_repo.add(self.db, "borrowings", {
+                "id": row_id, "archive_id": found.id, "borrower": borrower.strip(),
+                "purpose": purpose.strip(), "kind": kind.value, "requested_at": _now(),
+                "approved_by": None, "approved_at": None, "refused_reason": "",
+                "returned_at": None}, self.desk.actor)
+        return self._borrowing(row_id)
+
+    def decide(self, borrow_id: str, approve: bool, reason: str = "") -> Borrowing:
+        """Only the head approves (manual §五.2.3)."""
+        self.desk.require_head("审批档案查阅/复印")
+        b = self._borrowing(borrow_id)
+        if b.approved_at or b.refused_reason:
+            raise UserError("这条登记已经审批过了")
+        if not approve and not reason.strip():
+            raise UserError("不同意时请写明理由", field="reason")
+        changes = ({"approved_by": self.desk.actor.name, "approved_at": _now()} if approve
+                   else {"refused_reason": reason.strip()})
+        with storage_errors():
+            archive_repo.update(self.db, "borrowings", borrow_id, changes, self.desk.actor)
+        return self._borrowing(borrow_id)
+
+    def returned(self, borrow_id: str) -> Borrowing:
+        b = self._borrowing(borrow_id)
+        if b.approved_at is None:
+            raise UserError("未经批准的登记不能登记归还")
+        if b.returned_at:
+            raise UserError("已经登记归还了")
+        with storage_errors():
+            archive_repo.update(self.db, "borrowings", borrow_id, {"returned_at": _now()},
+                                self.desk.actor)
+        return self._borrowing(borrow_id)
+
+    def borrowings(self, *, pending_only: bool = False) -> list[Borrowing]:
+        return archive_repo.borrowings(self.db, pending_only=pending_only)
+
+    def _borrowing(self, borrow_id: str) -> Borrowing:
+        found = archive_repo.get_borrowing(self.db, borrow_id)
+        if found is None:
+            raise UserError("没有这条查阅登记")
+        return found
