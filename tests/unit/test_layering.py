@@ -18,8 +18,11 @@ ROOT = Path(station_desk.__file__).resolve().parent
 FORBIDDEN: dict[str, tuple[str, ...]] = {
     "domain": ("PySide6", "shiboken6", "sqlite3", "sqlite_utils",
                f"{PACKAGE}.db", f"{PACKAGE}.services", f"{PACKAGE}.ui", f"{PACKAGE}.cli"),
-    "db": ("PySide6", "shiboken6"),
-    "ui": ("sqlite3", "sqlite_utils"),
+    "db": ("PySide6", "shiboken6", f"{PACKAGE}.services", f"{PACKAGE}.ui", f"{PACKAGE}.print"),
+    "print": ("PySide6", "shiboken6", "sqlite3", "sqlite_utils",
+              f"{PACKAGE}.db", f"{PACKAGE}.services", f"{PACKAGE}.ui", f"{PACKAGE}.cli"),
+    "services": ("PySide6", "shiboken6", f"{PACKAGE}.ui"),
+    "ui": ("sqlite3", "sqlite_utils", f"{PACKAGE}.db"),
 }
 
 

@@ -11,22 +11,22 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 from dataclasses import dataclass
 from typing import Literal, get_args
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from station_desk.domain.errors import UserError
 from station_desk.paths import resource
 
-from .fonts import BODY, bold_font_for, check_printable, register_fonts
+from .fonts import BODY, CJKParagraph, bold_font_for, check_printable, register_fonts
 
 BoardKind = Literal["village", "town"]
 BoardSize = Literal["A4", "A3"]
@@ -69,28 +69,70 @@ def _is_subheading(text: str) -> bool:
     return len(text) <= 14 and not text.endswith(("。", "；", "：", "，"))
 
 
-def _paragraphs(rule: Rule, size: float) -> list[Paragraph]:
-    out = []
-    for i, text in enumerate(rule.paragraphs):
-        head = _is_subheading(text)
-        style = ParagraphStyle(
-            f"p{i}", fontName=bold_font_for(text) if head else BODY, fontSize=size,
-            leading=size * 1.62, firstLineIndent=2 * size, alignment=TA_JUSTIFY,
-            wordWrap="CJK", textColor=INK, spaceBefore=size * 0.35)
-        out.append(Paragraph(escape(text), style))
+_NUMBERED = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
+
+
+def _blocks(rule: Rule) -> list[tuple[str, str]]:
+    """(bold lead, text) per printed paragraph: a subheading directly followed by
+    its (unnumbered) text is run in with it ("（一）受理范围　服务对象…") to save lines;
+    one followed by numbered items ("三、首问责任人职责") stays on its own."""
+    out: list[tuple[str, str]] = []
+    paras = list(rule.paragraphs)
+    i = 0
+    while i < len(paras):
+        text = paras[i]
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if (_is_subheading(text) and nxt is not None and not _is_subheading(nxt)
+                and not _NUMBERED.match(nxt)):
+            out.append((text, nxt))
+            i += 2
+        elif _is_subheading(text):
+            out.append((text, ""))
+            i += 1
+        else:
+            out.append(("", text))
+            i += 1
     return out
 
 
-def _fit(rule: Rule, width: float, height: float, largest: float, smallest: float
-         ) -> tuple[float, list[Paragraph]]:
-    """The largest type size (in 0.5 pt steps) at which the rule fits the box."""
+def _paragraphs(rule: Rule, size: float) -> list[CJKParagraph]:
+    out = []
+    for i, (lead, text) in enumerate(_blocks(rule)):
+        markup = escape(text)
+        if lead:
+            sep = "\u00a0" * 5 if text else ""
+            markup = f'<font name="{bold_font_for(lead)}">{escape(lead)}</font>{sep}{markup}'
+        style = ParagraphStyle(
+            f"p{i}", fontName=BODY, fontSize=size, leading=size * 1.6,
+            firstLineIndent=2 * size, alignment=TA_LEFT, wordWrap="CJK", textColor=INK,
+            spaceBefore=size * 0.35)
+        out.append(CJKParagraph(markup, style))
+    return out
+
+
+def _height(rule: Rule, size: float, width: float) -> float:
+    return float(sum(p.wrap(width, 1e6)[1] + p.getSpaceBefore()
+                     for p in _paragraphs(rule, size)))
+
+
+def _fit(rule: Rule, width: float, height: float, largest: float, smallest: float) -> float:
+    """The largest type size (0.5 pt steps, at most `largest`) at which the rule
+    fits its page."""
     size = largest
-    while True:
-        paras = _paragraphs(rule, size)
-        total = sum(p.wrap(width, height)[1] + p.getSpaceBefore() for p in paras)
-        if total <= height or size <= smallest:
-            return size, paras
+    while size > smallest and _height(rule, size, width) > height:
         size -= 0.5
+    return size
+
+
+def _frame(c: Canvas, page_w: float, page_h: float, margin: float, k: float) -> None:
+    """A double border, the outer one heavier."""
+    c.setStrokeColor(RED)
+    c.setLineWidth(2.2 * k)
+    c.rect(margin, margin, page_w - 2 * margin, page_h - 2 * margin)
+    c.setLineWidth(0.6 * k)
+    inset = 2.2 * mm * k
+    c.rect(margin + inset, margin + inset, page_w - 2 * (margin + inset),
+           page_h - 2 * (margin + inset))
 
 
 def render_rules_board(kind: BoardKind, size: BoardSize = "A4",
@@ -110,23 +152,20 @@ def render_rules_board(kind: BoardKind, size: BoardSize = "A4",
     page_w, page_h = _PAGES[size]
     k = page_w / A4[0]  # A3 is A4 scaled by √2
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(page_w, page_h), invariant=1, lang="zh-CN")
+    c = Canvas(buf, pagesize=(page_w, page_h), invariant=1, lang="zh-CN",
+               initialFontName=BODY)
     c.setTitle(f"{station_name}{_SERIES[kind]}")
     c.setAuthor(station_name or "Station Desk")
     c.setCreator("Station Desk")
     c.setSubject(f"制度牌 {size}")
     margin = 16 * mm * k
+    inner_x = margin + 11 * mm * k
+    text_w = page_w - 2 * inner_x
+    heading_h = (20 + (22 if station_name else 8) + 15) * mm * k  # as drawn below
+    bottom = margin + 20 * mm * k
     for rule in rules:
-        # frame: a double border, red outer
-        c.setStrokeColor(RED)
-        c.setLineWidth(2.2 * k)
-        c.rect(margin, margin, page_w - 2 * margin, page_h - 2 * margin)
-        c.setLineWidth(0.6 * k)
-        inset = 2.2 * mm * k
-        c.rect(margin + inset, margin + inset, page_w - 2 * (margin + inset),
-               page_h - 2 * (margin + inset))
-        inner_x = margin + 14 * mm * k
-        text_w = page_w - 2 * inner_x
+        size_pt = _fit(rule, text_w, page_h - margin - heading_h - bottom, 22 * k, 11 * k)
+        _frame(c, page_w, page_h, margin, k)
         y = page_h - margin - 20 * mm * k
         if station_name:
             c.setFillColor(INK)
@@ -144,11 +183,9 @@ def render_rules_board(kind: BoardKind, size: BoardSize = "A4",
         c.setLineWidth(1.2 * k)
         c.line(inner_x, y, page_w - inner_x, y)
         y -= 6 * mm * k
-        bottom = margin + 20 * mm * k
-        _size, paras = _fit(rule, text_w, y - bottom, 22 * k, 11 * k)
-        for p in paras:
+        for p in _paragraphs(rule, size_pt):
             y -= p.getSpaceBefore()
-            _w, h = p.wrap(text_w, y - bottom)
+            _w, h = p.wrap(text_w, 1e6)
             p.drawOn(c, inner_x, y - h)
             y -= h
         c.setFillColor(colors.HexColor("#666666"))

@@ -23,19 +23,20 @@ from enum import StrEnum
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
+    Frame,
     KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
+    PageTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -47,7 +48,7 @@ from station_desk.domain.errors import UserError
 from station_desk.domain.idnumber import mask_id_number
 from station_desk.domain.station import Station
 
-from .fonts import BODY, BOLD, bold_font_for, check_printable, register_fonts
+from .fonts import BODY, BOLD, CJKParagraph, bold_font_for, check_printable, register_fonts
 
 
 class NoticeKind(StrEnum):
@@ -60,7 +61,7 @@ class NoticeKind(StrEnum):
     APPOINTMENT = "appointment"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # shadows str.title() on purpose
         """The printed title; for REJECTION see `notice_title` (depends on the case)."""
         return _TITLES[self]
 
@@ -131,6 +132,7 @@ class NoticeContext:
     case: Case | None = None
     applicant_name: str = ""
     # keys: at (预约时间), kind (窗口/上门/节假日), staff (服务人员), materials_told
+    # (anything else told, printed as 其他告知); optional: place (服务地点)
     appointment: dict[str, str] | None = None
 
     @property
@@ -144,6 +146,11 @@ class NoticeContext:
     @property
     def station_word(self) -> str:
         return "便民服务中心" if self.station.kind.is_town else "便民服务站"
+
+    @property
+    def here(self) -> str:
+        """How the paper refers to its issuer: 本站 (village/community), 本中心 (town)."""
+        return "本中心" if self.station.kind.is_town else "本站"
 
     @property
     def qr_value(self) -> str:
@@ -187,24 +194,26 @@ def check_context(ctx: NoticeContext, *, allow_incomplete: bool = False) -> None
 
 
 def _printed_fields(ctx: NoticeContext) -> dict[str, str]:
+    """Every variable text the notice may print, by the label a clerk knows it by."""
     st, item, case = ctx.station, ctx.item, ctx.case
     fields = {
         "申请人姓名": ctx.name,
         "经办人姓名": ctx.staff_name,
-        "便民服务站名称": st.name,
-        "便民服务站地址": st.address,
-        "便民服务站电话": st.phone,
+        f"{ctx.station_word}名称": st.name,
+        f"{ctx.station_word}地址": st.address,
+        f"{ctx.station_word}电话": st.phone,
         "告知书编号": ctx.notice_no,
         "事项名称": item.name,
         "设定依据": item.legal_basis,
-        "办理流程": "".join(item.procedure),
         "实施部门": item.department,
         "受理窗口": item.window,
         "收费标准": item.fee,
         "办理结果": item.result,
-        "不予受理情形": "".join(item.non_acceptance),
-        "申请材料": "".join(m.name + m.note for m in item.materials),
     }
+    for what, texts in (("办理流程", item.procedure), ("不予受理情形", item.non_acceptance),
+                        ("申请材料", [m.name for m in item.materials]),
+                        ("材料备注", [m.note for m in item.materials])):
+        fields.update({f"{what}（第 {i} 项）": t for i, t in enumerate(texts, 1)})
     if case is not None:
         fields.update({
             "申请人住址": case.applicant.address,
@@ -213,10 +222,11 @@ def _printed_fields(ctx: NoticeContext) -> dict[str, str]:
             "帮办代办员姓名": case.proxy_agent_name,
             "首问责任人姓名": case.first_ask_name,
             "收费情况": case.fee,
-            "办件材料": "".join(m.name for m in case.materials),
         })
+        fields.update({f"办件材料（第 {i} 项）": m.name
+                       for i, m in enumerate(case.materials, 1)})
     for key, label in (("at", "预约时间"), ("kind", "预约方式"), ("staff", "预约服务人员"),
-                       ("materials_told", "预约告知内容")):
+                       ("materials_told", "预约告知内容"), ("place", "预约服务地点")):
         if ctx.appointment and ctx.appointment.get(key):
             fields[label] = ctx.appointment[key]
     return fields
@@ -227,7 +237,7 @@ def _printed_fields(ctx: NoticeContext) -> dict[str, str]:
 PAGE = A4
 MARGIN_X = 20 * mm
 MARGIN_TOP = 16 * mm
-MARGIN_BOTTOM = 24 * mm
+MARGIN_BOTTOM = 21 * mm
 WIDTH = PAGE[0] - 2 * MARGIN_X
 GREY = colors.HexColor("#555555")
 LINE = colors.HexColor("#333333")
@@ -243,55 +253,70 @@ def _style(name: str, size: float, *, leading: float | None = None, font: str = 
                           leftIndent=indent, firstLineIndent=first, wordWrap="CJK")
 
 
-S_STATION = _style("station", 14, align=TA_CENTER, font=BOLD, after=2)
-S_TITLE = _style("title", 22, leading=30, align=TA_CENTER, font=BOLD, after=2)
-S_NUMBER = _style("number", 9.5, align=TA_RIGHT, color=GREY)
-S_WARN = _style("warn", 11.5, align=TA_CENTER, font=BOLD, before=2)
-S_BODY = _style("body", 11, leading=18)
-S_PROSE = _style("prose", 11.5, leading=20, first=23, after=2)
-S_SALUTE = _style("salute", 11.5, leading=20, before=6)
-S_HEAD = _style("head", 12, leading=18, font=BOLD, before=7, after=1)
-S_ITEM = _style("item", 11, leading=17, indent=23, first=-12)
-S_CELL = _style("cell", 10, leading=14)
-S_CELL_C = _style("cellc", 10, leading=14, align=TA_CENTER)
-S_CELL_H = _style("cellh", 10, leading=14, align=TA_CENTER, font=BOLD)
-S_LABEL = _style("label", 10, leading=14, font=BOLD)
-S_STRONG = _style("strong", 11.5, leading=19, font=BOLD, before=6)
-S_SIGN = _style("sign", 11, leading=16)
-S_SEAL = _style("seal", 11, leading=18, align=TA_CENTER)
-S_SMALL = _style("small", 8, leading=10, align=TA_CENTER, color=GREY)
+S_STATION = _style("station", 13, leading=18, align=TA_CENTER, font=BOLD)
+S_TITLE = _style("title", 21, leading=26, align=TA_CENTER, font=BOLD)
+S_NUMBER = _style("number", 9, leading=12, align=TA_RIGHT, color=GREY, after=2)
+S_WARN = _style("warn", 11, leading=16, align=TA_CENTER, font=BOLD)
+S_BODY = _style("body", 10.5, leading=16)
+S_PROSE = _style("prose", 11, leading=17.5, first=22)
+S_SALUTE = _style("salute", 11, leading=17.5, before=7)
+S_HEAD = _style("head", 11, leading=16, before=2.5)
+S_ITEM = _style("item", 10.5, leading=15.5, indent=22)
+S_CELL = _style("cell", 10, leading=13.5)
+S_CELL_C = _style("cellc", 10, leading=13.5, align=TA_CENTER)
+S_CELL_H = _style("cellh", 10, leading=13.5, align=TA_CENTER, font=BOLD)
+S_LABEL = _style("label", 10, leading=13.5, font=BOLD)
+S_STRONG = _style("strong", 11, leading=18, font=BOLD, before=5)
+S_NOTE = _style("note", 9, leading=13, color=GREY, before=2)
+S_SIGN = _style("sign", 10.5, leading=15)
+S_SEAL = _style("seal", 11, leading=17, align=TA_CENTER)
+S_SMALL = _style("small", 7.5, leading=9, align=TA_CENTER, color=GREY)
+
+# Paragraph folds every run of whitespace, U+3000 included, into one space; four
+# no-break spaces (which it keeps) are about as wide as one ideographic space.
+_IDEOGRAPHIC_SPACE = "\u3000"
+_KEPT_SPACE = "\u00a0" * 4
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+def _markup(text: str) -> str:
+    return escape(text).replace(_IDEOGRAPHIC_SPACE, _KEPT_SPACE)
 
 
-def _bold_p(text: str, style: ParagraphStyle) -> Paragraph:
+def _p(text: str, style: ParagraphStyle) -> CJKParagraph:
+    return CJKParagraph(_markup(text), style)
+
+
+def _bold_p(text: str, style: ParagraphStyle) -> CJKParagraph:
     """A bold line whose text is (partly) variable: falls back to the regular weight
     when the subset bold font lacks a character."""
     font = bold_font_for(text)
-    return Paragraph(escape(text), style if font == style.fontName
-                     else ParagraphStyle(style.name + "-r", parent=style, fontName=font))
+    if font != style.fontName:
+        style = ParagraphStyle(style.name + "-regular", parent=style, fontName=font)
+    return CJKParagraph(_markup(text), style)
 
 
-def _kv(label: str, value: str, style: ParagraphStyle = S_BODY) -> Paragraph:
-    return Paragraph(f'<font name="{BOLD}">{escape(label)}：</font>{escape(value)}', style)
+def _kv(label: str, value: str, style: ParagraphStyle = S_HEAD) -> CJKParagraph:
+    """"label：value" with the label bold (labels are fixed text)."""
+    return CJKParagraph(f'<font name="{BOLD}">{_markup(label)}：</font>{_markup(value)}', style)
 
 
 def cn_date(d: date | datetime) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def cn_datetime(d: datetime) -> str:
-    return f"{cn_date(d)} {d:%H:%M}"
-
-
 _NUMERALS = "一二三四五六七八九十"
 
 
-def _heading(n: int, text: str) -> Paragraph:
-    num = _NUMERALS[n - 1] if n <= 10 else "十" + _NUMERALS[n - 11]
-    return _p(f"{num}、{text}", S_HEAD)
+def _numeral(n: int) -> str:
+    return _NUMERALS[n - 1] if n <= 10 else "十" + _NUMERALS[n - 11]
+
+
+def _heading(n: int, text: str, value: str | None = None) -> CJKParagraph:
+    """"一、设定依据" (bold), or "一、设定依据：value" when the value is given."""
+    label = f"{_numeral(n)}、{text}"
+    if value is None:
+        return CJKParagraph(f'<font name="{BOLD}">{_markup(label)}</font>', S_HEAD)
+    return _kv(label, value)
 
 
 GAP = "（要素不全，请向窗口工作人员询问）"
@@ -307,22 +332,23 @@ def _copies(n: int) -> str:
 
 # -- building blocks ---------------------------------------------------------------
 
-def _qr(value: str, size: float) -> Drawing:
-    widget = QrCodeWidget(value, barLevel="M", barBorder=2)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+def _qr(value: str, size: float) -> Flowable:
+    return QrCode(value, width=size, height=size, qrBorder=2, qrLevel="M")
+
+
+# a Table draws its (even empty) string cells in the cell font: Helvetica by default
+_CELL_FONT = ("FONT", (0, 0), (-1, -1), BODY, 10)
 
 
 def _grid(rows: list[list[Any]], widths: Sequence[float], *, header: bool = False,
           label_col: bool = False) -> Table:
-    table = Table(rows, colWidths=list(widths), hAlign="LEFT")
+    table = Table(rows, colWidths=list(widths), hAlign="LEFT", repeatRows=1 if header else 0)
     cmds: list[tuple[Any, ...]] = [
+        _CELL_FONT,
         ("GRID", (0, 0), (-1, -1), 0.6, LINE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
     ]
@@ -358,82 +384,90 @@ def _case_materials(ctx: NoticeContext, checks: Sequence[MaterialCheck]
 def _meta(ctx: NoticeContext) -> Table:
     """The header block: numbers, applicant, item, date, staff; QR code on the right."""
     case = ctx.case
-    rows: list[tuple[str, str]] = [
-        ("办件编号", case.case_no if case else "（咨询，尚未登记办件）"),
-        ("申请人", ctx.name or "　"),
-    ]
-    if case is not None:
-        rows.append(("身份证号", mask_id_number(case.applicant.id_number)))
     case_type = case.case_type if case else ctx.item.case_type
-    rows += [
-        ("办理事项", f"{ctx.item.name}（{case_type.value}）"),
-        ("出具日期", cn_date(ctx.issued_at)),
-        ("经办人", ctx.staff_name),
+    qr_size = 27 * mm
+    label_w = 19 * mm
+    qr_w = qr_size + 5 * mm
+    value_w = (WIDTH - qr_w - 2 * label_w) / 2
+    rows = [
+        ["办件编号", case.case_no if case else "（咨询，尚未登记）", "出具日期",
+         cn_date(ctx.issued_at)],
+        ["申请人", ctx.name or "　", "身份证号",
+         mask_id_number(case.applicant.id_number) if case else "—"],
+        ["办理事项", ctx.item.name, "", ""],
+        ["办件类型", case_type.value, "经办人", ctx.staff_name],
     ]
-    qr_size = 30 * mm
-    label_w = 22 * mm
-    value_w = WIDTH - label_w - qr_size - 6 * mm
-    cells = [[_p(k, S_LABEL), _p(v, S_CELL), ""] for k, v in rows]
-    cells[0][2] = [_qr(ctx.qr_value, qr_size - 2 * mm),
+    cells: list[list[Any]] = [
+        [_p(r[0], S_LABEL), _p(r[1], S_CELL), _p(r[2], S_LABEL) if r[2] else "",
+         _p(r[3], S_CELL) if r[3] else "", ""]
+        for r in rows]
+    cells[0][4] = [_qr(ctx.qr_value, qr_size - 3 * mm),
                    _p("办件查询码" if case else "告知书查询码", S_SMALL)]
-    table = Table(cells, colWidths=[label_w, value_w, qr_size + 6 * mm], hAlign="LEFT")
+    table = Table(cells, colWidths=[label_w, value_w, label_w, value_w, qr_w], hAlign="LEFT")
     table.setStyle(TableStyle([
-        ("GRID", (0, 0), (1, -1), 0.6, LINE),
+        _CELL_FONT,
+        ("GRID", (0, 0), (3, -1), 0.6, LINE),
         ("BACKGROUND", (0, 0), (0, -1), SHADE),
-        ("VALIGN", (0, 0), (1, -1), "MIDDLE"),
-        ("SPAN", (2, 0), (2, -1)),
-        ("VALIGN", (2, 0), (2, -1), "MIDDLE"),
-        ("ALIGN", (2, 0), (2, -1), "CENTER"),
-        ("TOPPADDING", (0, 0), (1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (1, -1), 5),
-        ("RIGHTPADDING", (2, 0), (2, -1), 0),
-        ("TOPPADDING", (2, 0), (2, -1), 0),
-        ("BOTTOMPADDING", (2, 0), (2, -1), 0),
+        ("BACKGROUND", (2, 0), (2, 1), SHADE),
+        ("BACKGROUND", (2, 3), (2, 3), SHADE),
+        ("SPAN", (1, 2), (3, 2)),
+        ("SPAN", (4, 0), (4, -1)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (4, 0), (4, -1), "RIGHT"),
+        ("TOPPADDING", (0, 0), (3, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (3, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (3, -1), 4),
+        ("RIGHTPADDING", (0, 0), (3, -1), 3),
+        ("LEFTPADDING", (4, 0), (4, -1), 0),
+        ("RIGHTPADDING", (4, 0), (4, -1), 0),
+        ("TOPPADDING", (4, 0), (4, -1), 0),
+        ("BOTTOMPADDING", (4, 0), (4, -1), 0),
     ]))
     return table
 
 
-def _signatures(left: tuple[str, str], right: tuple[str, str]) -> Table:
-    """Two signature columns; each is (label, printed date or blank)."""
-    blank_date = "　　　　年　　月　　日"
-    lw, rw = left, right
+BLANK_DATE = "　　　　年　　月　　日"
+
+
+def _signatures(ctx: NoticeContext, left: tuple[str, str], right: tuple[str, str]) -> Table:
+    """Two signature columns ("label：____" and the date, printed or blank), and
+    under the right one the station's name with the seal place."""
+    gap = 10 * mm
+    col_w = (WIDTH - gap) / 2
+    lw = [stringWidth(label, BODY, S_SIGN.fontSize) + 2 for label, _ in (left, right)]
     rows = [
-        [_p(lw[0], S_SIGN), "", _p(rw[0], S_SIGN), ""],
-        [_p("日期：", S_SIGN), _p(lw[1] or blank_date, S_SIGN),
-         _p("日期：", S_SIGN), _p(rw[1] or blank_date, S_SIGN)],
+        [_p(left[0], S_SIGN), "", "", _p(right[0], S_SIGN), ""],
+        [_p(f"日期：{left[1] or BLANK_DATE}", S_SIGN), "", "",
+         _p(f"日期：{right[1] or BLANK_DATE}", S_SIGN), ""],
+        ["", "", "", [_p(f"{ctx.station.name}（盖章）", S_SEAL),
+                      _p(cn_date(ctx.issued_at), S_SEAL)], ""],
     ]
-    label_w = 36 * mm
-    line_w = WIDTH / 2 - label_w - 4 * mm
-    table = Table(rows, colWidths=[label_w, line_w + 4 * mm, label_w, line_w],
-                  rowHeights=[12 * mm, 9 * mm], hAlign="LEFT")
+    table = Table(rows, colWidths=[lw[0], col_w - lw[0], gap, lw[1], col_w - lw[1]],
+                  rowHeights=[10 * mm, None, None], hAlign="LEFT")
     table.setStyle(TableStyle([
+        _CELL_FONT,
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LINEBELOW", (1, 0), (1, 0), 0.6, LINE),
-        ("LINEBELOW", (3, 0), (3, 0), 0.6, LINE),
-        ("RIGHTPADDING", (1, 0), (1, 0), 4 * mm),
+        ("LINEBELOW", (4, 0), (4, 0), 0.6, LINE),
+        ("SPAN", (0, 1), (1, 1)),
+        ("SPAN", (3, 1), (4, 1)),
+        ("SPAN", (3, 2), (4, 2)),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 1), (-1, 1), 5),
+        ("TOPPADDING", (3, 2), (3, 2), 5 * mm),  # room for the seal
     ]))
-    return table
-
-
-def _seal(ctx: NoticeContext) -> Table:
-    name = ctx.station.name
-    block = [Spacer(1, 6 * mm), _p(f"{name}（盖章）", S_SEAL), _p(cn_date(ctx.issued_at), S_SEAL)]
-    table = Table([["", block]], colWidths=[WIDTH - 80 * mm, 80 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 
 def _closing(ctx: NoticeContext, left: tuple[str, str], right: tuple[str, str]) -> Flowable:
-    return KeepTogether([Spacer(1, 5 * mm), _signatures(left, right), _seal(ctx)])
+    return KeepTogether([Spacer(1, 2 * mm), _signatures(ctx, left, right)])
 
 
 def _salutation(ctx: NoticeContext) -> list[Flowable]:
-    return [_p(f"{ctx.name}：", S_SALUTE)] if ctx.name else [Spacer(1, 4)]
+    return [_p(f"{ctx.name}：", S_SALUTE)] if ctx.name else [Spacer(1, 8)]
 
 
 def _applied_on(case: Case) -> str:
@@ -457,41 +491,28 @@ def _body_one_time(ctx: NoticeContext) -> list[Flowable]:
                     "所需的全部材料和不予受理情形等一次性告知如下：", S_PROSE))
     n = 0
 
-    def head(text: str) -> None:
+    def head(text: str, value: str | None = None) -> None:
         nonlocal n
         n += 1
-        story.append(_heading(n, text))
+        story.append(_heading(n, text, value))
 
-    head("设定依据")
-    story.append(_p(_or_gap(item.legal_basis), S_ITEM))
-    head("办理时限")
-    story.append(_p(_time_limit_text(item.case_type, item.time_limit_days), S_ITEM))
-    head("办理流程")
-    story.append(_p(" → ".join(item.procedure) if item.procedure else GAP, S_ITEM))
-    head(f"申请材料（共 {len(item.materials)} 项）")
+    head("设定依据", _or_gap(item.legal_basis))
+    head("办理时限", _time_limit_text(item.case_type, item.time_limit_days))
+    head("办理流程", " → ".join(item.procedure) if item.procedure else GAP)
+    head(f"申请材料（共 {len(item.materials)} 项）", None if item.materials else GAP)
     if item.materials:
         story.append(_material_table(_item_materials(item)))
-    else:
-        story.append(_p(GAP, S_ITEM))
-    head("收费标准")
-    story.append(_p(_or_gap(item.fee), S_ITEM))
+    head("收费标准", _or_gap(item.fee))
     head("办理地点和时间")
-    story.append(_p(f"{st.name}　{_or_gap(st.address)}", S_ITEM))
-    story.append(_p(f"受理窗口：{_or_gap(item.window)}　　实施部门：{_or_gap(item.department)}",
-                    S_ITEM))
-    story.append(_p(f"办公时间：{st.office_hours.text()}"
-                    + (f"　　咨询电话：{st.phone}" if st.phone else ""), S_ITEM))
-    head("办理结果")
-    story.append(_p(_or_gap(item.result), S_ITEM))
-    head("是否须本人到场")
-    story.append(_p("须申请人本人到场办理。" if item.in_person
-                    else "不须本人到场，可委托他人或本站帮办代办员代为办理（帮办代办免费）。",
-                    S_ITEM))
-    head("不予受理情形")
-    if item.non_acceptance:
-        story += [_p(f"{i}. {t}", S_ITEM) for i, t in enumerate(item.non_acceptance, 1)]
-    else:
-        story.append(_p(GAP, S_ITEM))
+    story.append(_p(f"{st.name}（{_or_gap(st.address)}），{_or_gap(item.window)}；"
+                    f"实施部门：{_or_gap(item.department)}。", S_ITEM))
+    story.append(_p(f"办公时间：{st.office_hours.text()}。"
+                    + (f"咨询电话：{st.phone}。" if st.phone else ""), S_ITEM))
+    head("办理结果", _or_gap(item.result))
+    head("是否须本人到场", "须申请人本人到场办理。" if item.in_person
+         else f"不须本人到场，可委托他人或{ctx.here}帮办代办员代为办理（帮办代办免费）。")
+    head("不予受理情形", None if item.non_acceptance else GAP)
+    story += [_p(f"{i}. {t}", S_ITEM) for i, t in enumerate(item.non_acceptance, 1)]
     story.append(_p(ONE_TIME_CLOSING, S_STRONG))
     story.append(_closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
                           ("申请人（签字）：", "")))
@@ -513,7 +534,7 @@ def _body_acceptance(ctx: NoticeContext) -> list[Flowable]:
     accepted = case.accepted_at or case.received_at
     story = _salutation(ctx)
     story.append(_p(f"您于{_applied_on(case)}申请办理的“{item.name}”事项，申请材料齐全，"
-                    f"符合法定形式，本{ctx.station_word}已予受理。现将有关事项告知如下：", S_PROSE))
+                    f"符合法定形式，{ctx.here}已予受理。现将有关事项告知如下：", S_PROSE))
     if case.case_type == CaseType.IMMEDIATE:
         due = "当场办结（即办件）"
     elif case.deadline is not None:
@@ -536,9 +557,10 @@ def _body_acceptance(ctx: NoticeContext) -> list[Flowable]:
     story.append(_rows(rows))
     if case.extra.get("deadline_provisional"):
         story.append(_p("注：“暂定”是因本年度法定节假日安排尚未公布（录入），承诺办结日期可能"
-                        "顺延，确定后另行告知。", _style("note", 9.5, color=GREY, before=3)))
+                        "顺延，确定后另行告知。", S_NOTE))
     received = [m for m in case.materials if m.received]
-    story.append(_heading(1, f"已收材料（共 {len(received)} 项）"))
+    story.append(_heading(1, f"已收材料（共 {len(received)} 项）",
+                          None if received else "无"))
     if received:
         story.append(_material_table(_case_materials(ctx, received)))
     story.append(_p("请保管好本通知书，凭此查询办理进度或领取办理结果。", S_STRONG))
@@ -557,12 +579,12 @@ def _body_supplement(ctx: NoticeContext) -> list[Flowable]:
     story.append(Spacer(1, 3))
     story.append(_material_table(_case_materials(ctx, missing)))
     story.append(Spacer(1, 4))
-    story.append(_p(f"请按上述要求一次补齐全部材料后，送交本{ctx.station_word}"
-                    f"（{_or_gap(item.window)}），也可交本站帮办代办员代为递交。"
-                    "材料补齐后，本站即予受理，并按承诺时限办理。", S_PROSE))
+    story.append(_p(f"请按上述要求一次补齐全部材料后，送交{ctx.here}"
+                    f"（{_or_gap(item.window)}），也可交{ctx.here}帮办代办员代为递交。"
+                    f"材料补齐后，{ctx.here}即予受理，并按承诺时限办理。", S_PROSE))
     when = cn_date(case.received_at)
     due = f"（即 {cn_date(case.supplement_due)} 前）" if case.supplement_due else ""
-    story.append(_p(f"说明：本站收到您的申请材料之日为{when}。按照规定，需要补正的全部内容应当在"
+    story.append(_p(f"说明：{ctx.here}收到您的申请材料之日为{when}。按照规定，需要补正的全部内容应当在"
                     f"收到申请材料之日起 {SUPPLEMENT_NOTICE_DAYS} 个工作日内{due}一次性告知；"
                     "逾期不告知的，自收到申请材料之日起即为受理。", S_PROSE))
     if ctx.station.phone:
@@ -576,8 +598,7 @@ def _body_rejection(ctx: NoticeContext) -> list[Flowable]:
     case, item = _case(ctx), ctx.item
     story = _salutation(ctx)
     if case.status == Status.RETURNED:
-        decision = ("经审查，该申请依据国家法律、法规和政策不能批准，作退回处理，"
-                    "申请材料退还您本人。")
+        decision = "经审查，该申请依据国家法律、法规和政策不能批准，作退回处理。"
     else:
         decision = "经审查，决定不予受理。"
     story.append(_p(f"您于{_applied_on(case)}申请办理的“{item.name}”事项，{decision}"
@@ -599,16 +620,16 @@ def _body_entrust(ctx: NoticeContext) -> list[Flowable]:
     agent = case.proxy_agent_name.strip()
     agent_text = agent or "＿＿＿＿＿＿"
     rows = [
-        ("委托人", a.name),
-        ("身份证号", mask_id_number(a.id_number)),
-        ("联系电话", a.phone or "　"),
-        ("住址", a.address or "　"),
+        ("委托人", f"{a.name}（身份证号 {mask_id_number(a.id_number)}）"),
+        ("委托人电话", a.phone or "　"),
+        ("委托人住址", a.address or "　"),
         ("受托人", f"{agent_text}（{st.name}帮办代办员）"),
         ("委托事项", f"{item.name}（{case.case_type.value}）"),
     ]
-    story: list[Flowable] = [Spacer(1, 4), _rows(rows)]
+    story: list[Flowable] = [Spacer(1, 4 * mm), _rows(rows)]
+    story.append(Spacer(1, 6))
     story.append(_p(f"本人自愿委托{st.name}帮办代办员{agent_text}代为办理“{item.name}”事项，"
-                    "委托权限如下：", _style("lead", 11.5, leading=20, first=23, before=8)))
+                    "委托权限如下：", S_PROSE))
     items = [
         "代为收取、核对并递交申请材料；",
         "代为跟踪办理进度，向本人及时反馈；",
@@ -651,8 +672,9 @@ def _body_receipt(ctx: NoticeContext) -> list[Flowable]:
         ("满意度评价", "□ 满意　　□ 基本满意　　□ 不满意"),
     ]
     story += [Spacer(1, 3), _rows(rows)]
-    story.append(_p("如对办理结果有异议，可向本站或拨打 12345 便民服务热线反映。",
-                    _style("hint", 11.5, leading=20, first=23, before=6)))
+    story.append(Spacer(1, 6))
+    story.append(_p(f"如对办理结果有异议，可向{ctx.here}反映，或拨打 12345 便民服务热线。",
+                    S_PROSE))
     story.append(_closing(ctx, ("送达人（签字）：", ""), ("申请人签收（签字/按指印）：", "")))
     return story
 
@@ -661,9 +683,12 @@ def _body_appointment(ctx: NoticeContext) -> list[Flowable]:
     item, st = ctx.item, ctx.station
     appt = ctx.appointment or {}
     kind = appt.get("kind", "").strip()
-    place = f"{st.name}　{st.address}"
-    if "上门" in kind and ctx.case is not None and ctx.case.applicant.address:
-        place = f"上门服务：{ctx.case.applicant.address}"
+    place = appt.get("place", "").strip()
+    if not place and "上门" in kind:
+        address = ctx.case.applicant.address if ctx.case is not None else ""
+        place = f"上门服务：{address or '＿＿＿＿＿＿＿＿＿＿＿＿'}"
+    if not place:
+        place = f"{st.name}（{st.address}）" if st.address else st.name
     story = _salutation(ctx)
     story.append(_p(f"您预约办理的“{item.name}”事项已登记，预约情况如下：", S_PROSE))
     rows = [
@@ -675,18 +700,16 @@ def _body_appointment(ctx: NoticeContext) -> list[Flowable]:
         ("办公时间", st.office_hours.text()),
     ]
     story += [Spacer(1, 3), _rows(rows)]
-    story.append(_heading(1, f"请携带以下材料（共 {len(item.materials)} 项）"))
+    story.append(_heading(1, f"请携带以下材料（共 {len(item.materials)} 项）",
+                          None if item.materials else GAP))
     if item.materials:
         story.append(_material_table(_item_materials(item)))
-    else:
-        story.append(_p(GAP, S_ITEM))
     told = appt.get("materials_told", "").strip()
     if told:
-        story.append(_p(f"其他告知：{told}", _style("told", 11, leading=18, before=4)))
+        story.append(_kv("其他告知", told))
     if item.in_person:
         story.append(_p("本事项须申请人本人到场办理。", S_STRONG))
-    story.append(_p("如需改约或取消，请提前致电告知。", S_PROSE if not item.in_person
-                    else _style("after", 11.5, leading=20, first=23, before=2)))
+    story.append(_p("如需改约或取消，请提前致电告知。", S_HEAD))
     story.append(_closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
                           ("申请人（签字）：", "")))
     return story
@@ -737,7 +760,7 @@ def _canvas_class(ctx: NoticeContext) -> type[Canvas]:
             super().save()
 
         def _footer(self, total: int) -> None:
-            y = MARGIN_BOTTOM - 8 * mm
+            y = MARGIN_BOTTOM - 7.5 * mm
             self.saveState()
             self.setStrokeColor(LINE)
             self.setLineWidth(0.5)
@@ -785,10 +808,14 @@ def render_notice(ctx: NoticeContext, *, allow_incomplete: bool = False) -> byte
     register_fonts()
     story = _heading_block(ctx) + _BODIES[ctx.kind](ctx)
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         buf, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
         title=f"{ctx.title} {ctx.notice_no}", author=ctx.station.name,
-        subject=ctx.qr_value, creator="Station Desk", invariant=1, lang="zh-CN")
+        subject=ctx.qr_value, creator="Station Desk", invariant=1, lang="zh-CN",
+        initialFontName=BODY, initialFontSize=10.5)
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, WIDTH, PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="notice", frames=[frame])])
     doc.build(story, canvasmaker=_canvas_class(ctx))
     return buf.getvalue()

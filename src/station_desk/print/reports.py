@@ -22,7 +22,7 @@ from ..domain.report_rows import (
 )
 from ..domain.station import Station
 from ..domain.stats import Figures, rate_text
-from .fonts import BODY, BOLD, register_fonts
+from .fonts import BODY, BOLD, bold_font_for, check_printable, register_fonts
 
 TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=16, leading=22, alignment=1)
 SUB = ParagraphStyle("sub", fontName=BODY, fontSize=10, leading=14, alignment=1)
@@ -78,6 +78,7 @@ def _bars(counts: dict[str, int]) -> Drawing:
 def render_report(station: Station, title: str, rows: list[Figures]) -> bytes:
     """`rows`: one Figures per station (town mode) ending with the total, or just one."""
     register_fonts()
+    check_printable({"站点名称": station.name})
     main = rows[-1]
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=14 * mm,
@@ -85,7 +86,8 @@ def render_report(station: Station, title: str, rows: list[Figures]) -> bytes:
                             title=f"{station.name} {title}", author=station.name,
                             creator="Station Desk", invariant=1)
     story: list[object] = [
-        Paragraph(f"{station.name}　{title}", TITLE),
+        Paragraph(f"{station.name}　{title}",
+                  ParagraphStyle("t", parent=TITLE, fontName=bold_font_for(station.name))),
         Paragraph(f"统计期间：{main.period_label}　　制表时间：{datetime.now():%Y-%m-%d %H:%M}",
                   SUB),
         Spacer(1, 6),

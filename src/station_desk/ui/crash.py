@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..db.errors import translate
+from ..services.errors import known_failure
 from ..domain.errors import UserError
 from . import prompts
 
@@ -67,7 +67,7 @@ def excepthook(kind: type[BaseException], value: BaseException,
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, value, tb)
         return
-    known = value if isinstance(value, UserError) else translate(value)
+    known = value if isinstance(value, UserError) else known_failure(value)
     if known is not None:
         log.warning("refused: %s", known.message)
         prompts.warn(QApplication.activeWindow(), "无法完成", known.message)
