@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..services.errors import known_failure
 from ..domain.errors import UserError
+from ..services.errors import known_failure
 from . import prompts
 
 log = logging.getLogger("station_desk.crash")
