@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, paths
-from .cli_cases import add_commands, add_notice_command, cmd_deadline
+from .cli_cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
 from .cli_service import add_report_command, add_service_commands
 from .db.backup import restore as restore_archive
 from .db.connection import ARCHIVE_NAME
@@ -174,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_commands(sub, add, _need_station)
     add_notice_command(sub, add, _need_station)
+    add_rules_command(sub, add, _need_station)
     add_service_commands(sub, add, _need_station)
     add_report_command(sub, add, _need_station)
     sp = add("deadline", cmd_deadline_anywhere, "按工作日计算承诺办结日期")

@@ -272,3 +272,19 @@ def add_notice_command(sub: Any, add: Any, need_station: Any) -> None:
                     help="送打印机（不写名称则用默认打印机）")
     sp.add_argument("--allow-incomplete", action="store_true",
                     help="事项要素不全时仍打印（空项印“要素不全”）")
+
+
+def cmd_rules(args: argparse.Namespace, desk: Desk) -> int:
+    pdf = desk.notices.rules_board(args.size)
+    try:
+        Path(args.out).write_bytes(pdf)
+    except OSError as exc:
+        raise UserError(f"无法写入 {args.out}：{exc.strerror}") from None
+    print(f"制度牌已写入：{args.out}")
+    return 0
+
+
+def add_rules_command(sub: Any, add: Any, need_station: Any) -> None:
+    sp = add("rules", need_station(cmd_rules), "打印本站制度牌（村 3 个、镇 5 个）")
+    sp.add_argument("--size", default="A4", help="A4 或 A3")
+    sp.add_argument("--out", required=True)

@@ -93,3 +93,24 @@ def test_preview_prints_with_the_dialog_choice(qtbot, village: Desk, case_no: st
     monkeypatch.setattr(notice_preview, "ask_save_path", lambda *_a: str(saved))
     preview.save_copy()
     assert saved.read_bytes() == issued.pdf
+
+
+def test_rules_board_from_settings(qtbot, village: Desk, boxes,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from station_desk.ui.pages import settings
+
+    shown: list[tuple[bytes, str]] = []
+    monkeypatch.setattr(settings, "show_pdf", lambda _p, pdf, name: shown.append((pdf, name)))
+    page = settings.SettingsPage(village)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.board_size.setCurrentText("A3")
+    page.print_board()
+    assert not boxes.warnings
+    pdf, name = shown[0]
+    assert pdf.startswith(b"%PDF") and name.endswith("A3")
+    if shutil.which("pdfinfo"):
+        out = Path(village.data_dir) / "board.pdf"
+        out.write_bytes(pdf)
+        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+        assert re.search(r"^Pages:\s+3$", info, re.M)  # a village: 3 rules, one per page

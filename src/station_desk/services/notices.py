@@ -14,6 +14,7 @@ from ..db.notices_repo import ArchivedNotice
 from ..domain.cases import Status
 from ..domain.errors import UserError
 from ..domain.ids import new_id
+from ..print.boards import render_rules_board
 from ..print.notices import NoticeContext, NoticeKind, check_context, render_notice
 
 if TYPE_CHECKING:
@@ -129,6 +130,14 @@ class NoticeDesk:
         archived = notices_repo.by_number(self.db, number)
         assert archived is not None
         return IssuedNotice(archived, pdf, reprint=False)
+
+    def rules_board(self, size: str = "A4") -> bytes:
+        """制度牌 for the wall: the town's 5 rules or the village's 3 (manual §五.3)."""
+        if size not in ("A4", "A3"):
+            raise UserError("制度牌纸张应为 A4 或 A3", field="size")
+        station = self.desk._station_or_refuse()
+        return render_rules_board("town" if station.kind.is_town else "village",
+                                  "A3" if size == "A3" else "A4", station.name)
 
     def for_case(self, case_no: str) -> list[ArchivedNotice]:
         return notices_repo.for_case(self.db, self.desk.cases.get(case_no).id)

@@ -30,23 +30,21 @@ def ask_save_path(parent: QWidget, suggested: str) -> str:
     return QFileDialog.getSaveFileName(parent, "另存为 PDF", suggested, "PDF (*.pdf)")[0]
 
 
-class NoticePreview(QDialog):
-    def __init__(self, issued: IssuedNotice, parent: QWidget | None = None) -> None:
+class PdfPreview(QDialog):
+    """Preview any PDF bytes with print and save-as."""
+
+    def __init__(self, pdf: bytes, name: str, info: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.issued = issued
-        notice = issued.notice
-        self.setWindowTitle(self.tr("打印预览 — %1").replace("%1", notice.notice_no))
+        self.pdf = pdf
+        self.name = name
+        self.setWindowTitle(self.tr("打印预览 — %1").replace("%1", name))
         self.resize(820, 980)
         layout = QVBoxLayout(self)
-        where = (self.tr("重印：这是 %1 由 %2 出具时存档的原件，与当时打印的一字不差。")
-                 .replace("%1", notice.issued_at[:16].replace("T", " "))
-                 .replace("%2", notice.issued_by)) if issued.reprint else \
-            self.tr("已存档（SHA-256 %1…）。以后重印都打印这份存档。").replace(
-                "%1", notice.sha256[:16])
-        self.info = QLabel(where)
+        self.info = QLabel(info)
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
-        self.document, self._buffer = load_pdf(issued.pdf)
+        self.document, self._buffer = load_pdf(pdf)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -69,7 +67,7 @@ class NoticePreview(QDialog):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if not ask_printer(self, printer):
             return
-        if prompts.succeeded(self, lambda: print_pdf(self.issued.pdf, printer),
+        if prompts.succeeded(self, lambda: print_pdf(self.pdf, printer),
                              self.tr("没有打印")):
             if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
                 remember_printer(printer.printerName())
@@ -77,8 +75,24 @@ class NoticePreview(QDialog):
                          self.tr("已发送到打印机 %1。").replace("%1", printer.printerName()))
 
     def save_copy(self) -> None:
-        path = ask_save_path(self, f"{self.issued.notice.notice_no}.pdf")
+        path = ask_save_path(self, f"{self.name}.pdf")
         if not path:
             return
-        prompts.succeeded(self, lambda: Path(path).write_bytes(self.issued.pdf),
-                          self.tr("没有保存"))
+        prompts.succeeded(self, lambda: Path(path).write_bytes(self.pdf), self.tr("没有保存"))
+
+
+class NoticePreview(PdfPreview):
+    """An issued notice: says whether this is the archived original of a reprint."""
+
+    def __init__(self, issued: IssuedNotice, parent: QWidget | None = None) -> None:
+        notice = issued.notice
+        super().__init__(issued.pdf, notice.notice_no, "", parent)
+        self.issued = issued
+        if issued.reprint:
+            self.info.setText(
+                self.tr("重印：这是 %1 由 %2 出具时存档的原件，与当时打印的一字不差。")
+                .replace("%1", notice.issued_at[:16].replace("T", " "))
+                .replace("%2", notice.issued_by))
+        else:
+            self.info.setText(self.tr("已存档（SHA-256 %1…）。以后重印都打印这份存档。")
+                              .replace("%1", notice.sha256[:16]))

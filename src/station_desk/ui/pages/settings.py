@@ -28,6 +28,13 @@ from ...services.desk import Desk, StaffInput
 from .. import prompts
 
 
+def show_pdf(parent: QWidget, pdf: bytes, name: str) -> None:
+    """Replaceable in tests."""
+    from ..notice_preview import PdfPreview
+
+    PdfPreview(pdf, name, parent.tr("制度牌可贴于服务站醒目位置。"), parent).exec()
+
+
 class AddStaffDialog(QDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +120,18 @@ class SettingsPage(QWidget):
             self.spins[key] = spin
             form.addRow(self.tr(spec.label), spin)
         layout.addWidget(rules)
+        board = QGroupBox(self.tr("制度牌（对外公示）"))
+        board_row = QHBoxLayout(board)
+        board_row.addWidget(QLabel(
+            self.tr("按本站类型打印手册规定的制度（村 3 个、镇 5 个），每页一个：")))
+        self.board_size = QComboBox()
+        self.board_size.addItems(["A4", "A3"])
+        board_row.addWidget(self.board_size)
+        self.board_button = QPushButton(self.tr("预览并打印…"))
+        self.board_button.clicked.connect(self.print_board)
+        board_row.addWidget(self.board_button)
+        board_row.addStretch()
+        layout.addWidget(board)
         layout.addStretch()
 
     def refresh(self) -> None:
@@ -141,6 +160,12 @@ class SettingsPage(QWidget):
             spin.setValue(self.desk.setting(key))
             spin.blockSignals(False)
             spin.setEnabled(head)
+
+    def print_board(self) -> None:
+        size = self.board_size.currentText()
+        pdf = prompts.attempt(self, lambda: self.desk.notices.rules_board(size))
+        if pdf is not None:
+            show_pdf(self, pdf, self.tr("制度牌") + size)
 
     def add_staff(self) -> None:
         if AddStaffDialog(self.desk, self).exec():
