@@ -28,6 +28,19 @@ def _read_json(args: argparse.Namespace) -> Any:
         raise UserError(f"输入不是有效的 JSON（第 {exc.lineno} 行）") from None
 
 
+def _int(data: dict[str, Any], key: str, default: int, what: str) -> int:
+    try:
+        return int(data.get(key, default))
+    except (TypeError, ValueError):
+        raise UserError(f"{what} {key} 应为整数") from None
+
+
+def _object(data: Any, what: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise UserError(f"{what}应为一个 JSON 对象")
+    return data
+
+
 def appt_json(a: Appointment) -> dict[str, Any]:
     return {"appt_no": a.appt_no, "id": a.id, "at": a.at.isoformat(), "minutes": a.minutes,
             "kind": a.kind.value, "channel": a.channel.value, "status": a.status.value,
@@ -66,7 +79,7 @@ def cmd_appt_new(args: argparse.Namespace, desk: Desk) -> int:
                                 str(applicant.get("address", ""))),
             item=str(data.get("item", "")), at=at, kind=str(data.get("kind", "窗口")),
             channel=str(data.get("channel", "电话")), staff=data.get("staff"),
-            minutes=int(data.get("minutes", 30)), note=str(data.get("note", ""))))
+            minutes=_int(data, "minutes", 30, "预计时长"), note=str(data.get("note", ""))))
     except InvalidCase as exc:
         raise UserError(exc.message) from None
     out = {**appt_json(booked.appointment), "warnings": booked.warnings}
@@ -110,7 +123,7 @@ def cmd_after_hours_new(args: argparse.Namespace, desk: Desk) -> int:
     session = desk.after_hours.record(
         day, str(data.get("closing") or station.office_hours.closing.strftime("%H:%M")),
         str(data.get("end", "")), [str(s) for s in data.get("staff", [])],
-        int(data.get("served", 0)), str(data.get("note", "")))
+        _int(data, "served", 0, "服务人数"), str(data.get("note", "")))
     if args.json:
         _print_json(session_json(desk, session))
     else:
@@ -135,12 +148,16 @@ def cmd_after_hours_list(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_complaint_new(args: argparse.Namespace, desk: Desk) -> int:
-    data = _read_json(args)
+    data = _object(_read_json(args), "投诉")
+    try:
+        severity = Severity(data.get("severity", "一般"))
+    except ValueError:
+        raise UserError("投诉性质 severity 应为 一般 或 重大") from None
     c = desk.complaints.receive(
         complainant=str(data.get("complainant", "")), phone=str(data.get("phone", "")),
         matter=str(data.get("matter", "")), concerning=str(data.get("concerning", "")),
         channel=str(data.get("channel", "电话")),
-        severity=Severity(data.get("severity", "一般")),
+        severity=severity,
         not_accepted_reason=str(data.get("not_accepted_reason", "")))
     _show_complaint(args, c)
     return 0

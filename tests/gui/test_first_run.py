@@ -71,8 +71,8 @@ def test_first_run_setup_sign_in_and_main_window(qtbot, desk: Desk, boxes,
     assert desk.signed_in.role == Role.AGENT
     assert window.station_label.text() == "西沟村便民服务站"
     assert "李明" in window.clerk_label.text()
-    assert window.area_names() == ["今日", "办件", "预约", "延时服务", "服务事项", "同步",
-                                   "档案", "设置"]
+    assert window.area_names() == ["今日", "办件", "预约", "延时服务", "投诉回访", "服务事项",
+                                   "统计", "同步", "档案", "设置"]
     assert desk.backups(), "the first start makes the day's backup"
     # the today page counts from the archive: setup wrote the station, windows, staff...
     assert int(window.today.records.value.text()) > 60

@@ -68,7 +68,7 @@ def test_item_marked_verified_with_empty_elements_is_refused(qtbot, village: Des
 
 
 def test_areas_not_built_say_so(window: MainWindow) -> None:
-    window.go_to("预约")
+    window.go_to("同步")
     page = window.stack.currentWidget()
     assert isinstance(page, NotYetPage)
     text = " ".join(lbl.text() for lbl in page.findChildren(QLabel))

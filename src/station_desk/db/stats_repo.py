@@ -45,9 +45,12 @@ def case_counts(db: Database, first: date, last: date, station: str | None) -> C
     open_where = "sort_key >= '0' AND sort_key < '1'" + (" AND station_code = ?" if station
                                                          else "")
     open_params: list[Any] = [station] if station else []
+    # overdue as the case list counts it: the promised date is before the day
+    # (a case due on `last` is not late yet; a future `last` means today)
+    as_of = min(last, date.today())
     overdue = db.execute(
         f"SELECT COUNT(*), SUM(proxy) FROM cases WHERE {open_where} AND deadline < ?",
-        [*open_params, (last + timedelta(days=1)).isoformat()]).fetchone()
+        [*open_params, as_of.isoformat()]).fetchone()
     proxy_open = db.execute(f"SELECT COUNT(*) FROM cases WHERE {open_where} AND proxy = 1",
                             open_params).fetchone()
     delivered = db.execute(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -26,8 +26,10 @@ from .fonts import BODY, BOLD, bold_font_for, check_printable, register_fonts
 
 TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=16, leading=22, alignment=1)
 SUB = ParagraphStyle("sub", fontName=BODY, fontSize=10, leading=14, alignment=1)
-H = ParagraphStyle("h", fontName=BOLD, fontSize=11, leading=16, spaceBefore=8, spaceAfter=4)
+H = ParagraphStyle("h", fontName=BOLD, fontSize=11, leading=16, spaceBefore=8, spaceAfter=4,
+                   keepWithNext=1)
 CELL = ParagraphStyle("cell", fontName=BODY, fontSize=8.5, leading=11)
+NUM = ParagraphStyle("num", parent=CELL, alignment=2)
 BLUE = colors.HexColor("#1f4e79")
 
 
@@ -42,9 +44,11 @@ def _fmt(value: object) -> str:
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]],
            widths: list[float] | None = None) -> Table:
     data = [[Paragraph(h, CELL) for h in headers]]
-    data += [[Paragraph(_fmt(v), CELL) for v in row] for row in rows]
+    data += [[Paragraph(_fmt(v), NUM if isinstance(v, int | float) else CELL) for v in row]
+             for row in rows]
     t = Table(data, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), BODY),  # the cell default would be Helvetica
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde7f3")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -54,11 +58,14 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]],
 
 def _bars(counts: dict[str, int]) -> Drawing:
     """Cases by category: a supervisor would rather look than read."""
-    names = list(counts)[:8]
-    height = 30 + 18 * max(1, len(names))
+    # reportlab's graphics start each drawing in Helvetica, which would then sit
+    # unembedded in the PDF; the only fonts we draw with are the embedded ones
+    STATE_DEFAULTS["fontName"] = BODY
+    names = list(reversed(list(counts)))  # reportlab draws the first bar at the bottom
+    height = 40 + 16 * max(1, len(names))
     drawing = Drawing(160 * mm, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 70 * mm, 10, 80 * mm, height - 20
+    chart.x, chart.y, chart.width, chart.height = 70 * mm, 22, 80 * mm, height - 30
     chart.data = [[counts[n] for n in names] or [0]]
     chart.categoryAxis.categoryNames = names or ["（无）"]
     chart.categoryAxis.labels.fontName = BODY
@@ -66,6 +73,9 @@ def _bars(counts: dict[str, int]) -> Drawing:
     chart.valueAxis.labels.fontName = BODY
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
+    top = max(counts.values(), default=0)
+    chart.valueAxis.valueMax = max(1, top)
+    chart.valueAxis.valueStep = max(1, -(-top // 5))  # whole numbers: these are counts
     chart.bars[0].fillColor = BLUE
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = BODY
@@ -84,7 +94,9 @@ def render_report(station: Station, title: str, rows: list[Figures]) -> bytes:
     doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=14 * mm,
                             rightMargin=14 * mm, topMargin=12 * mm, bottomMargin=12 * mm,
                             title=f"{station.name} {title}", author=station.name,
-                            creator="Station Desk", invariant=1)
+                            creator="Station Desk", invariant=1,
+                            # start in the embedded font: no unembedded Helvetica
+                            initialFontName=BODY)
     story: list[object] = [
         Paragraph(f"{station.name}　{title}",
                   ParagraphStyle("t", parent=TITLE, fontName=bold_font_for(station.name))),
@@ -107,3 +119,4 @@ def render_report(station: Station, title: str, rows: list[Figures]) -> bytes:
     ]
     doc.build(story)
     return buf.getvalue()
+

@@ -139,6 +139,8 @@ class ArchiveDesk:
         b = self._borrowing(borrow_id)
         if b.approved_at is None:
             raise UserError("未经批准的登记不能登记归还")
+        if b.kind == BorrowKind.COPY:
+            raise UserError("复印登记不需要归还（档案原件不出站）")
         if b.returned_at:
             raise UserError("已经登记归还了")
         with storage_errors():

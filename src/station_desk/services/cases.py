@@ -250,7 +250,6 @@ class CaseDesk:
         first_ask, agent = v["first_ask"], v["agent"]
         if data.proxy and agent is not None and agent.role not in (Role.AGENT, Role.HEAD):
             warnings.append(f"{agent.name}不是帮办代办员，已按其记为代办人。")
-        now = datetime.now().astimezone()
         with storage_errors(), self.db.atomic():
             seq = cases_repo.next_seq(self.db, station.code, received_at.year)
             row = {
@@ -281,7 +280,8 @@ class CaseDesk:
                 "supplement_due": _iso(supplement_due.deadline) if supplement_due else None,
                 "departments": json.dumps([d.__dict__ for d in departments],
                                           ensure_ascii=False),
-                "completed_at": now.isoformat(timespec="seconds")
+                # finished on the spot: at the desk, when it was received
+                "completed_at": received_at.isoformat(timespec="seconds")
                 if status == Status.COMPLETED else None,
                 "note": data.note.strip(),
                 "sort_key": attention_key(status, deadline.deadline if deadline else

@@ -135,6 +135,8 @@ class ComplaintDesk:
         case = self.desk.cases.get(case_no)
         if case.status != Status.COMPLETED:
             raise UserError("办结后才能评价")
+        if any(r["source"] == source for r in service_repo.ratings_for_case(self.db, case.id)):
+            raise UserError(f"这件已有“{source}”的评价，不能重复评价")
         staff = self.desk.signed_in.name if self.desk.signed_in else case.first_ask_name
         with storage_errors():
             service_repo.insert(self.db, "ratings", {

@@ -42,6 +42,7 @@ from .reports import ReportDesk
 log = logging.getLogger("station_desk.desk")
 
 CLI_ACTOR = Actor.system("命令行")
+MANUAL_LOG = "manual-backups.txt"
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,14 @@ class Desk:
                                     keep=self.setting("backup_keep_days"))
 
     def backup_to(self, folder: Path) -> Path:
-        return backups.make_backup(self.db, folder, label="manual")
+        """On demand, e.g. to the USB stick; remembered so the window knows the
+        last good backup even when it is not on this PC."""
+        made = backups.make_backup(self.db, folder, label="manual")
+        with storage_errors():
+            self.backups_dir.mkdir(parents=True, exist_ok=True)
+            with open(self.backups_dir / MANUAL_LOG, "a", encoding="utf-8") as log_file:
+                log_file.write(f"{datetime.now().isoformat(timespec='seconds')}\t{made}\n")
+        return made
 
     def backups(self) -> list[backups.BackupFile]:
         """This PC's automatic backups, newest first."""
@@ -336,8 +344,14 @@ class Desk:
         return aside
 
     def last_backup(self) -> datetime | None:
-        found = self.backups()
-        return found[0].made_at if found else None
+        """Newest verified backup: automatic ones here, or one made to a stick."""
+        times = [b.made_at for b in self.backups()]
+        try:
+            lines = (self.backups_dir / MANUAL_LOG).read_text("utf-8").splitlines()
+            times += [datetime.fromisoformat(line.split("\t")[0]) for line in lines if line]
+        except (OSError, ValueError):
+            pass
+        return max(times, default=None)
 
     def today(self, day: date | None = None) -> TodaySummary:
         day = day or date.today()

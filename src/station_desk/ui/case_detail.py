@@ -32,6 +32,7 @@ from ..domain.catalogue import CaseType
 from ..domain.idnumber import mask_id_number
 from ..services.desk import Desk
 from . import prompts
+from .attachments import AttachmentsPanel
 from .notice_actions import notice_button
 
 # -- replaceable questions (tests assign their own) ---------------------------
@@ -124,7 +125,10 @@ class CaseDetailDialog(QDialog):
             QHeaderView.ResizeMode.ResizeToContents)
         tl.addWidget(self.timeline)
         split.addWidget(timeline_box)
-        split.setSizes([360, 280])
+        self.attachments = AttachmentsPanel(desk, case_no)
+        split.addWidget(self.attachments)
+        self.attachments.added.connect(self._done)
+        split.setSizes([300, 200, 220])
         layout.addWidget(split, 1)
 
         self.actions_row = QHBoxLayout()

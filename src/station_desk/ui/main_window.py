@@ -17,11 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.desk import Desk
+from .pages.after_hours import AfterHoursPage
+from .pages.appointments import AppointmentsPage
 from .pages.archive import ArchivePage
 from .pages.cases import CasesPage
 from .pages.catalogue import CataloguePage
+from .pages.complaints import ComplaintsPage
 from .pages.placeholder import NotYetPage
 from .pages.settings import SettingsPage
+from .pages.statistics import StatisticsPage
 from .pages.today import TodayPage
 
 
@@ -59,16 +63,19 @@ class MainWindow(QMainWindow):
         self.catalogue = CataloguePage(desk)
         self.settings = SettingsPage(desk)
         self.archive = ArchivePage(desk)
+        self.appointments = AppointmentsPage(desk)
+        self.after_hours = AfterHoursPage(desk)
+        self.complaints = ComplaintsPage(desk)
+        self.statistics = StatisticsPage(desk)
+        self.archive.restored.connect(self._after_restore)
         areas: list[tuple[str, QWidget]] = [
             (self.tr("今日"), self.today),
             (self.tr("办件"), self.cases),
-            (self.tr("预约"), NotYetPage(
-                self.tr("预约服务"), self.tr("电话或平台预约的上门服务、节假日服务。"),
-                self.tr("请在预约登记本上记录。"))),
-            (self.tr("延时服务"), NotYetPage(
-                self.tr("延时服务"), self.tr("下班后仍有群众等候时的延时服务记录。"),
-                self.tr("请在延时服务登记本上记录。"))),
+            (self.tr("预约"), self.appointments),
+            (self.tr("延时服务"), self.after_hours),
+            (self.tr("投诉回访"), self.complaints),
             (self.tr("服务事项"), self.catalogue),
+            (self.tr("统计"), self.statistics),
             (self.tr("同步"), NotYetPage(
                 self.tr("U盘同步"), self.tr("把本站办件加密导出到U盘，交镇便民服务中心导入。"),
                 self.tr("帮办代办件请按原方式报送镇中心。"))),
@@ -112,6 +119,13 @@ class MainWindow(QMainWindow):
         refresh = getattr(page, "refresh", None)
         if callable(refresh):
             refresh()
+
+    def _after_restore(self, _kept_aside: str) -> None:
+        """The archive was replaced: whoever is signed in may not exist in it."""
+        if self.desk.signed_in is None:
+            self.switch_clerk()
+        self.refresh_header()
+        self._show(self.stack.currentIndex())
 
     def switch_clerk(self) -> None:
         previous = self.desk.signed_in

@@ -1,0 +1,712 @@
+"""投诉回访: 效能投诉 through to their answer, and satisfaction with call-backs.
+
+Complaints go 受理 → 办理 → 反馈 → 办结 within the time limit (一般 7 days by
+default, 重大 10; overdue ones in red), or are not accepted on one of the
+manual's grounds. Ratings of finished cases give the satisfaction rate against
+the 98 % target; every 不满意/非常不满意 waits for a call-back and a correction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.cases import Status
+from ...domain.errors import UserError
+from ...domain.service import (
+    COMPLAINT_FLOW,
+    NOT_ACCEPTED_GROUNDS,
+    SATISFACTION_TARGET,
+    Complaint,
+    ComplaintStatus,
+    Rating,
+    Severity,
+)
+from ...services.complaints import COMPLAINT_CHANNELS
+from ...services.desk import Desk
+from .. import prompts
+from ..appointment_dialog import CHINESE
+
+Index = QModelIndex | QPersistentModelIndex
+OVERDUE_BRUSH = QBrush(QColor("#b91c1c"))
+DONE_BRUSH = QBrush(QColor("#6b7280"))
+RATING_SOURCES = ("窗口评价器", "电话回访")
+
+# -- replaceable questions (tests assign their own) ---------------------------------
+
+
+def open_complaint_form(page: ComplaintsPage) -> bool:
+    """The 受理投诉 form; True when a complaint was recorded."""
+    return bool(ComplaintDialog(page.desk, page).exec())
+
+
+def open_rating_form(page: ComplaintsPage) -> bool:
+    """The 记录评价 form; True when a rating was recorded."""
+    return bool(RatingDialog(page.desk, page).exec())
+
+
+def ask_text(parent: QWidget, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(parent, title, label)
+    return text if ok else None
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _placeholder(box: QComboBox, text: str) -> None:
+    edit = box.lineEdit()
+    if edit is not None:
+        edit.setPlaceholderText(text)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #c62828;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+# -- forms ---------------------------------------------------------------------------
+
+
+class ComplaintDialog(QDialog):
+    """受理 a complaint (or record it as 不予受理 on one of the manual's grounds)."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.received: Complaint | None = None
+        self.setWindowTitle(self.tr("受理投诉"))
+        self.resize(620, 520)
+        layout = QVBoxLayout(self)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.complainant = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("必填：反馈处理结果用"))
+        self.channel = QComboBox()
+        for c in COMPLAINT_CHANNELS:
+            self.channel.addItem(c, c)
+        self.channel.setCurrentIndex(self.channel.findData("电话"))
+        self.matter = QPlainTextEdit()
+        self.matter.setPlaceholderText(self.tr("投诉的事情经过和诉求"))
+        self.matter.setFixedHeight(90)
+        self.concerning = QComboBox()
+        self.concerning.setEditable(True)
+        self.concerning.addItem("")
+        for w in desk.windows():
+            self.concerning.addItem(w.name)
+        for s in desk.staff():
+            self.concerning.addItem(s.name)
+        _placeholder(self.concerning, self.tr("被投诉的窗口或工作人员"))
+        self.severity = QComboBox()
+        for sev in Severity:
+            self.severity.addItem(sev.value, sev.value)
+        self.severity_hint = QLabel()
+        self.severity_hint.setWordWrap(True)
+        self.severity_hint.setStyleSheet("color: #b45309;")
+        self.not_accepted = QCheckBox(self.tr("不予受理，理由："))
+        self.ground = QComboBox()
+        for g in NOT_ACCEPTED_GROUNDS:
+            self.ground.addItem(g, g)
+        self.ground.setEnabled(False)
+        ground_row = QWidget()
+        row = QHBoxLayout(ground_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.not_accepted)
+        row.addWidget(self.ground, 1)
+        form.addRow(self.tr("投诉人"), self.complainant)
+        form.addRow(self.tr("联系电话"), self.phone)
+        form.addRow(self.tr("投诉形式"), self.channel)
+        form.addRow(self.tr("投诉事项"), self.matter)
+        form.addRow(self.tr("涉及窗口/人员"), self.concerning)
+        form.addRow(self.tr("程度"), self.severity)
+        form.addRow("", self.severity_hint)
+        form.addRow(self.tr("是否受理"), ground_row)
+        layout.addLayout(form)
+        self.due_label = QLabel()
+        self.due_label.setObjectName("muted")
+        self.due_label.setWordWrap(True)
+        layout.addWidget(self.due_label)
+        layout.addStretch()
+        buttons = _buttons(self, self.tr("受理"))
+        buttons.accepted.connect(self.save)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout.addWidget(buttons)
+        self.not_accepted.toggled.connect(lambda _on: self._update())
+        self.severity.currentIndexChanged.connect(lambda _i: self._update())
+        self.channel.currentIndexChanged.connect(lambda _i: self._update())
+        self._update()
+
+    def _update(self) -> None:
+        refused = self.not_accepted.isChecked()
+        self.ground.setEnabled(refused)
+        self.save_button.setText(self.tr("记录为不予受理") if refused else self.tr("受理"))
+        severity = Severity(self.severity.currentData())
+        major = severity == Severity.MAJOR
+        self.severity_hint.setVisible(major and self.channel.currentData() in ("口头", "电话"))
+        self.severity_hint.setText(self.tr("涉及重大事项的投诉应采用书面形式：请投诉人提交书面材料，"
+                                           "投诉形式选“书面”。"))
+        days = self.desk.setting("complaint_major_days" if major else "complaint_general_days")
+        self.due_label.setText(
+            self.tr("不予受理的，应告知投诉人理由。") if refused else
+            self.tr("%1投诉应在 %2 天内办结（到 %3）。").replace("%1", severity.value)
+            .replace("%2", str(days))
+            .replace("%3", f"{date.today() + timedelta(days=days):%Y-%m-%d}"))
+
+    def save(self) -> None:
+        self.error.hide()
+        try:
+            self.received = self.desk.complaints.receive(
+                complainant=self.complainant.text(), phone=self.phone.text(),
+                matter=self.matter.toPlainText(), concerning=self.concerning.currentText(),
+                channel=str(self.channel.currentData()),
+                severity=Severity(self.severity.currentData()),
+                not_accepted_reason=(str(self.ground.currentData())
+                                     if self.not_accepted.isChecked() else ""))
+        except UserError as exc:
+            self.error.setText(exc.message.replace("；", "\n"))
+            self.error.show()
+            prompts.warn(self, self.tr("还不能记录"), exc.message.replace("；", "\n"))
+            return
+        c = self.received
+        text = self.tr("投诉编号：") + c.complaint_no + "\n" + self.tr("状态：") + c.status.value
+        if c.due is not None:
+            text += "\n" + self.tr("应在 %1 前办结").replace("%1", f"{c.due:%Y-%m-%d}")
+        prompts.info(self, self.tr("已记录"), text)
+        self.accept()
+
+
+class RatingDialog(QDialog):
+    """A rating of a finished case: from the window's rating device or a call-back."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.rated = False
+        self.setWindowTitle(self.tr("记录满意度评价"))
+        self.resize(560, 300)
+        layout = QVBoxLayout(self)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.case_no = QComboBox()
+        self.case_no.setEditable(True)
+        self.case_no.addItem("")
+        finished = desk.cases.page(desk.cases.make_filter(status=Status.COMPLETED), limit=30)
+        for case in finished:
+            self.case_no.addItem(f"{case.case_no}  {case.applicant.name}", case.case_no)
+        _placeholder(self.case_no, self.tr("已办结办件的编号"))
+        self.case_info = QLabel()
+        self.case_info.setWordWrap(True)
+        self.level = QComboBox()
+        for r in Rating:
+            self.level.addItem(r.value, r.value)
+        self.level.setCurrentIndex(self.level.findData(Rating.SATISFIED.value))
+        self.source = QComboBox()
+        for s in RATING_SOURCES:
+            self.source.addItem(s, s)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("群众的意见或建议"))
+        form.addRow(self.tr("办件编号"), self.case_no)
+        form.addRow("", self.case_info)
+        form.addRow(self.tr("评价"), self.level)
+        form.addRow(self.tr("来源"), self.source)
+        form.addRow(self.tr("意见"), self.note)
+        layout.addLayout(form)
+        layout.addStretch()
+        buttons = _buttons(self, self.tr("记录"))
+        buttons.accepted.connect(self.save)
+        layout.addWidget(buttons)
+        self.case_no.currentTextChanged.connect(lambda _t: self._show_case())
+        self._show_case()
+
+    def chosen_case(self) -> str:
+        """The case number typed, or picked from the list (shown with the name)."""
+        words = self.case_no.currentText().split()
+        return words[0] if words else ""
+
+    def _show_case(self) -> None:
+        text = self.chosen_case()
+        if not text:
+            self.case_info.setText(self.tr("只有已办结的办件可以评价。"))
+            return
+        try:
+            case = self.desk.cases.get(text)
+        except UserError:
+            self.case_info.setText(self.tr("没有找到这个办件"))
+            return
+        state = case.status.value
+        if case.status != Status.COMPLETED:
+            state += self.tr("（未办结，不能评价）")
+        self.case_info.setText(f"{case.applicant.name} · {case.item_name} · {state}")
+
+    def save(self) -> None:
+        self.error.hide()
+        try:
+            self.desk.complaints.rate(self.chosen_case(), Rating(self.level.currentData()),
+                                      str(self.source.currentData()), self.note.text())
+        except UserError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            prompts.warn(self, self.tr("还不能记录"), exc.message)
+            return
+        self.rated = True
+        level = Rating(self.level.currentData())
+        if not level.satisfied:
+            prompts.info(self, self.tr("已记录"),
+                         self.tr("已记录“%1”。请尽快电话回访，了解原因并整改，"
+                                 "再到“满意度回访”里记录回访整改情况。").replace("%1", level.value))
+        self.accept()
+
+
+# -- the complaints list -------------------------------------------------------------
+
+
+class ComplaintModel(QAbstractTableModel):
+    HEADERS = ("编号", "受理时间", "投诉人", "联系电话", "投诉事项", "涉及窗口/人员", "程度",
+               "状态", "办理时限")
+    COL_NO, COL_AT, COL_WHO, COL_PHONE, COL_MATTER, COL_CONCERNING, COL_SEVERITY, \
+        COL_STATUS, COL_DUE = range(9)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Complaint] = []
+        self._today = date.today()
+
+    def set_rows(self, rows: list[Complaint], today: date) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._today = today
+        self.endResetModel()
+
+    def complaint_at(self, row: int) -> Complaint | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, number: str) -> int:
+        return next((i for i, c in enumerate(self._rows) if c.complaint_no == number), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def due_text(self, c: Complaint, full: bool = False) -> str:
+        if c.status == ComplaintStatus.NOT_ACCEPTED:
+            return "—"
+        if c.due is None:
+            return ""
+        text = f"{c.due:%Y-%m-%d}" if full or c.due.year != self._today.year \
+            else f"{c.due:%m-%d}"
+        if c.status == ComplaintStatus.CLOSED:
+            return text
+        if c.is_overdue(self._today):
+            return text + self.tr("（超期 %1 天）").replace(
+                "%1", str((self._today - c.due).days))
+        left = (c.due - self._today).days
+        return text + (self.tr("（今天到期）") if left == 0 else
+                       self.tr("（还剩 %1 天）").replace("%1", str(left)))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        c = self.complaint_at(index.row()) if index.isValid() else None
+        if c is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            received = c.received_at.astimezone()
+            when = (f"{received:%m-%d %H:%M}" if received.year == self._today.year
+                    else f"{received:%Y-%m-%d}")
+            short_no = c.complaint_no.split("-", 1)[-1]  # the station code is on every row
+            return (short_no, when, c.complainant, c.phone,
+                    c.matter.replace("\n", " "), c.concerning, c.severity.value,
+                    c.status.value, self.due_text(c))[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if c.is_overdue(self._today):
+                return OVERDUE_BRUSH
+            if c.status in (ComplaintStatus.CLOSED, ComplaintStatus.NOT_ACCEPTED):
+                return DONE_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {self.COL_NO: c.complaint_no, self.COL_MATTER: c.matter,
+                    self.COL_AT: f"{c.received_at.astimezone():%Y-%m-%d %H:%M}",
+                    self.COL_DUE: self.due_text(c, full=True)}.get(index.column())
+        return None
+
+
+# -- the page ------------------------------------------------------------------------
+
+
+class ComplaintsPage(QWidget):
+    CALLBACK_HEADERS = ("办件编号", "申请人", "联系电话", "评价", "评价时间", "来源", "经办人",
+                        "群众意见")
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("投诉与满意度回访"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._complaints_tab(), self.tr("投诉举报"))
+        self.tabs.addTab(self._satisfaction_tab(), self.tr("满意度回访"))
+        layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+
+    # -- complaints tab ------------------------------------------------------------
+    def _complaints_tab(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        bar = QHBoxLayout()
+        self.receive_button = QPushButton(self.tr("受理投诉…"))
+        self.advance_button = QPushButton(self.tr("推进下一步…"))
+        self.open_only = QCheckBox(self.tr("只看未办结的"))
+        bar.addWidget(self.receive_button)
+        bar.addWidget(self.advance_button)
+        bar.addSpacing(16)
+        bar.addWidget(self.open_only)
+        bar.addStretch()
+        rule = QLabel(self.tr("办理时限：一般投诉 %1 天，重大投诉 %2 天（自受理之日起）"))
+        rule.setObjectName("muted")
+        self.rule_label = rule
+        bar.addWidget(rule)
+        layout.addLayout(bar)
+        self.complaint_alerts = QLabel()
+        self.complaint_alerts.setObjectName("alerts")
+        self.complaint_alerts.setWordWrap(True)
+        self.complaint_alerts.hide()
+        layout.addWidget(self.complaint_alerts)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.model = ComplaintModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.ensurePolished()
+        em = self.table.fontMetrics().horizontalAdvance("国")
+        digit = self.table.fontMetrics().horizontalAdvance("0")
+        metrics = self.table.fontMetrics()
+        widths = {ComplaintModel.COL_NO: metrics.horizontalAdvance("TS2026-0000") + 16,
+                  ComplaintModel.COL_AT: digit * 10 + 16,
+                  ComplaintModel.COL_WHO: em * 4 + 8, ComplaintModel.COL_PHONE: digit * 12 + 12,
+                  ComplaintModel.COL_CONCERNING: em * 7, ComplaintModel.COL_SEVERITY: em * 2 + 16,
+                  ComplaintModel.COL_STATUS: em * 4 + 8,
+                  ComplaintModel.COL_DUE: digit * 5 + em * 7 + 8}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(ComplaintModel.COL_MATTER,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(em * 2 + 8)
+        split.addWidget(self.table)
+        self.detail = QTextBrowser()
+        split.addWidget(self.detail)
+        split.setSizes([320, 180])
+        layout.addWidget(split, 1)
+
+        self.receive_button.clicked.connect(self.receive)
+        self.advance_button.clicked.connect(self.advance)
+        self.open_only.toggled.connect(lambda _on: self.show_complaints())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._show_selected())
+        return box
+
+    # -- satisfaction tab ---------------------------------------------------------
+    def _satisfaction_tab(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        bar = QHBoxLayout()
+        self.first = QDateEdit()
+        self.last = QDateEdit()
+        for edit in (self.first, self.last):
+            edit.setLocale(CHINESE)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        today = QDate.currentDate()
+        self.first.setDate(QDate(today.year(), today.month(), 1))
+        self.last.setDate(today)
+        self.this_month = QPushButton(self.tr("本月"))
+        self.last_month = QPushButton(self.tr("上月"))
+        bar.addWidget(QLabel(self.tr("统计期间")))
+        bar.addWidget(self.first)
+        bar.addWidget(QLabel("—"))
+        bar.addWidget(self.last)
+        bar.addWidget(self.this_month)
+        bar.addWidget(self.last_month)
+        bar.addStretch()
+        self.rate_button = QPushButton(self.tr("记录评价…"))
+        bar.addWidget(self.rate_button)
+        layout.addLayout(bar)
+
+        self.rate_label = QLabel()
+        self.rate_label.setStyleSheet("font-size: 26px; font-weight: bold;")
+        layout.addWidget(self.rate_label)
+        target = QLabel(self.tr("目标：满意率 %1 以上。非常满意、满意、基本满意计为满意；"
+                                "不满意、非常不满意的须电话回访并整改。")
+                        .replace("%1", f"{SATISFACTION_TARGET:.0%}"))
+        target.setObjectName("muted")
+        target.setWordWrap(True)
+        layout.addWidget(target)
+
+        head = QHBoxLayout()
+        self.callback_title = QLabel()
+        self.callback_title.setStyleSheet("font-weight: bold;")
+        head.addWidget(self.callback_title)
+        head.addStretch()
+        self.callback_button = QPushButton(self.tr("记录回访整改…"))
+        head.addWidget(self.callback_button)
+        layout.addLayout(head)
+        self.callbacks = QTableWidget(0, len(self.CALLBACK_HEADERS))
+        self.callbacks.setHorizontalHeaderLabels([self.tr(h) for h in self.CALLBACK_HEADERS])
+        self.callbacks.verticalHeader().hide()
+        self.callbacks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.callbacks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.callbacks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.callbacks.ensurePolished()
+        em = self.callbacks.fontMetrics().horizontalAdvance("国")
+        digit = self.callbacks.fontMetrics().horizontalAdvance("0")
+        for column, width in enumerate((digit * 23 + 12, em * 4 + 8, digit * 12 + 12,
+                                        em * 5 + 8, digit * 14 + 12, em * 5 + 8, em * 4 + 8)):
+            self.callbacks.setColumnWidth(column, width)
+        self.callbacks.horizontalHeader().setSectionResizeMode(
+            len(self.CALLBACK_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.callbacks, 1)
+        self._callback_ids: list[str] = []
+
+        self.first.dateChanged.connect(lambda _d: self.show_rate())
+        self.last.dateChanged.connect(lambda _d: self.show_rate())
+        self.this_month.clicked.connect(lambda: self.set_period(*self._month(0)))
+        self.last_month.clicked.connect(lambda: self.set_period(*self._month(-1)))
+        self.rate_button.clicked.connect(self.record_rating)
+        self.callback_button.clicked.connect(self.record_callback)
+        self.callbacks.itemSelectionChanged.connect(self._update_buttons)
+        return box
+
+    # -- showing -------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.rule_label.setText(
+            self.tr("办理时限：一般投诉 %1 天，重大投诉 %2 天（自受理之日起）")
+            .replace("%1", str(self.desk.setting("complaint_general_days")))
+            .replace("%2", str(self.desk.setting("complaint_major_days"))))
+        self.show_complaints()
+        self.show_rate()
+        self.show_callbacks()
+
+    def show_complaints(self, select: str | None = None) -> None:
+        today = date.today()
+        current = select or self.selected_number()
+        found = (self.desk.complaints.open_complaints() if self.open_only.isChecked()
+                 else self.desk.complaints.all_complaints())
+        done = (ComplaintStatus.CLOSED, ComplaintStatus.NOT_ACCEPTED)
+        found = ([c for c in found if c.status not in done]
+                 + sorted((c for c in found if c.status in done),
+                          key=lambda c: c.received_at, reverse=True))
+        self.model.set_rows(found, today)
+        late = [c for c in found if c.is_overdue(today)]
+        if late:
+            self.complaint_alerts.setText(
+                "⚠ " + self.tr("%1 件投诉已超过办理时限：").replace("%1", str(len(late)))
+                + "、".join(f"{c.complaint_no}（{c.complainant}）" for c in late[:5]))
+            self.complaint_alerts.show()
+        else:
+            self.complaint_alerts.hide()
+        row = self.model.row_of(current) if current else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        self._show_selected()
+
+    def selected(self) -> Complaint | None:
+        index = self.table.currentIndex()
+        return self.model.complaint_at(index.row()) if index.isValid() else None
+
+    def selected_number(self) -> str | None:
+        c = self.selected()
+        return c.complaint_no if c else None
+
+    def select(self, number: str) -> None:
+        row = self.model.row_of(number)
+        if row >= 0:
+            self.table.selectRow(row)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        c = self.selected()
+        target = COMPLAINT_FLOW.get(c.status) if c else None
+        self.advance_button.setEnabled(target is not None)
+        self.advance_button.setText(
+            self.tr("推进到“%1”…").replace("%1", target.value) if target is not None
+            else self.tr("推进下一步…"))
+        if c is None:
+            self.detail.setHtml("<p style='color:#6b7280'>"
+                                + self.tr("选中一件投诉，查看办理经过。") + "</p>")
+            return
+        rows = [(self.tr("投诉编号"), c.complaint_no),
+                (self.tr("投诉人"), f"{c.complainant}　{c.phone}（{c.channel}）"),
+                (self.tr("投诉事项"), c.matter),
+                (self.tr("涉及"), c.concerning or "—"),
+                (self.tr("程度 / 状态"), f"{c.severity.value} / {c.status.value}"),
+                (self.tr("办理时限"), self.model.due_text(c, full=True) or "—")]
+        if c.reason:
+            rows.append((self.tr("不予受理理由"), c.reason))
+        if c.closed_at is not None:
+            rows.append((self.tr("办结时间"), f"{c.closed_at.astimezone():%Y-%m-%d %H:%M}"))
+        steps = c.result.splitlines()
+        rows.append((self.tr("办理经过"), "<br>".join(escape(s) for s in steps) if steps
+                     else self.tr("（已受理，尚未办理）")))
+        body = "".join(
+            f"<tr><th align='left' valign='top' width='110'>{escape(k)}</th>"
+            f"<td>{v if k == self.tr('办理经过') else escape(v)}</td></tr>" for k, v in rows)
+        self.detail.setHtml(f"<table cellspacing='4'>{body}</table>")
+
+    def period(self) -> tuple[date, date]:
+        first, last = self.first.date().toPython(), self.last.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        return first, last
+
+    def set_period(self, first: date, last: date) -> None:
+        for edit, d in ((self.first, first), (self.last, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(d.year, d.month, d.day))
+            edit.blockSignals(False)
+        self.show_rate()
+
+    @staticmethod
+    def _month(offset: int) -> tuple[date, date]:
+        today = date.today()
+        first = today.replace(day=1)
+        if offset == 0:
+            return first, today
+        last = first - timedelta(days=1)
+        return last.replace(day=1), last
+
+    def show_rate(self) -> None:
+        first, last = self.period()
+        s = self.desk.complaints.satisfaction(first, last)
+        self.rate_label.setText(self.tr("满意率：") + s.text())
+        color = ("#6b7280" if s.rate is None else
+                 "#15803d" if s.rate >= s.target else "#b91c1c")
+        self.rate_label.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {color};")
+
+    def show_callbacks(self) -> None:
+        rows = self.desk.complaints.needing_callback()
+        self.callback_title.setText(
+            self.tr("待电话回访和整改的不满意评价（%1 个）").replace("%1", str(len(rows))))
+        self.callbacks.setRowCount(len(rows))
+        self._callback_ids = [str(r["id"]) for r in rows]
+        for row, r in enumerate(rows):
+            rated = datetime.fromisoformat(str(r["rated_at"])).astimezone()
+            values = (r["case_no"], r["applicant_name"], r["phone"], r["level"],
+                      f"{rated:%Y-%m-%d %H:%M}", r["source"], r["staff_name"], r["note"])
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(str(value or ""))
+                if column == 3:
+                    cell.setForeground(OVERDUE_BRUSH)
+                self.callbacks.setItem(row, column, cell)
+        if rows and self.callbacks.currentRow() < 0:
+            self.callbacks.selectRow(0)
+        self._update_buttons()
+
+    def callback_cases(self) -> list[str]:
+        """The case numbers waiting for a call-back (for tests and screen checks)."""
+        out = []
+        for row in range(self.callbacks.rowCount()):
+            cell = self.callbacks.item(row, 0)
+            out.append(cell.text() if cell is not None else "")
+        return out
+
+    def _update_buttons(self) -> None:
+        self.callback_button.setEnabled(self.callbacks.currentRow() >= 0
+                                        and bool(self._callback_ids))
+
+    # -- actions ---------------------------------------------------------------------
+    def receive(self) -> None:
+        if open_complaint_form(self):
+            self.refresh()
+
+    def advance(self) -> None:
+        c = self.selected()
+        target = COMPLAINT_FLOW.get(c.status) if c else None
+        if c is None or target is None:
+            return
+        labels = {ComplaintStatus.HANDLING: self.tr("调查核实和处理情况："),
+                  ComplaintStatus.FEEDBACK: self.tr("向投诉人反馈的内容和方式："),
+                  ComplaintStatus.CLOSED: self.tr("办结情况（投诉人意见、整改结果）：")}
+        text = ask_text(self, self.tr("投诉%1").replace("%1", target.value), labels[target])
+        if text is None:
+            return
+        done = prompts.attempt(self, lambda: self.desk.complaints.advance(c.complaint_no, text),
+                               self.tr("不能推进"))
+        if done is not None:
+            self.show_complaints(select=c.complaint_no)
+
+    def record_rating(self) -> None:
+        if open_rating_form(self):
+            self.refresh()
+
+    def record_callback(self) -> None:
+        row = self.callbacks.currentRow()
+        if not 0 <= row < len(self._callback_ids):
+            return
+        rating_id = self._callback_ids[row]
+        cell = self.callbacks.item(row, 1)
+        who = cell.text() if cell is not None else ""
+        text = ask_text(self, self.tr("回访整改"),
+                        self.tr("电话回访%1的情况和整改措施：").replace("%1", who))
+        if text is None:
+            return
+        if prompts.succeeded(self, lambda: self.desk.complaints.record_callback(rating_id, text),
+                             self.tr("不能记录")):
+            self.show_callbacks()
