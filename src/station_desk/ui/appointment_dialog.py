@@ -41,8 +41,8 @@ from ..services.cases import InvalidCase
 from ..services.desk import Desk
 from . import prompts
 from .intake import INVALID_STYLE
+from .item_list import CODE_ROLE, ItemListMixin
 
-CODE_ROLE = Qt.ItemDataRole.UserRole
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 WEEKDAYS = "一二三四五六日"
 
@@ -160,7 +160,7 @@ class FieldMarks:
         return label.text() if label is not None else ""
 
 
-class AppointmentDialog(QDialog):
+class AppointmentDialog(ItemListMixin, QDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None,
                  when: datetime | None = None) -> None:
         super().__init__(parent)
@@ -356,33 +356,6 @@ class AppointmentDialog(QDialog):
         self.day_info.setText(text)
 
     # -- item and materials --------------------------------------------------
-    def _fill_items(self) -> None:
-        chosen = self._item.code if self._item else None
-        self.item_list.blockSignals(True)
-        self.item_list.clear()
-        for item in self.desk.find_items(self.item_search.text()):
-            entry = QListWidgetItem(f"{item.name}　（{item.case_type.value}）")
-            entry.setData(CODE_ROLE, item.code)
-            entry.setToolTip(f"{item.code}　{item.category}")
-            self.item_list.addItem(entry)
-            if item.code == chosen:
-                self.item_list.setCurrentItem(entry)
-        self.item_list.blockSignals(False)
-        if self.item_list.count() == 1 and self._item is None:
-            self.item_list.setCurrentRow(0)
-
-    def _choose_first(self) -> None:
-        if self.item_list.count() and self.item_list.currentRow() < 0:
-            self.item_list.setCurrentRow(0)
-
-    def choose_item(self, code: str) -> None:
-        for i in range(self.item_list.count()):
-            entry = self.item_list.item(i)
-            if entry.data(CODE_ROLE) == code:
-                self.item_list.setCurrentItem(entry)
-                return
-        self._choose(None, self.desk.item(code))
-
     def _choose(self, entry: QListWidgetItem | None, item: CatalogueItem | None = None) -> None:
         if item is None:
             if entry is None:

@@ -36,6 +36,7 @@ from ..domain.station import Role
 from ..services.cases import CaseInput, InvalidCase, Registered
 from ..services.desk import Desk
 from . import prompts
+from .item_list import CODE_ROLE, ItemListMixin
 
 INVALID_STYLE = """
 *[invalid="true"] { border: 2px solid #c62828; border-radius: 3px; }
@@ -43,10 +44,9 @@ QLabel#fieldError { color: #c62828; }
 QLabel#itemInfo { padding: 4px; }
 """
 
-CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class IntakeDialog(QDialog):
+class IntakeDialog(ItemListMixin, QDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -242,34 +242,6 @@ class IntakeDialog(QDialog):
         return group
 
     # -- item and materials ------------------------------------------------
-    def _fill_items(self) -> None:
-        chosen = self._item.code if self._item else None
-        self.item_list.blockSignals(True)
-        self.item_list.clear()
-        for item in self.desk.find_items(self.item_search.text()):
-            entry = QListWidgetItem(f"{item.name}　（{item.case_type.value}）")
-            entry.setData(CODE_ROLE, item.code)
-            entry.setToolTip(f"{item.code}　{item.category}")
-            self.item_list.addItem(entry)
-            if item.code == chosen:
-                self.item_list.setCurrentItem(entry)
-        self.item_list.blockSignals(False)
-        if self.item_list.count() == 1 and self._item is None:
-            self.item_list.setCurrentRow(0)
-
-    def _choose_first(self) -> None:
-        if self.item_list.count() and self.item_list.currentRow() < 0:
-            self.item_list.setCurrentRow(0)
-
-    def choose_item(self, code: str) -> None:
-        """Pick an item by code (as clicking it in the list does)."""
-        for i in range(self.item_list.count()):
-            entry = self.item_list.item(i)
-            if entry.data(CODE_ROLE) == code:
-                self.item_list.setCurrentItem(entry)
-                return
-        self._choose(None, self.desk.item(code))
-
     def _choose(self, entry: QListWidgetItem | None,
                 item: CatalogueItem | None = None) -> None:
         if item is None:
