@@ -9,20 +9,11 @@ take about a millisecond and a report file well under half a second (demo: PDF
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QDate, QMargins, QStandardPaths, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,10 +38,8 @@ from ...domain.stats import Figures, rate_text
 from ...services.desk import Desk
 from ...services.reports import month_bounds
 from .. import prompts
+from ..stats_widgets import RED, CategoryChart, RateCard
 from .today import Card
-
-RED = "#b91c1c"
-BAR = "#1f4e79"
 
 PERIOD_TODAY = "today"
 PERIOD_MONTH = "month"
@@ -82,34 +71,6 @@ def _cell(value: Cell) -> str:
     if value is None:
         return "—"
     return rate_text(value) if isinstance(value, float) else str(value)
-
-
-class RateCard(QFrame):
-    """One rate against its target; red when below it, “—（无数据）” when nothing counted."""
-
-    def __init__(self, title: str, target: float) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.target = target
-        self.below = False
-        layout = QVBoxLayout(self)
-        caption = QLabel(title + self.tr("（目标 %1）").replace("%1", f"{target:.0%}"))
-        caption.setObjectName("cardTitle")
-        self.value = QLabel("—")
-        self.value.setObjectName("cardValue")
-        self.note = QLabel("")
-        self.note.setWordWrap(True)
-        layout.addWidget(caption)
-        layout.addWidget(self.value)
-        layout.addWidget(self.note)
-
-    def show_rate(self, rate: float | None, note: str) -> None:
-        self.below = rate is not None and rate < self.target - 1e-9
-        self.value.setText(rate_text(rate))
-        # a widget's own style sheet wins over the application's #cardValue colour
-        self.value.setStyleSheet(f"color: {RED};" if self.below else "")
-        self.note.setText(note)
 
 
 class StatisticsPage(QWidget):
@@ -180,15 +141,8 @@ class StatisticsPage(QWidget):
         layout.addLayout(grid)
 
         detail = QHBoxLayout()
-        self.chart = QChart()
-        self.chart.legend().hide()
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart.setBackgroundRoundness(0)
-        title_font = QFont(self.chart.titleFont())
-        title_font.setBold(True)
-        title_font.setPointSizeF(max(10.0, title_font.pointSizeF()))
-        self.chart.setTitleFont(title_font)
-        self.chart_view = self._build_chart()
+        self.chart_view = CategoryChart(self.font())
+        self.chart = self.chart_view.chart()
         left = QVBoxLayout()
         left.addWidget(self.chart_view)
         left.addStretch()
@@ -285,7 +239,7 @@ class StatisticsPage(QWidget):
             "%1", f"{first:%Y年%m月}"))
         self._show_rates(f)
         self._show_counts(f)
-        self._show_chart(f.by_category)
+        self.chart_view.show_counts(f.by_category)
         self._fill(self.by_type, [self.tr("办件类型"), self.tr("件数"), self.tr("占比")],
                    breakdown(f.by_type))
         self._fill(self.by_status, [self.tr("状态"), self.tr("件数"), self.tr("占比")],
@@ -336,64 +290,9 @@ class StatisticsPage(QWidget):
             "本期受理 %1 件，办结 %2 件").replace("%1", str(f.complaints_received))
             .replace("%2", str(f.complaints_closed)), warn=f.complaints_open > 0)
 
-    def _build_chart(self) -> QChartView:
-        """One series and two axes, made once; `_show_chart` only changes the data."""
-        chart = self.chart
-        self.bars = QBarSet(self.tr("件数"))
-        self.bars.setColor(QColor(BAR))
-        self.bars.setBorderColor(QColor(BAR))
-        self.bars.setLabelColor(QColor("#111827"))
-        self.series = QHorizontalBarSeries()
-        self.series.append(self.bars)
-        self.series.setBarWidth(0.6)
-        chart.addSeries(self.series)
-        self.categories = QBarCategoryAxis()
-        chart.addAxis(self.categories, Qt.AlignmentFlag.AlignLeft)
-        self.series.attachAxis(self.categories)
-        self.values = QValueAxis()
-        self.values.setTickType(QValueAxis.TickType.TicksDynamic)
-        self.values.setTickAnchor(0)
-        self.values.setLabelFormat("%d")
-        chart.addAxis(self.values, Qt.AlignmentFlag.AlignBottom)
-        self.series.attachAxis(self.values)
-        axis_font = QFont(self.font())
-        axis_font.setPixelSize(13)
-        self.categories.setLabelsFont(axis_font)
-        self.values.setLabelsFont(axis_font)
-        self.bars.setLabelFont(axis_font)
-        self.series.setLabelsVisible(True)
-        self.series.setLabelsFormat("@value")
-        self.series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-        view = QChartView(chart)
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setFixedHeight(200)
-        return view
-
-    def _show_chart(self, counts: dict[str, int]) -> None:
-        names = list(counts)[::-1]  # a horizontal bar chart draws the first at the bottom
-        self.bars.remove(0, self.bars.count())
-        self.categories.clear()
-        self.chart.setTitle(self.tr("按事项类别（件）") if counts else
-                            self.tr("按事项类别（本期没有收件）"))
-        self.series.setVisible(bool(counts))
-        self.categories.setVisible(bool(counts))
-        self.values.setVisible(bool(counts))
-        if not counts:
-            self.chart_view.setFixedHeight(120)
-            return
-        self.categories.append(names)
-        self.bars.append([float(counts[n]) for n in names])
-        top = max(counts.values())
-        step = max(1, math.ceil(top / 5))
-        # room after the longest bar for its number
-        self.values.setRange(0, step * (top // step + 1))
-        self.values.setTickInterval(step)
-        self.chart_view.setFixedHeight(max(200, 80 + 32 * len(names)))
-
     def chart_data(self) -> dict[str, int]:
         """What the bar chart shows (for tests)."""
-        return {name: int(self.bars.at(i))
-                for i, name in enumerate(self.categories.categories())}
+        return self.chart_view.counts()
 
     def _table(self) -> QTableWidget:
         table = QTableWidget(0, 0)
