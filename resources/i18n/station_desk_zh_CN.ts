@@ -347,83 +347,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="398"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="371"/>
         <source>当场办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="399"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="372"/>
         <source>承诺时限 %1 个工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="402"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="375"/>
         <source>须本人到场</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="407"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="380"/>
         <source>材料清单尚未经县级核实，告知前请与镇中心核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="443"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="416"/>
         <source>请选择办理事项（可输入名称或拼音首字母查找）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="445"/>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="452"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="418"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="425"/>
         <source>还不能预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="446"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="419"/>
         <source>请按红框处的提示改正后再预约：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="455"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="428"/>
         <source>已预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="461"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="434"/>
         <source>预约编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="462"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="435"/>
         <source>预约人：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="463"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="436"/>
         <source>时间：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="465"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="438"/>
         <source>方式：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="467"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="440"/>
         <source>事项：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="468"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="441"/>
         <source>负责：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="470"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="443"/>
         <source>已告知预约人带齐以下材料：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="473"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="446"/>
         <source>请注意：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,193 +431,193 @@
 <context>
     <name>AppointmentsPage</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="290"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="202"/>
         <source>预约服务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="294"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="206"/>
         <source>新预约…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="313"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="225"/>
         <source>今天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="323"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="235"/>
         <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="333"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="245"/>
         <source>按日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="334"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="246"/>
         <source>按周</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="376"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="288"/>
         <source>已服务（转办件）…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="377"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="289"/>
         <source>未到…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="378"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="290"/>
         <source>申请人取消…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="379"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="291"/>
         <source>改期…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="380"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="292"/>
         <source>打印预约确认单…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="418"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="330"/>
         <source>点一个预约，转到当天的列表处理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="443"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="355"/>
         <source>今天 %1 个预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="445"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="357"/>
         <source>，待接待 %1 个：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="449"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="361"/>
         <source>，没有待接待的。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="452"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="364"/>
         <source>今天没有预约。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="456"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="368"/>
         <source>下一个预约：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="466"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="378"/>
         <source>……共 %1 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="469"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="381"/>
         <source>错过的预约 %1 个，请电话联系，记为“未到”或改期：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="497"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="409"/>
         <source>这一天没有预约。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="498"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="410"/>
         <source>共 %1 个预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="514"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="426"/>
         <source>（休）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="532"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="444"/>
         <source>已过时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="534"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="446"/>
         <source>时间冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="604"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="516"/>
         <source>还不能记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="604"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="516"/>
         <source>请填写办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="607"/>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="619"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="519"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="531"/>
         <source>无法记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="624"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="536"/>
         <source>未到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="625"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="537"/>
         <source>电话联系情况（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="628"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="540"/>
         <source>申请人取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="629"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="541"/>
         <source>取消原因（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="639"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="551"/>
         <source>不能改期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="645"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="557"/>
         <source>已改期到 %1。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="647"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="559"/>
         <source>新的预约编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="651"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="563"/>
         <source>与%1的其他预约时间冲突：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="654"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="566"/>
         <source>请把新时间告知申请人。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="655"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="567"/>
         <source>已改期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="668"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="580"/>
         <source>不能出具</source>
         <translation type="unfinished"></translation>
     </message>
@@ -625,342 +625,342 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="241"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="124"/>
         <source>档案与备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="245"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="128"/>
         <source>备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="246"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="129"/>
         <source>档案登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="247"/>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="498"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="130"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="381"/>
         <source>查阅/复印登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="262"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="145"/>
         <source>立即备份到U盘或文件夹…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="264"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="147"/>
         <source>从备份恢复…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="265"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="148"/>
         <source>只能由站长操作；当前数据文件会先原样另存，不会删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="275"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="158"/>
         <source>备份文件请另存到U盘并带离服务站保管。从备份恢复只能由站长操作；恢复前，当前数据文件会原样另存一份，不会删除。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="283"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="166"/>
         <source>数据文件：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="287"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="170"/>
         <source>还没有备份。请立即备份到U盘。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="291"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="174"/>
         <source>最近一次备份：%1（%2 天前）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="294"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="177"/>
         <source>。已超过 %1 天，请立即备份到U盘。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="299"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="182"/>
         <source>本机自动备份（每天第一次打开程序时自动做一份，保留最近 %1 份）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="305"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="188"/>
         <source>还没有备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="308"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="191"/>
         <source>选择备份到哪里（U盘或文件夹）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="312"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="195"/>
         <source>备份失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="314"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="197"/>
         <source>备份完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="315"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="198"/>
         <source>备份已写入并校验无误：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="321"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="204"/>
         <source>不能恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="331"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="214"/>
         <source>用这份备份替换当前数据：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="332"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="215"/>
         <source>（文件时间 %1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="333"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="216"/>
         <source>当前数据文件不会删除：恢复前会原样另存到数据文件夹 %1。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="335"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="218"/>
         <source>这份备份之后登记或修改的内容，恢复后将看不到，需要重新登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="336"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="219"/>
         <source>确定要恢复吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="337"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="220"/>
         <source>从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="340"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="223"/>
         <source>恢复失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="344"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="227"/>
         <source>已从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="345"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="228"/>
         <source>数据已恢复为这份备份的内容。原来的数据文件已另存为：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="346"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="229"/>
         <source>如需找回其中的记录，请联系镇里的信息管理员。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="357"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="240"/>
         <source>档号、办件编号、申请人或事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="361"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="244"/>
         <source>全部年份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="364"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="247"/>
         <source>%1 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="366"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="249"/>
         <source>查询</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="372"/>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="430"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="255"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="313"/>
         <source>档号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="372"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="255"/>
         <source>办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="372"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="255"/>
         <source>申请人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="373"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="256"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="373"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="256"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="373"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="256"/>
         <source>保管期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="374"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="257"/>
         <source>存放位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="380"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="263"/>
         <source>归档…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="381"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="264"/>
         <source>给已办结的办件编档号（保管期限默认按办件类型）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="383"/>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="436"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="266"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="319"/>
         <source>登记查阅/复印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="400"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="283"/>
         <source>共 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="401"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="284"/>
         <source>（只显示前 500 件，请缩小查询范围）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="413"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="296"/>
         <source>不能归档</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="416"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="299"/>
         <source>已归档</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="416"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="299"/>
         <source>%1 已归档，档号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="417"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="300"/>
         <source>保管期限：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="427"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="310"/>
         <source>只看待站长审批的</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="430"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="313"/>
         <source>登记时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="431"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="314"/>
         <source>查阅/复印人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="431"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="314"/>
         <source>用途</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="431"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="314"/>
         <source>方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="432"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="315"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="432"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="315"/>
         <source>审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="432"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="315"/>
         <source>归还时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="438"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="321"/>
         <source>审批…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="439"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="322"/>
         <source>只能由站长审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="441"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="324"/>
         <source>登记归还</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="456"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="339"/>
         <source>不同意：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="458"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="341"/>
         <source>%1同意（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="488"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="371"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="498"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="381"/>
         <source>请先在列表里选中一条登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="503"/>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="509"/>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="515"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="386"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="392"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="398"/>
         <source>不能审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="509"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="392"/>
         <source>这条登记已经审批过了</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="526"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="409"/>
         <source>不能登记归还</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,47 +1024,47 @@
 <context>
     <name>BorrowDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="141"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="75"/>
         <source>登记查阅/复印</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="146"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="80"/>
         <source>姓名及单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="148"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="82"/>
         <source>如：办理继承公证需要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="152"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="86"/>
         <source>查阅、复印档案须经站长同意（登记后由站长审批）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="154"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="88"/>
         <source>档号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="155"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="89"/>
         <source>查阅/复印人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="156"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="90"/>
         <source>用途</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="157"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="91"/>
         <source>方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="159"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="93"/>
         <source>登记</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,115 +1547,133 @@
     </message>
 </context>
 <context>
+    <name>CategoryChart</name>
+    <message>
+        <location filename="../../src/station_desk/ui/stats_widgets.py" line="68"/>
+        <source>件数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/stats_widgets.py" line="100"/>
+        <source>按事项类别（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/stats_widgets.py" line="101"/>
+        <source>按事项类别（本期没有收件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="121"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="64"/>
         <source>受理投诉</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="130"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="73"/>
         <source>必填：反馈处理结果用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="136"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="79"/>
         <source>投诉的事情经过和诉求</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="145"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="88"/>
         <source>被投诉的窗口或工作人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="152"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="95"/>
         <source>不予受理，理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="162"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="105"/>
         <source>投诉人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="163"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="106"/>
         <source>联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="164"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="107"/>
         <source>投诉形式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="165"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="108"/>
         <source>投诉事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="166"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="109"/>
         <source>涉及窗口/人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="167"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="110"/>
         <source>程度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="169"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="112"/>
         <source>是否受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="176"/>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="188"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="119"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="131"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="188"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="131"/>
         <source>记录为不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="192"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="135"/>
         <source>涉及重大事项的投诉应采用书面形式：请投诉人提交书面材料，投诉形式选“书面”。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="196"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="139"/>
         <source>不予受理的，应告知投诉人理由。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="197"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="140"/>
         <source>%1投诉应在 %2 天内办结（到 %3）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="214"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="157"/>
         <source>还不能记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="217"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="160"/>
         <source>投诉编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="217"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="160"/>
         <source>状态：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="219"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="162"/>
         <source>应在 %1 前办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="220"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="163"/>
         <source>已记录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1663,17 +1681,17 @@
 <context>
     <name>ComplaintModel</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="356"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="119"/>
         <source>（超期 %1 天）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="359"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="122"/>
         <source>（今天到期）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="360"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="123"/>
         <source>（还剩 %1 天）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,184 +1699,184 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="397"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="160"/>
         <source>投诉与满意度回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="401"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="164"/>
         <source>投诉举报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="402"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="165"/>
         <source>满意度回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="411"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="174"/>
         <source>受理投诉…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="412"/>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="591"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="175"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="354"/>
         <source>推进下一步…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="413"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="176"/>
         <source>只看未办结的</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="419"/>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="541"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="182"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="304"/>
         <source>办理时限：一般投诉 %1 天，重大投诉 %2 天（自受理之日起）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="481"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="244"/>
         <source>本月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="482"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="245"/>
         <source>上月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="483"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="246"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="490"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="253"/>
         <source>记录评价…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="497"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="260"/>
         <source>目标：满意率 %1 以上。非常满意、满意、基本满意计为满意；不满意、非常不满意的须电话回访并整改。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="509"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="272"/>
         <source>记录回访整改…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="561"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="324"/>
         <source>%1 件投诉已超过办理时限：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="590"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="353"/>
         <source>推进到“%1”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="594"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="357"/>
         <source>选中一件投诉，查看办理经过。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="596"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="359"/>
         <source>投诉编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="597"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="360"/>
         <source>投诉人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="598"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="361"/>
         <source>投诉事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="599"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="362"/>
         <source>涉及</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="600"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="363"/>
         <source>程度 / 状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="601"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="364"/>
         <source>办理时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="603"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="366"/>
         <source>不予受理理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="605"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="368"/>
         <source>办结时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="607"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="370"/>
         <source>办理经过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="608"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="371"/>
         <source>（已受理，尚未办理）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="638"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="401"/>
         <source>满意率：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="646"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="409"/>
         <source>待电话回访和整改的不满意评价（%1 个）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="684"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="447"/>
         <source>调查核实和处理情况：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="685"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="448"/>
         <source>向投诉人反馈的内容和方式：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="686"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="449"/>
         <source>办结情况（投诉人意见、整改结果）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="687"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="450"/>
         <source>投诉%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="691"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="454"/>
         <source>不能推进</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="706"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="469"/>
         <source>回访整改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="707"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="470"/>
         <source>电话回访%1的情况和整改措施：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="711"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="474"/>
         <source>不能记录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1885,27 +1903,27 @@
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="245"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="157"/>
         <source>与%1 %2 时间冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="248"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="160"/>
         <source>已过预约时间，请跟进</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="250"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="162"/>
         <source>上门：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="252"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="164"/>
         <source>办件 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="276"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="188"/>
         <source>已告知带齐：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1913,33 +1931,33 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="169"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="103"/>
         <source>审批查阅/复印</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="172"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="106"/>
         <source>%1 申请%2档案 %3
 用途：%4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="177"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="111"/>
         <source>同意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="178"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="112"/>
         <source>不同意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="188"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="122"/>
         <source>不同意的理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="194"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="128"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1947,38 +1965,38 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="116"/>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="130"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="50"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="64"/>
         <source>归档</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="120"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="54"/>
         <source>已办结的办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="122"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="56"/>
         <source>按办件类型（即办件 10 年，其他 30 年）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="126"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="60"/>
         <source>如：档案柜1 第2层</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="127"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="61"/>
         <source>办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="128"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="62"/>
         <source>保管期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="129"/>
+        <location filename="../../src/station_desk/ui/archive_dialogs.py" line="63"/>
         <source>存放位置</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2108,7 +2126,7 @@
     </message>
     <message>
         <location filename="../../src/station_desk/ui/intake.py" line="160"/>
-        <location filename="../../src/station_desk/ui/intake.py" line="306"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="278"/>
         <source>当场办结</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2219,88 +2237,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="286"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="258"/>
         <source>%1（无需提交）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="288"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="260"/>
         <source>%1（原件%2份，复印件%3份）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="307"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="279"/>
         <source>承诺时限 %1 个工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="310"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="282"/>
         <source>须本人到场</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="314"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="286"/>
         <source>办事指南要素尚未经县级核实，一次性告知前请与镇中心核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="426"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="398"/>
         <source>请选择办理事项（可输入名称或拼音首字母查找）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="428"/>
-        <location filename="../../src/station_desk/ui/intake.py" line="433"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="400"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="405"/>
         <source>还不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="429"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="401"/>
         <source>请按红框处的提示改正后再登记：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="436"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="408"/>
         <source>已登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="441"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="413"/>
         <source>办件编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="442"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="414"/>
         <source>申请人：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="443"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="415"/>
         <source>事项：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="444"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="416"/>
         <source>状态：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="448"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="420"/>
         <source>（暂定）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="449"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="421"/>
         <source>承诺办结日期：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="451"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="423"/>
         <source>补正告知期限：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="454"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="426"/>
         <source>请注意：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2421,96 +2439,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="72"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="73"/>
         <source>今日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="73"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="74"/>
         <source>办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="74"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="75"/>
         <source>预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="75"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="76"/>
         <source>延时服务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="76"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="77"/>
         <source>投诉回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="77"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="78"/>
         <source>服务事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="78"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="79"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="79"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="80"/>
         <source>同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="80"/>
-        <source>U盘同步</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="80"/>
-        <source>把本站办件加密导出到U盘，交镇便民服务中心导入。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../src/station_desk/ui/main_window.py" line="81"/>
-        <source>帮办代办件请按原方式报送镇中心。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="82"/>
         <source>档案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="83"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="82"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="100"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="99"/>
         <source>换人登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="113"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="112"/>
         <source>当前经办人：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/main_window.py" line="114"/>
+        <location filename="../../src/station_desk/ui/main_window.py" line="113"/>
         <source>未登录</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>NotYetPage</name>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/placeholder.py" line="16"/>
-        <source>“%1”功能尚未开放。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/placeholder.py" line="17"/>
-        <source>在此之前：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2568,7 +2558,7 @@
 <context>
     <name>RateCard</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="97"/>
+        <location filename="../../src/station_desk/ui/stats_widgets.py" line="36"/>
         <source>（目标 %1）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2576,72 +2566,72 @@
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="231"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="174"/>
         <source>记录满意度评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="244"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="187"/>
         <source>已办结办件的编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="255"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="198"/>
         <source>群众的意见或建议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="256"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="199"/>
         <source>办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="258"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="201"/>
         <source>评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="259"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="202"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="260"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="203"/>
         <source>意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="263"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="206"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="277"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="220"/>
         <source>只有已办结的办件可以评价。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="282"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="225"/>
         <source>没有找到这个办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="286"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="229"/>
         <source>（未办结，不能评价）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="297"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="240"/>
         <source>还不能记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="302"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="245"/>
         <source>已记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="303"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="246"/>
         <source>已记录“%1”。请尽快电话回访，了解原因并整改，再到“满意度回访”里记录回访整改情况。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2649,62 +2639,52 @@
 <context>
     <name>RescheduleDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="170"/>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="187"/>
+        <location filename="../../src/station_desk/ui/appointment_outcome.py" line="76"/>
+        <location filename="../../src/station_desk/ui/appointment_outcome.py" line="91"/>
         <source>改期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="173"/>
+        <location filename="../../src/station_desk/ui/appointment_outcome.py" line="79"/>
         <source>原定 %1，%2。与申请人约定的新时间：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="183"/>
+        <location filename="../../src/station_desk/ui/appointment_outcome.py" line="89"/>
         <source>新的预约时间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="188"/>
-        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ServedDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="134"/>
+        <location filename="../../src/station_desk/ui/appointment_outcome.py" line="46"/>
         <source>已服务：转为办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="136"/>
+        <location filename="../../src/station_desk/ui/appointment_outcome.py" line="48"/>
         <source>%1 的预约（%2）已服务。这件事要登记为办件：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="139"/>
+        <location filename="../../src/station_desk/ui/appointment_outcome.py" line="51"/>
         <source>现在登记办件（自动填入预约人和事项）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="141"/>
+        <location filename="../../src/station_desk/ui/appointment_outcome.py" line="53"/>
         <source>已经登记了，办件编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="143"/>
+        <location filename="../../src/station_desk/ui/appointment_outcome.py" line="55"/>
         <source>完整的办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="155"/>
+        <location filename="../../src/station_desk/ui/appointment_outcome.py" line="65"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="156"/>
-        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2944,240 +2924,229 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="130"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="91"/>
         <source>统计与报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="135"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="96"/>
         <source>统计期间：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="137"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="98"/>
         <source>今天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="137"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="98"/>
         <source>本月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="138"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="99"/>
         <source>上月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="139"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="100"/>
         <source>自选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="148"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="109"/>
         <source>至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="151"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="112"/>
         <source>导出日报表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="153"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="114"/>
         <source>导出月报表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="164"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="125"/>
         <source>即办件当场办结率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="165"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="126"/>
         <source>承诺件按期办结率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="166"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="127"/>
         <source>满意率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="167"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="128"/>
         <source>收件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="168"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="129"/>
         <source>在办逾期（期末）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="169"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="130"/>
         <source>帮办代办：在办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="170"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="131"/>
         <source>预约：已服务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="171"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="132"/>
         <source>延时服务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="172"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="133"/>
         <source>投诉：期末在办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="199"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="153"/>
         <source>按办件类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="201"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="155"/>
         <source>按状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="207"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="161"/>
         <source>各村（社区）便民服务站</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="277"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="231"/>
         <source>无法统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="282"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="236"/>
         <source>导出日报表（%1）…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="284"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="238"/>
         <source>导出月报表（%1）…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="289"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="243"/>
         <source>办件类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="289"/>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="291"/>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="342"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="243"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="245"/>
         <source>件数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="289"/>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="291"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="243"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="245"/>
         <source>占比</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="291"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="245"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="304"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="258"/>
         <source>即办件 %1 件，当场办结 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="306"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="260"/>
         <source>本期没有即办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="308"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="262"/>
         <source>承诺件（含联办件）办结 %1 件，按期 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="310"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="264"/>
         <source>本期没有办结的承诺件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="312"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="266"/>
         <source>评价 %1 人，满意（含基本满意）%2 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="314"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="268"/>
         <source>本期没有满意度评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="319"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="273"/>
         <source>即办件 %1 件，其他 %2 件；其中帮办代办 %3 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="323"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="277"/>
         <source>仍在办、已过承诺办结日期的办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="326"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="280"/>
         <source>本期代办收件 %1 件，已送达申请人 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="329"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="283"/>
         <source>未到 %1 个，申请人取消 %2 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="332"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="286"/>
         <source>%1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="333"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="287"/>
         <source>共 %1 分钟，服务 %2 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="336"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="290"/>
         <source>本期受理 %1 件，办结 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="376"/>
-        <source>按事项类别（件）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="377"/>
-        <source>按事项类别（本期没有收件）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="465"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="364"/>
         <source>保存%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="471"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="370"/>
         <source>报表没有生成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="473"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="372"/>
         <source>报表已生成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/statistics.py" line="474"/>
+        <location filename="../../src/station_desk/ui/pages/statistics.py" line="373"/>
         <source>%1已保存到：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3185,334 +3154,339 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="186"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="190"/>
         <source>U盘同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="199"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="203"/>
         <source>本站身份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="204"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="209"/>
         <source>导出本站身份文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="206"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="211"/>
         <source>信任对方身份文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="214"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="219"/>
         <source>U盘：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="218"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="223"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="231"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="236"/>
         <source>重新导出上一次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="233"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="238"/>
         <source>全部导出（不只是新变更）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="237"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="242"/>
         <source>选择文件导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="250"/>
-        <source>已导出的同步包（镇中心是否已收到）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="252"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="257"/>
         <source>导出时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="252"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="257"/>
         <source>变更范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="252"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="257"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="253"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="258"/>
         <source>镇中心确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="253"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="258"/>
         <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="257"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="278"/>
         <source>各村（社区）站</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="259"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="264"/>
         <source>站点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="259"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="260"/>
+        <source>已导出的同步包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="264"/>
         <source>最近导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="259"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="264"/>
         <source>已收到至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="260"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="265"/>
         <source>缺号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="260"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="265"/>
         <source>办件（按状态）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="260"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="265"/>
         <source>代办逾期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="261"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="266"/>
         <source>隔离</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="261"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="266"/>
         <source>最近回传</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="265"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="270"/>
         <source>为选中的站生成回传包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="267"/>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="366"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="272"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="373"/>
         <source>为全部村（社区）站生成回传包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="274"/>
-        <source>逾期的帮办代办件（各村）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="276"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="281"/>
         <source>办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="276"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="281"/>
         <source>村（社区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="276"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="281"/>
         <source>申请人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="277"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="282"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="277"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="282"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="277"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="282"/>
         <source>承诺办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="278"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="283"/>
         <source>逾期（工作日）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="278"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="283"/>
         <source>代办员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="278"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="283"/>
         <source>代办进度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="281"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="285"/>
+        <source>逾期的帮办代办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="292"/>
         <source>最近一次导入报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="285"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="290"/>
         <source>导入后在这里显示新增、更新、未变、隔离和缺号情况。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="306"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="309"/>
         <source>只有站长（中心主任）可以信任身份文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="307"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="310"/>
         <source>密钥</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="309"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="312"/>
         <source>本站：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="310"/>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="466"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="313"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="475"/>
         <source>指纹：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="312"/>
-        <source>&#x3000;（与对方交换身份文件时，请电话逐组核对）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="326"/>
-        <source>把本站的办件变更加密导出到U盘，交镇便民服务中心导入；镇中心的办理结果、事项目录和节假日安排用回传包带回。U盘丢失也不会泄露群众信息。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="328"/>
-        <source>导出到U盘</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="329"/>
-        <source>从U盘导入镇中心回传包</source>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="316"/>
+        <source>与对方交换身份文件时，请打电话逐组核对指纹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/station_desk/ui/pages/sync.py" line="333"/>
+        <source>把本站的办件变更加密导出到U盘，交镇便民服务中心导入；镇中心的办理结果、事项目录和节假日安排用回传包带回。U盘丢失也不会泄露群众信息。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="335"/>
+        <source>导出到U盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="336"/>
+        <source>从U盘导入镇中心回传包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="340"/>
         <source>还没有信任镇中心的身份文件，不能导出。请向镇中心要身份文件，电话核对指纹后点“信任对方身份文件…”。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="338"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="345"/>
         <source>镇中心：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="339"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="346"/>
         <source>待导出：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="341"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="348"/>
         <source>无新变更</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="343"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="350"/>
         <source>&#x3000;上次导出：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="353"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="360"/>
         <source>已收到 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="354"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="361"/>
         <source>已收到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="354"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="361"/>
         <source>尚未确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="358"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="365"/>
         <source>有 %1 个同步包镇中心尚未确认收到（以镇中心回传包为准）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="364"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="371"/>
         <source>导入各村（社区）站交来的同步包（可一次选多个），查看各站情况和逾期的帮办代办件，再为各站生成回传包（办理结果、事项目录、节假日安排和收件回执）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="367"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="374"/>
         <source>从U盘导入村站同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="372"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="379"/>
         <source>尚未收到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="387"/>
-        <source>已信任 %1 个村（社区）站。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="390"/>
-        <source>还没有信任任何村（社区）站：请导入各站的身份文件，电话核对指纹后点“信任对方身份文件…”。</source>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="391"/>
+        <source>逾期的帮办代办件（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/station_desk/ui/pages/sync.py" line="396"/>
+        <source>已信任 %1 个村（社区）站。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="399"/>
+        <source>还没有信任任何村（社区）站：请导入各站的身份文件，电话核对指纹后点“信任对方身份文件…”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="405"/>
         <source>有 %1 件帮办代办件已超过承诺办结日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="411"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="420"/>
         <source>没有找到U盘（插上后点“刷新”，或选“其他文件夹…”）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="418"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="427"/>
         <source>选择U盘或文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="443"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="452"/>
         <source>导出身份文件失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="445"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="454"/>
         <source>身份文件已导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="446"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="455"/>
         <source>已写入：%1
 
 请把这个文件交给对方，并电话告诉对方本站的指纹：
@@ -3520,74 +3494,74 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="450"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="459"/>
         <source>选择对方的身份文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="457"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="466"/>
         <source>身份文件不能使用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="461"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="470"/>
         <source>不能信任这个身份文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="465"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="474"/>
         <source>对方：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="467"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="476"/>
         <source>请打电话给对方，请对方念出其程序“同步”页上显示的指纹，逐组核对完全一致后再点“是”。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="471"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="480"/>
         <source>注意：本站原先信任的 %1 指纹是 %2，现在的文件指纹不同（密钥已变化）。只有确认对方更换了电脑或重新生成了密钥时才可替换。
 
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="474"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="483"/>
         <source>核对指纹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="478"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="487"/>
         <source>信任失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="480"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="489"/>
         <source>已信任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="480"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="489"/>
         <source>已信任：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="496"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="505"/>
         <source>正在导出到U盘…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="499"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="508"/>
         <source>导出失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="501"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="510"/>
         <source>导出完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="502"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="511"/>
         <source>同步包已写入U盘并读回校验无误：
 %1
 
@@ -3596,85 +3570,85 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="517"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="526"/>
         <source>请先选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="517"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="526"/>
         <source>请先在上面的表格中选中要回传的站。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="529"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="538"/>
         <source>正在生成回传包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="531"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="540"/>
         <source>生成回传包失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="534"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="543"/>
         <source>回传包已生成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="535"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="544"/>
         <source>已写入U盘并读回校验无误：
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="536"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="545"/>
         <source>
 
 现在可以安全拔出U盘，带回各站导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="545"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="554"/>
         <source>没有找到同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="546"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="555"/>
         <source>%1 里没有发给本站的同步包。可以点“选择文件导入…”手动选择。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="552"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="561"/>
         <source>选择同步包（可多选）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="558"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="567"/>
         <source>正在导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="560"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="569"/>
         <source>导入失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="565"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="574"/>
         <source>未导入 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="571"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="580"/>
         <source>镇中心已确认收到本站：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="573"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="582"/>
         <source>（尚无）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="575"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="584"/>
         <source>导入报告</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3898,8 +3872,8 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="92"/>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="107"/>
+        <location filename="../../src/station_desk/ui/dialog_parts.py" line="13"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="38"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3917,12 +3891,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="81"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="62"/>
         <source>选择要恢复的备份文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/archive.py" line="82"/>
+        <location filename="../../src/station_desk/ui/pages/archive.py" line="63"/>
         <source>数据备份 (archive-*.db);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,6 +15,7 @@ from typing import Any
 from . import __version__, paths
 from .cli_cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
 from .cli_service import add_report_command, add_service_commands
+from .cli_sync import add_sync_commands
 from .db.backup import restore as restore_archive
 from .db.connection import ARCHIVE_NAME
 from .domain.catalogue import CatalogueItem
@@ -174,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_commands(sub, add, _need_station)
     add_notice_command(sub, add, _need_station)
+    add_sync_commands(sub, add, _need_station)
     add_rules_command(sub, add, _need_station)
     add_service_commands(sub, add, _need_station)
     add_report_command(sub, add, _need_station)

@@ -12,7 +12,6 @@ from station_desk.services.desk import Desk
 from station_desk.ui import crash
 from station_desk.ui.item_editor import ItemEditor
 from station_desk.ui.main_window import MainWindow
-from station_desk.ui.pages.placeholder import NotYetPage
 
 
 @pytest.fixture
@@ -65,14 +64,6 @@ def test_item_marked_verified_with_empty_elements_is_refused(qtbot, village: Des
     editor.accept()
     assert "设定依据" in boxes.warnings[-1]
     assert village.item(item.code).legal_basis != ""
-
-
-def test_areas_not_built_say_so(window: MainWindow) -> None:
-    window.go_to("同步")
-    page = window.stack.currentWidget()
-    assert isinstance(page, NotYetPage)
-    text = " ".join(lbl.text() for lbl in page.findChildren(QLabel))
-    assert "尚未开放" in text
 
 
 def test_unstaffed_window_is_warned(qtbot, village: Desk) -> None:

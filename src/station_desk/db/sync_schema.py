@@ -76,13 +76,9 @@ def create_sync_tables(db: Database) -> None:
         CREATE TABLE sync_quarantine (
             id INTEGER PRIMARY KEY, bundle_id TEXT NOT NULL, from_code TEXT NOT NULL,
             seq INTEGER NOT NULL, table_name TEXT NOT NULL, record_id TEXT NOT NULL,
-            reason TEXT NOT NULL, data TEXT NOT NULL, at TEXT NOT NULL, resolved_at TEXT,
-            UNIQUE (bundle_id, table_name, record_id)
+            reason TEXT NOT NULL, data TEXT NOT NULL, at TEXT NOT NULL, resolved_at TEXT
         );
         CREATE INDEX sync_quarantine_open ON sync_quarantine(from_code, resolved_at, seq);
-        -- the town takes over a village case once it changes it: find its own
-        -- change-log entries of one record without a scan
-        CREATE INDEX IF NOT EXISTS change_log_record ON change_log(table_name, record_id);
         """
     )
     _forbid_delete(db, "sync_peers")

@@ -38,6 +38,7 @@ from .cases import CaseDesk
 from .complaints import ComplaintDesk
 from .notices import NoticeDesk
 from .reports import ReportDesk
+from .sync import SyncDesk, ensure_station_keys
 
 log = logging.getLogger("station_desk.desk")
 
@@ -90,6 +91,7 @@ class Desk:
         self.complaints = ComplaintDesk(self)
         self.reports = ReportDesk(self)
         self.archive = ArchiveDesk(self)
+        self.sync = SyncDesk(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -169,6 +171,8 @@ class Desk:
                 raise UserError(f"{s.name}的窗口“{s.window}”不在本站窗口中", field="staff")
         items = load_shipped_catalogue()
         hashes = [hash_pin(s.pin) if s.pin else None for s in staff]
+        # before the transaction: an unwritable keys folder stops setup cleanly
+        ensure_station_keys(self.data_dir)
         with storage_errors(), self.db.atomic():
             station_repo.create_station(
                 self.db, code=code, name=name, kind=kind, town_code=town_code.strip(),

@@ -30,6 +30,9 @@ from ..sync.keys import (
     own_identity,
     parse_identity,
 )
+from ..sync.ranges import label as range_label
+from ..sync.ranges import missing_message
+from ..sync.volumes import is_removable_root
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -39,7 +42,7 @@ log = logging.getLogger("station_desk.sync")
 Progress = Callable[[int, int], None]
 
 __all__ = ["Cancelled", "ExportResult", "ImportReport", "Refused", "SyncDesk",
-           "ensure_station_keys"]
+           "ensure_station_keys", "is_removable_root", "missing_message", "range_label"]
 
 
 class Cancelled(UserError):

@@ -23,9 +23,9 @@ from .pages.archive import ArchivePage
 from .pages.cases import CasesPage
 from .pages.catalogue import CataloguePage
 from .pages.complaints import ComplaintsPage
-from .pages.placeholder import NotYetPage
 from .pages.settings import SettingsPage
 from .pages.statistics import StatisticsPage
+from .pages.sync import SyncPage
 from .pages.today import TodayPage
 
 
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.after_hours = AfterHoursPage(desk)
         self.complaints = ComplaintsPage(desk)
         self.statistics = StatisticsPage(desk)
+        self.sync = SyncPage(desk)
         self.archive.restored.connect(self._after_restore)
         areas: list[tuple[str, QWidget]] = [
             (self.tr("今日"), self.today),
@@ -76,9 +77,7 @@ class MainWindow(QMainWindow):
             (self.tr("投诉回访"), self.complaints),
             (self.tr("服务事项"), self.catalogue),
             (self.tr("统计"), self.statistics),
-            (self.tr("同步"), NotYetPage(
-                self.tr("U盘同步"), self.tr("把本站办件加密导出到U盘，交镇便民服务中心导入。"),
-                self.tr("帮办代办件请按原方式报送镇中心。"))),
+            (self.tr("同步"), self.sync),
             (self.tr("档案"), self.archive),
             (self.tr("设置"), self.settings),
         ]

@@ -1,0 +1,198 @@
+"""Export and import rates of the USB sync bundle, next to a plain sqlite3 insert.
+
+    .venv/bin/python benchmarks/sync_rates.py [--records N] [--keep DIR]
+
+A village archive gets N changed case records (bulk-inserted straight into
+`cases` and its change log, as `case new` would have logged them); it exports
+them into one bundle (encrypted, signed, read back), and a town archive imports
+it (verify pass, then one transaction with the audit trail). In the same run,
+the same rows go into a fresh SQLite file with a plain `executemany`, once into
+a bare table and once into the real `cases` table with its indexes. Prints one
+line per figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from station_desk.db import journal
+from station_desk.domain import pinyin
+from station_desk.domain.cases import Status, attention_key, format_case_no
+from station_desk.domain.station import Role, StationKind
+from station_desk.services.desk import Desk, StaffInput
+from station_desk.services.sync import SyncDesk
+
+VILLAGE, TOWN = "610922101201", "610922101000"
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+GIVEN = "秀英芳明华军伟强丽敏静燕玲桂兰建国志平红霞海涛春梅德福"
+
+
+def _id_number(rng: random.Random, birth: date) -> str:
+    from stdnum.cn import ric
+
+    body = f"610922{birth:%Y%m%d}{rng.randrange(1000):03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+def case_rows(desk: Desk, n: int, seed: int = 11) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    items = desk.catalogue()
+    statuses = [Status.COMPLETED] * 6 + [Status.ACCEPTED, Status.IN_PROGRESS, Status.SUPPLEMENT]
+    now = journal.now_iso()
+    rows = []
+    for i in range(n):
+        item = rng.choice(items)
+        received = datetime(2020, 1, 1, 8) + timedelta(minutes=rng.randrange(6 * 365 * 24 * 60))
+        status = rng.choice(statuses)
+        deadline = received.date() + timedelta(days=item.time_limit_days * 7 // 5)
+        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN)
+                                              for _ in range(rng.choice((1, 2))))
+        year = received.year
+        rows.append({
+            "id": f"BENCH{i:021d}", "case_no": format_case_no(VILLAGE, year, i + 1),
+            "station_code": VILLAGE, "year": year, "seq": i + 1, "channel": "来访",
+            "applicant_name": name,
+            "id_number": _id_number(rng, date(1940 + rng.randrange(60), 1 + rng.randrange(12),
+                                              1 + rng.randrange(28))),
+            "phone": f"139{rng.randrange(10**8):08d}", "address": f"西沟村{rng.randrange(9)}组",
+            "groups": json.dumps(["高龄老人"] if rng.random() < 0.2 else [], ensure_ascii=False),
+            "name_initials": pinyin.initials(name), "name_pinyin": pinyin.full(name),
+            "item_code": item.code, "item_name": item.name, "category": item.category,
+            "case_type": item.case_type.value, "status": status.value,
+            "open": int(status.is_open), "window": item.window, "first_ask_id": None,
+            "first_ask_name": "李明", "received_at": received.isoformat(timespec="seconds"),
+            "accepted_at": received.isoformat(timespec="seconds"),
+            "deadline": deadline.isoformat(), "deadline_provisional": 0, "extended_days": 0,
+            "materials": json.dumps([{"name": m.name, "originals": m.originals,
+                                      "copies": m.copies, "received": True}
+                                     for m in item.materials], ensure_ascii=False),
+            "proxy": int(rng.random() < 0.3), "proxy_agent_id": None, "proxy_agent_name": "",
+            "proxy_step": None, "door_to_door": 0, "fee": "免费", "reason": "",
+            "supplement_notice_at": None, "supplement_due": None, "departments": "[]",
+            "completed_at": received.isoformat(timespec="seconds")
+            if status == Status.COMPLETED else None,
+            "note": "", "sort_key": attention_key(status, deadline, received),
+            "created_at": now, "updated_at": now})
+    return rows
+
+
+def seed_village(desk: Desk, rows: list[dict[str, Any]]) -> None:
+    """Rows and their change-log entries, as the journal would have written them."""
+    names = list(rows[0])
+    conn = desk.db.conn
+    conn.execute("BEGIN")
+    conn.executemany(f"INSERT INTO cases ({', '.join(names)}) VALUES "
+                     f"({', '.join('?' for _ in names)})", [[r[c] for c in names] for r in rows])
+    conn.executemany(
+        "INSERT INTO change_log (at, table_name, record_id, action, data) "
+        "VALUES (?, 'cases', ?, 'insert', ?)",
+        [(r["created_at"], r["id"], json.dumps(r, ensure_ascii=False, sort_keys=True))
+         for r in rows])
+    conn.execute("COMMIT")
+
+
+def plain_insert(path: Path, schema: list[str], rows: list[dict[str, Any]],
+                 cache_kib: int = 0) -> float:
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        if cache_kib:
+            conn.execute(f"PRAGMA cache_size = -{cache_kib}")
+        for sql in schema:
+            conn.execute(sql)
+        names = list(rows[0])
+        start = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.executemany(f"INSERT INTO cases ({', '.join(names)}) VALUES "
+                         f"({', '.join('?' for _ in names)})",
+                         [[r[c] for c in names] for r in rows])
+        conn.execute("COMMIT")
+        return time.perf_counter() - start
+    finally:
+        conn.close()
+
+
+def line(what: str, n: int, seconds: float, extra: str = "") -> None:
+    print(f"{what:<44} {n:>9,} records {seconds:8.2f} s {n / seconds:>10,.0f} rec/s  {extra}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--keep", help="keep the data directories here")
+    args = parser.parse_args()
+    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sync-bench-"))
+    root.mkdir(parents=True, exist_ok=True)
+    n = args.records
+    print(f"# benchmarks/sync_rates.py --records {n}, {date.today()}, {os.cpu_count()} cores / "
+          f"Python {platform.python_version()} / SQLite {sqlite3.sqlite_version}")
+    try:
+        village = Desk.open(root / "village")
+        town = Desk.open(root / "town")
+        staff = [StaffInput("王建国", Role.HEAD, "1234"), StaffInput("李明", Role.AGENT, "1111")]
+        village.setup(kind=StationKind.VILLAGE, code=VILLAGE, name="西沟村便民服务站",
+                      town_code=TOWN, staff=staff)
+        town.setup(kind=StationKind.TOWN1, code=TOWN, name="城关镇便民服务中心",
+                   staff=[StaffInput("赵红", Role.HEAD, "1234")])
+        vs, ts = SyncDesk(village), SyncDesk(town)
+        stick = root / "stick"
+        ts.trust(vs.export_identity(stick / "ids"))
+        vs.trust(ts.export_identity(stick / "ids"))
+        start = time.perf_counter()
+        rows = case_rows(village, n)
+        seed_village(village, rows)
+        print(f"built {n:,} changed case records in {time.perf_counter() - start:.1f} s")
+
+        start = time.perf_counter()
+        out = vs.export_to(stick)
+        took = time.perf_counter() - start
+        line("export (write, fsync, read back, verify)", out.records, took,
+             f"bundle {out.size / 1e6:.1f} MB")
+
+        start = time.perf_counter()
+        report = ts.import_bundle(out.path)
+        took = time.perf_counter() - start
+        assert report.new == out.records, report.text()
+        line("import (verify + one transaction, new)", report.new, took,
+             "audit trail, versions, name index")
+
+        again = vs.export_to(stick, again=True)
+        start = time.perf_counter()
+        report = ts.import_bundle(again.path)
+        took = time.perf_counter() - start
+        assert report.unchanged == again.records
+        line("import of a re-export (all unchanged)", report.unchanged, took)
+
+        schema = [r[0] for r in town.db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'cases' AND sql IS NOT NULL "
+            "AND type IN ('table', 'index') ORDER BY type = 'index', name")]
+        bare = [schema[0]]
+        took = plain_insert(root / "plain-bare.db", bare, rows)
+        line("sqlite3 executemany, bare table", n, took)
+        took = plain_insert(root / "plain-indexed.db", schema, rows)
+        line("sqlite3 executemany, cases + indexes", n, took, "default 2 MB page cache")
+        took = plain_insert(root / "plain-indexed-cache.db", schema, rows, 64 * 1024)
+        line("sqlite3 executemany, cases + indexes", n, took, "64 MB cache, as the import")
+        village.close()
+        town.close()
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

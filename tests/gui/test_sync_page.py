@@ -1,0 +1,199 @@
+"""The 同步 page in a village and in its town: trust, export to the stick,
+import, the villages table, overdue proxied cases, return bundles."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QProgressDialog
+from stdnum.cn import ric
+
+from station_desk.domain.cases import Applicant
+from station_desk.domain.station import Role, StationKind
+from station_desk.services.cases import CaseInput
+from station_desk.services.desk import Desk, StaffInput
+from station_desk.services.sync import Cancelled, SyncDesk
+from station_desk.ui.pages import sync as sync_page
+from station_desk.ui.pages.sync import SyncPage
+
+TOWN = "610922101000"
+CLAIM_MATERIALS = ("居民身份证或户口簿", "《城乡居民基本养老保险待遇申领表》", "社会保障卡或银行卡")
+
+
+def _with_sync(desk: Desk) -> Desk:
+    if not hasattr(desk, "sync"):  # until Desk wires it itself
+        desk.sync = SyncDesk(desk)  # type: ignore[attr-defined]
+    return desk
+
+
+@pytest.fixture
+def stick(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "stick"
+    path.mkdir()
+    monkeypatch.setattr(sync_page, "removable_volumes", lambda: [("测试U盘", path)])
+    return path
+
+
+@pytest.fixture
+def village_desk(village: Desk) -> Desk:
+    return _with_sync(village)
+
+
+@pytest.fixture
+def town(tmp_path: Path) -> Iterator[Desk]:
+    desk = _with_sync(Desk.open(tmp_path / "town"))
+    desk.setup(kind=StationKind.TOWN1, code=TOWN, name="城关镇便民服务中心",
+               staff=[StaffInput("赵红", Role.HEAD, "1234")])
+    yield desk
+    desk.close()
+
+
+@pytest.fixture
+def paired(village_desk: Desk, town: Desk, stick: Path) -> tuple[Desk, Desk]:
+    town.sync.trust(village_desk.sync.export_identity(stick / "ids"))
+    village_desk.sync.trust(town.sync.export_identity(stick / "ids"))
+    return village_desk, town
+
+
+def page_for(qtbot, desk: Desk) -> SyncPage:
+    page = SyncPage(desk)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    return page
+
+
+def register(desk: Desk, name: str, n: int, days_ago: int = 60) -> str:
+    body = f"61092219480312{n:03d}"
+    return desk.cases.register(CaseInput(
+        item="08-02", applicant=Applicant(name, body + ric.calc_check_digit(body + "0"),
+                                          "13909151001"),
+        first_ask="李明", proxy=True, proxy_agent="李明", received=CLAIM_MATERIALS,
+        received_at=datetime.now().astimezone() - timedelta(days=days_ago))).case.case_no
+
+
+def test_village_without_its_town_cannot_export(qtbot, village_desk: Desk, stick: Path) -> None:
+    page = page_for(qtbot, village_desk)
+    assert "还没有信任镇中心" in page.alert.text()
+    assert not page.export_button.isEnabled()
+    assert village_desk.sync.fingerprint() in page.fingerprint.text()
+    assert not page.villages_box.isVisibleTo(page)
+
+
+def test_trust_after_checking_the_fingerprint_then_export(
+        qtbot, village_desk: Desk, town: Desk, stick: Path, boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    identity = town.sync.export_identity(stick / "ids")
+    monkeypatch.setattr(sync_page, "choose_files", lambda *a: [str(identity)])
+    page = page_for(qtbot, village_desk)
+    boxes.answer = False  # the fingerprint read out on the phone did not match
+    page.trust_button.click()
+    assert village_desk.sync.peers() == []
+    boxes.answer = True
+    page.trust_button.click()
+    assert [p.code for p in village_desk.sync.peers()] == [TOWN]
+    assert page.export_button.isEnabled()
+
+    register(village_desk, "王秀英", 1)
+    page.refresh()
+    assert "条变更" in page.pending.text()
+    page.export_button.click()
+    assert not boxes.warnings, boxes.warnings
+    assert "可以安全拔出U盘" in boxes.infos[-1]
+    assert page.exports.rowCount() == 1
+    assert page.exports.item(0, 3).text() == "尚未确认"
+    assert [p.suffix for p in stick.iterdir() if p.is_file()] == [".sdsync"]
+    assert "无新变更" in page.pending.text()
+
+
+def test_only_the_head_may_trust(qtbot, village_desk: Desk, stick: Path) -> None:
+    village_desk.sign_in("张丽", "2222")
+    page = page_for(qtbot, village_desk)
+    assert not page.trust_button.isEnabled()
+
+
+def test_town_imports_from_the_stick_and_sees_its_villages(
+        qtbot, paired: tuple[Desk, Desk], stick: Path, boxes) -> None:
+    village, town = paired
+    late = register(village, "王秀英", 1)
+    village.sync.export_to(stick)
+    page = page_for(qtbot, town)
+    assert page.villages.rowCount() == 1
+    assert page.villages.item(0, 1).text() == "—"
+    page.import_button.click()
+    assert not boxes.warnings, boxes.warnings
+    assert "新增 3 条" in boxes.infos[-1]
+    assert "新增 3 条" in page.report.toPlainText()
+    assert "西沟村便民服务站" in page.villages.item(0, 0).text()
+    assert "已受理 1" in page.villages.item(0, 4).text()
+    assert page.overdue.rowCount() == 1
+    assert page.overdue.item(0, 0).text() == late
+    assert page.overdue.item(0, 1).text() == "西沟村便民服务站"
+    assert "已超过承诺办结日期" in page.alert.text()
+
+
+def test_town_writes_a_return_bundle_for_the_selected_village(
+        qtbot, paired: tuple[Desk, Desk], stick: Path, boxes) -> None:
+    village, town = paired
+    register(village, "王秀英", 1)
+    sent = village.sync.export_to(stick)
+    town.sync.import_bundle(sent.path)
+    page = page_for(qtbot, town)
+    page.return_selected_button.click()
+    assert "请先" in boxes.warnings[-1]
+    page.villages.selectRow(0)
+    page.return_selected_button.click()
+    assert "西沟村便民服务站" in boxes.infos[-1]
+    [back] = [p for p in stick.iterdir() if "-R-" in p.name]
+    # the village imports it on its page and sees its bundle confirmed
+    vpage = page_for(qtbot, village)
+    assert vpage.exports.item(0, 3).text() == "尚未确认"
+    vpage.import_button.click()
+    assert "城关镇便民服务中心" in vpage.report.toPlainText()
+    assert vpage.exports.item(0, 3).text().startswith("已收到")
+    assert back.exists()
+
+
+def test_refused_bundle_is_shown_with_its_reason(
+        qtbot, paired: tuple[Desk, Desk], stick: Path, boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    village, town = paired
+    register(village, "王秀英", 1)
+    path = village.sync.export_to(stick).path
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 1
+    path.write_bytes(bytes(data))
+    monkeypatch.setattr(sync_page, "choose_files", lambda *a: [str(path)])
+    page = page_for(qtbot, town)
+    page.import_files_button.click()
+    assert "损坏" in boxes.warnings[-1] and "未导入" in boxes.warnings[-1]
+    assert town.sync.villages()[0].last_seq == 0
+
+
+def test_progress_dialog_can_cancel(qtbot, village_desk: Desk) -> None:
+    page = page_for(qtbot, village_desk)
+
+    def work(progress: sync_page.Progress) -> int:
+        for i in range(5000):
+            progress(i, 5000)
+            time.sleep(0.002)
+        return 0
+
+    def press_cancel() -> None:
+        for dialog in page.findChildren(QProgressDialog):
+            dialog.cancel()
+
+    QTimer.singleShot(600, press_cancel)
+    with pytest.raises(Cancelled):
+        sync_page.run_task(page, "测试", work)
+    assert sync_page.run_task(page, "测试", lambda progress: 42) == 42
+
+
+def test_removable_volumes_lists_without_error() -> None:
+    for label, root in sync_page.removable_volumes():
+        assert label and root.is_absolute()
