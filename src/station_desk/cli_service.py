@@ -119,7 +119,7 @@ def cmd_after_hours_new(args: argparse.Namespace, desk: Desk) -> int:
         day = date.fromisoformat(str(data.get("day", "")))
     except ValueError:
         raise UserError("日期 day 格式不对，应为 YYYY-MM-DD") from None
-    station = desk._station_or_refuse()
+    station = desk.station_or_refuse()
     session = desk.after_hours.record(
         day, str(data.get("closing") or station.office_hours.closing.strftime("%H:%M")),
         str(data.get("end", "")), [str(s) for s in data.get("staff", [])],

@@ -37,7 +37,7 @@ class AfterHoursDesk:
     def start(self, staff: list[str] | None = None, day: date | None = None,
               closing: str | None = None) -> AfterHours:
         """At closing time with people still waiting: open today's session."""
-        station = self.desk._station_or_refuse()
+        station = self.desk.station_or_refuse()
         day = day or date.today()
         if service_repo.open_session(self.db, day) is not None:
             raise UserError("今天已有进行中的延时服务，请先结束它")

@@ -108,13 +108,13 @@ class ApptDesk:
         if clash:
             warnings.append(f"与{staff.name}的其他预约时间冲突：" + "、".join(
                 f"{a.at:%H:%M} {a.applicant_name}" for a in clash))
-        hours = self.desk._station_or_refuse().office_hours
+        hours = self.desk.station_or_refuse().office_hours
         t = at.astimezone().time()
         if kind == ApptKind.WINDOW and not (hours.morning_start <= t < hours.morning_end
                                             or hours.afternoon_start <= t < hours.closing):
             warnings.append("预约时间不在工作时间内，届时可能需要延时服务。")
         materials = [m.name for m in item.materials]
-        station = self.desk._station_or_refuse()
+        station = self.desk.station_or_refuse()
         with storage_errors(), self.db.atomic():
             number = service_repo.next_number(self.db, "appointments", "appt_no",
                                               f"{station.code}-YY{at.year}-")

@@ -84,7 +84,7 @@ class ArchiveDesk:
             raise UserError(f"这件已归档，档号 {existing.archive_no}")
         retention = retention or default_retention(case.case_type)
         year = (case.completed_at or case.received_at).year
-        station = self.desk._station_or_refuse()
+        station = self.desk.station_or_refuse()
         with storage_errors(), self.db.atomic():
             seq = archive_repo.next_archive_seq(self.db, year, retention)
             number = archive_number(station.code, year, retention, seq)

@@ -220,7 +220,7 @@ class CaseDesk:
 
     def register(self, data: CaseInput) -> Registered:
         item, applicant, v = self._validate(data)
-        station = self.desk._station_or_refuse()
+        station = self.desk.station_or_refuse()
         case_type: CaseType = v["case_type"]
         received_at: datetime = v["received_at"]
         materials = [MaterialCheck(m.name, m.originals, m.copies,

@@ -76,7 +76,7 @@ class ComplaintDesk:
             errors.append("不予受理的理由应为：" + "；".join(NOT_ACCEPTED_GROUNDS))
         if errors:
             raise UserError("；".join(errors))
-        station = self.desk._station_or_refuse()
+        station = self.desk.station_or_refuse()
         now = datetime.now().astimezone()
         status = ComplaintStatus.NOT_ACCEPTED if not_accepted_reason else \
             ComplaintStatus.ACCEPTED

@@ -191,11 +191,11 @@ class Desk:
 
     def update_station(self, **changes: Any) -> None:
         self.require_head("修改站点信息")
-        station = self._station_or_refuse()
+        station = self.station_or_refuse()
         with storage_errors():
             station_repo.update_station(self.db, station.id, changes, self.actor)
 
-    def _station_or_refuse(self) -> Station:
+    def station_or_refuse(self) -> Station:
         station = self.station
         if station is None:
             raise UserError("本站还没有设置。请先运行首次设置（station-desk init）")
@@ -218,7 +218,7 @@ class Desk:
 
     def add_staff(self, new: StaffInput) -> Staff:
         self.require_head("添加工作人员")
-        self._station_or_refuse()
+        self.station_or_refuse()
         name = check_name(new.name, "工作人员姓名", "name")
         if station_repo.find_staff(self.db, name):
             raise UserError(f"已经有在岗的“{name}”了", field="name")

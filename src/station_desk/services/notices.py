@@ -49,7 +49,7 @@ class NoticeDesk:
     def _context(self, case_no: str, kind: NoticeKind) -> NoticeContext:
         if kind == NoticeKind.APPOINTMENT:
             raise UserError("预约确认单从预约出具；预约服务功能尚未开放")
-        station = self.desk._station_or_refuse()
+        station = self.desk.station_or_refuse()
         case = self.desk.cases.get(case_no)
         staff = self.desk.signed_in.name if self.desk.signed_in else case.first_ask_name
         serial = notices_repo.count_like(self.db, f"{case.case_no}-{kind.code}") + 1
@@ -112,7 +112,7 @@ class NoticeDesk:
             number += f"-{notices_repo.count_like(self.db, number) + 1}"
         place = (f"上门服务：{appt.address}" if appt.kind.value == "上门" else "")
         ctx = NoticeContext(
-            kind=NoticeKind.APPOINTMENT, station=self.desk._station_or_refuse(),
+            kind=NoticeKind.APPOINTMENT, station=self.desk.station_or_refuse(),
             item=self.desk.item(appt.item_code), notice_no=number,
             staff_name=self.desk.signed_in.name if self.desk.signed_in else appt.staff_name,
             issued_at=datetime.now().astimezone().replace(microsecond=0),
@@ -135,7 +135,7 @@ class NoticeDesk:
         """制度牌 for the wall: the town's 5 rules or the village's 3 (manual §五.3)."""
         if size not in ("A4", "A3"):
             raise UserError("制度牌纸张应为 A4 或 A3", field="size")
-        station = self.desk._station_or_refuse()
+        station = self.desk.station_or_refuse()
         return render_rules_board("town" if station.kind.is_town else "village",
                                   "A3" if size == "A3" else "A4", station.name)
 

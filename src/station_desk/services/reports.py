@@ -48,7 +48,7 @@ class ReportDesk:
         """This station's figures; in town mode `station` picks one village."""
         if last < first:
             raise UserError("结束日期不能早于开始日期")
-        own = self.desk._station_or_refuse()
+        own = self.desk.station_or_refuse()
         counts = stats_repo.case_counts(self.db, first, last, station)
         service = stats_repo.service_counts(self.db, first, last) if station in (
             None, own.code) else {}
@@ -62,7 +62,7 @@ class ReportDesk:
         return [*rows, replace(self.figures(first, last), station="合计")]
 
     def station_name(self, code: str) -> str:
-        own = self.desk._station_or_refuse()
+        own = self.desk.station_or_refuse()
         if code == own.code:
             return own.name
         names = getattr(self.desk, "station_names", None)
@@ -71,7 +71,7 @@ class ReportDesk:
 
     def write(self, path: Path, first: date, last: date, title: str) -> Path:
         """A report to `path`: .pdf (printable) or .xlsx (for the town's spreadsheet)."""
-        own = self.desk._station_or_refuse()
+        own = self.desk.station_or_refuse()
         rows = self.per_station(first, last) if own.kind.is_town else [
             self.figures(first, last)]
         suffix = path.suffix.lower()

@@ -165,7 +165,7 @@ class SyncDesk:
         return self.desk.db
 
     def _station(self) -> Station:
-        return self.desk._station_or_refuse()
+        return self.desk.station_or_refuse()
 
     # -- keys and identities ---------------------------------------------------
     def keys(self) -> StationKeys:
