@@ -65,9 +65,9 @@ class ReportDesk:
         own = self.desk.station_or_refuse()
         if code == own.code:
             return own.name
-        names = getattr(self.desk, "station_names", None)
-        found = names().get(code) if callable(names) else None
-        return str(found) if found else code
+        # villages are known by the identity files the town trusted
+        found = {p.code: p.name for p in self.desk.sync.peers()}.get(code)
+        return found or code
 
     def write(self, path: Path, first: date, last: date, title: str) -> Path:
         """A report to `path`: .pdf (printable) or .xlsx (for the town's spreadsheet)."""
