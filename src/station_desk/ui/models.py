@@ -13,25 +13,17 @@ Index = QModelIndex | QPersistentModelIndex
 WARN_BRUSH = QBrush(QColor("#b45309"))
 
 
-class CatalogueModel(QAbstractTableModel):
-    """The service catalogue (about 60 rows: held in memory, filtered by the page)."""
+class RowsModel(QAbstractTableModel):
+    """A small table held in memory: `_rows` and a fixed `HEADERS` (Chinese, tr())."""
 
-    HEADERS = ("编码", "类别", "事项名称", "办件类型", "承诺时限", "本人到场", "要素状态")
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: list[CatalogueItem] = []
-
-    def set_items(self, items: list[CatalogueItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item_at(self, row: int) -> CatalogueItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        self._rows: list[Any] = []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -42,10 +34,25 @@ class CatalogueModel(QAbstractTableModel):
             return self.tr(self.HEADERS[section])
         return None
 
+
+class CatalogueModel(RowsModel):
+    """The service catalogue (about 60 rows: held in memory, filtered by the page)."""
+
+    HEADERS = ("编码", "类别", "事项名称", "办件类型", "承诺时限", "本人到场", "要素状态")
+
+    def set_items(self, items: list[CatalogueItem]) -> None:
+        self.beginResetModel()
+        self._rows = list(items)
+        self.endResetModel()
+
+    def item_at(self, row: int) -> CatalogueItem | None:
+        item: CatalogueItem | None = self._rows[row] if 0 <= row < len(self._rows) else None
+        return item
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        item = self._items[index.row()]
+        item: CatalogueItem = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             limit = (self.tr("当场办结") if item.time_limit_days == 0

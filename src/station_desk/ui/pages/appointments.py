@@ -12,7 +12,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
@@ -46,6 +45,7 @@ from ..appointment_outcome import (  # tests import prefill_intake from here
     ServedDialog,
     prefill_intake,
 )
+from ..models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 NO_ROLE = Qt.ItemDataRole.UserRole
@@ -111,7 +111,7 @@ def ask_note(parent: QWidget, title: str, label: str) -> str | None:
 # -- the day's list ------------------------------------------------------------------
 
 
-class DayModel(QAbstractTableModel):
+class DayModel(RowsModel):
     HEADERS = ("时间", "方式", "申请人", "联系电话", "事项", "工作人员", "状态", "提示")
     COL_TIME, COL_KIND, COL_NAME, COL_PHONE, COL_ITEM, COL_STAFF, COL_STATUS, COL_HINT = range(8)
 
@@ -137,18 +137,6 @@ class DayModel(QAbstractTableModel):
 
     def clashes_of(self, appt: Appointment) -> list[Appointment]:
         return self._clashes.get(appt.id, [])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def hint(self, a: Appointment) -> str:
         parts = []

@@ -13,7 +13,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
@@ -45,6 +44,7 @@ from ...services.desk import Desk
 from .. import prompts
 from ..appointment_dialog import CHINESE
 from ..complaint_dialogs import ComplaintDialog, RatingDialog  # tests import them from here
+from ..models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BRUSH = QBrush(QColor("#b91c1c"))
@@ -71,7 +71,7 @@ def ask_text(parent: QWidget, title: str, label: str) -> str | None:
 # -- the complaints list -------------------------------------------------------------
 
 
-class ComplaintModel(QAbstractTableModel):
+class ComplaintModel(RowsModel):
     HEADERS = ("编号", "受理时间", "投诉人", "联系电话", "投诉事项", "涉及窗口/人员", "程度",
                "状态", "办理时限")
     COL_NO, COL_AT, COL_WHO, COL_PHONE, COL_MATTER, COL_CONCERNING, COL_SEVERITY, \
@@ -93,18 +93,6 @@ class ComplaintModel(QAbstractTableModel):
 
     def row_of(self, number: str) -> int:
         return next((i for i, c in enumerate(self._rows) if c.complaint_no == number), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def due_text(self, c: Complaint, full: bool = False) -> str:
         if c.status == ComplaintStatus.NOT_ACCEPTED:
