@@ -120,7 +120,14 @@ class CaseDesk:
         schedule = parse_schedule(text)
         with storage_errors(), self.db.atomic():
             holidays_repo.save(self.db, schedule, self.desk.actor)
-            self._calendar = None
+            fixed = self.redate_for_schedules(schedule.year)
+        return schedule.year, fixed
+
+    def redate_for_schedules(self, year: int) -> int:
+        """After a schedule for `year` arrived (imported here, or in the town's return
+        bundle): correct the provisional dates of open cases. Returns how many."""
+        self._calendar = None  # the cached calendar predates the new schedule
+        with storage_errors(), self.db.atomic():
             calendar = self.calendar()
             fixed = 0
             for case in cases_repo.open_with_provisional_deadline(self.db):
@@ -128,7 +135,7 @@ class CaseDesk:
                 if (p.deadline, p.provisional) == (case.deadline,
                                                    case.extra["deadline_provisional"]):
                     continue
-                self._set_deadline(case, p, f"导入 {schedule.year} 年放假安排，承诺办结日期更正为"
+                self._set_deadline(case, p, f"按 {year} 年放假安排，承诺办结日期更正为"
                                             f" {p.deadline:%Y-%m-%d}")
                 fixed += 1
             for case in cases_repo.in_supplement(self.db):
@@ -140,10 +147,10 @@ class CaseDesk:
                         "sort_key": attention_key(case.status, due.deadline,
                                                   case.received_at)}, self.desk.actor)
                     cases_repo.add_event(self.db, case.id, "期限",
-                                         f"导入 {schedule.year} 年放假安排，补正告知期限更正为"
+                                         f"按 {year} 年放假安排，补正告知期限更正为"
                                          f" {due.deadline:%Y-%m-%d}", self.desk.actor)
                     fixed += 1
-        return schedule.year, fixed
+        return fixed
 
     # -- intake ------------------------------------------------------------
     def _validate(self, data: CaseInput) -> tuple[CatalogueItem, Applicant, dict[str, Any]]:

@@ -10,14 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..db import holidays_repo, journal, sync_repo
+from ..db import journal, sync_repo
 from ..db.errors import storage_errors
 from ..db.sync_repo import ExportRecord, Peer, Quarantined
 from ..domain.cases import Status
 from ..domain.deadlines import working_days_left
-from ..domain.errors import NotAllowed, UserError
+from ..domain.errors import UserError
 from ..domain.station import Station, StationKind
-from ..domain.workdays import schedule_to_json
 from ..sync import bundle, ranges
 from ..sync.bundle import BundleRefused, Header
 from ..sync.export import ExportResult, export_bundle
@@ -363,17 +362,8 @@ class SyncDesk:
 
     def _redate(self, report: ImportReport) -> None:
         """New holiday schedules from the town: correct provisional deadlines."""
-        self.desk.cases._calendar = None  # the cached calendar predates the import
-        schedules = holidays_repo.imported(self.db)
         for year in sorted(set(report.holiday_years)):
-            if year not in schedules:
-                continue
-            try:
-                _, fixed = self.desk.cases.import_holidays(schedule_to_json(schedules[year]))
-            except NotAllowed:
-                report.notes.append(f"已收到镇中心发来的 {year} 年节假日安排；在办件的承诺日期"
-                                    "需站长登录后在“设置”中重新导入该年安排才会更正")
-                continue
+            fixed = self.desk.cases.redate_for_schedules(year)
             if fixed:
                 log.info("%d cases re-dated after the %d holiday schedule", fixed, year)
 
