@@ -11,12 +11,9 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -40,6 +36,7 @@ from ..services.appointments import ApptInput, Booked
 from ..services.cases import InvalidCase
 from ..services.desk import Desk
 from . import prompts
+from .dialog_parts import EnterDoesNotSubmit, save_cancel_buttons
 from .intake import INVALID_STYLE
 from .item_list import CODE_ROLE, ItemListMixin
 
@@ -160,7 +157,7 @@ class FieldMarks:
         return label.text() if label is not None else ""
 
 
-class AppointmentDialog(ItemListMixin, QDialog):
+class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
     def __init__(self, desk: Desk, parent: QWidget | None = None,
                  when: datetime | None = None) -> None:
         super().__init__(parent)
@@ -182,24 +179,12 @@ class AppointmentDialog(ItemListMixin, QDialog):
         outer.addLayout(columns, 1)
         columns.addWidget(self._who_box(when), 5)
         columns.addWidget(self._item_box(), 6)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("预约"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons = save_cancel_buttons(self, self.tr("预约"))
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self._fill_items()
         self._kind_changed()
         self._day_changed()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        """Enter in a field must not book a half-filled form."""
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not isinstance(self.focusWidget(), QPushButton)):
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def has_input(self) -> bool:
         return bool(self.name.text().strip() or self.phone.text().strip()

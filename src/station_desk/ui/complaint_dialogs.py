@@ -25,19 +25,9 @@ from ..domain.service import NOT_ACCEPTED_GROUNDS, Complaint, Rating, Severity
 from ..services.complaints import COMPLAINT_CHANNELS
 from ..services.desk import Desk
 from . import prompts
+from .dialog_parts import save_cancel_buttons
 
 RATING_SOURCES = ("窗口评价器", "电话回访")
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    """Save (labelled `ok_text`) and 取消; the form connects `accepted` to its own save,
-    which closes the dialog only when the record was taken."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 def _placeholder(box: QComboBox, text: str) -> None:
@@ -116,7 +106,7 @@ class ComplaintDialog(QDialog):
         self.due_label.setWordWrap(True)
         layout.addWidget(self.due_label)
         layout.addStretch()
-        buttons = _buttons(self, self.tr("受理"))
+        buttons = save_cancel_buttons(self, self.tr("受理"))
         buttons.accepted.connect(self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout.addWidget(buttons)
@@ -203,7 +193,7 @@ class RatingDialog(QDialog):
         form.addRow(self.tr("意见"), self.note)
         layout.addLayout(form)
         layout.addStretch()
-        buttons = _buttons(self, self.tr("记录"))
+        buttons = save_cancel_buttons(self, self.tr("记录"))
         buttons.accepted.connect(self.save)
         layout.addWidget(buttons)
         self.case_no.currentTextChanged.connect(lambda _t: self._show_case())

@@ -1,8 +1,19 @@
-"""Small pieces the little dialogs share."""
+"""Small pieces the dialogs and pages share."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 
 def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -14,3 +25,52 @@ def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def save_cancel_buttons(dialog: QDialog, save_text: str) -> QDialogButtonBox:
+    """Save (labelled `save_text`) and 取消. The caller connects `accepted` to its own
+    save, which closes the dialog only when the record was taken."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                           | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class EnterDoesNotSubmit(QDialog):
+    """A long form: Enter in a field must not save it half-filled; only a focused
+    button reacts to Enter."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not isinstance(self.focusWidget(), QPushButton)):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def page_top(title: str, button_text: str) -> tuple[QHBoxLayout, QPushButton]:
+    """A page's title on the left and its main action button on the right."""
+    row = QHBoxLayout()
+    label = QLabel(title)
+    label.setObjectName("pageTitle")
+    row.addWidget(label)
+    row.addStretch()
+    button = QPushButton(button_text)
+    button.setMinimumHeight(34)
+    row.addWidget(button)
+    return row, button
+
+
+def rows_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
+    """A read-only table of whole-row selections, no row numbers, no wrapping."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.ensurePolished()
+    return view

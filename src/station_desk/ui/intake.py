@@ -8,12 +8,9 @@ whole list is shown once, so it is fixed in one go.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -36,6 +33,7 @@ from ..domain.station import Role
 from ..services.cases import CaseInput, InvalidCase, Registered
 from ..services.desk import Desk
 from . import prompts
+from .dialog_parts import EnterDoesNotSubmit, save_cancel_buttons
 from .item_list import CODE_ROLE, ItemListMixin
 
 INVALID_STYLE = """
@@ -46,7 +44,7 @@ QLabel#itemInfo { padding: 4px; }
 
 
 
-class IntakeDialog(ItemListMixin, QDialog):
+class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -69,24 +67,12 @@ class IntakeDialog(ItemListMixin, QDialog):
         columns.addWidget(self._applicant_box(), 5)
         columns.addWidget(self._item_box(), 6)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("登记"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons = save_cancel_buttons(self, self.tr("登记"))
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
 
         self._fill_items()
         self._update_case_options()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        """Enter in a field must not register a half-filled form."""
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not isinstance(self.focusWidget(), QPushButton)):
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def has_input(self) -> bool:
         return bool(self.name.text().strip() or self.id_number.text().strip()

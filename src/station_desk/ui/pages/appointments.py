@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,6 +43,7 @@ from ..appointment_outcome import (  # tests import prefill_intake from here
     ServedDialog,
     prefill_intake,
 )
+from ..dialog_parts import page_top, rows_view
 from ..models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -186,14 +185,7 @@ class AppointmentsPage(QWidget):
         super().__init__()
         self.desk = desk
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("预约服务"))
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch()
-        self.new_button = QPushButton(self.tr("新预约…"))
-        self.new_button.setMinimumHeight(34)
-        top.addWidget(self.new_button)
+        top, self.new_button = page_top(self.tr("预约服务"), self.tr("新预约…"))
         layout.addLayout(top)
 
         self.today_label = QLabel()
@@ -248,14 +240,7 @@ class AppointmentsPage(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         self.model = DayModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.ensurePolished()
+        self.table = rows_view(self.model)
         em = self.table.fontMetrics().horizontalAdvance("国")
         digit = self.table.fontMetrics().horizontalAdvance("0")
         widths = {DayModel.COL_TIME: digit * 10 + em + 12, DayModel.COL_KIND: em * 3 + 12,

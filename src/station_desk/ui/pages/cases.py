@@ -12,14 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from ...domain.cases import Status
 from ...domain.catalogue import CaseType
 from ...services.desk import Desk
 from ..case_model import CaseListModel
+from ..dialog_parts import page_top, rows_view
 
 MAX_ALERTS = 5
 SEARCH_DELAY_MS = 250
@@ -58,14 +56,7 @@ class CasesPage(QWidget):
         super().__init__()
         self.desk = desk
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("办件"))
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch()
-        self.new_button = QPushButton(self.tr("登记新办件…"))
-        self.new_button.setMinimumHeight(34)
-        top.addWidget(self.new_button)
+        top, self.new_button = page_top(self.tr("办件"), self.tr("登记新办件…"))
         layout.addLayout(top)
 
         bar = QHBoxLayout()
@@ -102,14 +93,8 @@ class CasesPage(QWidget):
         layout.addWidget(self.count)
 
         self.model = CaseListModel(desk, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        self.table = rows_view(self.model)
         self.table.setAlternatingRowColors(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 12)

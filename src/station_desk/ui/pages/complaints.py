@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -44,6 +43,7 @@ from ...services.desk import Desk
 from .. import prompts
 from ..appointment_dialog import CHINESE
 from ..complaint_dialogs import ComplaintDialog, RatingDialog  # tests import them from here
+from ..dialog_parts import rows_view
 from ..models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -180,14 +180,7 @@ class ComplaintsPage(QWidget):
 
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = ComplaintModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.ensurePolished()
+        self.table = rows_view(self.model)
         em = self.table.fontMetrics().horizontalAdvance("国")
         digit = self.table.fontMetrics().horizontalAdvance("0")
         metrics = self.table.fontMetrics()
