@@ -22,6 +22,7 @@ from ..domain.service import (
     check_kind_date,
     clashes,
 )
+from .intake import InvalidCase, staff_named
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -91,10 +92,8 @@ class ApptDesk:
             errors["at"] = "预约时间已经过去了，请重新约定"
         if not 10 <= data.minutes <= 480:
             errors["minutes"] = "预计时长应在 10 到 480 分钟之间"
-        staff = self._staff(data.staff, errors)
+        staff = staff_named(self.desk, data.staff, errors, "staff", "负责的工作人员")
         if errors:
-            from .cases import InvalidCase
-
             raise InvalidCase(errors)
         assert item is not None and staff is not None
         calendar = self.desk.cases.calendar()
@@ -132,16 +131,6 @@ class ApptDesk:
         booked = service_repo.get_appointment(self.db, number)
         assert booked is not None
         return Booked(booked, warnings)
-
-    def _staff(self, name: str | None, errors: dict[str, str]) -> Any:
-        if not name:
-            if self.desk.signed_in is None:
-                errors["staff"] = "请指定负责的工作人员"
-            return self.desk.signed_in
-        found = next((s for s in self.desk.staff() if s.name == name.strip()), None)
-        if found is None:
-            errors["staff"] = f"“{name}”不是本站在岗工作人员"
-        return found
 
     def day(self, day: date) -> list[Appointment]:
         start = datetime.combine(day, time()).astimezone()

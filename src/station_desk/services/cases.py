@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -13,11 +11,8 @@ from ..db.cases_repo import CaseFilter
 from ..db.errors import storage_errors
 from ..domain import pinyin
 from ..domain.cases import (
-    SPECIAL_GROUPS,
-    Applicant,
     Case,
     CaseEvent,
-    Channel,
     Department,
     MaterialCheck,
     ProxyStep,
@@ -28,55 +23,21 @@ from ..domain.cases import (
     format_case_no,
     initial_status,
 )
-from ..domain.catalogue import CaseType, CatalogueItem
+from ..domain.catalogue import CaseType
 from ..domain.deadlines import Promise, promise, working_days_left
 from ..domain.errors import UserError
-from ..domain.idnumber import InvalidIdNumber, parse_id_number
 from ..domain.ids import new_id
 from ..domain.station import Role
 from ..domain.workdays import HolidayCalendar, parse_schedule
+from .intake import CaseInput, InvalidCase, Registered, validate_intake
 
 if TYPE_CHECKING:
     from .desk import Desk
 
+__all__ = ["CaseDesk", "CaseInput", "InvalidCase", "Registered"]
+
 SUPPLEMENT_NOTICE_DAYS = 5  # 行政许可法第三十二条: 5 日内一次告知, 逾期即视为受理
 DUE_SOON_DAYS = 2
-_PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
-
-
-class InvalidCase(UserError):
-    """Every field at fault at once, so the clerk fixes them in one go."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()), field=next(iter(errors)))
-        self.errors = errors
-
-
-@dataclass(frozen=True)
-class CaseInput:
-    item: str
-    applicant: Applicant
-    channel: str = Channel.VISIT.value
-    case_type: str | None = None
-    first_ask: str | None = None
-    received: tuple[str, ...] = ()
-    proxy: bool = False
-    proxy_agent: str | None = None
-    door_to_door: bool = False
-    fee: str = ""
-    reason: str = ""
-    done_on_spot: bool = False
-    departments: tuple[str, ...] = ()
-    note: str = ""
-    received_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Registered:
-    case: Case
-    warnings: list[str] = field(default_factory=list)
-
-
 def _required(material_originals: int, material_copies: int) -> bool:
     return material_originals + material_copies > 0
 
@@ -153,80 +114,8 @@ class CaseDesk:
         return fixed
 
     # -- intake ------------------------------------------------------------
-    def _validate(self, data: CaseInput) -> tuple[CatalogueItem, Applicant, dict[str, Any]]:
-        errors: dict[str, str] = {}
-        item: CatalogueItem | None = None
-        try:
-            item = self.desk.item(data.item)
-        except UserError as exc:
-            errors["item"] = exc.message
-        name = data.applicant.name.strip()
-        if not name:
-            errors["name"] = "申请人姓名不能为空"
-        elif len(name) > 30:
-            errors["name"] = "申请人姓名太长（最多 30 个字）"
-        id_number = ""
-        try:
-            id_number = parse_id_number(data.applicant.id_number).value
-        except InvalidIdNumber as exc:
-            errors["id_number"] = exc.message
-        phone = data.applicant.phone.strip().replace(" ", "")
-        if phone and not _PHONE.match(phone):
-            errors["phone"] = (f"联系电话“{phone}”不对：手机号 11 位，座机如 0915-6321234")
-        unknown_groups = [g for g in data.applicant.groups if g not in SPECIAL_GROUPS]
-        if unknown_groups:
-            errors["groups"] = ("特殊群体“" + "、".join(unknown_groups) + "”不认识：可选 "
-                                + "、".join(SPECIAL_GROUPS))
-        try:
-            channel = Channel(data.channel)
-        except ValueError:
-            errors["channel"] = "来源渠道应为 来访、来电、来信 或 网上"
-            channel = Channel.VISIT
-        case_type = item.case_type if item else CaseType.IMMEDIATE
-        if data.case_type:
-            try:
-                case_type = CaseType(data.case_type)
-            except ValueError:
-                errors["case_type"] = "办件类型应为 即办件、承诺件、联办件 或 退回件"
-        if case_type == CaseType.RETURNED and not data.reason.strip():
-            errors["reason"] = "退回件必须写明书面退回理由（依据的法律、法规或政策），将存档备查"
-        first_ask = self._staff_named(data.first_ask, errors, "first_ask", "首问责任人")
-        agent = None
-        if data.proxy:
-            agent = self._staff_named(data.proxy_agent or (first_ask.name if first_ask else None),
-                                      errors, "proxy_agent", "帮办代办员")
-        if item is not None:
-            known = {m.name for m in item.materials}
-            strange = [m for m in data.received if m not in known]
-            if strange:
-                errors["materials"] = ("这些材料不在本事项的材料清单里：" + "、".join(strange))
-        received_at = data.received_at or datetime.now().astimezone()
-        if received_at.tzinfo is None:
-            received_at = received_at.astimezone()
-        if received_at > datetime.now().astimezone():
-            errors["received_at"] = "收件时间不能晚于现在"
-        if errors:
-            raise InvalidCase(errors)
-        assert item is not None and first_ask is not None
-        applicant = Applicant(name, id_number, phone, data.applicant.address.strip(),
-                              tuple(dict.fromkeys(data.applicant.groups)))
-        return item, applicant, {"channel": channel, "case_type": case_type,
-                                 "first_ask": first_ask, "agent": agent,
-                                 "received_at": received_at}
-
-    def _staff_named(self, name: str | None, errors: dict[str, str], key: str, what: str) -> Any:
-        if not name:
-            signed = self.desk.signed_in
-            if signed is None:
-                errors[key] = f"{what}不能为空：请填写经办工作人员姓名"
-            return signed
-        staff = next((s for s in self.desk.staff() if s.name == name.strip()), None)
-        if staff is None:
-            errors[key] = f"{what}“{name}”不是本站在岗工作人员"
-        return staff
-
     def register(self, data: CaseInput) -> Registered:
-        item, applicant, v = self._validate(data)
+        item, applicant, v = validate_intake(self.desk, data)
         station = self.desk.station_or_refuse()
         case_type: CaseType = v["case_type"]
         received_at: datetime = v["received_at"]
