@@ -8,50 +8,44 @@ cases that are overdue, and writes a return bundle per village.
 Long work runs off the UI thread behind a progress dialog that can be
 cancelled (nothing half-written is kept). The list of USB sticks comes from
 QStorageInfo; the rule of what counts as removable is `sync.volumes`.
+
+The pieces: `sync_worker` (the progress dialog and worker thread),
+`sync_village` and `sync_town` (each side's tabs and how they are filled),
+`sync_dialogs` (checking a fingerprint before trusting), `sync_widgets`.
 """
 
 from __future__ import annotations
 
 import html
-import threading
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QDir, QEventLoop, QStorageInfo, Qt, QTimer
+from PySide6.QtCore import QDir, QStorageInfo, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.cases import Status
 from ...domain.station import Role
 from ...services.desk import Desk
-from ...services.sync import (
-    Cancelled,
-    ImportOutcome,
-    is_removable_root,
-    missing_message,
-    range_label,
-)
+from ...services.sync import ImportOutcome, is_removable_root, range_label
 from .. import prompts
+from ..sync_dialogs import trust_identity_file
+from ..sync_town import build_town_tabs, refresh_town, selected_villages
+from ..sync_village import build_exports_tab, refresh_village
+from ..sync_worker import Progress, run_task
 
-T = TypeVar("T")
-Progress = Callable[[int, int], None]
+__all__ = ["OTHER_FOLDER", "Progress", "SyncPage", "choose_files", "choose_folder",
+           "removable_volumes", "run_task"]
 
 OTHER_FOLDER = "其他文件夹…"
 
@@ -84,100 +78,7 @@ def choose_files(parent: QWidget, title: str, pattern: str) -> list[str]:
     return list(files)
 
 
-def run_task(parent: QWidget, title: str, work: Callable[[Progress], T]) -> T:
-    """Run `work` on a worker thread behind a modal progress dialog.
-
-    `work` gets a progress callback; pressing 取消 makes the next call raise
-    `Cancelled`, which the services turn into a rollback (import) or a
-    discarded `.partial` file (export). Errors are re-raised here.
-    """
-    dialog = QProgressDialog(title, "取消", 0, 0, parent)
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    state: dict[str, Any] = {"done": 0, "total": 0, "finished": False}
-    cancelled = threading.Event()
-
-    def progress(done: int, total: int) -> None:
-        state["done"], state["total"] = done, total
-        if cancelled.is_set():
-            raise Cancelled()
-
-    def target() -> None:
-        try:
-            state["result"] = work(progress)
-        except BaseException as exc:  # handed to the UI thread below
-            state["error"] = exc
-        finally:
-            state["finished"] = True
-
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(40)
-
-    def tick() -> None:
-        if dialog.wasCanceled():
-            cancelled.set()
-        if state["total"]:
-            dialog.setMaximum(int(state["total"]))
-            dialog.setValue(min(int(state["done"]), int(state["total"])))
-        if state["finished"]:
-            timer.stop()
-            loop.quit()
-
-    timer.timeout.connect(tick)
-    worker = threading.Thread(target=target, name="sync-task", daemon=True)
-    worker.start()
-    timer.start()
-    loop.exec()
-    worker.join()
-    dialog.close()
-    dialog.deleteLater()
-    if "error" in state:
-        raise state["error"]
-    result: T = state["result"]
-    return result
-
-
 # -- the page -------------------------------------------------------------------------
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]], *, warn: set[tuple[int, int]] | None = None,
-          data: list[Any] | None = None) -> None:
-    """Rows of text; cells in `warn` (row, column) in dark red; `data` on column 0."""
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            cell = QTableWidgetItem(text)
-            if data is not None and c == 0:
-                cell.setData(Qt.ItemDataRole.UserRole, data[r])
-            if warn and (r, c) in warn:
-                cell.setForeground(Qt.GlobalColor.darkRed)
-            table.setItem(r, c, cell)
-
-
-def _when(text: str | None) -> str:
-    return (text or "")[:16].replace("T", " ") or "—"
-
-
-def _status_text(by_status: dict[str, int]) -> str:
-    order = [s.value for s in Status]
-    parts = [f"{s} {by_status[s]}" for s in order if by_status.get(s)]
-    return " · ".join(parts) or "—"
 
 
 class SyncPage(QWidget):
@@ -251,38 +152,13 @@ class SyncPage(QWidget):
         layout.addWidget(self.pending)
 
         self.tabs = QTabWidget()
-        # village: our bundles and whether the town confirmed them
-        self.exports_box = QWidget()
-        box = QVBoxLayout(self.exports_box)
-        self.exports = _table([self.tr("导出时间"), self.tr("变更范围"), self.tr("记录"),
-                               self.tr("镇中心确认"), self.tr("文件")])
-        box.addWidget(self.exports)
+        self.exports_box, self.exports = build_exports_tab(self)
         self.tabs.addTab(self.exports_box, self.tr("已导出的同步包"))
-        # town: villages and overdue proxied cases
-        self.villages_box = QWidget()
-        box = QVBoxLayout(self.villages_box)
-        self.villages = _table([self.tr("站点"), self.tr("最近导入"), self.tr("已收到至"),
-                                self.tr("缺号"), self.tr("办件（按状态）"), self.tr("代办逾期"),
-                                self.tr("隔离"), self.tr("最近回传")])
-        self.villages.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        box.addWidget(self.villages)
-        returns = QHBoxLayout()
-        self.return_selected_button = QPushButton(self.tr("为选中的站生成回传包"))
-        self.return_selected_button.clicked.connect(self.export_returns_selected)
-        self.return_all_button = QPushButton(self.tr("为全部村（社区）站生成回传包"))
-        self.return_all_button.clicked.connect(self.export_returns_all)
-        returns.addWidget(self.return_selected_button)
-        returns.addWidget(self.return_all_button)
-        returns.addStretch()
-        box.addLayout(returns)
-        self.tabs.addTab(self.villages_box, self.tr("各村（社区）站"))
-        self.overdue_box = QWidget()
-        box = QVBoxLayout(self.overdue_box)
-        self.overdue = _table([self.tr("办件编号"), self.tr("村（社区）"), self.tr("申请人"),
-                               self.tr("事项"), self.tr("状态"), self.tr("承诺办结"),
-                               self.tr("逾期（工作日）"), self.tr("代办员"), self.tr("代办进度")])
-        box.addWidget(self.overdue)
-        self.tabs.addTab(self.overdue_box, self.tr("逾期的帮办代办件"))
+        town = build_town_tabs(self)
+        self.villages_box, self.villages = town.villages_box, town.villages
+        self.return_selected_button = town.return_selected_button
+        self.return_all_button = town.return_all_button
+        self.overdue_box, self.overdue = town.overdue_box, town.overdue
         self.report_box = QWidget()
         box = QVBoxLayout(self.report_box)
         self.report = QPlainTextEdit()
@@ -323,88 +199,7 @@ class SyncPage(QWidget):
         self.again_button.setVisible(not self.is_town)
         self.full_box.setVisible(not self.is_town)
         self.export_button.setVisible(not self.is_town)  # the town's is under its table
-        if self.is_town:
-            self._refresh_town()
-        else:
-            self._refresh_village()
-
-    def _refresh_village(self) -> None:
-        self.intro.setText(self.tr(
-            "把本站的办件变更加密导出到U盘，交镇便民服务中心导入；镇中心的办理结果、"
-            "事项目录和节假日安排用回传包带回。U盘丢失也不会泄露群众信息。"))
-        self.export_button.setText(self.tr("导出到U盘"))
-        self.import_button.setText(self.tr("从U盘导入镇中心回传包"))
-        pending = self.sync.pending()
-        alerts = []
-        if pending.peer is None:
-            alerts.append(self.tr("还没有信任镇中心的身份文件，不能导出。请向镇中心要身份文件，"
-                                  "电话核对指纹后点“信任对方身份文件…”。"))
-            self.pending.setText("")
-        else:
-            last = pending.last_export
-            text = self.tr("镇中心：") + f"{pending.peer.name}　"
-            text += self.tr("待导出：") + (
-                range_label(pending.seq_from, pending.seq_to) + f"（{pending.count} 条变更）"
-                if pending.count else self.tr("无新变更"))
-            if last is not None:
-                text += self.tr("　上次导出：") + f"{_when(last.created_at)}，" + range_label(
-                    last.seq_from, last.seq_to)
-            self.pending.setText(text)
-        self.export_button.setEnabled(pending.peer is not None)
-        self.again_button.setEnabled(pending.last_export is not None)
-        statuses = self.sync.exports()
-        unconfirmed = [s for s in statuses if not s.confirmed]
-        _fill(self.exports, [[
-            _when(s.record.created_at), range_label(s.record.seq_from, s.record.seq_to),
-            str(s.record.records),
-            (self.tr("已收到 ") + _when(s.confirmed_at) if s.confirmed_at
-             else self.tr("已收到") if s.confirmed else self.tr("尚未确认")),
-            s.record.file_name] for s in statuses],
-            warn={(r, 3) for r, s in enumerate(statuses) if not s.confirmed})
-        if statuses and unconfirmed:
-            alerts.append(self.tr("有 %1 个同步包镇中心尚未确认收到（以镇中心回传包为准）")
-                          .replace("%1", str(len(unconfirmed))))
-        self._alerts(alerts)
-
-    def _refresh_town(self) -> None:
-        self.intro.setText(self.tr(
-            "导入各村（社区）站交来的同步包（可一次选多个），查看各站情况和逾期的帮办代办件，"
-            "再为各站生成回传包（办理结果、事项目录、节假日安排和收件回执）。"))
-        self.export_button.setText(self.tr("为全部村（社区）站生成回传包"))
-        self.import_button.setText(self.tr("从U盘导入村站同步包"))
-        villages = self.sync.villages()
-        overdue = self.sync.overdue_proxied()
-        _fill(self.villages, [[
-            v.name, _when(v.last_import_at),
-            range_label(1, v.last_seq) if v.last_seq else self.tr("尚未收到"),
-            v.missing_text() or "", _status_text(v.by_status), str(v.overdue_proxied),
-            str(v.held),
-            _when(v.last_return.created_at) if v.last_return else "—"]
-            for v in villages], data=[v.code for v in villages],
-            warn={(r, c) for r, v in enumerate(villages)
-                  for c, bad in ((3, bool(v.missing)), (5, v.overdue_proxied > 0),
-                                 (6, v.held > 0)) if bad})
-        _fill(self.overdue, [[c.case_no, c.station_name, c.applicant, c.item, c.status,
-                              c.deadline, str(c.days_over), c.agent, c.proxy_step]
-                             for c in overdue], warn={(r, 6) for r in range(len(overdue))})
-        self.tabs.setTabText(self.tabs.indexOf(self.overdue_box),
-                             self.tr("逾期的帮办代办件（%1）").replace("%1", str(len(overdue))))
-        self.export_button.setEnabled(bool(villages))
-        self.return_all_button.setEnabled(bool(villages))
-        self.return_selected_button.setEnabled(bool(villages))
-        self.pending.setText(
-            self.tr("已信任 %1 个村（社区）站。").replace("%1", str(len(villages))))
-        alerts = []
-        if not villages:
-            alerts.append(self.tr("还没有信任任何村（社区）站：请导入各站的身份文件，"
-                                  "电话核对指纹后点“信任对方身份文件…”。"))
-        for v in villages:
-            if v.missing:
-                alerts += [missing_message(v.name, a, b) for a, b in v.missing]
-        if overdue:
-            alerts.append(self.tr("有 %1 件帮办代办件已超过承诺办结日期").replace(
-                "%1", str(len(overdue))))
-        self._alerts(alerts)
+        self._alerts(refresh_town(self) if self.is_town else refresh_village(self))
 
     def _alerts(self, alerts: list[str]) -> None:
         self.alert.setText("\n".join("⚠ " + a for a in alerts))
@@ -458,35 +253,8 @@ class SyncPage(QWidget):
     def trust_identity(self) -> None:
         files = choose_files(self, self.tr("选择对方的身份文件"), "身份文件 (*.json)")
         for name in files:
-            self._trust_one(Path(name))
+            trust_identity_file(self, Path(name))
         self.refresh()
-
-    def _trust_one(self, path: Path) -> None:
-        identity = prompts.attempt(self, lambda: self.sync.read_identity(path),
-                                   self.tr("身份文件不能使用"))
-        if identity is None:
-            return
-        if prompts.attempt(self, lambda: self.sync.check_identity(identity) or True,
-                           self.tr("不能信任这个身份文件")) is None:
-            return
-        known = next((p for p in self.sync.peers() if p.code == identity.code), None)
-        replace = known is not None and known.fingerprint != identity.fingerprint
-        text = (self.tr("对方：") + f"{identity.name}（{identity.code}，{identity.kind.label}）\n"
-                + self.tr("指纹：") + f"{identity.fingerprint}\n\n"
-                + self.tr("请打电话给对方，请对方念出其程序“同步”页上显示的指纹，"
-                          "逐组核对完全一致后再点“是”。"))
-        if replace:
-            assert known is not None
-            text = (self.tr("注意：本站原先信任的 %1 指纹是 %2，现在的文件指纹不同（密钥已变化）。"
-                            "只有确认对方更换了电脑或重新生成了密钥时才可替换。\n\n")
-                    .replace("%1", known.name).replace("%2", known.fingerprint) + text)
-        if not prompts.confirm(self, self.tr("核对指纹"), text):
-            return
-        result = prompts.attempt(
-            self, lambda: self.sync.trust_identity(identity, replace=replace),
-            self.tr("信任失败"))
-        if result is not None:
-            prompts.info(self, self.tr("已信任"), self.tr("已信任：") + result.peer.name)
 
     def export_now(self) -> None:
         if self.is_town:
@@ -516,9 +284,7 @@ class SyncPage(QWidget):
         self.refresh()
 
     def selected_villages(self) -> list[str]:
-        rows = sorted({i.row() for i in self.villages.selectedIndexes()})
-        return [str(self.villages.model().index(r, 0).data(Qt.ItemDataRole.UserRole))
-                for r in rows]
+        return selected_villages(self.villages)
 
     def export_returns_selected(self) -> None:
         codes = self.selected_villages()

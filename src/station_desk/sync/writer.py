@@ -1,0 +1,326 @@
+"""Writing the records of one verified bundle, inside the caller's
+transaction: insert or update each record, or hold it back (quarantine) with
+the reason when it fails validation, instead of aborting the rest; and retry
+the sender's records held back by earlier imports."""
+
+from __future__ import annotations
+
+import base64
+import os
+import sqlite3
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..db import journal, sync_repo
+from ..db.cases_repo import name_grams
+from ..domain.actor import Actor
+from ..domain.station import Station
+from . import bundle
+from .checks import Verified
+from .merge import Row, check_record, for_insert, merged_changes
+from .report import TABLE_LABELS, ImportReport, record_label
+from .tables import CASE_CHILDREN, MATCH_KEYS, RETURN_TABLES, UP_TABLES, rank
+
+# Test hook: the import process ends itself (os._exit) once this many rows are
+# written, mid-transaction, to prove an interrupted import leaves nothing.
+KILL_ENV = "STATION_DESK_TEST_KILL_IMPORT_AFTER"
+
+
+@dataclass
+class Outcome:
+    result: str  # new | updated | unchanged | quarantined | skipped
+    reason: str = ""
+
+
+class RecordWriter:
+    """Applies the records of one verified bundle inside the caller's transaction."""
+
+    def __init__(self, db: Database, v: Verified, me: Station, report: ImportReport,
+                 actor: Actor) -> None:
+        self.db = db
+        self.v = v
+        self.me = me
+        self.report = report
+        self.actor = actor
+        self.sender = v.header.sender
+        self.up = v.header.kind == bundle.KIND_CHANGES
+        self.tables = UP_TABLES if self.up else RETURN_TABLES
+        self.at = journal.now_iso()
+        self.blobs: dict[str, bytes] = {}
+        self.written = 0
+        self.retrying = False
+        self._mine: set[str] = set()  # cases whose status the town changed itself
+        self._columns: dict[str, dict[str, bool]] = {}
+        self._fks: dict[str, dict[str, str]] = {}
+        self._blob_cols: dict[str, list[str]] = {}
+        limit = os.environ.get(KILL_ENV)
+        self._kill_after = int(limit) if limit and limit.isdigit() else None
+
+    # schema facts, read once per table
+    def columns(self, table: str) -> dict[str, bool]:
+        if table not in self._columns:
+            self._columns[table] = sync_repo.columns(self.db, table)
+            self._fks[table] = sync_repo.foreign_keys(self.db, table)
+            self._blob_cols[table] = sync_repo.blob_columns(self.db, table)
+        return self._columns[table]
+
+    def _wrote(self, n: int) -> None:
+        self.written += n
+        if self._kill_after is not None and self.written >= self._kill_after:
+            os._exit(9)
+
+    # -- one chunk of records -------------------------------------------------
+    def apply(self, records: list[Row]) -> None:
+        for table, run in groupby(records, key=lambda r: str(r.get("table"))):
+            self._apply_run(table, list(run))
+        self.blobs.clear()  # a chunk's blobs come right before it
+
+    def _apply_run(self, table: str, recs: list[Row]) -> list[Outcome]:
+        if table not in self.tables or not sync_repo.table_exists(self.db, table):
+            self.report.skipped[table] = self.report.skipped.get(table, 0) + len(recs)
+            return [Outcome("skipped")] * len(recs)
+        cols = self.columns(table)
+        key = MATCH_KEYS.get(table, "id") if not self.up else "id"
+        outcomes: list[Outcome | None] = [None] * len(recs)
+        rows: list[Row | None] = [None] * len(recs)
+        for i, rec in enumerate(recs):
+            data = rec.get("data")
+            if not isinstance(data, dict) or not isinstance(rec.get("id"), str) \
+                    or not isinstance(rec.get("seq"), int):
+                outcomes[i] = self._hold(rec, table, "记录格式不对")
+                continue
+            row, reason = self._materialize(table, data, cols)
+            if reason:
+                outcomes[i] = self._hold(rec, table, reason)
+                continue
+            rows[i] = row
+        ids = [str(r.get("id")) for r in recs]
+        vers = sync_repo.versions(self.db, table, ids)
+        olds = sync_repo.existing(self.db, table,
+                                  [r[key] for r in rows if r is not None and key in r], key)
+        context = self._context(table, [r for r in rows if r is not None])
+        self._mine = context.get("mine", set())
+        inserts: list[tuple[int, Row]] = []
+        for i, rec in enumerate(recs):
+            incoming = rows[i]
+            if incoming is None:
+                continue
+            version = vers.get(rec["id"])
+            if version is not None and version[0] == self.sender and rec["seq"] <= version[1]:
+                outcomes[i] = Outcome("unchanged")  # we hold this state or a newer one
+                continue
+            old = olds.get(incoming.get(key))
+            reason = check_record(table, incoming, old, version, context, sender=self.sender,
+                                  me_code=self.me.code, up=self.up)
+            if reason:
+                outcomes[i] = self._hold(rec, table, reason)
+                continue
+            if old is None:
+                inserts.append((i, for_insert(table, incoming, cols, self.at)))
+                continue
+            outcomes[i] = self._update(table, rec, incoming, old)
+        for n, inserted in self._insert(table, [r for _, r in inserts],
+                                        [recs[i] for i, _ in inserts]):
+            outcomes[inserts[n][0]] = inserted
+        done: list[Outcome] = []
+        stamp: list[tuple[str, str, str, int]] = []
+        for rec, result in zip(recs, outcomes, strict=True):
+            assert result is not None
+            done.append(result)
+            if result.result in ("new", "updated", "unchanged"):
+                version = vers.get(rec["id"])
+                if version is None or version[1] < rec["seq"] or version[0] != self.sender:
+                    stamp.append((table, rec["id"], self.sender, rec["seq"]))
+            if not self.retrying:
+                self.report.count(table, result.result)
+        if stamp:
+            sync_repo.set_versions(self.db, stamp)
+        return done
+
+    # -- per record -----------------------------------------------------------
+    def _materialize(self, table: str, data: Row, cols: dict[str, bool]
+                     ) -> tuple[Row, str]:
+        """Local columns only; blob references replaced by the blobs."""
+        row = dict(data) if cols.keys() >= data.keys() else {
+            k: v for k, v in data.items() if k in cols}
+        for column, target in self._fks.get(table, {}).items():
+            if target not in self.tables and row.get(column) is not None:
+                row[column] = None  # a link to a record that stays at the sender
+        for column in self._blob_cols.get(table, []):
+            ref = row.get(column)
+            if isinstance(ref, dict):
+                blob = self.blobs.get(str(ref.get("sha256")))
+                if blob is None or len(blob) != ref.get("bytes"):
+                    return row, "附件（PDF 等）不在同步包里或已损坏"
+                row[column] = blob
+        if "id" not in row:
+            return row, "记录缺少编号"
+        return row, ""
+
+    def _context(self, table: str, rows: list[Row]) -> dict[str, Any]:
+        """Facts of a whole run, read in a few queries."""
+        ctx: dict[str, Any] = {}
+        if table == "cases":
+            ctx["mine"] = sync_repo.status_changed_here(self.db, [r["id"] for r in rows])
+        if table in CASE_CHILDREN:
+            ctx["case_station"] = sync_repo.case_stations(
+                self.db, [str(r.get("case_id")) for r in rows if r.get("case_id")])
+        return ctx
+
+    def _update(self, table: str, rec: Row, row: Row, old: Row) -> Outcome:
+        changes = merged_changes(table, row, old, up=self.up, mine=self._mine,
+                                 kept=None if self.retrying else self.report.kept)
+        if not changes:
+            return Outcome("unchanged")
+        if table == "notices":
+            return self._hold(rec, table, "已存档的告知书不能被改写")
+        try:
+            with self.db.atomic():
+                sync_repo.update_row(self.db, table, old["id"], changes, self.actor)
+                if table == "cases" and "applicant_name" in changes:
+                    sync_repo.add_name_grams(self.db, [
+                        (g, old["id"]) for g in name_grams(str(changes["applicant_name"]))])
+        except sqlite3.IntegrityError as exc:
+            return self._hold(rec, table, integrity_reason(exc, row))
+        if table == "holiday_schedules":
+            self.report.holiday_years.append(int(old["year"]))
+        self._wrote(1)
+        return Outcome("updated")
+
+    def _insert(self, table: str, rows: list[Row], recs: list[Row]
+                ) -> list[tuple[int, Outcome]]:
+        """Bulk insert; rows whose parent is missing or that the database
+        refuses are held back one by one."""
+        out: list[tuple[int, Outcome]] = []
+        if not rows:
+            return out
+        cols = self.columns(table)
+        keep: list[int] = []
+        missing: dict[int, str] = {}
+        for column, target in self._fks.get(table, {}).items():
+            wanted = {r[column] for r in rows if r.get(column) is not None}
+            there = sync_repo.present(self.db, target, wanted) if wanted else set()
+            for i, r in enumerate(rows):
+                value = r.get(column)
+                if value is not None and value not in there and i not in missing:
+                    what = TABLE_LABELS.get(target, target)
+                    missing[i] = f"所指的{what}记录 {value} 尚未收到（可能缺少之前的同步包）"
+        required = [c for c, needed in cols.items() if needed]
+        for i, r in enumerate(rows):
+            absent = [c for c in required if r.get(c) is None]
+            if i in missing:
+                out.append((i, self._hold(recs[i], table, missing[i])))
+            elif absent:
+                out.append((i, self._hold(recs[i], table, "缺少必填字段：" + "、".join(absent))))
+            else:
+                keep.append(i)
+        # rows from another program version may carry other columns: one batch each
+        shapes: dict[tuple[str, ...], list[int]] = {}
+        for i in keep:
+            shapes.setdefault(tuple(rows[i]), []).append(i)
+        for names, members in shapes.items():
+            out += self._insert_batch(table, names, members, rows, recs)
+        return out
+
+    def _insert_batch(self, table: str, names: tuple[str, ...], members: list[int],
+                      rows: list[Row], recs: list[Row]) -> list[tuple[int, Outcome]]:
+        good = [rows[i] for i in members]
+        try:
+            with self.db.atomic():
+                sync_repo.insert_rows(self.db, table, names, good, self.actor, self.at,
+                                      plain=self._plain(table, names))
+                self._after_insert(table, good)
+            self._wrote(len(good))
+            return [(i, Outcome("new")) for i in members]
+        except sqlite3.IntegrityError:
+            pass
+        out: list[tuple[int, Outcome]] = []
+        for i in members:  # one by one, to find the rows at fault
+            try:
+                with self.db.atomic():
+                    sync_repo.insert_rows(self.db, table, names, [rows[i]], self.actor,
+                                          self.at, plain=self._plain(table, names))
+                    self._after_insert(table, [rows[i]])
+                out.append((i, Outcome("new")))
+                self._wrote(1)
+            except sqlite3.IntegrityError as exc:
+                out.append((i, self._hold(recs[i], table, integrity_reason(exc, rows[i]))))
+        return out
+
+    def _plain(self, table: str, names: tuple[str, ...]) -> bool:
+        """No blob and no secret among the columns: audit copies need no masking."""
+        return not (set(self._blob_cols.get(table, [])) | sync_repo.secret_columns()
+                    ) & set(names)
+
+    def _after_insert(self, table: str, rows: list[Row]) -> None:
+        if table == "cases":
+            sync_repo.add_name_grams(self.db, [(g, r["id"]) for r in rows
+                                               for g in name_grams(str(r["applicant_name"]))])
+        if table == "holiday_schedules":
+            self.report.holiday_years += [int(r["year"]) for r in rows]
+
+    def _hold(self, rec: Row, table: str, reason: str) -> Outcome:
+        if not self.retrying:
+            data = rec.get("data") if isinstance(rec.get("data"), dict) else {}
+            assert isinstance(data, dict)
+            blobs = {}
+            for value in data.values():
+                if isinstance(value, dict) and str(value.get("sha256")) in self.blobs:
+                    sha = str(value["sha256"])
+                    blobs[sha] = base64.b64encode(self.blobs[sha]).decode("ascii")
+            sync_repo.quarantine(
+                self.db, bundle_id=self.v.bundle_id, from_code=self.sender,
+                seq=int(rec.get("seq") or 0), table=table, record_id=str(rec.get("id")),
+                reason=reason, data={"record": rec, "blobs": blobs}, at=self.at)
+            self.report.quarantined.append({
+                "table": table, "id": str(rec.get("id")), "seq": rec.get("seq"),
+                "label": record_label(table, data), "reason": reason})
+        return Outcome("quarantined", reason)
+
+    # -- records held back earlier ----------------------------------------------
+    def retry_held(self) -> None:
+        """Records of this sender held back before: a later bundle (e.g. a missing
+        one) may have brought what they lacked."""
+        held = sync_repo.held(self.db, self.sender)
+        held.sort(key=lambda q: (rank(self.tables, q.table), q.seq))
+        ours = {(q["table"], q["id"]) for q in self.report.quarantined}
+        self.retrying = True
+        try:
+            for q in held:
+                rec = q.data.get("record", {})
+                self.blobs = {sha: base64.b64decode(b)
+                              for sha, b in q.data.get("blobs", {}).items()}
+                [outcome] = self._apply_run(q.table, [rec])
+                if outcome.result in ("new", "updated", "unchanged"):
+                    sync_repo.release(self.db, q.id, self.at)
+                    item = {"table": q.table, "id": q.record_id, "seq": q.seq,
+                            "label": record_label(q.table, rec.get("data") or {})}
+                    if (q.table, q.record_id) in ours:
+                        # held and released within this import: not held after all
+                        self.report.quarantined = [
+                            x for x in self.report.quarantined
+                            if (x["table"], x["id"]) != (q.table, q.record_id)]
+                        per = self.report.by_table[q.table]
+                        per["quarantined"] -= 1
+                        self.report.count(q.table, outcome.result)
+                    else:
+                        self.report.released.append(item)
+        finally:
+            self.retrying = False
+            self.blobs = {}
+
+
+def integrity_reason(exc: sqlite3.IntegrityError, row: Row) -> str:
+    text = str(exc)
+    if "cases.case_no" in text:
+        return f"办件编号“{row.get('case_no')}”已被本中心另一件办件使用"
+    if "UNIQUE" in text:
+        return f"与已有记录重复（{text.split(':')[-1].strip()}）"
+    if "FOREIGN KEY" in text:
+        return "所指的记录尚未收到（可能缺少之前的同步包）"
+    if "NOT NULL" in text:
+        return f"缺少必填字段（{text.split(':')[-1].strip()}）"
+    return f"数据库拒绝写入：{text}"
