@@ -8,15 +8,12 @@ schedule here is made-up test data, not a real State Council notice.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli import PENSION_CLAIM_MATERIALS, Station, copy_of
 from stdnum.cn import ric
 
 from station_desk.domain.workdays import HolidayCalendar
@@ -27,9 +24,6 @@ needs_unknown_2027 = pytest.mark.skipif(
     HolidayCalendar().knows(2027),
     reason="chinese_calendar now ships 2027; these tests need a year it lacks",
 )
-
-PENSION_CLAIM_MATERIALS = ["居民身份证或户口簿", "《城乡居民基本养老保险待遇申领表》",
-                           "社会保障卡或银行卡"]
 
 FAKE_2099: dict[str, Any] = {
     "year": 2099,
@@ -61,55 +55,17 @@ def entry(name: str = "王秀英", *, n: int = 4, **changes: Any) -> dict[str, A
     return data
 
 
-class Station:
-    """Runs the command line against one data directory."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.data = root / "station"
-        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-                    "STATION_DESK_HOME": str(root / "home"),
-                    "XDG_CONFIG_HOME": str(root / "config"),
-                    "XDG_DATA_HOME": str(root / "xdg-data"),
-                    "XDG_STATE_HOME": str(root / "state"),
-                    "XDG_CACHE_HOME": str(root / "cache")}
-
-    def run(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "station_desk", "--data-dir", str(self.data), *args],
-            input=stdin, capture_output=True, text=True, encoding="utf-8", env=self.env,
-            timeout=60, check=False)
-
-    def ok(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        result = self.run(*args, stdin=stdin)
-        assert result.returncode == 0, result.stderr
-        return result
-
-    def json(self, *args: str, stdin: str = "") -> Any:
-        return json.loads(self.ok(*args, "--json", stdin=stdin).stdout)
-
-    def new(self, data: Any) -> Any:
-        return self.json("case", "new", "-", stdin=json.dumps(data, ensure_ascii=False))
-
-    def cases(self, *args: str) -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = self.json("case", "list", *args)
-        return found
-
-
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    st = Station(tmp_path_factory.mktemp("template"))
-    st.ok("init", "--kind", "village", "--code", "610922101201", "--name", "西沟村",
-          "--head", "王建国", "--head-pin", "1234")
+def template(initialised: tuple[Station, dict[str, Any]],
+             tmp_path_factory: pytest.TempPathFactory) -> Station:
+    st = copy_of(initialised[0], tmp_path_factory.mktemp("template"))
     st.ok("staff", "add", "--name", "李明", "--role", "agent", "--pin", "1111")
-    return st.data
+    return st
 
 
 @pytest.fixture
-def st(template: Path, tmp_path: Path) -> Station:
-    station = Station(tmp_path)
-    shutil.copytree(template, station.data)
-    return station
+def st(template: Station, tmp_path: Path) -> Station:
+    return copy_of(template, tmp_path)
 
 
 # --- case new ----------------------------------------------------------------
@@ -138,7 +94,7 @@ def test_case_new_array_is_all_or_nothing(st: Station) -> None:
     assert result.stdout == ""
     assert st.cases() == []
 
-    good = st.new(batch[:2])
+    good = st.new(*batch[:2])
     assert [c["case_no"] for c in good] == ["610922101201-2026-00001",
                                             "610922101201-2026-00002"]
 
@@ -176,27 +132,19 @@ FILLED = [
 
 
 @pytest.fixture(scope="module")
-def filled_template(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    st = Station(tmp_path_factory.mktemp("filled"))
-    shutil.copytree(template, st.data)
+def filled(template: Station, tmp_path_factory: pytest.TempPathFactory) -> Station:
+    """Three cases; only for tests that change nothing."""
+    st = copy_of(template, tmp_path_factory.mktemp("filled"))
     result = st.ok("case", "new", "-", stdin=json.dumps(FILLED, ensure_ascii=False))
     # the supplement case's warning goes to stderr, naming every missing material
     assert "610922101201-2026-00002" in result.stderr
     assert "社会保障卡或银行卡" in result.stderr and "待补正" in result.stdout
-    return st.data
-
-
-@pytest.fixture(scope="module")
-def filled(filled_template: Path) -> Station:
-    """Three cases; only for tests that change nothing."""
-    return Station(filled_template.parent)
+    return st
 
 
 @pytest.fixture
-def filled_copy(filled_template: Path, tmp_path: Path) -> Station:
-    station = Station(tmp_path)
-    shutil.copytree(filled_template, station.data)
-    return station
+def filled_copy(filled: Station, tmp_path: Path) -> Station:
+    return copy_of(filled, tmp_path)
 
 
 def test_case_show_has_timeline(filled: Station) -> None:

@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-
-
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "station_desk", "--data-dir", str(home), *args],
-                          capture_output=True, text=True, env=ENV, timeout=120)
-
-
-@pytest.fixture(scope="module")
-def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("demo")
-    assert run(home, "demo").returncode == 0
-    return home
+from cli import Station, run
 
 
 @pytest.fixture
-def home(demo_home: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "home"
-    shutil.copytree(demo_home, copy)
-    return copy
+def home(demo: Station) -> Path:
+    """The data directory of a fresh copy of the demo station."""
+    return demo.data
 
 
 def cases(home: Path, *args: str) -> list[dict]:

@@ -4,22 +4,15 @@ process: exit status 0 done, 1 refused (Chinese on stderr), 2 wrong usage."""
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
+from cli import VILLAGE_INIT as INIT
+from cli import Station
 
 from station_desk.paths import resource
 
-CHINESE = re.compile(r"[\u4e00-\u9fff]")
-INIT = ["init", "--kind", "village", "--code", "610922101201", "--name", "西沟村",
-        "--head", "王建国", "--head-pin", "1234"]
 ITEM_KEYS = {"code", "category", "name", "case_type", "time_limit_days", "materials"}
 MATERIAL_KEYS = {"name", "originals", "copies", "note"}
 
@@ -28,75 +21,18 @@ def shipped_items() -> int:
     return len(json.loads(resource("catalogue", "catalogue.json").read_text("utf-8"))["items"])
 
 
-class Cli:
-    """The command line against one data directory, isolated from the real home."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.data = root / "station"
-        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-                    "STATION_DESK_HOME": str(root / "home"),
-                    "XDG_CONFIG_HOME": str(root / "config"),
-                    "XDG_DATA_HOME": str(root / "xdg-data"),
-                    "XDG_STATE_HOME": str(root / "state"),
-                    "XDG_CACHE_HOME": str(root / "cache")}
-
-    def raw(self, *args: str, data_dir: bool = True,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-        where = ["--data-dir", str(self.data)] if data_dir else []
-        return subprocess.run(
-            [sys.executable, "-m", "station_desk", *where, *args],
-            stdin=subprocess.DEVNULL, capture_output=True, env=env or self.env, timeout=60,
-            check=False)
-
-    def run(self, *args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
-        done = self.raw(*args, **kw)
-        return subprocess.CompletedProcess(done.args, done.returncode,
-                                           done.stdout.decode("utf-8"),
-                                           done.stderr.decode("utf-8"))
-
-    def ok(self, *args: str, **kw: Any) -> str:
-        done = self.run(*args, **kw)
-        assert done.returncode == 0, (args, done.returncode, done.stderr)
-        return done.stdout
-
-    def json(self, *args: str, **kw: Any) -> Any:
-        return json.loads(self.ok(*args, "--json", **kw))
-
-    def refused(self, *args: str, **kw: Any) -> str:
-        done = self.run(*args, **kw)
-        assert done.returncode == 1, (args, done.returncode, done.stdout, done.stderr)
-        assert CHINESE.search(done.stderr), done.stderr
-        assert "Traceback" not in done.stderr
-        return done.stderr
-
-    def station_rows(self) -> int:
-        conn = sqlite3.connect(self.data / "archive.db")
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM station").fetchone()[0])
-        finally:
-            conn.close()
-
-
-@pytest.fixture(scope="module")
-def initialized(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
-    """One `init` per module; tests that write get their own copy."""
-    cli = Cli(tmp_path_factory.mktemp("cli-station"))
-    result = cli.json(*INIT)
-    return cli.root, result
-
-
-@pytest.fixture
-def station(initialized: tuple[Path, dict[str, Any]], tmp_path: Path) -> Cli:
-    source, _ = initialized
-    shutil.copytree(source / "station", tmp_path / "station")
-    return Cli(tmp_path)
+def station_rows(cli: Station) -> int:
+    conn = sqlite3.connect(cli.data / "archive.db")
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM station").fetchone()[0])
+    finally:
+        conn.close()
 
 
 # -- init -------------------------------------------------------------------------
 
-def test_init_sets_up_a_village(initialized: tuple[Path, dict[str, Any]]) -> None:
-    _, result = initialized
+def test_init_sets_up_a_village(initialised: tuple[Station, dict[str, Any]]) -> None:
+    _, result = initialised
     assert result["station"] == "西沟村便民服务站"
     assert result["code"] == "610922101201"
     assert result["kind"] == "village"
@@ -105,7 +41,7 @@ def test_init_sets_up_a_village(initialized: tuple[Path, dict[str, Any]]) -> Non
     assert result["catalogue_items"] >= 60
 
 
-def test_second_init_is_refused(station: Cli) -> None:
+def test_second_init_is_refused(station: Station) -> None:
     err = station.refused(*INIT[:-4], "--head", "李四", "--json")
     assert "已经设置过" in err
     staff = station.json("staff", "list")
@@ -113,19 +49,19 @@ def test_second_init_is_refused(station: Cli) -> None:
 
 
 def test_init_with_a_bad_code_writes_no_station(tmp_path: Path) -> None:
-    cli = Cli(tmp_path)
+    cli = Station(tmp_path)
     args = list(INIT)
     args[args.index("610922101201")] = "12345"
     err = cli.refused(*args)
     assert "站点编码" in err and "12345" in err
     if (cli.data / "archive.db").exists():
-        assert cli.station_rows() == 0
+        assert station_rows(cli) == 0
     err = cli.refused("catalogue", "list")
     assert "还没有设置站点" in err
 
 
 def test_bad_usage_exits_2(tmp_path: Path) -> None:
-    cli = Cli(tmp_path)
+    cli = Station(tmp_path)
     args = [a for a in INIT if a not in ("--kind", "village")]
     done = cli.run(*args)
     assert done.returncode == 2
@@ -135,7 +71,7 @@ def test_bad_usage_exits_2(tmp_path: Path) -> None:
 
 
 def test_unknown_kind_is_refused(tmp_path: Path) -> None:
-    cli = Cli(tmp_path)
+    cli = Station(tmp_path)
     args = list(INIT)
     args[args.index("village")] = "city"
     assert "站点类型" in cli.refused(*args)
@@ -143,7 +79,7 @@ def test_unknown_kind_is_refused(tmp_path: Path) -> None:
 
 # -- catalogue ---------------------------------------------------------------------
 
-def test_catalogue_list_json_is_utf8_with_the_documented_keys(station: Cli) -> None:
+def test_catalogue_list_json_is_utf8_with_the_documented_keys(station: Station) -> None:
     done = station.raw("catalogue", "list", "--json")
     assert done.returncode == 0, done.stderr.decode("utf-8")
     assert "养老保险".encode() in done.stdout
@@ -160,7 +96,7 @@ def test_catalogue_list_json_is_utf8_with_the_documented_keys(station: Cli) -> N
     assert len({i["code"] for i in items}) == len(items)
 
 
-def test_catalogue_find_by_pinyin_initials(station: Cli) -> None:
+def test_catalogue_find_by_pinyin_initials(station: Station) -> None:
     """`ylbx` = 养老保险, and 医疗保险 shares those initials."""
     found = [i["name"] for i in station.json("catalogue", "find", "ylbx")]
     assert "城乡居民养老保险参保登记" in found
@@ -173,7 +109,7 @@ def test_catalogue_find_by_pinyin_initials(station: Cli) -> None:
 
 # -- staff -------------------------------------------------------------------------
 
-def test_staff_add_then_list(station: Cli) -> None:
+def test_staff_add_then_list(station: Station) -> None:
     added = station.json("staff", "add", "--name", "赵强", "--role", "agent", "--pin", "5678",
                          "--window", "帮办代办窗口")
     assert (added["name"], added["role"]) == ("赵强", "agent")
@@ -190,15 +126,15 @@ def test_staff_add_then_list(station: Cli) -> None:
 # -- demo, backup, restore -----------------------------------------------------------
 
 def test_demo_on_a_fresh_directory(tmp_path: Path) -> None:
-    cli = Cli(tmp_path)
-    out = cli.ok("demo")
+    cli = Station(tmp_path)
+    out = cli.ok("demo").stdout
     assert "西沟村便民服务站" in out and "王建国 / 1234" in out
     names = [s["name"] for s in cli.json("staff", "list")]
     assert names == ["王建国", "李明", "张丽"]
     assert "已经设置过" in cli.refused("demo")
 
 
-def test_backup_and_restore(station: Cli, tmp_path: Path) -> None:
+def test_backup_and_restore(station: Station, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     made = station.json("backup", "--to", str(usb))
     saved = Path(made["path"])
@@ -213,7 +149,7 @@ def test_backup_and_restore(station: Cli, tmp_path: Path) -> None:
     assert "--yes" in err
     assert (station.data / "archive.db").read_bytes() == before
 
-    out = station.ok("restore", str(saved), "--yes")
+    out = station.ok("restore", str(saved), "--yes").stdout
     assert "已恢复" in out
     assert [s["name"] for s in station.json("staff", "list")] == ["王建国"]
     asides = list(station.data.glob("archive.before-restore.*.db"))
@@ -226,7 +162,7 @@ def test_backup_and_restore(station: Cli, tmp_path: Path) -> None:
     assert names == ["王建国", "赵强"]
 
 
-def test_restore_refuses_a_foreign_file(station: Cli, tmp_path: Path) -> None:
+def test_restore_refuses_a_foreign_file(station: Station, tmp_path: Path) -> None:
     foreign = tmp_path / "not-a-backup.db"
     foreign.write_bytes(b"this is not a database" * 100)
     before = (station.data / "archive.db").read_bytes()
@@ -237,7 +173,7 @@ def test_restore_refuses_a_foreign_file(station: Cli, tmp_path: Path) -> None:
 # -- where the data lives --------------------------------------------------------------
 
 def test_station_desk_home_chooses_the_data_directory(tmp_path: Path) -> None:
-    cli = Cli(tmp_path)
+    cli = Station(tmp_path)
     home = tmp_path / "家目录"
     env = {**cli.env, "STATION_DESK_HOME": str(home)}
     result = cli.json(*INIT, data_dir=False, env=env)
@@ -245,6 +181,6 @@ def test_station_desk_home_chooses_the_data_directory(tmp_path: Path) -> None:
     assert (home / "archive.db").exists()
     assert not cli.data.exists()
     # the same archive, reached through --data-dir
-    other = Cli(tmp_path)
+    other = Station(tmp_path)
     other.data = home
     assert [s["name"] for s in other.json("staff", "list")] == ["王建国"]

@@ -8,19 +8,17 @@ after each refused or interrupted import: nothing may change.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
+import cli
 import pytest
+from cli import PENSION_CLAIM_MATERIALS
 from stdnum.cn import ric
 
 VILLAGE, TOWN = "610922101201", "610922101000"
-CLAIM_MATERIALS = ["居民身份证或户口簿", "《城乡居民基本养老保险待遇申领表》", "社会保障卡或银行卡"]
 KILL_ENV = "STATION_DESK_TEST_KILL_IMPORT_AFTER"
 
 
@@ -32,39 +30,16 @@ def id_number(n: int) -> str:
 def entry(name: str, n: int) -> dict[str, Any]:
     return {"item": "08-02", "channel": "来访",
             "applicant": {"name": name, "id_number": id_number(n), "phone": "13909151001"},
-            "proxy": True, "first_ask": "李明", "received": CLAIM_MATERIALS,
+            "proxy": True, "first_ask": "李明", "received": PENSION_CLAIM_MATERIALS,
             "received_at": "2026-11-02T09:30:00"}
 
 
-class Station:
+class Station(cli.Station):
+    """One of the pair; never killed unless a test asks, and its archive can be dumped."""
+
     def __init__(self, root: Path, name: str) -> None:
-        self.root = root
-        self.data = root / name
-        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-                    "STATION_DESK_HOME": str(root / "home"),
-                    "XDG_CONFIG_HOME": str(root / "config"),
-                    "XDG_DATA_HOME": str(root / "xdg-data"),
-                    "XDG_STATE_HOME": str(root / "state"),
-                    "XDG_CACHE_HOME": str(root / "cache")}
+        super().__init__(root, name)
         self.env.pop(KILL_ENV, None)
-
-    def run(self, *args: str, stdin: str = "", env: dict[str, str] | None = None
-            ) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "station_desk", "--data-dir", str(self.data), *args],
-            input=stdin, capture_output=True, text=True, encoding="utf-8",
-            env={**self.env, **(env or {})}, timeout=120, check=False)
-
-    def ok(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        result = self.run(*args, stdin=stdin)
-        assert result.returncode == 0, result.stderr
-        return result
-
-    def json(self, *args: str, stdin: str = "") -> Any:
-        return json.loads(self.ok(*args, "--json", stdin=stdin).stdout)
-
-    def new(self, *entries: dict[str, Any]) -> Any:
-        return self.json("case", "new", "-", stdin=json.dumps(list(entries), ensure_ascii=False))
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         conn = sqlite3.connect(f"file:{self.data / 'archive.db'}?mode=ro", uri=True)
