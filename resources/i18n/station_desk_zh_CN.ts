@@ -175,255 +175,250 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="170"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="167"/>
         <source>新预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="187"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="182"/>
         <source>预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="188"/>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="210"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="195"/>
         <source>放弃预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="211"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="196"/>
         <source>已填写的内容不会保存。确定放弃这次预约？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="217"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="202"/>
         <source>预约人与时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="232"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="217"/>
         <source>窗口办理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="238"/>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="272"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="223"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="257"/>
         <source>预约人姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="241"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="226"/>
         <source>可不填；办理时再核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="243"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="228"/>
         <source>必填：提前联系或改期用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="258"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="243"/>
         <source> 分钟</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="267"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="252"/>
         <source>如：行动不便，需上门采集信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="269"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="254"/>
         <source>预约渠道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="270"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="255"/>
         <source>服务方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="273"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="258"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="274"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="259"/>
         <source>联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="275"/>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="330"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="260"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="315"/>
         <source>住址/村组</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="277"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="262"/>
         <source>预约时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="279"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="264"/>
         <source>预计时长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="280"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="265"/>
         <source>负责工作人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="281"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="266"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="294"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="279"/>
         <source>办理事项与一次性告知</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="298"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="283"/>
         <source>输入事项名称或拼音首字母，如 ylbx（养老保险）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="304"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="289"/>
         <source>请先选择办理事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="309"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="294"/>
         <source>请告知预约人带齐以下全部材料（一次性告知）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="330"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="315"/>
         <source>上门地址 *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="331"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="316"/>
         <source>上门服务必填，如 西沟村四组12号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="332"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="317"/>
         <source>如 西沟村三组</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="334"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="319"/>
         <source>在工作日到窗口办理，按约定时间优先接待。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="335"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="320"/>
         <source>对行动不便等特殊群体上门服务，一般由帮办代办员前往。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="336"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="321"/>
         <source>法定节假日、休息日预约办理，须安排人员值班。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="351"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="336"/>
         <source>缺少 %1 年放假安排，无法核对当天是否上班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="353"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="338"/>
         <source>%1 工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="355"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="340"/>
         <source>%1 休息日：只能约“节假日服务”或“上门服务”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="371"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="356"/>
         <source>当场办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="372"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="357"/>
         <source>承诺时限 %1 个工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="375"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="360"/>
         <source>须本人到场</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="380"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="365"/>
         <source>材料清单尚未经县级核实，告知前请与镇中心核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="416"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="401"/>
         <source>请选择办理事项（可输入名称或拼音首字母查找）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="418"/>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="425"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="403"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="410"/>
         <source>还不能预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="419"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="404"/>
         <source>请按红框处的提示改正后再预约：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="428"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="413"/>
         <source>已预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="434"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="419"/>
         <source>预约编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="435"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="420"/>
         <source>预约人：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="436"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="421"/>
         <source>时间：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="438"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="423"/>
         <source>方式：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="440"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="425"/>
         <source>事项：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="441"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="426"/>
         <source>负责：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="443"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="428"/>
         <source>已告知预约人带齐以下材料：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="446"/>
+        <location filename="../../src/station_desk/ui/appointment_dialog.py" line="431"/>
         <source>请注意：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,193 +426,193 @@
 <context>
     <name>AppointmentsPage</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="202"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="104"/>
         <source>预约服务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="206"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="104"/>
         <source>新预约…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="225"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="121"/>
         <source>今天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="235"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="131"/>
         <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="245"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="141"/>
         <source>按日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="246"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="142"/>
         <source>按周</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="288"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="177"/>
         <source>已服务（转办件）…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="289"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="178"/>
         <source>未到…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="290"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="179"/>
         <source>申请人取消…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="291"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="180"/>
         <source>改期…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="292"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="181"/>
         <source>打印预约确认单…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="330"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="219"/>
         <source>点一个预约，转到当天的列表处理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="355"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="244"/>
         <source>今天 %1 个预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="357"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="246"/>
         <source>，待接待 %1 个：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="361"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="250"/>
         <source>，没有待接待的。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="364"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="253"/>
         <source>今天没有预约。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="368"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="257"/>
         <source>下一个预约：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="378"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="267"/>
         <source>……共 %1 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="381"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="270"/>
         <source>错过的预约 %1 个，请电话联系，记为“未到”或改期：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="409"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="298"/>
         <source>这一天没有预约。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="410"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="299"/>
         <source>共 %1 个预约</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="426"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="315"/>
         <source>（休）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="444"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="333"/>
         <source>已过时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="446"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="335"/>
         <source>时间冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="516"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="405"/>
         <source>还不能记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="516"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="405"/>
         <source>请填写办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="519"/>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="531"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="408"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="420"/>
         <source>无法记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="536"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="425"/>
         <source>未到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="537"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="426"/>
         <source>电话联系情况（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="540"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="429"/>
         <source>申请人取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="541"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="430"/>
         <source>取消原因（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="551"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="440"/>
         <source>不能改期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="557"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="446"/>
         <source>已改期到 %1。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="559"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="448"/>
         <source>新的预约编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="563"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="452"/>
         <source>与%1的其他预约时间冲突：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="566"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="455"/>
         <source>请把新时间告知申请人。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="567"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="456"/>
         <source>已改期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="580"/>
+        <location filename="../../src/station_desk/ui/pages/appointments.py" line="469"/>
         <source>不能出具</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1405,67 +1400,67 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="62"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="59"/>
         <source>办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="66"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="59"/>
         <source>登记新办件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="74"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="65"/>
         <source>编号、姓名（两个字也可）、身份证号、电话、事项或拼音首字母</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="77"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="68"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="78"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="69"/>
         <source>需关注（逾期+2个工作日内到期）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="79"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="70"/>
         <source>已逾期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="80"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="71"/>
         <source>帮办代办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="82"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="73"/>
         <source>全部状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="86"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="77"/>
         <source>全部类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="172"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="157"/>
         <source>共 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="173"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="158"/>
         <source>没有符合条件的办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="179"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="164"/>
         <source>补正告知提醒（行政许可法第三十二条：5 日内一次告知）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/cases.py" line="182"/>
+        <location filename="../../src/station_desk/ui/pages/cases.py" line="167"/>
         <source>……另有 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,27 +1468,27 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location filename="../../src/station_desk/ui/models.py" line="51"/>
+        <location filename="../../src/station_desk/ui/models.py" line="58"/>
         <source>当场办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/models.py" line="52"/>
+        <location filename="../../src/station_desk/ui/models.py" line="59"/>
         <source>个工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/models.py" line="54"/>
+        <location filename="../../src/station_desk/ui/models.py" line="61"/>
         <source>必须</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/models.py" line="54"/>
+        <location filename="../../src/station_desk/ui/models.py" line="61"/>
         <source>可代办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/models.py" line="59"/>
+        <location filename="../../src/station_desk/ui/models.py" line="66"/>
         <source>办事指南要素尚未经县级核实，打印告知书前请核对</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,113 +1562,113 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="64"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="54"/>
         <source>受理投诉</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="73"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="63"/>
         <source>必填：反馈处理结果用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="79"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="69"/>
         <source>投诉的事情经过和诉求</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="88"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="78"/>
         <source>被投诉的窗口或工作人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="95"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="85"/>
         <source>不予受理，理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="105"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="95"/>
         <source>投诉人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="106"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="96"/>
         <source>联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="107"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="97"/>
         <source>投诉形式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="108"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="98"/>
         <source>投诉事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="109"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="99"/>
         <source>涉及窗口/人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="110"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="100"/>
         <source>程度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="112"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="102"/>
         <source>是否受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="119"/>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="131"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="109"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="121"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="131"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="121"/>
         <source>记录为不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="135"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="125"/>
         <source>涉及重大事项的投诉应采用书面形式：请投诉人提交书面材料，投诉形式选“书面”。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="139"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="129"/>
         <source>不予受理的，应告知投诉人理由。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="140"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="130"/>
         <source>%1投诉应在 %2 天内办结（到 %3）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="157"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="147"/>
         <source>还不能记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="160"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="150"/>
         <source>投诉编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="160"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="150"/>
         <source>状态：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="162"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="152"/>
         <source>应在 %1 前办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="163"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="153"/>
         <source>已记录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,17 +1676,17 @@
 <context>
     <name>ComplaintModel</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="119"/>
+        <location filename="../../src/station_desk/ui/complaint_model.py" line="57"/>
         <source>（超期 %1 天）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="122"/>
+        <location filename="../../src/station_desk/ui/complaint_model.py" line="60"/>
         <source>（今天到期）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="123"/>
+        <location filename="../../src/station_desk/ui/complaint_model.py" line="61"/>
         <source>（还剩 %1 天）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1699,184 +1694,184 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="160"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="73"/>
         <source>投诉与满意度回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="164"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="77"/>
         <source>投诉举报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="165"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="78"/>
         <source>满意度回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="174"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="87"/>
         <source>受理投诉…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="175"/>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="354"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="88"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="260"/>
         <source>推进下一步…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="176"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="89"/>
         <source>只看未办结的</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="182"/>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="304"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="95"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="210"/>
         <source>办理时限：一般投诉 %1 天，重大投诉 %2 天（自受理之日起）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="244"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="150"/>
         <source>本月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="245"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="151"/>
         <source>上月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="246"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="152"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="253"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="159"/>
         <source>记录评价…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="260"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="166"/>
         <source>目标：满意率 %1 以上。非常满意、满意、基本满意计为满意；不满意、非常不满意的须电话回访并整改。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="272"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="178"/>
         <source>记录回访整改…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="324"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="230"/>
         <source>%1 件投诉已超过办理时限：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="353"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="259"/>
         <source>推进到“%1”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="357"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="263"/>
         <source>选中一件投诉，查看办理经过。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="359"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="265"/>
         <source>投诉编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="360"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="266"/>
         <source>投诉人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="361"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="267"/>
         <source>投诉事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="362"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="268"/>
         <source>涉及</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="363"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="269"/>
         <source>程度 / 状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="364"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="270"/>
         <source>办理时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="366"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="272"/>
         <source>不予受理理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="368"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="274"/>
         <source>办结时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="370"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="276"/>
         <source>办理经过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="371"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="277"/>
         <source>（已受理，尚未办理）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="401"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="307"/>
         <source>满意率：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="409"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="315"/>
         <source>待电话回访和整改的不满意评价（%1 个）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="447"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="353"/>
         <source>调查核实和处理情况：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="448"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="354"/>
         <source>向投诉人反馈的内容和方式：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="449"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="355"/>
         <source>办结情况（投诉人意见、整改结果）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="450"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="356"/>
         <source>投诉%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="454"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="360"/>
         <source>不能推进</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="469"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="375"/>
         <source>回访整改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="470"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="376"/>
         <source>电话回访%1的情况和整改措施：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/complaints.py" line="474"/>
+        <location filename="../../src/station_desk/ui/pages/complaints.py" line="380"/>
         <source>不能记录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,27 +1898,27 @@
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="157"/>
+        <location filename="../../src/station_desk/ui/appointment_model.py" line="81"/>
         <source>与%1 %2 时间冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="160"/>
+        <location filename="../../src/station_desk/ui/appointment_model.py" line="84"/>
         <source>已过预约时间，请跟进</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="162"/>
+        <location filename="../../src/station_desk/ui/appointment_model.py" line="86"/>
         <source>上门：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="164"/>
+        <location filename="../../src/station_desk/ui/appointment_model.py" line="88"/>
         <source>办件 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/appointments.py" line="188"/>
+        <location filename="../../src/station_desk/ui/appointment_model.py" line="112"/>
         <source>已告知带齐：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2070,255 +2065,250 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="57"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="55"/>
         <source>登记新办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="74"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="70"/>
         <source>登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="75"/>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="99"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="85"/>
         <source>放弃登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="100"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="86"/>
         <source>已填写的内容不会保存。确定放弃这次登记？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="125"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="111"/>
         <source>申请人与办理方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="136"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="122"/>
         <source>与身份证一致；生僻字可用输入法手写输入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="139"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="125"/>
         <source>18 位公民身份号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="141"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="127"/>
         <source>手机 11 位，座机如 0915-6321234</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="143"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="129"/>
         <source>如 西沟村三组</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="158"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="144"/>
         <source>退回件必填：写明依据的法律、法规或政策，将存档备查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="160"/>
-        <location filename="../../src/station_desk/ui/intake.py" line="278"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="146"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="264"/>
         <source>当场办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="161"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="147"/>
         <source>只有即办件、材料齐全时可以当场办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="162"/>
-        <location filename="../../src/station_desk/ui/intake.py" line="200"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="148"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="186"/>
         <source>帮办代办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="174"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="160"/>
         <source>上门服务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="179"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="165"/>
         <source>代办员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="186"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="172"/>
         <source>首问责任人是当前登录的工作人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="188"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="174"/>
         <source>请填写经办工作人员姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="191"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="177"/>
         <source>来源渠道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="192"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="178"/>
         <source>申请人姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="193"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="179"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="194"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="180"/>
         <source>联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="195"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="181"/>
         <source>住址/村组</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="196"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="182"/>
         <source>特殊群体</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="197"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="183"/>
         <source>办件类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="198"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="184"/>
         <source>退回/不予受理理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="201"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="187"/>
         <source>首问责任人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="202"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="188"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="214"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="200"/>
         <source>办理事项与收件材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="218"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="204"/>
         <source>输入事项名称或拼音首字母，如 ylbx（养老保险）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="224"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="210"/>
         <source>请先选择办理事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="230"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="216"/>
         <source>收件材料（收到的请打勾；未收齐即为待补正）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="231"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="217"/>
         <source>全部收齐</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="258"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="244"/>
         <source>%1（无需提交）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="260"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="246"/>
         <source>%1（原件%2份，复印件%3份）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="279"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="265"/>
         <source>承诺时限 %1 个工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="282"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="268"/>
         <source>须本人到场</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="286"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="272"/>
         <source>办事指南要素尚未经县级核实，一次性告知前请与镇中心核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="398"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="384"/>
         <source>请选择办理事项（可输入名称或拼音首字母查找）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="400"/>
-        <location filename="../../src/station_desk/ui/intake.py" line="405"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="386"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="391"/>
         <source>还不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="401"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="387"/>
         <source>请按红框处的提示改正后再登记：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="408"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="394"/>
         <source>已登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="413"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="399"/>
         <source>办件编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="414"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="400"/>
         <source>申请人：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="415"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="401"/>
         <source>事项：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="416"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="402"/>
         <source>状态：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="420"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="406"/>
         <source>（暂定）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="421"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="407"/>
         <source>承诺办结日期：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="423"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="409"/>
         <source>补正告知期限：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/intake.py" line="426"/>
+        <location filename="../../src/station_desk/ui/intake.py" line="412"/>
         <source>请注意：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2566,72 +2556,72 @@
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="174"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="164"/>
         <source>记录满意度评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="187"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="177"/>
         <source>已办结办件的编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="198"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="188"/>
         <source>群众的意见或建议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="199"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="189"/>
         <source>办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="201"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="191"/>
         <source>评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="202"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="192"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="203"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="193"/>
         <source>意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="206"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="196"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="220"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="210"/>
         <source>只有已办结的办件可以评价。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="225"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="215"/>
         <source>没有找到这个办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="229"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="219"/>
         <source>（未办结，不能评价）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="240"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="230"/>
         <source>还不能记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="245"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="235"/>
         <source>已记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="246"/>
+        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="236"/>
         <source>已记录“%1”。请尽快电话回访，了解原因并整改，再到“满意度回访”里记录回访整改情况。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3154,339 +3144,112 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="190"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="91"/>
         <source>U盘同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="203"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="104"/>
         <source>本站身份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="209"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="110"/>
         <source>导出本站身份文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="211"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="112"/>
         <source>信任对方身份文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="219"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="120"/>
         <source>U盘：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="223"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="124"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="236"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="137"/>
         <source>重新导出上一次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="238"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="139"/>
         <source>全部导出（不只是新变更）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="242"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="143"/>
         <source>选择文件导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="257"/>
-        <source>导出时间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="257"/>
-        <source>变更范围</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="257"/>
-        <source>记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="258"/>
-        <source>镇中心确认</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="258"/>
-        <source>文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="278"/>
-        <source>各村（社区）站</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="264"/>
-        <source>站点</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="260"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="156"/>
         <source>已导出的同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="264"/>
-        <source>最近导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="264"/>
-        <source>已收到至</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="265"/>
-        <source>缺号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="265"/>
-        <source>办件（按状态）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="265"/>
-        <source>代办逾期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="266"/>
-        <source>隔离</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="266"/>
-        <source>最近回传</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="270"/>
-        <source>为选中的站生成回传包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="272"/>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="373"/>
-        <source>为全部村（社区）站生成回传包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="281"/>
-        <source>办件编号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="281"/>
-        <source>村（社区）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="281"/>
-        <source>申请人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="282"/>
-        <source>事项</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="282"/>
-        <source>状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="282"/>
-        <source>承诺办结</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="283"/>
-        <source>逾期（工作日）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="283"/>
-        <source>代办员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="283"/>
-        <source>代办进度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="285"/>
-        <source>逾期的帮办代办件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="292"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="168"/>
         <source>最近一次导入报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="290"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="166"/>
         <source>导入后在这里显示新增、更新、未变、隔离和缺号情况。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="309"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="185"/>
         <source>只有站长（中心主任）可以信任身份文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="310"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="186"/>
         <source>密钥</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="312"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="188"/>
         <source>本站：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="313"/>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="475"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="189"/>
         <source>指纹：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="316"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="192"/>
         <source>与对方交换身份文件时，请打电话逐组核对指纹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="333"/>
-        <source>把本站的办件变更加密导出到U盘，交镇便民服务中心导入；镇中心的办理结果、事项目录和节假日安排用回传包带回。U盘丢失也不会泄露群众信息。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="335"/>
-        <source>导出到U盘</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="336"/>
-        <source>从U盘导入镇中心回传包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="340"/>
-        <source>还没有信任镇中心的身份文件，不能导出。请向镇中心要身份文件，电话核对指纹后点“信任对方身份文件…”。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="345"/>
-        <source>镇中心：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="346"/>
-        <source>待导出：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="348"/>
-        <source>无新变更</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="350"/>
-        <source>&#x3000;上次导出：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="360"/>
-        <source>已收到 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="361"/>
-        <source>已收到</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="361"/>
-        <source>尚未确认</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="365"/>
-        <source>有 %1 个同步包镇中心尚未确认收到（以镇中心回传包为准）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="371"/>
-        <source>导入各村（社区）站交来的同步包（可一次选多个），查看各站情况和逾期的帮办代办件，再为各站生成回传包（办理结果、事项目录、节假日安排和收件回执）。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="374"/>
-        <source>从U盘导入村站同步包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="379"/>
-        <source>尚未收到</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="391"/>
-        <source>逾期的帮办代办件（%1）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="396"/>
-        <source>已信任 %1 个村（社区）站。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="399"/>
-        <source>还没有信任任何村（社区）站：请导入各站的身份文件，电话核对指纹后点“信任对方身份文件…”。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="405"/>
-        <source>有 %1 件帮办代办件已超过承诺办结日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="420"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="215"/>
         <source>没有找到U盘（插上后点“刷新”，或选“其他文件夹…”）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="427"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="222"/>
         <source>选择U盘或文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="452"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="247"/>
         <source>导出身份文件失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="454"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="249"/>
         <source>身份文件已导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="455"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="250"/>
         <source>已写入：%1
 
 请把这个文件交给对方，并电话告诉对方本站的指纹：
@@ -3494,74 +3257,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="459"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="254"/>
         <source>选择对方的身份文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="466"/>
-        <source>身份文件不能使用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="470"/>
-        <source>不能信任这个身份文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="474"/>
-        <source>对方：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="476"/>
-        <source>请打电话给对方，请对方念出其程序“同步”页上显示的指纹，逐组核对完全一致后再点“是”。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="480"/>
-        <source>注意：本站原先信任的 %1 指纹是 %2，现在的文件指纹不同（密钥已变化）。只有确认对方更换了电脑或重新生成了密钥时才可替换。
-
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="483"/>
-        <source>核对指纹</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="487"/>
-        <source>信任失败</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="489"/>
-        <source>已信任</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="489"/>
-        <source>已信任：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="505"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="273"/>
         <source>正在导出到U盘…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="508"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="276"/>
         <source>导出失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="510"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="278"/>
         <source>导出完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="511"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="279"/>
         <source>同步包已写入U盘并读回校验无误：
 %1
 
@@ -3570,85 +3286,85 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="526"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="292"/>
         <source>请先选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="526"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="292"/>
         <source>请先在上面的表格中选中要回传的站。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="538"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="304"/>
         <source>正在生成回传包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="540"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="306"/>
         <source>生成回传包失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="543"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="309"/>
         <source>回传包已生成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="544"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="310"/>
         <source>已写入U盘并读回校验无误：
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="545"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="311"/>
         <source>
 
 现在可以安全拔出U盘，带回各站导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="554"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="320"/>
         <source>没有找到同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="555"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="321"/>
         <source>%1 里没有发给本站的同步包。可以点“选择文件导入…”手动选择。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="561"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="327"/>
         <source>选择同步包（可多选）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="567"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="333"/>
         <source>正在导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="569"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="335"/>
         <source>导入失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="574"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="340"/>
         <source>未导入 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="580"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="346"/>
         <source>镇中心已确认收到本站：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="582"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="348"/>
         <source>（尚无）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/station_desk/ui/pages/sync.py" line="584"/>
+        <location filename="../../src/station_desk/ui/pages/sync.py" line="350"/>
         <source>导入报告</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3872,9 +3588,290 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/station_desk/ui/dialog_parts.py" line="13"/>
-        <location filename="../../src/station_desk/ui/complaint_dialogs.py" line="38"/>
+        <location filename="../../src/station_desk/ui/dialog_parts.py" line="24"/>
+        <location filename="../../src/station_desk/ui/dialog_parts.py" line="36"/>
         <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="21"/>
+        <source>导出时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="21"/>
+        <source>变更范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="21"/>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="22"/>
+        <source>镇中心确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="22"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="30"/>
+        <source>把本站的办件变更加密导出到U盘，交镇便民服务中心导入；镇中心的办理结果、事项目录和节假日安排用回传包带回。U盘丢失也不会泄露群众信息。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="32"/>
+        <source>导出到U盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="33"/>
+        <source>从U盘导入镇中心回传包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="37"/>
+        <source>还没有信任镇中心的身份文件，不能导出。请向镇中心要身份文件，电话核对指纹后点“信任对方身份文件…”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="42"/>
+        <source>镇中心：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="43"/>
+        <source>待导出：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="45"/>
+        <source>无新变更</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="47"/>
+        <source>&#x3000;上次导出：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="57"/>
+        <source>已收到 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="58"/>
+        <source>已收到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="58"/>
+        <source>尚未确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_village.py" line="62"/>
+        <source>有 %1 个同步包镇中心尚未确认收到（以镇中心回传包为准）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_dialogs.py" line="19"/>
+        <source>身份文件不能使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_dialogs.py" line="23"/>
+        <source>不能信任这个身份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_dialogs.py" line="27"/>
+        <source>对方：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_dialogs.py" line="28"/>
+        <source>指纹：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_dialogs.py" line="29"/>
+        <source>请打电话给对方，请对方念出其程序“同步”页上显示的指纹，逐组核对完全一致后再点“是”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_dialogs.py" line="33"/>
+        <source>注意：本站原先信任的 %1 指纹是 %2，现在的文件指纹不同（密钥已变化）。只有确认对方更换了电脑或重新生成了密钥时才可替换。
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_dialogs.py" line="36"/>
+        <source>核对指纹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_dialogs.py" line="40"/>
+        <source>信任失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_dialogs.py" line="42"/>
+        <source>已信任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_dialogs.py" line="42"/>
+        <source>已信任：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="41"/>
+        <source>站点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="41"/>
+        <source>最近导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="41"/>
+        <source>已收到至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="42"/>
+        <source>缺号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="42"/>
+        <source>办件（按状态）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="42"/>
+        <source>代办逾期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="43"/>
+        <source>隔离</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="43"/>
+        <source>最近回传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="47"/>
+        <source>为选中的站生成回传包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="49"/>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="72"/>
+        <source>为全部村（社区）站生成回传包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="55"/>
+        <source>各村（社区）站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="58"/>
+        <source>办件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="58"/>
+        <source>村（社区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="58"/>
+        <source>申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="59"/>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="59"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="59"/>
+        <source>承诺办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="60"/>
+        <source>逾期（工作日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="60"/>
+        <source>代办员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="60"/>
+        <source>代办进度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="62"/>
+        <source>逾期的帮办代办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="70"/>
+        <source>导入各村（社区）站交来的同步包（可一次选多个），查看各站情况和逾期的帮办代办件，再为各站生成回传包（办理结果、事项目录、节假日安排和收件回执）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="73"/>
+        <source>从U盘导入村站同步包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="78"/>
+        <source>尚未收到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="90"/>
+        <source>逾期的帮办代办件（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="95"/>
+        <source>已信任 %1 个村（社区）站。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="98"/>
+        <source>还没有信任任何村（社区）站：请导入各站的身份文件，电话核对指纹后点“信任对方身份文件…”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/station_desk/ui/sync_town.py" line="104"/>
+        <source>有 %1 件帮办代办件已超过承诺办结日期</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
