@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from .triggers import forbid_delete
+
 
 def create_archive_tables(db: Database) -> None:
     db.executescript(
@@ -36,6 +38,4 @@ def create_archive_tables(db: Database) -> None:
         """
     )
     for table in ("attachments", "archive_files", "borrowings"):
-        db.execute(
-            f"CREATE TRIGGER IF NOT EXISTS no_delete_{table} BEFORE DELETE ON {table} "
-            "BEGIN SELECT RAISE(ABORT, 'records are never deleted; retire them instead'); END")
+        forbid_delete(db, table)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .triggers import forbid_delete, forbid_rewrite
+
 MIGRATION_SET = "station_desk"
 migrations = Migrations(MIGRATION_SET)
 
@@ -18,21 +20,6 @@ RECORD_TABLES = ("station", "windows", "staff", "catalogue_items", "settings", "
                  "case_events", "holiday_schedules", "notices", "appointments",
                  "after_hours", "complaints", "ratings", "attachments", "archive_files",
                  "borrowings")
-
-
-def _forbid_delete(db: Database, table: str) -> None:
-    db.execute(
-        f"CREATE TRIGGER IF NOT EXISTS no_delete_{table} BEFORE DELETE ON {table} "
-        "BEGIN SELECT RAISE(ABORT, 'records are never deleted; retire them instead'); END"
-    )
-
-
-def _forbid_rewrite(db: Database, table: str) -> None:
-    _forbid_delete(db, table)
-    db.execute(
-        f"CREATE TRIGGER IF NOT EXISTS no_update_{table} BEFORE UPDATE ON {table} "
-        "BEGIN SELECT RAISE(ABORT, 'journal rows are append-only'); END"
-    )
 
 
 @migrations(name="0001_initial")
@@ -86,9 +73,9 @@ def m0001_initial(db: Database) -> None:
     )
     # a migration is frozen in time: name its own tables, not RECORD_TABLES
     for table in ("station", "windows", "staff", "catalogue_items"):
-        _forbid_delete(db, table)
+        forbid_delete(db, table)
     for table in ("audit_log", "change_log"):
-        _forbid_rewrite(db, table)
+        forbid_rewrite(db, table)
 
 
 @migrations(name="0002_settings")
@@ -103,7 +90,7 @@ def m0002_settings(db: Database) -> None:
         );
         """
     )
-    _forbid_delete(db, "settings")
+    forbid_delete(db, "settings")
 
 
 @migrations(name="0003_cases")
@@ -165,7 +152,7 @@ def m0003_cases(db: Database) -> None:
         """
     )
     for table in ("cases", "case_events", "holiday_schedules"):
-        _forbid_delete(db, table)
+        forbid_delete(db, table)
 
 
 @migrations(name="0004_notices")
@@ -183,7 +170,7 @@ def m0004_notices(db: Database) -> None:
         CREATE INDEX notices_case ON notices(case_id, kind, issued_at);
         """
     )
-    _forbid_rewrite(db, "notices")
+    forbid_rewrite(db, "notices")
 
 
 @migrations(name="0005_service")

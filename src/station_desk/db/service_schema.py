@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from .triggers import forbid_delete
+
 
 def create_service_tables(db: Database) -> None:
     db.executescript(
@@ -48,6 +50,4 @@ def create_service_tables(db: Database) -> None:
         """
     )
     for table in ("appointments", "after_hours", "complaints", "ratings"):
-        db.execute(
-            f"CREATE TRIGGER IF NOT EXISTS no_delete_{table} BEFORE DELETE ON {table} "
-            "BEGIN SELECT RAISE(ABORT, 'records are never deleted; retire them instead'); END")
+        forbid_delete(db, table)

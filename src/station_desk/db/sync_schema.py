@@ -20,20 +20,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-
-def _forbid_delete(db: Database, table: str) -> None:
-    db.execute(
-        f"CREATE TRIGGER IF NOT EXISTS no_delete_{table} BEFORE DELETE ON {table} "
-        "BEGIN SELECT RAISE(ABORT, 'records are never deleted; retire them instead'); END"
-    )
-
-
-def _forbid_rewrite(db: Database, table: str) -> None:
-    _forbid_delete(db, table)
-    db.execute(
-        f"CREATE TRIGGER IF NOT EXISTS no_update_{table} BEFORE UPDATE ON {table} "
-        "BEGIN SELECT RAISE(ABORT, 'journal rows are append-only'); END"
-    )
+from .triggers import forbid_delete, forbid_rewrite
 
 
 def create_sync_tables(db: Database) -> None:
@@ -81,8 +68,8 @@ def create_sync_tables(db: Database) -> None:
         CREATE INDEX sync_quarantine_open ON sync_quarantine(from_code, resolved_at, seq);
         """
     )
-    _forbid_delete(db, "sync_peers")
-    _forbid_delete(db, "sync_quarantine")
-    _forbid_delete(db, "sync_versions")
+    forbid_delete(db, "sync_peers")
+    forbid_delete(db, "sync_quarantine")
+    forbid_delete(db, "sync_versions")
     for table in ("sync_exports", "sync_imports"):
-        _forbid_rewrite(db, table)
+        forbid_rewrite(db, table)
