@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from station_desk.ui import prompts
+from station_desk.ui.widgets import prompts
 
 
 class Boxes:

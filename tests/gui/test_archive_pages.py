@@ -22,10 +22,10 @@ from station_desk.domain.service import Rating
 from station_desk.domain.station import Role, StationKind
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk, StaffInput
-from station_desk.ui import attachments, prompts
-from station_desk.ui.attachments import AttachmentsPanel, FullView
-from station_desk.ui.pages import archive, statistics
-from station_desk.ui.pages.archive import (
+from station_desk.ui.archive import attachments
+from station_desk.ui.archive import page as archive
+from station_desk.ui.archive.attachments import AttachmentsPanel, FullView
+from station_desk.ui.archive.page import (
     ArchivePage,
     BorrowDialog,
     BorrowInput,
@@ -33,7 +33,9 @@ from station_desk.ui.pages.archive import (
     FilingDialog,
     FilingInput,
 )
-from station_desk.ui.pages.statistics import StatisticsPage
+from station_desk.ui.statistics import page as statistics
+from station_desk.ui.statistics.page import StatisticsPage
+from station_desk.ui.widgets import prompts
 
 NO_DATA = "—（无数据）"
 

@@ -12,12 +12,13 @@ from station_desk.domain.cases import Applicant, ProxyStep, Status
 from station_desk.domain.catalogue import CaseType
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk
-from station_desk.ui import case_detail, case_model
-from station_desk.ui.case_detail import CaseDetailDialog
-from station_desk.ui.case_model import CaseListModel
-from station_desk.ui.intake import IntakeDialog
-from station_desk.ui.pages import cases as cases_page
-from station_desk.ui.pages.cases import CasesPage
+from station_desk.ui.cases import detail as case_detail
+from station_desk.ui.cases import model as case_model
+from station_desk.ui.cases import page as cases_page
+from station_desk.ui.cases.detail import CaseDetailDialog
+from station_desk.ui.cases.intake import IntakeDialog
+from station_desk.ui.cases.model import CaseListModel
+from station_desk.ui.cases.page import CasesPage
 
 PENSION = "08-02"  # 城乡居民养老保险待遇申领, 承诺件, 10 working days
 PENSION_NAME = "城乡居民养老保险待遇申领"

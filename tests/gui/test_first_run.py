@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QLineEdit, QTableWidgetItem
 from station_desk.domain.station import Role
 from station_desk.services.desk import Desk
 from station_desk.ui import app as ui_app
-from station_desk.ui.setup_wizard import SetupWizard
-from station_desk.ui.sign_in import SignInDialog
+from station_desk.ui.setup.sign_in import SignInDialog
+from station_desk.ui.setup.wizard import SetupWizard
 
 
 def fill_wizard(wizard: SetupWizard, *, code: str = "610922101201") -> None:

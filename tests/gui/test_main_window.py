@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from station_desk.services.desk import Desk
 from station_desk.ui import crash
-from station_desk.ui.item_editor import ItemEditor
+from station_desk.ui.catalogue.item_editor import ItemEditor
 from station_desk.ui.main_window import MainWindow
 
 

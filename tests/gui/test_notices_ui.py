@@ -16,9 +16,10 @@ from station_desk.domain.cases import Applicant
 from station_desk.print.notices import NoticeKind
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk
-from station_desk.ui import notice_actions, notice_preview
-from station_desk.ui.notice_preview import NoticePreview
-from station_desk.ui.printing import print_pdf
+from station_desk.ui.notices import actions as notice_actions
+from station_desk.ui.notices import preview as notice_preview
+from station_desk.ui.notices.preview import NoticePreview
+from station_desk.ui.notices.printing import print_pdf
 
 BASE = "61092219650312004"
 ID_NUMBER = BASE + ric.calc_check_digit(BASE + "0")
@@ -97,7 +98,7 @@ def test_preview_prints_with_the_dialog_choice(qtbot, village: Desk, case_no: st
 
 def test_rules_board_from_settings(qtbot, village: Desk, boxes,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from station_desk.ui.pages import settings
+    from station_desk.ui.settings import page as settings
 
     shown: list[tuple[bytes, str]] = []
     monkeypatch.setattr(settings, "show_pdf", lambda _p, pdf, name: shown.append((pdf, name)))

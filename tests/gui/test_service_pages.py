@@ -17,14 +17,14 @@ from station_desk.domain.workdays import HolidayCalendar
 from station_desk.services.appointments import ApptInput
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk
-from station_desk.ui.appointment_dialog import AppointmentDialog, to_qt
-from station_desk.ui.intake import IntakeDialog
-from station_desk.ui.pages import after_hours as after_hours_page
-from station_desk.ui.pages import appointments as appointments_page
-from station_desk.ui.pages import complaints as complaints_page
-from station_desk.ui.pages.after_hours import AfterHoursPage
-from station_desk.ui.pages.appointments import AppointmentsPage, DayModel, prefill_intake
-from station_desk.ui.pages.complaints import ComplaintDialog, ComplaintsPage, RatingDialog
+from station_desk.ui.after_hours import page as after_hours_page
+from station_desk.ui.after_hours.page import AfterHoursPage
+from station_desk.ui.appointments import page as appointments_page
+from station_desk.ui.appointments.dialog import AppointmentDialog, to_qt
+from station_desk.ui.appointments.page import AppointmentsPage, DayModel, prefill_intake
+from station_desk.ui.cases.intake import IntakeDialog
+from station_desk.ui.complaints import page as complaints_page
+from station_desk.ui.complaints.page import ComplaintDialog, ComplaintsPage, RatingDialog
 
 CAL = HolidayCalendar()
 PENSION_CLAIM = "08-02"
@@ -483,7 +483,7 @@ def test_an_open_case_cannot_be_rated(qtbot, desk: Desk, boxes) -> None:
 
 def test_the_confirmation_slip_is_archived_then_reprinted(qtbot, desk: Desk, boxes,
                                                           monkeypatch) -> None:
-    from station_desk.ui import notice_actions
+    from station_desk.ui.notices import actions as notice_actions
 
     shown = []
     monkeypatch.setattr(notice_actions, "show_preview", lambda _p, issued: shown.append(issued))

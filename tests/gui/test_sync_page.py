@@ -18,8 +18,8 @@ from station_desk.domain.station import Role, StationKind
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk, StaffInput
 from station_desk.services.sync import Cancelled, SyncDesk
-from station_desk.ui.pages import sync as sync_page
-from station_desk.ui.pages.sync import SyncPage
+from station_desk.ui.sync import page as sync_page
+from station_desk.ui.sync.page import SyncPage
 
 TOWN = "610922101000"
 CLAIM_MATERIALS = ("居民身份证或户口簿", "《城乡居民基本养老保险待遇申领表》", "社会保障卡或银行卡")

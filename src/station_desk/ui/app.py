@@ -12,11 +12,12 @@ from ..domain.errors import UserError
 from ..logs import setup_logging
 from ..paths import resource
 from ..services.desk import Desk
-from . import crash, prompts
+from . import crash
 from .main_window import MainWindow
-from .setup_wizard import SetupWizard
-from .sign_in import SignInDialog
-from .style import STYLE
+from .setup.sign_in import SignInDialog
+from .setup.wizard import SetupWizard
+from .widgets import prompts
+from .widgets.style import STYLE
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

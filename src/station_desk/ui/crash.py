@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..domain.errors import UserError
 from ..services.errors import known_failure
-from . import prompts
+from .widgets import prompts
 
 log = logging.getLogger("station_desk.crash")
 

@@ -17,21 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.desk import Desk
-from .pages.after_hours import AfterHoursPage
-from .pages.appointments import AppointmentsPage
-from .pages.archive import ArchivePage
-from .pages.cases import CasesPage
-from .pages.catalogue import CataloguePage
-from .pages.complaints import ComplaintsPage
-from .pages.settings import SettingsPage
-from .pages.statistics import StatisticsPage
-from .pages.sync import SyncPage
-from .pages.today import TodayPage
+from .after_hours.page import AfterHoursPage
+from .appointments.page import AppointmentsPage
+from .archive.page import ArchivePage
+from .cases.page import CasesPage
+from .catalogue.page import CataloguePage
+from .complaints.page import ComplaintsPage
+from .settings.page import SettingsPage
+from .statistics.page import StatisticsPage
+from .sync.page import SyncPage
+from .today.page import TodayPage
 
 
 def sign_in_again(window: MainWindow) -> bool:
     """Replaceable in tests: ask for a sign-in, True when someone signed in."""
-    from .sign_in import SignInDialog
+    from .setup.sign_in import SignInDialog
 
     return bool(SignInDialog(window.desk, window).exec())
 

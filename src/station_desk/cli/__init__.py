@@ -1,0 +1,5 @@
+"""The `station-desk` command line: one module per command group."""
+
+from .main import main
+
+__all__ = ["main"]

@@ -1,0 +1,290 @@
+"""`station-desk case …`, `deadline` and `holidays import`: the case commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..domain.cases import Applicant, Case, Status, parse_status
+from ..domain.errors import UserError
+from ..domain.workdays import HolidayCalendar
+from ..services.cases import CaseInput, InvalidCase
+from ..services.desk import Desk
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def case_json(desk: Desk, case: Case, *, timeline: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "case_no": case.case_no, "id": case.id, "status": case.status.value,
+        "case_type": case.case_type.value, "channel": case.channel.value,
+        "item": case.item_name, "item_code": case.item_code, "category": case.category,
+        "applicant": {"name": case.applicant.name, "id_number": case.applicant.id_number,
+                      "phone": case.applicant.phone, "address": case.applicant.address,
+                      "groups": list(case.applicant.groups)},
+        "first_ask": case.first_ask_name, "window": case.window,
+        "received_at": case.received_at.isoformat(),
+        "deadline": case.deadline.isoformat() if case.deadline else None,
+        "deadline_provisional": case.extra.get("deadline_provisional", False),
+        "days_left": desk.cases.days_left(case),
+        "materials": [{"name": m.name, "originals": m.originals, "copies": m.copies,
+                       "received": m.received} for m in case.materials],
+        "missing": case.missing,
+        "proxy": case.proxy, "proxy_agent": case.proxy_agent_name,
+        "proxy_step": case.proxy_step.value if case.proxy_step else None,
+        "door_to_door": case.door_to_door, "fee": case.fee, "reason": case.reason,
+        "supplement_due": case.supplement_due.isoformat() if case.supplement_due else None,
+        "departments": [d.__dict__ for d in case.departments],
+    }
+    if timeline:
+        data["timeline"] = [{"at": e.at.isoformat(), "who": e.actor_name, "kind": e.kind,
+                             "text": e.text} for e in desk.cases.timeline(case)]
+    return data
+
+
+def _case_input(entry: Any, index: int | None) -> CaseInput:
+    where = f"第 {index + 1} 件：" if index is not None else ""
+    if not isinstance(entry, dict):
+        raise UserError(f"{where}每件应为一个 JSON 对象")
+    applicant = entry.get("applicant") or {}
+    if not isinstance(applicant, dict):
+        raise UserError(f"{where}applicant 应为对象（name、id_number、phone…）")
+    received_at = None
+    if entry.get("received_at"):
+        try:
+            received_at = datetime.fromisoformat(str(entry["received_at"]))
+        except ValueError:
+            raise UserError(f"{where}收件时间 received_at 格式不对，应如 2026-11-26T09:30:00"
+                            ) from None
+    return CaseInput(
+        item=str(entry.get("item", "")),
+        applicant=Applicant(str(applicant.get("name", "")),
+                            str(applicant.get("id_number", "")),
+                            str(applicant.get("phone", "")), str(applicant.get("address", "")),
+                            tuple(applicant.get("groups", []))),
+        channel=str(entry.get("channel", "来访")), case_type=entry.get("case_type"),
+        first_ask=entry.get("first_ask"), received=tuple(entry.get("received", [])),
+        proxy=bool(entry.get("proxy", False)), proxy_agent=entry.get("proxy_agent"),
+        door_to_door=bool(entry.get("door_to_door", False)), fee=str(entry.get("fee", "")),
+        reason=str(entry.get("reason", "")), done_on_spot=bool(entry.get("done", False)),
+        departments=tuple(entry.get("departments", [])), note=str(entry.get("note", "")),
+        received_at=received_at)
+
+
+def cmd_case_new(args: argparse.Namespace, desk: Desk) -> int:
+    raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"输入不是有效的 JSON（第 {exc.lineno} 行）") from None
+    entries = data if isinstance(data, list) else [data]
+    inputs = [_case_input(e, i if isinstance(data, list) else None)
+              for i, e in enumerate(entries)]
+    results = []
+    # an array is written all or nothing; a refusal names the entry at fault
+    with desk.db.atomic():
+        for i, entry in enumerate(inputs):
+            try:
+                results.append(desk.cases.register(entry))
+            except InvalidCase as exc:
+                where = f"第 {i + 1} 件：" if isinstance(data, list) else ""
+                raise UserError(where + exc.message) from None
+    out: list[dict[str, Any]] = [{"case_no": r.case.case_no, "id": r.case.id,
+            "deadline": r.case.deadline.isoformat() if r.case.deadline else None,
+            "status": r.case.status.value, "warnings": r.warnings} for r in results]
+    if args.json:
+        _print_json(out if isinstance(data, list) else out[0])
+    else:
+        for r in out:
+            print(f"{r['case_no']}\t{r['status']}\t承诺办结：{r['deadline'] or '—'}")
+    for r in out:
+        for w in r["warnings"]:
+            sys.stderr.write(f"注意（{r['case_no']}）：{w}\n")
+    return 0
+
+
+def cmd_case_show(args: argparse.Namespace, desk: Desk) -> int:
+    case = desk.cases.get(args.case_no)
+    data = case_json(desk, case, timeline=True)
+    if args.json:
+        _print_json(data)
+    else:
+        print(f"{case.case_no}  {case.applicant.name}  {case.item_name}  {case.case_type.value}"
+              f"  {case.status.value}  承诺办结：{data['deadline'] or '—'}")
+        for e in data["timeline"]:
+            print(f"  {e['at'][:16]}  {e['who']}  {e['kind']}  {e['text']}")
+    return 0
+
+
+def cmd_case_list(args: argparse.Namespace, desk: Desk) -> int:
+    f = desk.cases.make_filter(search=args.search or "",
+                               status=parse_status(args.status) if args.status else None,
+                               overdue=args.overdue, due_soon=args.due_soon,
+                               proxy=True if args.proxy else None)
+    limit = args.limit if args.limit is not None else desk.cases.count(f)
+    cases: list[Case] = []
+    while len(cases) < limit:
+        batch = desk.cases.page(f, limit=min(1000, limit - len(cases)),
+                                after=cases[-1] if cases else None)
+        if not batch:
+            break
+        cases += batch
+    if args.json:
+        _print_json([case_json(desk, c) for c in cases])
+    else:
+        for c in cases:
+            print(f"{c.case_no}\t{c.applicant.name}\t{c.item_name}\t{c.status.value}\t"
+                  f"{c.deadline or '—'}")
+    return 0
+
+
+def cmd_case_advance(args: argparse.Namespace, desk: Desk) -> int:
+    target: Status = parse_status(args.to)
+    case = desk.cases.advance(args.case_no, target, args.note or "")
+    if args.json:
+        _print_json(case_json(desk, case))
+    else:
+        print(f"{case.case_no}：{case.status.value}")
+    return 0
+
+
+def _date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{what}“{text}”格式不对，应为 YYYY-MM-DD") from None
+
+
+def cmd_deadline(args: argparse.Namespace, desk: Desk | None) -> int:
+    start = _date(args.start, "起算日期")
+    if args.days < 0:
+        raise UserError("工作日数不能为负")
+    if desk is not None:
+        p = desk.cases.promised(start, args.days)
+    else:
+        from ..domain.deadlines import promise
+
+        p = promise(HolidayCalendar(), start, args.days)
+    if args.json:
+        _print_json({"from": start.isoformat(), "days": args.days,
+                     "deadline": p.deadline.isoformat(), "provisional": p.provisional,
+                     "missing_years": list(p.missing_years), "warning": p.warning()})
+    else:
+        print(p.deadline.isoformat() + ("（暂定）" if p.provisional else ""))
+    if p.provisional:
+        sys.stderr.write(p.warning() + "\n")
+    return 0
+
+
+def cmd_holidays_import(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        text = Path(args.file).read_text("utf-8")
+    except OSError as exc:
+        raise UserError(f"读不到文件 {args.file}：{exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"文件 {args.file} 不是 UTF-8 文本") from None
+    year, fixed = desk.cases.import_holidays(text)
+    if args.json:
+        _print_json({"year": year, "cases_redated": fixed})
+    else:
+        print(f"已导入 {year} 年法定节假日安排；更正了 {fixed} 件暂定的承诺办结日期")
+    return 0
+
+
+def add_commands(sub: Any, add: Any, need_station: Any) -> None:
+    case = sub.add_parser("case", help="办件").add_subparsers(dest="case_cmd", required=True)
+    sp = add("new", need_station(cmd_case_new), "登记办件（从标准输入或文件读 JSON）", case)
+    sp.add_argument("file", nargs="?", default="-", help="JSON 文件，- 为标准输入")
+    sp = add("show", need_station(cmd_case_show), "查看办件及其时间线", case)
+    sp.add_argument("case_no")
+    sp = add("list", need_station(cmd_case_list), "列出办件（需关注的在前）", case)
+    sp.add_argument("--status")
+    sp.add_argument("--overdue", action="store_true")
+    sp.add_argument("--due-soon", action="store_true", help="2 个工作日内到期")
+    sp.add_argument("--proxy", action="store_true", help="只看帮办代办件")
+    sp.add_argument("--search")
+    sp.add_argument("--limit", type=int)
+    sp = add("advance", need_station(cmd_case_advance), "改变办件状态", case)
+    sp.add_argument("case_no")
+    sp.add_argument("--to", required=True, help="目标状态，如 已受理、办理中、已办结、已退回")
+    sp.add_argument("--note", help="说明；退回、不予受理、撤回时必填")
+    hol = sub.add_parser("holidays", help="法定节假日安排").add_subparsers(dest="hol_cmd",
+                                                                         required=True)
+    sp = add("import", need_station(cmd_holidays_import), "导入某年放假安排（JSON）", hol)
+    sp.add_argument("file")
+
+
+def cmd_notice(args: argparse.Namespace, desk: Desk) -> int:
+    """Issue (or reprint from the archive) a notice; write it and/or print it."""
+    from ..print.notices import NoticeKind
+    from ..services.notices import parse_kind
+
+    kind = parse_kind(args.kind)
+    if not args.out and args.print is None:
+        raise UserError("请用 --out 文件.pdf 保存，或用 --print [打印机] 打印")
+    if kind == NoticeKind.APPOINTMENT:  # the number given is an appointment's
+        issued = desk.notices.issue_for_appointment(args.case_no)
+    else:
+        for question in desk.notices.check(args.case_no, kind):
+            if not args.allow_incomplete:
+                raise UserError(question + "确认要打印请加 --allow-incomplete")
+        issued = desk.notices.issue(args.case_no, kind,
+                                    allow_incomplete=args.allow_incomplete)
+    pdf = desk.notices.pdf(issued.notice)
+    if args.out:
+        out = Path(args.out)
+        tmp = out.with_name(out.name + ".partial")
+        try:
+            tmp.write_bytes(pdf)
+            tmp.replace(out)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise UserError(f"无法写入 {out}：{exc.strerror}") from None
+    if args.print is not None:
+        from ..ui.notices.printing import print_cli
+
+        print_cli(pdf, args.print or None)
+    result = {"notice_no": issued.notice.notice_no, "kind": kind.value,
+              "sha256": issued.notice.sha256, "bytes": issued.notice.size,
+              "reprint": issued.reprint, "issued_at": issued.notice.issued_at,
+              "issued_by": issued.notice.issued_by, "out": args.out}
+    if args.json:
+        _print_json(result)
+    else:
+        what = "重印存档原件" if issued.reprint else "已出具并存档"
+        print(f"{what}：{issued.notice.notice_no}（SHA-256 {issued.notice.sha256[:16]}…）")
+    return 0
+
+
+def add_notice_command(sub: Any, add: Any, need_station: Any) -> None:
+    sp = add("notice", need_station(cmd_notice), "出具或重印告知书（存档原件）")
+    sp.add_argument("case_no", help="办件编号（预约确认单用预约编号）")
+    sp.add_argument("--kind", required=True,
+                    help="one-time|acceptance|supplement|rejection|entrust|receipt|appointment")
+    sp.add_argument("--out", help="写出存档的 PDF")
+    sp.add_argument("--print", nargs="?", const="", metavar="PRINTER",
+                    help="送打印机（不写名称则用默认打印机）")
+    sp.add_argument("--allow-incomplete", action="store_true",
+                    help="事项要素不全时仍打印（空项印“要素不全”）")
+
+
+def cmd_rules(args: argparse.Namespace, desk: Desk) -> int:
+    pdf = desk.notices.rules_board(args.size)
+    try:
+        Path(args.out).write_bytes(pdf)
+    except OSError as exc:
+        raise UserError(f"无法写入 {args.out}：{exc.strerror}") from None
+    print(f"制度牌已写入：{args.out}")
+    return 0
+
+
+def add_rules_command(sub: Any, add: Any, need_station: Any) -> None:
+    sp = add("rules", need_station(cmd_rules), "打印本站制度牌（村 3 个、镇 5 个）")
+    sp.add_argument("--size", default="A4", help="A4 或 A3")
+    sp.add_argument("--out", required=True)

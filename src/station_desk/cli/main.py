@@ -1,0 +1,229 @@
+"""`station-desk`: the window by default, and the same operations for scripts.
+
+Exit status: 0 done; 1 refused (Chinese message on stderr); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .. import __version__, paths
+from ..db.backup import restore as restore_archive
+from ..db.connection import ARCHIVE_NAME
+from ..domain.catalogue import CatalogueItem
+from ..domain.errors import UserError
+from ..domain.station import default_station_name, parse_kind, parse_role
+from ..services.demo import DEMO_PINS, make_demo
+from ..services.desk import Desk, StaffInput
+from .cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
+from .service import add_report_command, add_service_commands
+from .sync import add_sync_commands
+
+Handler = Callable[[argparse.Namespace, Desk], int]
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _item_json(item: CatalogueItem) -> dict[str, Any]:
+    return {**item.to_dict(), "status": item.status_label,
+            "missing_elements": item.missing_elements()}
+
+
+def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
+    kind = parse_kind(args.kind)
+    station = desk.setup(
+        kind=kind, code=args.code, name=default_station_name(kind, args.name),
+        town_code=args.town_code or "", town_name=args.town_name or "",
+        address=args.address or "", phone=args.phone or "",
+        staff=[StaffInput(args.head, parse_role("head"), args.head_pin)],
+    )
+    if args.json:
+        _print_json({"station": station.name, "code": station.code, "kind": station.kind.value,
+                     "windows": [w.name for w in desk.windows()],
+                     "catalogue_items": len(desk.catalogue())})
+    else:
+        print(f"已设置：{station.name}（{station.kind.label}），窗口："
+              + "、".join(w.name for w in desk.windows()))
+    return 0
+
+
+def cmd_staff_add(args: argparse.Namespace, desk: Desk) -> int:
+    staff = desk.add_staff(StaffInput(args.name, parse_role(args.role), args.pin, args.window,
+                                      args.phone or "", args.training_date))
+    if args.json:
+        _print_json({"id": staff.id, "name": staff.name, "role": staff.role.value})
+    else:
+        print(f"已添加{staff.role.label}：{staff.name}")
+    return 0
+
+
+def cmd_staff_list(args: argparse.Namespace, desk: Desk) -> int:
+    windows = {w.id: w.name for w in desk.windows()}
+    rows = [{"id": s.id, "name": s.name, "role": s.role.value, "role_label": s.role.label,
+             "window": windows.get(s.window_id or ""), "training_date": s.training_date}
+            for s in desk.staff()]
+    if args.json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['name']}\t{r['role_label']}\t{r['window'] or '未分配窗口'}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
+    station = make_demo(desk)
+    print(f"已建立演示站点：{station.name}（数据目录 {desk.data_dir}）")
+    print("演示账号（姓名 / PIN）：" + "，".join(f"{n} / {p}" for n, p in DEMO_PINS.items()))
+    return 0
+
+
+def cmd_catalogue_list(args: argparse.Namespace, desk: Desk) -> int:
+    return _show_items(args, desk.catalogue())
+
+
+def cmd_catalogue_find(args: argparse.Namespace, desk: Desk) -> int:
+    return _show_items(args, desk.find_items(args.text))
+
+
+def _show_items(args: argparse.Namespace, items: list[CatalogueItem]) -> int:
+    if args.json:
+        _print_json([_item_json(i) for i in items])
+    else:
+        for i in items:
+            limit = "当场办结" if i.time_limit_days == 0 else f"{i.time_limit_days}个工作日"
+            print(f"{i.code}\t{i.category}\t{i.name}\t{i.case_type.value}\t{limit}\t"
+                  f"{i.status_label}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
+    path = desk.backup_to(Path(args.to))
+    if args.json:
+        _print_json({"path": str(path)})
+    else:
+        print(f"备份已写入并校验：{path}")
+    return 0
+
+
+def cmd_deadline_anywhere(args: argparse.Namespace, desk: Desk) -> int:
+    """Works without a station too (built-in calendar only)."""
+    return cmd_deadline(args, desk if desk.is_set_up else None)
+
+
+def _need_station(handler: Handler) -> Handler:
+    def run(args: argparse.Namespace, desk: Desk) -> int:
+        if not desk.is_set_up:
+            raise UserError(f"数据目录 {desk.data_dir} 里还没有设置站点。"
+                            "请先运行 station-desk init（或 station-desk demo）")
+        return handler(args, desk)
+    return run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="station-desk",
+                                description="便民服务站办件台账（不带命令时打开窗口）")
+    p.add_argument("--version", action="version", version=f"station-desk {__version__}")
+    p.add_argument("--data-dir", help="数据目录（默认 $STATION_DESK_HOME 或系统用户数据目录）")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Handler, help_text: str,
+            parent: Any = sub) -> argparse.ArgumentParser:
+        sp: argparse.ArgumentParser = parent.add_parser(name, help=help_text)
+        sp.add_argument("--json", action="store_true", help="输出 JSON")
+        sp.set_defaults(handler=handler)
+        return sp
+
+    sp = add("init", cmd_init, "首次设置本站")
+    sp.add_argument("--kind", required=True, help="village|community|town1|town2")
+    sp.add_argument("--code", required=True, help="12 位站点编码")
+    sp.add_argument("--name", required=True, help="站点名称，如 西沟村")
+    sp.add_argument("--town-code", help="所属镇中心编码")
+    sp.add_argument("--town-name", help="所属镇中心名称")
+    sp.add_argument("--address")
+    sp.add_argument("--phone")
+    sp.add_argument("--head", required=True, help="站长（中心主任）姓名")
+    sp.add_argument("--head-pin", help="站长 PIN（4–8 位数字；不填则首次登录时设置）")
+
+    staff = sub.add_parser("staff", help="工作人员").add_subparsers(dest="staff_cmd",
+                                                                 required=True)
+    sp = add("add", _need_station(cmd_staff_add), "添加工作人员", staff)
+    sp.add_argument("--name", required=True)
+    sp.add_argument("--role", required=True, help="head|agent|clerk")
+    sp.add_argument("--pin")
+    sp.add_argument("--window", help="窗口名称")
+    sp.add_argument("--phone")
+    sp.add_argument("--training-date", help="培训日期 YYYY-MM-DD")
+    add("list", _need_station(cmd_staff_list), "列出工作人员", staff)
+
+    add("demo", cmd_demo, "建立演示站点")
+
+    cat = sub.add_parser("catalogue", help="事项目录").add_subparsers(dest="cat_cmd",
+                                                                  required=True)
+    add("list", _need_station(cmd_catalogue_list), "列出全部事项", cat)
+    sp = add("find", _need_station(cmd_catalogue_find), "按中文或拼音首字母查找", cat)
+    sp.add_argument("text")
+
+    sp = add("backup", _need_station(cmd_backup), "备份到指定文件夹（如U盘）")
+    sp.add_argument("--to", required=True)
+
+    add_commands(sub, add, _need_station)
+    add_notice_command(sub, add, _need_station)
+    add_sync_commands(sub, add, _need_station)
+    add_rules_command(sub, add, _need_station)
+    add_service_commands(sub, add, _need_station)
+    add_report_command(sub, add, _need_station)
+    sp = add("deadline", cmd_deadline_anywhere, "按工作日计算承诺办结日期")
+    sp.add_argument("--from", dest="start", required=True, help="收件日期 YYYY-MM-DD")
+    sp.add_argument("--days", type=int, required=True, help="承诺时限（工作日）")
+
+    sp = sub.add_parser("restore", help="从备份恢复（当前文件先另存）")
+    sp.add_argument("file")
+    sp.add_argument("--yes", action="store_true", help="不再确认")
+    return p
+
+
+def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    archive = data_dir / ARCHIVE_NAME
+    if not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise UserError("恢复会替换当前数据文件；非交互运行时请加 --yes 确认")
+        answer = input(f"用 {args.file} 替换 {archive}？当前文件会先另存。输入 yes 确认：")
+        if answer.strip().lower() != "yes":
+            print("已取消")
+            return 1
+    aside = restore_archive(archive, Path(args.file))
+    print(f"已恢复。原数据文件另存为：{aside}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = paths.data_dir(args.data_dir)
+    if args.command is None:
+        from ..ui.app import run_window  # Qt only when the window is wanted
+
+        return run_window(data_dir)
+    try:
+        if args.command == "restore":
+            return cmd_restore(args, data_dir)
+        desk = Desk.open(data_dir)
+        try:
+            result: int = args.handler(args, desk)
+            return result
+        finally:
+            desk.close()
+    except UserError as exc:
+        sys.stderr.write(exc.message + "\n")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""`station-desk appt …`, `after-hours …`, `complaint …`, `rate`: service commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ..domain.cases import Applicant
+from ..domain.errors import UserError
+from ..domain.service import AfterHours, Appointment, Complaint, Rating, Severity
+from ..services.appointments import ApptInput
+from ..services.cases import InvalidCase
+from ..services.desk import Desk
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _read_json(args: argparse.Namespace) -> Any:
+    raw = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"输入不是有效的 JSON（第 {exc.lineno} 行）") from None
+
+
+def _int(data: dict[str, Any], key: str, default: int, what: str) -> int:
+    try:
+        return int(data.get(key, default))
+    except (TypeError, ValueError):
+        raise UserError(f"{what} {key} 应为整数") from None
+
+
+def _object(data: Any, what: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise UserError(f"{what}应为一个 JSON 对象")
+    return data
+
+
+def appt_json(a: Appointment) -> dict[str, Any]:
+    return {"appt_no": a.appt_no, "id": a.id, "at": a.at.isoformat(), "minutes": a.minutes,
+            "kind": a.kind.value, "channel": a.channel.value, "status": a.status.value,
+            "applicant": {"name": a.applicant_name, "phone": a.phone, "address": a.address},
+            "item": a.item_name, "staff": a.staff_name,
+            "materials_told": list(a.materials_told), "case_no": a.case_no or None}
+
+
+def session_json(desk: Desk, s: AfterHours) -> dict[str, Any]:
+    return {"id": s.id, "day": s.day.isoformat(), "closing": s.closing.strftime("%H:%M"),
+            "end": s.end.strftime("%H:%M") if s.end else None, "minutes": s.minutes,
+            "staff": list(s.staff), "served": s.served, "cases": desk.after_hours.cases_of(s)}
+
+
+def complaint_json(c: Complaint) -> dict[str, Any]:
+    return {"complaint_no": c.complaint_no, "status": c.status.value,
+            "severity": c.severity.value, "complainant": c.complainant, "phone": c.phone,
+            "matter": c.matter, "due": c.due.isoformat() if c.due else None,
+            "reason": c.reason, "result": c.result}
+
+
+def cmd_appt_new(args: argparse.Namespace, desk: Desk) -> int:
+    data = _read_json(args)
+    if not isinstance(data, dict):
+        raise UserError("预约应为一个 JSON 对象")
+    applicant = data.get("applicant") or {}
+    try:
+        at = datetime.fromisoformat(str(data.get("at", "")))
+    except ValueError:
+        raise UserError("预约时间 at 格式不对，应如 2026-12-01T09:30") from None
+    try:
+        booked = desk.appointments.book(ApptInput(
+            applicant=Applicant(str(applicant.get("name", "")),
+                                str(applicant.get("id_number", "")),
+                                str(applicant.get("phone", "")),
+                                str(applicant.get("address", ""))),
+            item=str(data.get("item", "")), at=at, kind=str(data.get("kind", "窗口")),
+            channel=str(data.get("channel", "电话")), staff=data.get("staff"),
+            minutes=_int(data, "minutes", 30, "预计时长"), note=str(data.get("note", ""))))
+    except InvalidCase as exc:
+        raise UserError(exc.message) from None
+    out = {**appt_json(booked.appointment), "warnings": booked.warnings}
+    if args.json:
+        _print_json(out)
+    else:
+        print(f"已预约：{out['appt_no']} {out['at']} {out['applicant']['name']}")
+    for w in booked.warnings:
+        sys.stderr.write(f"注意：{w}\n")
+    return 0
+
+
+def cmd_appt_list(args: argparse.Namespace, desk: Desk) -> int:
+    if args.day:
+        try:
+            day = date.fromisoformat(args.day)
+        except ValueError:
+            raise UserError(f"日期“{args.day}”格式不对，应为 YYYY-MM-DD") from None
+        found = desk.appointments.day(day)
+    else:
+        today = date.today()  # the coming 7 days
+        found = [a for i in range(7) for a in desk.appointments.day(today + timedelta(days=i))]
+    if args.json:
+        _print_json([appt_json(a) for a in found])
+    else:
+        for a in found:
+            print(f"{a.at:%m-%d %H:%M}\t{a.kind.value}\t{a.applicant_name}\t{a.item_name}\t"
+                  f"{a.staff_name}\t{a.status.value}")
+    return 0
+
+
+def cmd_after_hours_new(args: argparse.Namespace, desk: Desk) -> int:
+    data = _read_json(args)
+    if not isinstance(data, dict):
+        raise UserError("延时服务记录应为一个 JSON 对象")
+    try:
+        day = date.fromisoformat(str(data.get("day", "")))
+    except ValueError:
+        raise UserError("日期 day 格式不对，应为 YYYY-MM-DD") from None
+    station = desk.station_or_refuse()
+    session = desk.after_hours.record(
+        day, str(data.get("closing") or station.office_hours.closing.strftime("%H:%M")),
+        str(data.get("end", "")), [str(s) for s in data.get("staff", [])],
+        _int(data, "served", 0, "服务人数"), str(data.get("note", "")))
+    if args.json:
+        _print_json(session_json(desk, session))
+    else:
+        print(f"已记录延时服务：{session.day} {session.closing:%H:%M}–{session.end:%H:%M}，"
+              f"{session.minutes} 分钟，服务 {session.served} 人")
+    return 0
+
+
+def cmd_after_hours_list(args: argparse.Namespace, desk: Desk) -> int:
+    year, month = (int(x) for x in (args.month or date.today().strftime("%Y-%m")).split("-"))
+    first = date(year, month, 1)
+    last = date(year + month // 12, month % 12 + 1, 1)
+    sessions = [s for s in desk.after_hours.sessions(first, last) if s.day < last]
+    summary = desk.after_hours.month(year, month)
+    if args.json:
+        _print_json({"month": f"{year}-{month:02d}", **summary,
+                     "list": [session_json(desk, s) for s in sessions]})
+    else:
+        print(f"{year}年{month}月：延时服务 {summary['sessions']} 次，"
+              f"共 {summary['minutes']} 分钟，服务 {summary['served']} 人")
+    return 0
+
+
+def cmd_complaint_new(args: argparse.Namespace, desk: Desk) -> int:
+    data = _object(_read_json(args), "投诉")
+    try:
+        severity = Severity(data.get("severity", "一般"))
+    except ValueError:
+        raise UserError("投诉性质 severity 应为 一般 或 重大") from None
+    c = desk.complaints.receive(
+        complainant=str(data.get("complainant", "")), phone=str(data.get("phone", "")),
+        matter=str(data.get("matter", "")), concerning=str(data.get("concerning", "")),
+        channel=str(data.get("channel", "电话")),
+        severity=severity,
+        not_accepted_reason=str(data.get("not_accepted_reason", "")))
+    _show_complaint(args, c)
+    return 0
+
+
+def _show_complaint(args: argparse.Namespace, c: Complaint) -> None:
+    if args.json:
+        _print_json(complaint_json(c))
+    else:
+        print(c.complaint_no, c.status.value)
+
+
+def cmd_complaint_advance(args: argparse.Namespace, desk: Desk) -> int:
+    _show_complaint(args, desk.complaints.advance(args.number, args.text))
+    return 0
+
+
+def cmd_complaint_list(args: argparse.Namespace, desk: Desk) -> int:
+    found = desk.complaints.open_complaints() if args.open else desk.complaints.all_complaints()
+    if args.json:
+        _print_json([complaint_json(c) for c in found])
+    else:
+        for c in found:
+            print(f"{c.complaint_no}\t{c.status.value}\t{c.severity.value}\t{c.due or '—'}\t"
+                  f"{c.matter[:30]}")
+    return 0
+
+
+def cmd_rate(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        level = Rating(args.level)
+    except ValueError:
+        raise UserError("评价应为 " + "、".join(r.value for r in Rating)) from None
+    desk.complaints.rate(args.case_no, level, args.source, args.note or "")
+    print(f"已记录评价：{args.case_no} {level.value}")
+    return 0
+
+
+def add_service_commands(sub: Any, add: Any, need_station: Any) -> None:
+    appt = sub.add_parser("appt", help="预约服务").add_subparsers(dest="appt_cmd", required=True)
+    sp = add("new", need_station(cmd_appt_new), "登记预约（读 JSON）", appt)
+    sp.add_argument("file", nargs="?", default="-")
+    sp = add("list", need_station(cmd_appt_list), "列出预约（默认今天起 7 天）", appt)
+    sp.add_argument("--day", help="YYYY-MM-DD")
+    ah = sub.add_parser("after-hours", help="延时服务").add_subparsers(dest="ah_cmd",
+                                                                    required=True)
+    sp = add("new", need_station(cmd_after_hours_new), "补记一次延时服务（读 JSON）", ah)
+    sp.add_argument("file", nargs="?", default="-")
+    sp = add("list", need_station(cmd_after_hours_list), "某月的延时服务", ah)
+    sp.add_argument("--month", help="YYYY-MM")
+    comp = sub.add_parser("complaint", help="效能投诉").add_subparsers(dest="comp_cmd",
+                                                                  required=True)
+    sp = add("new", need_station(cmd_complaint_new), "受理投诉（读 JSON）", comp)
+    sp.add_argument("file", nargs="?", default="-")
+    sp = add("advance", need_station(cmd_complaint_advance), "推进：办理→反馈→办结", comp)
+    sp.add_argument("number")
+    sp.add_argument("--text", required=True)
+    sp = add("list", need_station(cmd_complaint_list), "列出投诉", comp)
+    sp.add_argument("--open", action="store_true")
+    sp = add("rate", need_station(cmd_rate), "记录办结件的满意度评价")
+    sp.add_argument("case_no")
+    sp.add_argument("level", help="非常满意|满意|基本满意|不满意|非常不满意")
+    sp.add_argument("--source", default="窗口评价器", help="窗口评价器|电话回访")
+    sp.add_argument("--note")
+
+
+def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
+    from pathlib import Path
+
+    from ..services.reports import day_bounds, month_bounds
+
+    if bool(args.day) == bool(args.month):
+        raise UserError("请用 --day YYYY-MM-DD 或 --month YYYY-MM 指定一天或一个月")
+    first, last = day_bounds(args.day) if args.day else month_bounds(args.month)
+    title = "每日办件统计表" if args.day else "月度工作报表"
+    path = desk.reports.write(Path(args.out), first, last, title)
+    f = desk.reports.figures(first, last)
+    if args.json:
+        _print_json({"path": str(path), "received": f.received,
+                     "on_spot_rate": f.on_spot_rate, "on_time_rate": f.on_time_rate,
+                     "satisfaction_rate": f.satisfaction_rate})
+    else:
+        print(f"已生成：{path}")
+    return 0
+
+
+def add_report_command(sub: Any, add: Any, need_station: Any) -> None:
+    sp = add("report", need_station(cmd_report), "日报表或月报表（.pdf 或 .xlsx）")
+    sp.add_argument("--day")
+    sp.add_argument("--month")
+    sp.add_argument("--out", required=True, help="文件名，以 .pdf 或 .xlsx 结尾")

@@ -1,0 +1,293 @@
+"""延时服务: closing time has come and people are still waiting (manual §四.5).
+
+Start a session with one click, and the cases registered after closing time
+are counted in it by themselves; finish it with the number of people served.
+Below: the month's sessions and totals, as the monthly report asks for them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.service import AfterHours
+from ...services.desk import Desk
+from ..appointments.dialog import CHINESE
+from ..widgets import prompts
+
+# -- replaceable question (tests assign their own) ----------------------------------
+
+
+def ask_finish(page: AfterHoursPage, session: AfterHours,
+               cases: list[str]) -> tuple[int, str, str] | None:
+    """(people served, end time HH:MM, note) or None when the clerk cancels."""
+    dialog = FinishDialog(session, cases, page)
+    return dialog.answer() if dialog.exec() else None
+
+
+class FinishDialog(QDialog):
+    def __init__(self, session: AfterHours, cases: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("结束延时服务"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("自 %1（下班时间）起延时服务，已计入办件 %2 件。")
+                                .replace("%1", session.closing.strftime("%H:%M"))
+                                .replace("%2", str(len(cases)))))
+        form = QFormLayout()
+        self.served = QSpinBox()
+        self.served.setRange(1, 500)
+        self.served.setValue(max(1, len(cases)))
+        self.served.setSuffix(self.tr(" 人"))
+        self.end = QTimeEdit()
+        self.end.setDisplayFormat("HH:mm")
+        now = datetime.now()
+        self.end.setTime(QTime(now.hour, now.minute))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("如：村民务工回来办理社保"))
+        form.addRow(self.tr("服务群众人数"), self.served)
+        form.addRow(self.tr("结束时间"), self.end)
+        form.addRow(self.tr("备注"), self.note)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("结束"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def answer(self) -> tuple[int, str, str]:
+        return self.served.value(), self.end.time().toString("HH:mm"), self.note.text()
+
+
+class AfterHoursPage(QWidget):
+    HEADERS = ("日期", "时段", "时长", "工作人员", "服务人数", "计入的办件", "备注")
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.setStyleSheet("#bigButton { font-size: 18px; font-weight: bold; padding: 14px; }"
+                           "#running { font-size: 16px; color: #b45309; }")
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("延时服务"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        rule = QLabel(self.tr("到下班时间仍有群众等候办事的，不得推诿，延时服务至办完为止。"
+                              "下班后登记的办件自动计入当次延时服务。"))
+        rule.setObjectName("muted")
+        rule.setWordWrap(True)
+        layout.addWidget(rule)
+
+        self.card = QFrame()
+        self.card.setObjectName("card")
+        card = QVBoxLayout(self.card)
+        # not running: who stays, and the big button
+        self.idle = QWidget()
+        idle = QVBoxLayout(self.idle)
+        idle.setContentsMargins(0, 0, 0, 0)
+        who = QHBoxLayout()
+        who.addWidget(QLabel(self.tr("留下服务的工作人员：")))
+        self.staff_row = QHBoxLayout()
+        who.addLayout(self.staff_row)
+        who.addStretch()
+        idle.addLayout(who)
+        self.start_button = QPushButton(self.tr("开始延时服务（已到下班时间仍有群众等候）"))
+        self.start_button.setObjectName("bigButton")
+        idle.addWidget(self.start_button)
+        card.addWidget(self.idle)
+        # running: since when, who, which cases
+        self.running = QWidget()
+        running = QVBoxLayout(self.running)
+        running.setContentsMargins(0, 0, 0, 0)
+        self.running_label = QLabel()
+        self.running_label.setObjectName("running")
+        self.running_label.setWordWrap(True)
+        self.cases_label = QLabel()
+        self.cases_label.setWordWrap(True)
+        self.cases_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.finish_button = QPushButton(self.tr("结束延时服务…"))
+        self.finish_button.setObjectName("bigButton")
+        running.addWidget(self.running_label)
+        running.addWidget(self.cases_label)
+        running.addWidget(self.finish_button)
+        card.addWidget(self.running)
+        layout.addWidget(self.card)
+        self.staff_boxes: dict[str, QCheckBox] = {}
+
+        month_bar = QHBoxLayout()
+        heading = QLabel(self.tr("每月延时服务记录"))
+        heading.setStyleSheet("font-weight: bold;")
+        self.month = QDateEdit()
+        self.month.setLocale(CHINESE)
+        self.month.setDisplayFormat("yyyy年M月")
+        self.month.setCalendarPopup(True)
+        self.month.setDate(QDate.currentDate())
+        self.previous = QPushButton(self.tr("‹ 上月"))
+        self.next = QPushButton(self.tr("下月 ›"))
+        month_bar.addWidget(heading)
+        month_bar.addSpacing(12)
+        month_bar.addWidget(self.previous)
+        month_bar.addWidget(self.month)
+        month_bar.addWidget(self.next)
+        month_bar.addStretch()
+        layout.addLayout(month_bar)
+        self.totals = QLabel()
+        self.totals.setStyleSheet("font-size: 15px;")
+        layout.addWidget(self.totals)
+        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.ensurePolished()
+        em = self.table.fontMetrics().horizontalAdvance("国")
+        digit = self.table.fontMetrics().horizontalAdvance("0")
+        for column, width in enumerate((digit * 10 + em * 2 + 12, digit * 10 + em + 12,
+                                        em * 4 + 12, em * 8, em * 4 + 12, digit * 24)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(
+            len(self.HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+
+        self.start_button.clicked.connect(self.start)
+        self.finish_button.clicked.connect(self.finish)
+        self.month.dateChanged.connect(lambda _d: self.show_month())
+        self.previous.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(-1)))
+        self.next.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(1)))
+
+    # -- showing -------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._fill_staff()
+        session = self.desk.after_hours.open_now()
+        self.idle.setVisible(session is None)
+        self.running.setVisible(session is not None)
+        if session is not None:
+            cases = self.desk.after_hours.cases_of(session)
+            self.running_label.setText(
+                "<b>" + self.tr("延时服务进行中") + "</b>　"
+                + self.tr("自 %1（下班时间）起；工作人员：%2")
+                .replace("%1", session.closing.strftime("%H:%M"))
+                .replace("%2", "、".join(session.staff)))
+            self.cases_label.setText(
+                self.tr("下班后已登记办件 %1 件：").replace("%1", str(len(cases)))
+                + "、".join(cases) if cases else
+                self.tr("下班后登记的办件会自动计入，目前还没有。"))
+        self.show_month()
+
+    def _fill_staff(self) -> None:
+        while self.staff_row.count():
+            item = self.staff_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        signed = self.desk.signed_in
+        checked = {name for name, box in self.staff_boxes.items() if box.isChecked()}
+        self.staff_boxes = {}
+        for person in self.desk.staff():
+            box = QCheckBox(person.name)
+            box.setChecked(person.name in checked
+                           or (signed is not None and person.name == signed.name))
+            self.staff_row.addWidget(box)
+            self.staff_boxes[person.name] = box
+
+    def chosen_month(self) -> tuple[int, int]:
+        d = self.month.date()
+        return d.year(), d.month()
+
+    def show_month(self) -> None:
+        year, month = self.chosen_month()
+        first = date(year, month, 1)
+        after = date(year + month // 12, month % 12 + 1, 1)
+        sessions = [s for s in self.desk.after_hours.sessions(first, after) if s.day < after]
+        totals = self.desk.after_hours.month(year, month)
+        self.totals.setText(
+            self.tr("%1年%2月：延时服务 <b>%3</b> 次，共 <b>%4</b> 分钟，服务群众 <b>%5</b> 人")
+            .replace("%1", str(year)).replace("%2", str(month))
+            .replace("%3", str(totals["sessions"])).replace("%4", str(totals["minutes"]))
+            .replace("%5", str(totals["served"])))
+        self.table.setRowCount(len(sessions))
+        for row, s in enumerate(sessions):
+            cases = self.desk.after_hours.cases_of(s)
+            span = (f"{s.closing:%H:%M}–{s.end:%H:%M}" if s.end
+                    else f"{s.closing:%H:%M}–" + self.tr("进行中"))
+            minutes = self.tr("%1 分钟").replace("%1", str(s.minutes)) if s.end else "—"
+            values = (f"{s.day:%Y-%m-%d} " + "周" + "一二三四五六日"[s.day.weekday()], span,
+                      minutes, "、".join(s.staff), str(s.served) if s.end else "—",
+                      "\n".join(cases) if cases else "—", s.note)
+            for column, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                if column in (2, 4):
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, cell)
+
+    def session_rows(self) -> list[list[str]]:
+        """The month table as text (for tests and screen checks)."""
+        rows = []
+        for r in range(self.table.rowCount()):
+            cells = [self.table.item(r, c) for c in range(self.table.columnCount())]
+            rows.append([cell.text() if cell is not None else "" for cell in cells])
+        return rows
+
+    # -- actions ---------------------------------------------------------------------
+    def chosen_staff(self) -> list[str]:
+        return [name for name, box in self.staff_boxes.items() if box.isChecked()]
+
+    def start(self) -> None:
+        staff = self.chosen_staff()
+        if not staff:
+            prompts.warn(self, self.tr("还不能开始"), self.tr("请勾选留下服务的工作人员"))
+            return
+        station = self.desk.station
+        closing = station.office_hours.closing if station else None
+        if (closing is not None and datetime.now().time() < closing
+                and not prompts.confirm(
+                    self, self.tr("还没到下班时间"),
+                    self.tr("下班时间是 %1，现在还没到。仍然开始今天的延时服务吗？"
+                            "（时长从下班时间算起）").replace("%1", closing.strftime("%H:%M")))):
+            return
+        if prompts.attempt(self, lambda: self.desk.after_hours.start(staff),
+                           self.tr("不能开始")) is not None:
+            self.refresh()
+
+    def finish(self) -> None:
+        session = self.desk.after_hours.open_now()
+        if session is None:
+            self.refresh()
+            return
+        answer = ask_finish(self, session, self.desk.after_hours.cases_of(session))
+        if answer is None:
+            return
+        served, end, note = answer
+        done = prompts.attempt(self, lambda: self.desk.after_hours.finish(served, note, end),
+                               self.tr("不能结束"))
+        if done is not None:
+            prompts.info(self, self.tr("延时服务已结束"),
+                         self.tr("%1–%2，共 %3 分钟，服务群众 %4 人。")
+                         .replace("%1", done.closing.strftime("%H:%M"))
+                         .replace("%2", done.end.strftime("%H:%M") if done.end else "")
+                         .replace("%3", str(done.minutes)).replace("%4", str(done.served)))
+            self.refresh()

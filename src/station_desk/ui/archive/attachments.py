@@ -1,0 +1,298 @@
+"""A case's scanned materials (高拍仪照片、扫描件): thumbnails, adding files, full view.
+
+Thumbnails are made once per attachment and kept (keyed by its SHA-256): a
+photo is decoded at thumbnail size (QImageReader scales while decoding), a PDF
+shows its first page rendered by QtPdf. The stored bytes are hash-checked by
+`desk.archive.attachment_data`; one that fails shows a warning tile instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.archive import MAX_ATTACHMENT_BYTES
+from ...domain.errors import UserError
+from ...services.desk import Desk
+from ..notices.printing import load_pdf
+from ..widgets import prompts
+
+THUMB = 128
+PDF_MIME = "application/pdf"
+FILE_FILTER = "扫描件或照片 (*.jpg *.jpeg *.png *.pdf *.JPG *.JPEG *.PNG *.PDF);;所有文件 (*)"
+
+
+def choose_files(parent: QWidget) -> list[str]:
+    """Replaceable in tests: the files to attach."""
+    return QFileDialog.getOpenFileNames(parent, parent.tr("选择扫描件或照片"), "",
+                                        FILE_FILTER)[0]
+
+
+def show_full(parent: QWidget, name: str, mime: str, data: bytes) -> None:
+    """Replaceable in tests: one attachment at full size."""
+    FullView(name, mime, data, parent).exec()
+
+
+# -- pictures ------------------------------------------------------------------------
+
+def _buffer(data: bytes) -> QBuffer:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return buffer
+
+
+def image_thumbnail(data: bytes, size: int = THUMB) -> QImage:
+    """Decoded at thumbnail size: a 4000-pixel phone photo never lands in memory whole."""
+    buffer = _buffer(data)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)  # phones and document cameras write EXIF orientation
+    full = reader.size()
+    if full.isValid() and (full.width() > size or full.height() > size):
+        reader.setScaledSize(full.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    buffer.close()
+    if image.isNull():
+        image = QImage.fromData(data)
+        if not image.isNull():
+            image = image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+    return image
+
+
+def full_image(data: bytes) -> QImage:
+    """The whole picture, turned upright as the camera recorded it."""
+    buffer = _buffer(data)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    image = reader.read()
+    buffer.close()
+    return image if not image.isNull() else QImage.fromData(data)
+
+
+def pdf_thumbnail(data: bytes, size: int = THUMB) -> QImage:
+    """The first page, on white (QtPdf renders pages with a transparent background)."""
+    document, buffer = load_pdf(data)  # the buffer must outlive the rendering
+    points = document.pagePointSize(0)
+    if points.width() <= 0 or points.height() <= 0:
+        return QImage()
+    page = points.toSize().scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio)
+    rendered = document.render(0, page)
+    image = QImage(page, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.drawImage(0, 0, rendered)
+    painter.setPen(QColor("#9ca3af"))
+    painter.drawRect(0, 0, page.width() - 1, page.height() - 1)
+    painter.end()
+    document.close()
+    buffer.close()
+    return image
+
+
+def _tile(text: str, color: str) -> QImage:
+    """A stand-in when there is nothing to show (damaged or unreadable)."""
+    image = QImage(THUMB, THUMB, QImage.Format.Format_RGB32)
+    image.fill(QColor("#f3f4f6"))
+    painter = QPainter(image)
+    painter.setPen(QColor(color))
+    painter.drawRect(0, 0, THUMB - 1, THUMB - 1)
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                     text)
+    painter.end()
+    return image
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, size // 1024)} KB"
+
+
+# -- the panel -------------------------------------------------------------------------
+
+class AttachmentsPanel(QWidget):
+    # something was attached: the case's timeline has a new entry
+    added = Signal()
+
+    def __init__(self, desk: Desk, case_no: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.case_no = case_no
+        self.infos: list[Any] = []
+        self._thumbs: dict[str, QIcon] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.caption = QLabel()
+        self.add_button = QPushButton(self.tr("添加扫描件…"))
+        self.add_button.setToolTip(self.tr("高拍仪照片或扫描件：JPEG、PNG 或 PDF，单个不超过 %1 MB")
+                                   .replace("%1", str(MAX_ATTACHMENT_BYTES // 2**20)))
+        self.add_button.clicked.connect(self.add_files)
+        row.addWidget(self.caption)
+        row.addStretch()
+        row.addWidget(self.add_button)
+        layout.addLayout(row)
+        self.list = QListWidget()
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(QSize(THUMB, THUMB))
+        self.list.setGridSize(QSize(THUMB + 48, THUMB + 56))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setMinimumHeight(THUMB + 64)
+        self.list.itemDoubleClicked.connect(self._open_item)
+        layout.addWidget(self.list, 1)
+        self.empty = QLabel(self.tr("还没有附件。用高拍仪拍照或扫描后，点“添加扫描件…”"
+                                    "选择 JPEG、PNG 或 PDF 文件。"))
+        self.empty.setObjectName("muted")
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.infos = self.desk.archive.attachments(self.case_no)
+        self.list.clear()
+        for info in self.infos:
+            item = QListWidgetItem(self._icon(info), f"{info.name}\n{_size_text(info.size)}")
+            item.setToolTip(self.tr("%1\n%2，%3\n%4 添加于 %5")
+                            .replace("%1", info.name).replace("%2", info.mime)
+                            .replace("%3", _size_text(info.size)).replace("%4", info.added_by)
+                            .replace("%5", info.created_at[:16].replace("T", " ")))
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            self.list.addItem(item)
+        self.caption.setText(self.tr("附件（%1 个，双击查看原图）").replace(
+            "%1", str(len(self.infos))) if self.infos else self.tr("附件"))
+        self.empty.setVisible(not self.infos)
+        self.list.setVisible(bool(self.infos))
+
+    def _icon(self, info: Any) -> QIcon:
+        cached = self._thumbs.get(info.sha256)
+        if cached is not None:
+            return cached
+        try:
+            data = self.desk.archive.attachment_data(info)
+            image = pdf_thumbnail(data) if info.mime == PDF_MIME else image_thumbnail(data)
+            if image.isNull():
+                image = _tile(self.tr("无法显示"), "#6b7280")
+        except UserError:
+            image = _tile(self.tr("⚠ 校验不一致\n可能已损坏"), "#b91c1c")
+        icon = QIcon(QPixmap.fromImage(image))
+        self._thumbs[info.sha256] = icon
+        return icon
+
+    def add_files(self) -> int:
+        """Attach the chosen files; refusals (too big, wrong type, already there) are
+        shown together. Returns how many were attached."""
+        paths = choose_files(self)
+        if not paths:
+            return 0
+        refused: list[str] = []
+        added = 0
+        for p in paths:
+            path = Path(p)
+            try:
+                self.desk.archive.attach(self.case_no, path)
+                added += 1
+            except UserError as exc:
+                refused.append(exc.message if path.name in exc.message
+                               else f"{path.name}：{exc.message}")
+        self.refresh()
+        if added:
+            self.added.emit()
+        if refused:
+            prompts.warn(self, self.tr("有文件没有添加"), "\n".join(refused))
+        return added
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        self.open_full(self.list.row(item))
+
+    def open_full(self, row: int) -> None:
+        info = self.infos[row]
+        data = prompts.attempt(self, lambda: self.desk.archive.attachment_data(info),
+                               self.tr("无法打开附件"))
+        if data is not None:
+            show_full(self, info.name, info.mime, data)
+
+
+class FullView(QDialog):
+    """An image at full size (or fitted to the window), or a PDF in QtPdf's viewer."""
+
+    def __init__(self, name: str, mime: str, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(name)
+        self.resize(1000, 760)
+        layout = QVBoxLayout(self)
+        self.document: QPdfDocument | None = None
+        self._buffer: QBuffer | None = None
+        if mime == PDF_MIME:
+            # the document reads from the buffer while shown: both live as long as the dialog
+            self.document, self._buffer = load_pdf(data)
+            view = QPdfView(self)
+            view.setPageMode(QPdfView.PageMode.MultiPage)
+            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            view.setDocument(self.document)
+            layout.addWidget(view, 1)
+        else:
+            self.pixmap = QPixmap.fromImage(full_image(data))
+            self.fit = QCheckBox(self.tr("适合窗口大小"))
+            self.fit.setChecked(True)
+            self.fit.toggled.connect(self._show_image)
+            layout.addWidget(self.fit)
+            self.area = QScrollArea()
+            self.area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.picture = QLabel()
+            self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.area.setWidget(self.picture)
+            layout.addWidget(self.area, 1)
+            self._show_image()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+
+    def _show_image(self) -> None:
+        if self.pixmap.isNull():
+            self.picture.setText(self.tr("这张图片无法显示"))
+            return
+        fit = self.fit.isChecked()
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fit
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.area.setHorizontalScrollBarPolicy(policy)
+        self.area.setVerticalScrollBarPolicy(policy)
+        if fit:
+            room = self.area.viewport().size() - QSize(4, 4)
+            shown = self.pixmap.scaled(room, Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation) \
+                if (self.pixmap.width() > room.width()
+                    or self.pixmap.height() > room.height()) else self.pixmap
+        else:
+            shown = self.pixmap
+        self.picture.setPixmap(shown)
+        self.picture.resize(shown.size())
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        fit = getattr(self, "fit", None)
+        if fit is not None and fit.isChecked():
+            # the scroll area gets its new size only after this event: fit afterwards
+            QTimer.singleShot(0, self._show_image)

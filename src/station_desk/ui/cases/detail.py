@@ -1,0 +1,381 @@
+"""One case: who, what, until when, what happened so far, and what may happen next.
+
+Only the moves the rules allow are offered (`TRANSITIONS`); a written reason
+is asked for where one is required, and every refusal is shown as the desk
+words it. Each action is written to the case's timeline.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.cases import NEEDS_REASON, TRANSITIONS, Case, ProxyStep, Status, next_proxy_step
+from ...domain.catalogue import CaseType
+from ...domain.idnumber import mask_id_number
+from ...services.desk import Desk
+from ..archive.attachments import AttachmentsPanel
+from ..notices.actions import notice_button
+from ..widgets import prompts
+
+# -- replaceable questions (tests assign their own) ---------------------------
+
+
+def _ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(parent, title, label)
+    return text if ok else None
+
+
+def _ask_number(parent: QWidget | None, title: str, label: str, minimum: int,
+                maximum: int) -> int | None:
+    value, ok = QInputDialog.getInt(parent, title, label, minimum, minimum, maximum)
+    return value if ok else None
+
+
+def _ask_choice(parent: QWidget | None, title: str, label: str,
+                choices: list[str]) -> str | None:
+    """Pick one of `choices` or type another (e.g. a department not yet listed)."""
+    text, ok = QInputDialog.getItem(parent, title, label, choices, 0, True)
+    return text.strip() if ok and text.strip() else None
+
+
+ask_text = _ask_text
+ask_number = _ask_number
+ask_choice = _ask_choice
+
+# What the button for a move says.
+_MOVE_LABELS = {
+    Status.ACCEPTED: "补正齐全，受理",
+    Status.IN_PROGRESS: "开始办理（办理中）",
+    Status.COMPLETED: "办结",
+    Status.NOT_ACCEPTED: "不予受理…",
+    Status.RETURNED: "退回…",
+    Status.WITHDRAWN: "申请人撤回…",
+}
+_STATUS_ORDER = list(Status)
+_TIMELINE_HEADERS = ("时间", "经办人", "类别", "内容")
+_SEP = "<span style='color:#9ca3af'> | </span>"
+
+
+def _table(rows: list[tuple[str, str]], label_width: int = 90) -> str:
+    body = "".join(f"<tr><th align='left' valign='top' width='{label_width}'>{k}</th>"
+                   f"<td>{v}</td></tr>" for k, v in rows)
+    return f"<table cellspacing='4'>{body}</table>"
+
+
+class CaseDetailDialog(QDialog):
+    def __init__(self, desk: Desk, case_no: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.case: Case = desk.cases.get(case_no)
+        self.changed = False
+        self.status_buttons: dict[Status, QPushButton] = {}
+        self.resize(980, 720)
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        split = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        facts = QHBoxLayout(top)
+        facts.setContentsMargins(0, 0, 0, 0)
+        self.header = QTextBrowser()  # who, what, until when
+        self.header.setOpenLinks(False)
+        self.side = QTextBrowser()  # materials and departments
+        self.side.setOpenLinks(False)
+        facts.addWidget(self.header, 3)
+        facts.addWidget(self.side, 2)
+        split.addWidget(top)
+        timeline_box = QWidget()
+        tl = QVBoxLayout(timeline_box)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(QLabel(self.tr("办理经过")))
+        self.timeline = QTableWidget(0, len(_TIMELINE_HEADERS))
+        self.timeline.setHorizontalHeaderLabels([self.tr(h) for h in _TIMELINE_HEADERS])
+        self.timeline.verticalHeader().hide()
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.setWordWrap(True)
+        self.timeline.ensurePolished()
+        em = self.timeline.fontMetrics().horizontalAdvance("国")
+        digit = self.timeline.fontMetrics().horizontalAdvance("0")
+        for column, width in enumerate((digit * 16 + em, em * 5, em * 5)):
+            self.timeline.setColumnWidth(column, width)
+        self.timeline.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch)
+        self.timeline.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        tl.addWidget(self.timeline)
+        split.addWidget(timeline_box)
+        self.attachments = AttachmentsPanel(desk, case_no)
+        split.addWidget(self.attachments)
+        self.attachments.added.connect(self._done)
+        split.setSizes([300, 200, 220])
+        layout.addWidget(split, 1)
+
+        self.actions_row = QHBoxLayout()
+        layout.addLayout(self.actions_row)
+        self.extra_row = QHBoxLayout()
+        layout.addLayout(self.extra_row)
+        self.notice_button = QPushButton(self.tr("记录补正告知"))
+        self.notice_button.setToolTip(self.tr("已向申请人一次性告知需补正的全部材料"))
+        self.notice_button.clicked.connect(self.record_notice)
+        self.proxy_button = QPushButton()
+        self.proxy_button.clicked.connect(self.next_proxy_step)
+        self.extend_button = QPushButton(self.tr("延期（须申请人同意）…"))
+        self.extend_button.clicked.connect(self.extend)
+        self.department_button = QPushButton(self.tr("联办部门进度…"))
+        self.department_button.clicked.connect(self.department_step)
+        self.print_button = notice_button(self, desk, case_no)
+        for b in (self.print_button, self.notice_button, self.proxy_button, self.extend_button,
+                  self.department_button):
+            self.extra_row.addWidget(b)
+        self.extra_row.addStretch()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        self.extra_row.addWidget(close)
+        self.reload()
+
+    # -- showing -----------------------------------------------------------
+    def reload(self) -> None:
+        self.case = self.desk.cases.get(self.case.case_no)
+        case = self.case
+        self.setWindowTitle(self.tr("办件 %1").replace("%1", case.case_no))
+        self.title.setText(f"{case.case_no}　{case.applicant.name}　{case.item_name}")
+        self.header.setHtml(self._header_html())
+        self.side.setHtml(self._side_html())
+        self._fill_timeline()
+        self._rebuild_actions()
+
+    def _due_text(self) -> str:
+        case = self.case
+        if case.deadline is None:
+            if case.status == Status.SUPPLEMENT:
+                return self.tr("材料补齐、受理后起算")
+            return "—"
+        text = f"{case.deadline:%Y-%m-%d}"
+        if case.extra.get("deadline_provisional"):
+            text += self.tr("（暂定）")
+        if case.extra.get("extended_days"):
+            text += self.tr("（经申请人同意已延期 %1 个工作日）").replace(
+                "%1", str(case.extra["extended_days"]))
+        left = self.desk.cases.days_left(case)
+        if left is not None and case.status != Status.SUPPLEMENT:
+            if left < 0:
+                text += " <b style='color:#b91c1c'>" + self.tr("逾期 %1 个工作日").replace(
+                    "%1", str(-left)) + "</b>"
+            elif left == 0:
+                text += " <b style='color:#b45309'>" + self.tr("今天到期") + "</b>"
+            else:
+                text += " " + self.tr("还剩 %1 个工作日").replace("%1", str(left))
+        return text
+
+    def _header_html(self) -> str:
+        case = self.case
+        a = case.applicant
+        person = escape(a.name) + _SEP + escape(mask_id_number(a.id_number))
+        contact = _SEP.join(escape(x) for x in (a.phone, a.address) if x)
+        rows: list[tuple[str, str]] = [(self.tr("申请人"), person)]
+        if contact:
+            rows.append((self.tr("联系方式"), contact))
+        if a.groups:
+            rows.append((self.tr("特殊群体"), escape("、".join(a.groups))))
+        rows += [
+            (self.tr("事项"), escape(f"{case.item_name}（{case.item_code}，{case.category}）")),
+            (self.tr("办件类型"), escape(case.case_type.value) + _SEP
+             + self.tr("来源：") + escape(case.channel.value)),
+            (self.tr("状态"), "<b>" + escape(case.status.value) + "</b>"),
+            (self.tr("收件时间"), f"{case.received_at:%Y-%m-%d %H:%M}"),
+            (self.tr("承诺办结"), self._due_text()),
+            (self.tr("首问责任人"), escape(case.first_ask_name)),
+        ]
+        if case.status == Status.SUPPLEMENT and case.supplement_due is not None:
+            if case.supplement_notice_at is None:
+                notice = self.tr("尚未出具补正材料通知书，须在 %1 前告知").replace(
+                    "%1", f"{case.supplement_due:%Y-%m-%d}")
+                notice = "<b style='color:#b45309'>" + notice + "</b>"
+            else:
+                notice = self.tr("已于 %1 一次性告知").replace(
+                    "%1", f"{case.supplement_notice_at:%Y-%m-%d %H:%M}")
+            rows.append((self.tr("补正告知"), notice))
+        if case.proxy:
+            proxy = [escape(case.proxy_agent_name), self.tr("进度：") + escape(
+                case.proxy_step.value if case.proxy_step else "—")]
+            if case.door_to_door:
+                proxy.append(self.tr("上门服务"))
+            rows.append((self.tr("帮办代办"), _SEP.join(proxy)))
+        if case.reason:
+            rows.append((self.tr("理由"), escape(case.reason)))
+        if case.fee:
+            rows.append((self.tr("收费"), escape(case.fee)))
+        if case.note:
+            rows.append((self.tr("备注"), escape(case.note)))
+        return _table(rows)
+
+    def _side_html(self) -> str:
+        case = self.case
+        side: list[tuple[str, str]] = []
+        marks = "<br>".join(
+            ("<span style='color:#15803d'>✔ </span>" if m.received
+             else "<span style='color:#b91c1c'>✘ " + self.tr("缺") + " </span>")
+            + escape(m.name) for m in case.materials)
+        side.append((self.tr("材料"), marks or "—"))
+        if case.case_type == CaseType.JOINT:
+            deps = "<br>".join(escape(f"{d.name}：{d.step}") + (
+                f" <span style='color:#6b7280'>{escape(d.at[:16].replace('T', ' '))}</span>"
+                if d.at else "") for d in case.departments)
+            side.append((self.tr("联办部门"), deps or "—"))
+        return _table(side, 72)
+
+    def header_text(self) -> str:
+        """Everything the header shows, as plain text (for tests)."""
+        return self.header.toPlainText() + "\n" + self.side.toPlainText()
+
+    def _fill_timeline(self) -> None:
+        events = self.desk.cases.timeline(self.case)
+        self.timeline.setRowCount(len(events))
+        for r, e in enumerate(events):
+            for c, text in enumerate((f"{e.at:%Y-%m-%d %H:%M}", e.actor_name, e.kind, e.text)):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.timeline.setItem(r, c, cell)
+        self.timeline.resizeRowsToContents()
+        if events:
+            self.timeline.scrollToBottom()
+
+    def timeline_texts(self) -> list[str]:
+        cells = (self.timeline.item(r, 3) for r in range(self.timeline.rowCount()))
+        return [c.text() for c in cells if c is not None]
+
+    def _rebuild_actions(self) -> None:
+        while self.actions_row.count():
+            entry = self.actions_row.takeAt(0)
+            widget = entry.widget() if entry is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.status_buttons.clear()
+        case = self.case
+        allowed = sorted(TRANSITIONS[case.status], key=_STATUS_ORDER.index)
+        if allowed:
+            self.actions_row.addWidget(QLabel(self.tr("办理：")))
+        for target in allowed:
+            button = QPushButton(self.tr(_MOVE_LABELS[target]))
+            button.setToolTip(self.tr("状态改为“%1”").replace("%1", target.value))
+            button.clicked.connect(lambda _c=False, t=target: self.advance(t))
+            self.actions_row.addWidget(button)
+            self.status_buttons[target] = button
+        if not allowed:
+            done = QLabel(self.tr("本件已结束（%1），不能再改变状态。").replace(
+                "%1", case.status.value))
+            done.setObjectName("muted")
+            self.actions_row.addWidget(done)
+        self.actions_row.addStretch()
+        self.notice_button.setVisible(case.status == Status.SUPPLEMENT
+                                      and case.supplement_notice_at is None)
+        step = next_proxy_step(case.proxy_step) if case.proxy else None
+        self.proxy_button.setVisible(step is not None)
+        if step is not None:
+            self.proxy_button.setText(self.tr("代办下一步：%1").replace("%1", step.value))
+        self.extend_button.setVisible(case.status.is_open and case.deadline is not None)
+        self.department_button.setVisible(case.case_type == CaseType.JOINT
+                                          and case.status.is_open)
+
+    # -- actions -----------------------------------------------------------
+    def _done(self) -> None:
+        self.changed = True
+        self.reload()
+
+    def advance(self, target: Status) -> bool:
+        note = ""
+        if target in NEEDS_REASON:
+            answer = ask_text(self, self.tr("改为“%1”").replace("%1", target.value),
+                              self.tr("请写明书面理由（依据的法律、法规或政策），将存档备查："))
+            if answer is None:
+                return False
+            note = answer
+        elif target == Status.COMPLETED and not prompts.confirm(
+                self, self.tr("办结"),
+                self.tr("确认“%1”已办结？办结后不能再改变状态。").replace(
+                    "%1", self.case.item_name)):
+            return False
+        case_no = self.case.case_no
+        if prompts.attempt(self, lambda: self.desk.cases.advance(case_no, target, note),
+                           self.tr("不能改变状态")) is None:
+            return False
+        self._done()
+        return True
+
+    def record_notice(self) -> bool:
+        case_no = self.case.case_no
+        if prompts.attempt(self, lambda: self.desk.cases.record_supplement_notice(case_no),
+                           self.tr("不能记录")) is None:
+            return False
+        self._done()
+        return True
+
+    def next_proxy_step(self) -> bool:
+        step: ProxyStep | None = next_proxy_step(self.case.proxy_step)
+        if step is None:
+            return False
+        note = ask_text(self, self.tr("代办：%1").replace("%1", step.value),
+                        self.tr("说明（可不填），如送达方式、回访情况："))
+        if note is None:
+            return False
+        case_no = self.case.case_no
+        if prompts.attempt(self, lambda: self.desk.cases.proxy_step(case_no, step, note),
+                           self.tr("不能记录代办进度")) is None:
+            return False
+        self._done()
+        return True
+
+    def extend(self) -> bool:
+        days = ask_number(self, self.tr("延期"), self.tr("延长几个工作日？"), 1, 60)
+        if days is None:
+            return False
+        consent = ask_text(self, self.tr("申请人同意"),
+                           self.tr("延期须经申请人同意：请写明申请人何时、以何种方式同意"))
+        if consent is None:
+            return False
+        case_no = self.case.case_no
+        if prompts.attempt(self, lambda: self.desk.cases.extend(case_no, days, consent),
+                           self.tr("不能延期")) is None:
+            return False
+        self._done()
+        return True
+
+    def department_step(self) -> bool:
+        names = [d.name for d in self.case.departments]
+        department = ask_choice(self, self.tr("联办部门进度"), self.tr("哪个部门？"), names)
+        if department is None:
+            return False
+        step = ask_text(self, self.tr("联办部门进度"),
+                        self.tr("“%1”的办理进度：").replace("%1", department))
+        if step is None:
+            return False
+        case_no = self.case.case_no
+        if prompts.attempt(self, lambda: self.desk.cases.department_step(case_no, department,
+                                                                         step),
+                           self.tr("不能记录")) is None:
+            return False
+        self._done()
+        return True
+

@@ -1,0 +1,414 @@
+"""登记新办件: the intake form (manual §二.3 首问负责、一次性告知).
+
+Everything the clerk typed stays in the form when the desk refuses it: each
+field at fault is outlined in red with its own message beside it, and the
+whole list is shown once, so it is fixed in one go.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.cases import SPECIAL_GROUPS, Applicant, Channel
+from ...domain.catalogue import CaseType, CatalogueItem
+from ...domain.errors import UserError
+from ...domain.station import Role
+from ...services.cases import CaseInput, InvalidCase, Registered
+from ...services.desk import Desk
+from ..widgets import prompts
+from ..widgets.forms import EnterDoesNotSubmit, save_cancel_buttons
+from ..widgets.item_picker import CODE_ROLE, ItemListMixin
+
+INVALID_STYLE = """
+*[invalid="true"] { border: 2px solid #c62828; border-radius: 3px; }
+QLabel#fieldError { color: #c62828; }
+QLabel#itemInfo { padding: 4px; }
+"""
+
+
+
+class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.registered: Registered | None = None
+        self._item: CatalogueItem | None = None
+        self._errors: dict[str, QLabel] = {}
+        self._marked: dict[str, list[QWidget]] = {}
+        self.setWindowTitle(self.tr("登记新办件"))
+        self.setStyleSheet(INVALID_STYLE)
+        self.resize(1080, 680)
+
+        outer = QVBoxLayout(self)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("fieldError")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        outer.addWidget(self.general_error)
+        columns = QHBoxLayout()
+        outer.addLayout(columns, 1)
+        columns.addWidget(self._applicant_box(), 5)
+        columns.addWidget(self._item_box(), 6)
+
+        buttons = save_cancel_buttons(self, self.tr("登记"))
+        buttons.accepted.connect(self.save)
+        outer.addWidget(buttons)
+
+        self._fill_items()
+        self._update_case_options()
+
+    def has_input(self) -> bool:
+        return bool(self.name.text().strip() or self.id_number.text().strip()
+                    or self.phone.text().strip() or self._item is not None
+                    or self.reason.toPlainText().strip() or self.note.text().strip())
+
+    def reject(self) -> None:
+        """Esc, 取消 or closing the window: ask before throwing a filled form away."""
+        if (self.registered is None and self.has_input()
+                and not prompts.confirm(self, self.tr("放弃登记"),
+                                        self.tr("已填写的内容不会保存。确定放弃这次登记？"))):
+            return
+        super().reject()
+
+    # -- building ----------------------------------------------------------
+    def _field(self, key: str, *widgets: QWidget, grow: bool = False) -> QWidget:
+        """The widgets of one field with their (hidden) error message underneath."""
+        box = QWidget()
+        if not grow:
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        for w in widgets:
+            layout.addWidget(w)
+        error = QLabel()
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.hide()
+        layout.addWidget(error)
+        self._errors[key] = error
+        self._marked[key] = list(widgets)
+        return box
+
+    def _applicant_box(self) -> QWidget:
+        group = QGroupBox(self.tr("申请人与办理方式"))
+        column = QVBoxLayout(group)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.channel = QComboBox()
+        for c in Channel:
+            self.channel.addItem(c.value, c.value)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("与身份证一致；生僻字可用输入法手写输入"))
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(18)
+        self.id_number.setPlaceholderText(self.tr("18 位公民身份号码"))
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("手机 11 位，座机如 0915-6321234"))
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("如 西沟村三组"))
+        groups = QWidget()
+        grid = QGridLayout(groups)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.groups: dict[str, QCheckBox] = {}
+        for i, name in enumerate(SPECIAL_GROUPS):
+            box = QCheckBox(name)
+            self.groups[name] = box
+            grid.addWidget(box, i // 4, i % 4)
+
+        self.case_type = QComboBox()
+        for t in CaseType:
+            self.case_type.addItem(t.value, t.value)
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(
+            self.tr("退回件必填：写明依据的法律、法规或政策，将存档备查"))
+        self.reason.setFixedHeight(56)
+        self.done_on_spot = QCheckBox(self.tr("当场办结"))
+        self.done_on_spot.setToolTip(self.tr("只有即办件、材料齐全时可以当场办结"))
+        self.proxy = QCheckBox(self.tr("帮办代办"))
+        self.agent = QComboBox()
+        signed = self.desk.signed_in
+        staff = self.desk.staff()
+        for person in staff:
+            self.agent.addItem(f"{person.name}（{person.role.label}）", person.name)
+        # the signed-in person if they are an agent, else the station's agent
+        agents = [p for p in staff if p.role == Role.AGENT]
+        default = (signed if signed is not None and signed.role == Role.AGENT
+                   else agents[0] if agents else signed)
+        if default is not None:
+            self.agent.setCurrentIndex(max(0, self.agent.findData(default.name)))
+        self.door_to_door = QCheckBox(self.tr("上门服务"))
+        proxy_row = QWidget()
+        row = QHBoxLayout(proxy_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.proxy)
+        row.addWidget(QLabel(self.tr("代办员")))
+        row.addWidget(self.agent, 1)
+        row.addWidget(self.door_to_door)
+        self.first_ask = QLineEdit()
+        if signed is not None:
+            self.first_ask.setText(signed.name)
+            self.first_ask.setReadOnly(True)
+            self.first_ask.setToolTip(self.tr("首问责任人是当前登录的工作人员"))
+        else:
+            self.first_ask.setPlaceholderText(self.tr("请填写经办工作人员姓名"))
+        self.note = QLineEdit()
+
+        form.addRow(self.tr("来源渠道"), self._field("channel", self.channel))
+        form.addRow(self.tr("申请人姓名"), self._field("name", self.name))
+        form.addRow(self.tr("身份证号"), self._field("id_number", self.id_number))
+        form.addRow(self.tr("联系电话"), self._field("phone", self.phone))
+        form.addRow(self.tr("住址/村组"), self._field("address", self.address))
+        form.addRow(self.tr("特殊群体"), self._field("groups", groups))
+        form.addRow(self.tr("办件类型"), self._field("case_type", self.case_type))
+        form.addRow(self.tr("退回/不予受理理由"), self._field("reason", self.reason))
+        form.addRow("", self._field("done_on_spot", self.done_on_spot))
+        form.addRow(self.tr("帮办代办"), self._field("proxy_agent", proxy_row))
+        form.addRow(self.tr("首问责任人"), self._field("first_ask", self.first_ask))
+        form.addRow(self.tr("备注"), self._field("note", self.note))
+        self._marked["proxy_agent"] = [self.agent]
+
+        self.name.textChanged.connect(lambda _t: self._clear("name"))
+        self.id_number.textChanged.connect(lambda _t: self._clear("id_number"))
+        self.phone.textChanged.connect(lambda _t: self._clear("phone"))
+        self.reason.textChanged.connect(lambda: self._clear("reason"))
+        self.case_type.currentIndexChanged.connect(lambda _i: self._update_case_options())
+        self.proxy.toggled.connect(lambda _on: self._update_case_options())
+        return group
+
+    def _item_box(self) -> QWidget:
+        group = QGroupBox(self.tr("办理事项与收件材料"))
+        layout = QVBoxLayout(group)
+        self.item_search = QLineEdit()
+        self.item_search.setPlaceholderText(
+            self.tr("输入事项名称或拼音首字母，如 ylbx（养老保险）"))
+        self.item_search.setClearButtonEnabled(True)
+        self.item_list = QListWidget()
+        self.item_list.setMinimumHeight(150)
+        layout.addWidget(self._field("item", self.item_search, self.item_list, grow=True),
+                         3)
+        self.item_info = QLabel(self.tr("请先选择办理事项"))
+        self.item_info.setObjectName("itemInfo")
+        self.item_info.setWordWrap(True)
+        self.item_info.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.item_info)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("收件材料（收到的请打勾；未收齐即为待补正）")), 1)
+        self.all_received = QPushButton(self.tr("全部收齐"))
+        self.all_received.clicked.connect(self.tick_all_materials)
+        head.addWidget(self.all_received)
+        layout.addLayout(head)
+        self.materials = QListWidget()
+        self.materials.setMinimumHeight(140)
+        layout.addWidget(self._field("materials", self.materials, grow=True), 4)
+        self.item_search.textChanged.connect(lambda _t: self._fill_items())
+        self.item_search.returnPressed.connect(self._choose_first)
+        self.item_list.currentItemChanged.connect(lambda cur, _prev: self._choose(cur))
+        self.materials.itemChanged.connect(lambda _i: self._update_case_options())
+        return group
+
+    # -- item and materials ------------------------------------------------
+    def _choose(self, entry: QListWidgetItem | None,
+                item: CatalogueItem | None = None) -> None:
+        if item is None:
+            if entry is None:
+                return
+            item = self.desk.item(str(entry.data(CODE_ROLE)))
+        self._item = item
+        self._clear("item")
+        self._clear("materials")
+        self.materials.blockSignals(True)
+        self.materials.clear()
+        for m in item.materials:
+            if m.originals + m.copies == 0:
+                text = self.tr("%1（无需提交）").replace("%1", m.name)
+            else:
+                text = (self.tr("%1（原件%2份，复印件%3份）").replace("%1", m.name)
+                        .replace("%2", str(m.originals)).replace("%3", str(m.copies)))
+            entry_m = QListWidgetItem(text)
+            entry_m.setData(CODE_ROLE, m.name)
+            entry_m.setToolTip(m.note or m.name)
+            if m.originals + m.copies == 0:
+                entry_m.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                entry_m.setCheckState(Qt.CheckState.Checked)
+            else:
+                entry_m.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                entry_m.setCheckState(Qt.CheckState.Unchecked)
+            self.materials.addItem(entry_m)
+        self.materials.blockSignals(False)
+        self.case_type.setCurrentIndex(self.case_type.findData(item.case_type.value))
+        self.item_info.setText(self._item_info(item))
+        self._update_case_options()
+
+    def _item_info(self, item: CatalogueItem) -> str:
+        limit = (self.tr("当场办结") if item.time_limit_days == 0
+                 else self.tr("承诺时限 %1 个工作日").replace("%1", str(item.time_limit_days)))
+        parts = [f"<b>{item.name}</b>", item.case_type.value, limit]
+        if item.in_person:
+            parts.append("<span style='color:#b45309'><b>" + self.tr("须本人到场") + "</b></span>")
+        text = "　·　".join(parts)
+        if item.status_label != "已核实":
+            text += ("<br><span style='color:#b45309'>" + item.status_label + "："
+                     + self.tr("办事指南要素尚未经县级核实，一次性告知前请与镇中心核对")
+                     + "</span>")
+        return text
+
+    def tick_all_materials(self) -> None:
+        for i in range(self.materials.count()):
+            self.materials.item(i).setCheckState(Qt.CheckState.Checked)
+
+    def set_received(self, names: list[str]) -> None:
+        """Tick exactly these materials (by name)."""
+        for i in range(self.materials.count()):
+            entry = self.materials.item(i)
+            if entry.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                entry.setCheckState(Qt.CheckState.Checked if entry.data(CODE_ROLE) in names
+                                    else Qt.CheckState.Unchecked)
+
+    def received(self) -> tuple[str, ...]:
+        return tuple(str(self.materials.item(i).data(CODE_ROLE))
+                     for i in range(self.materials.count())
+                     if self.materials.item(i).checkState() == Qt.CheckState.Checked)
+
+    def _all_received(self) -> bool:
+        return all(self.materials.item(i).checkState() == Qt.CheckState.Checked
+                   for i in range(self.materials.count()))
+
+    def _update_case_options(self) -> None:
+        self._clear("materials")
+        immediate = self.case_type.currentData() == CaseType.IMMEDIATE.value
+        can_finish = immediate and self._item is not None and self._all_received()
+        self.done_on_spot.setEnabled(can_finish)
+        if not can_finish:
+            self.done_on_spot.setChecked(False)
+        on = self.proxy.isChecked()
+        self.agent.setEnabled(on)
+        self.door_to_door.setEnabled(on)
+        if not on:
+            self.door_to_door.setChecked(False)
+
+    # -- errors ------------------------------------------------------------
+    def _mark(self, widgets: list[QWidget], invalid: bool) -> None:
+        for w in widgets:
+            w.setProperty("invalid", invalid)
+            w.style().unpolish(w)
+            w.style().polish(w)
+            w.update()
+
+    def _clear(self, key: str) -> None:
+        label = self._errors.get(key)
+        if label is not None and label.text():
+            label.clear()
+            label.hide()
+            self._mark(self._marked.get(key, []), False)
+
+    def clear_errors(self) -> None:
+        for key in self._errors:
+            self._clear(key)
+        self.general_error.clear()
+        self.general_error.hide()
+
+    def is_marked(self, key: str) -> bool:
+        """True when the field is shown as wrong (for tests and screen checks)."""
+        widgets = self._marked.get(key, [])
+        return bool(widgets) and all(w.property("invalid") is True for w in widgets)
+
+    def error_text(self, key: str) -> str:
+        label = self._errors.get(key)
+        return label.text() if label is not None else ""
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.clear_errors()
+        general = []
+        for key, message in errors.items():
+            label = self._errors.get(key)
+            if label is None:
+                general.append(message)
+                continue
+            label.setText(message)
+            label.show()
+            self._mark(self._marked.get(key, []), True)
+        if general:
+            self.general_error.setText("\n".join(general))
+            self.general_error.show()
+        first = next((w for k in errors for w in self._marked.get(k, [])), None)
+        if first is not None:
+            first.setFocus()
+
+    # -- saving ------------------------------------------------------------
+    def case_input(self) -> CaseInput:
+        groups = tuple(name for name, box in self.groups.items() if box.isChecked())
+        return CaseInput(
+            item=self._item.code if self._item else "",
+            applicant=Applicant(self.name.text(), self.id_number.text(), self.phone.text(),
+                                self.address.text(), groups),
+            channel=str(self.channel.currentData()),
+            case_type=str(self.case_type.currentData()),
+            first_ask=self.first_ask.text().strip() or None,
+            received=self.received(),
+            proxy=self.proxy.isChecked(),
+            proxy_agent=str(self.agent.currentData()) if self.proxy.isChecked() else None,
+            door_to_door=self.door_to_door.isChecked(),
+            reason=self.reason.toPlainText(),
+            done_on_spot=self.done_on_spot.isChecked() and self.done_on_spot.isEnabled(),
+            note=self.note.text(),
+        )
+
+    def save(self) -> None:
+        self.clear_errors()
+        try:
+            result = self.desk.cases.register(self.case_input())
+        except InvalidCase as exc:
+            errors = dict(exc.errors)
+            if "item" in errors and self._item is None:
+                errors["item"] = self.tr("请选择办理事项（可输入名称或拼音首字母查找）")
+            self.show_errors(errors)
+            prompts.warn(self, self.tr("还不能登记"),
+                         self.tr("请按红框处的提示改正后再登记：") + "\n"
+                         + "\n".join("· " + m for m in errors.values()))
+            return
+        except UserError as exc:
+            prompts.warn(self, self.tr("还不能登记"), exc.message)
+            return
+        self.registered = result
+        prompts.info(self, self.tr("已登记"), self._summary(result))
+        self.accept()
+
+    def _summary(self, result: Registered) -> str:
+        case = result.case
+        lines = [self.tr("办件编号：") + case.case_no,
+                 self.tr("申请人：") + case.applicant.name,
+                 self.tr("事项：") + case.item_name,
+                 self.tr("状态：") + case.status.value]
+        if case.deadline is not None:
+            due = f"{case.deadline:%Y-%m-%d}"
+            if case.extra.get("deadline_provisional"):
+                due += self.tr("（暂定）")
+            lines.append(self.tr("承诺办结日期：") + due)
+        elif case.supplement_due is not None:
+            lines.append(self.tr("补正告知期限：") + f"{case.supplement_due:%Y-%m-%d}")
+        if result.warnings:
+            lines.append("")
+            lines.append(self.tr("请注意："))
+            lines.extend("· " + w for w in result.warnings)
+        return "\n".join(lines)

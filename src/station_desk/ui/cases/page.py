@@ -1,0 +1,192 @@
+"""办件: every case of the station, what needs attention first.
+
+The list is paged (see `CaseListModel`), so it opens as quickly with a million
+cases as with twenty. Overdue and soon-due cases come first (the archive keeps
+them in that order) and are tinted red and amber.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.cases import Status
+from ...domain.catalogue import CaseType
+from ...services.desk import Desk
+from ..widgets.forms import page_top, rows_view
+from .model import CaseListModel
+
+MAX_ALERTS = 5
+SEARCH_DELAY_MS = 250
+
+# quick filters: key, label
+QUICK_ALL = "all"
+QUICK_ATTENTION = "attention"
+QUICK_OVERDUE = "overdue"
+QUICK_PROXY = "proxy"
+
+
+def open_intake(page: CasesPage) -> bool:
+    """Replaceable in tests: the intake dialog; True when a case was registered."""
+    from .intake import IntakeDialog
+
+    return bool(IntakeDialog(page.desk, page).exec())
+
+
+def open_detail(page: CasesPage, case_no: str) -> None:
+    """Replaceable in tests: one case with its timeline and actions."""
+    from .detail import CaseDetailDialog
+
+    CaseDetailDialog(page.desk, case_no, page).exec()
+
+
+class CasesPage(QWidget):
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        layout = QVBoxLayout(self)
+        top, self.new_button = page_top(self.tr("办件"), self.tr("登记新办件…"))
+        layout.addLayout(top)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("编号、姓名（两个字也可）、身份证号、电话、事项或拼音首字母"))
+        self.search.setClearButtonEnabled(True)
+        self.quick = QComboBox()
+        self.quick.addItem(self.tr("全部"), QUICK_ALL)
+        self.quick.addItem(self.tr("需关注（逾期+2个工作日内到期）"), QUICK_ATTENTION)
+        self.quick.addItem(self.tr("已逾期"), QUICK_OVERDUE)
+        self.quick.addItem(self.tr("帮办代办"), QUICK_PROXY)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("全部状态"), "")
+        for s in Status:
+            self.status.addItem(s.value, s.value)
+        self.case_type = QComboBox()
+        self.case_type.addItem(self.tr("全部类型"), "")
+        for t in CaseType:
+            self.case_type.addItem(t.value, t.value)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.quick)
+        bar.addWidget(self.status)
+        bar.addWidget(self.case_type)
+        layout.addLayout(bar)
+
+        self.alerts = QLabel()
+        self.alerts.setObjectName("alerts")
+        self.alerts.setWordWrap(True)
+        self.alerts.hide()
+        layout.addWidget(self.alerts)
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+        layout.addWidget(self.count)
+
+        self.model = CaseListModel(desk, self)
+        self.table = rows_view(self.model)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 12)
+        self._size_columns()
+        layout.addWidget(self.table, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        for box in (self.quick, self.status, self.case_type):
+            box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.new_button.clicked.connect(self.new_case)
+        self.table.doubleClicked.connect(self._open)
+
+    def _size_columns(self) -> None:
+        """Fixed widths from the font: sizing to contents would read every row."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.ensurePolished()  # the style sheet's font size, not the default
+        em = self.table.fontMetrics().horizontalAdvance("国")
+        digit = self.table.fontMetrics().horizontalAdvance("0")
+        widths = {
+            CaseListModel.COL_NO: digit * 23 + 12,
+            CaseListModel.COL_NAME: em * 4,
+            CaseListModel.COL_TYPE: em * 3 + 14,
+            CaseListModel.COL_STATUS: em * 3 + 14,
+            CaseListModel.COL_DUE: digit * 10 + em * 4 + 4,
+            CaseListModel.COL_LEFT: em * 6 + 16,
+            CaseListModel.COL_PROXY: em * 2 + 14,
+            CaseListModel.COL_FIRST_ASK: em * 5 + 12,
+            CaseListModel.COL_RECEIVED: digit * 10 + 16,
+        }
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(CaseListModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(em * 3)
+
+    # -- filtering ---------------------------------------------------------
+    def current_filter(self) -> Any:
+        status = Status(self.status.currentData()) if self.status.currentData() else None
+        case_type = (CaseType(self.case_type.currentData()) if self.case_type.currentData()
+                     else None)
+        quick = self.quick.currentData()
+        make = self.desk.cases.make_filter
+        search = self.search.text().strip()
+        if quick == QUICK_OVERDUE:
+            return make(search=search, status=status, case_type=case_type, overdue=True)
+        if quick == QUICK_PROXY:
+            return make(search=search, status=status, case_type=case_type, proxy=True)
+        if quick == QUICK_ATTENTION:
+            return make(search=search, status=status, case_type=case_type, attention=True)
+        return make(search=search, status=status, case_type=case_type)
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        self.model.set_filter(self.current_filter(), date.today())
+        total = self.model.total
+        self.count.setText(self.tr("共 %1 件").replace("%1", f"{total:,}")
+                           if total else self.tr("没有符合条件的办件"))
+
+    def refresh(self) -> None:
+        warnings = self.desk.cases.supplement_warnings()
+        if warnings:
+            shown = warnings[:MAX_ALERTS]
+            text = self.tr("补正告知提醒（行政许可法第三十二条：5 日内一次告知）：") + "\n" + \
+                "\n".join("· " + w for w in shown)
+            if len(warnings) > MAX_ALERTS:
+                text += "\n" + self.tr("……另有 %1 件").replace(
+                    "%1", str(len(warnings) - MAX_ALERTS))
+            self.alerts.setText(text)
+            self.alerts.show()
+        else:
+            self.alerts.clear()
+            self.alerts.hide()
+        self.apply_filter()
+
+    # -- actions -----------------------------------------------------------
+    def new_case(self) -> None:
+        if open_intake(self):
+            self.refresh()
+
+    def selected_case_no(self) -> str | None:
+        case = self.model.case_at(self.table.currentIndex().row())
+        return case.case_no if case else None
+
+    def _open(self, index: QModelIndex) -> None:
+        case = self.model.case_at(index.row())
+        if case is not None:
+            self.open_case(case.case_no)
+
+    def open_case(self, case_no: str) -> None:
+        open_detail(self, case_no)
+        self.refresh()

@@ -1,0 +1,137 @@
+"""Edit one service item's guide elements (head only; enforced by the desk too)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.catalogue import ITEM_CASE_TYPES, CaseType, CatalogueItem, Material
+from ...services.desk import Desk
+from ..widgets import prompts
+
+
+def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(s.strip() for s in edit.toPlainText().splitlines() if s.strip())
+
+
+class ItemEditor(QDialog):
+    def __init__(self, desk: Desk, item: CatalogueItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.item = item
+        self.setWindowTitle(self.tr("编辑事项 — %1").replace("%1", item.name))
+        self.resize(760, 720)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit(item.name)
+        self.case_type = QComboBox()
+        for t in ITEM_CASE_TYPES:
+            self.case_type.addItem(t.value, t)
+        self.case_type.setCurrentIndex(list(ITEM_CASE_TYPES).index(item.case_type))
+        self.limit = QSpinBox()
+        self.limit.setRange(0, 365)
+        self.limit.setSuffix(self.tr(" 个工作日"))
+        self.limit.setValue(item.time_limit_days)
+        self.basis = QPlainTextEdit(item.legal_basis)
+        self.basis.setMaximumHeight(60)
+        self.department = QLineEdit(item.department)
+        self.window_box = QLineEdit(item.window)
+        self.fee = QLineEdit(item.fee)
+        self.result_edit = QLineEdit(item.result)
+        self.in_person = QCheckBox(self.tr("本人必须到场（不能全程代办）"))
+        self.in_person.setChecked(item.in_person)
+        self.procedure = QPlainTextEdit("\n".join(item.procedure))
+        self.procedure.setMaximumHeight(80)
+        self.refusals = QPlainTextEdit("\n".join(item.non_acceptance))
+        self.refusals.setMaximumHeight(80)
+        self.verified = QCheckBox(self.tr("已与县级办事指南核对无误"))
+        self.verified.setChecked(item.verified)
+        form.addRow(self.tr("事项名称"), self.name)
+        form.addRow(self.tr("办件类型"), self.case_type)
+        form.addRow(self.tr("承诺时限"), self.limit)
+        form.addRow(self.tr("设定依据"), self.basis)
+        form.addRow(self.tr("实施部门"), self.department)
+        form.addRow(self.tr("受理窗口"), self.window_box)
+        form.addRow(self.tr("收费标准"), self.fee)
+        form.addRow(self.tr("办理结果"), self.result_edit)
+        form.addRow("", self.in_person)
+        form.addRow(self.tr("办理流程（每行一步）"), self.procedure)
+        form.addRow(self.tr("不予受理情形（每行一条）"), self.refusals)
+        layout.addLayout(form)
+        self.materials = QTableWidget(0, 4)
+        self.materials.setHorizontalHeaderLabels(
+            [self.tr("材料名称"), self.tr("原件"), self.tr("复印件"), self.tr("说明")])
+        self.materials.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for m in item.materials:
+            self.add_material(m)
+        layout.addWidget(self.materials)
+        row = QHBoxLayout()
+        add = QPushButton(self.tr("添加材料"))
+        add.clicked.connect(lambda: self.add_material(Material("", 1, 0, "")))
+        remove = QPushButton(self.tr("删除所选材料"))
+        remove.clicked.connect(lambda: self.materials.removeRow(self.materials.currentRow()))
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch()
+        row.addWidget(self.verified)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def add_material(self, m: Material) -> None:
+        r = self.materials.rowCount()
+        self.materials.insertRow(r)
+        self.materials.setItem(r, 0, QTableWidgetItem(m.name))
+        for col, value in ((1, m.originals), (2, m.copies)):
+            spin = QSpinBox()
+            spin.setRange(0, 20)
+            spin.setValue(value)
+            self.materials.setCellWidget(r, col, spin)
+        self.materials.setItem(r, 3, QTableWidgetItem(m.note))
+
+    def edited(self) -> CatalogueItem:
+        materials = []
+        for r in range(self.materials.rowCount()):
+            name = self.materials.item(r, 0)
+            if name is None or not name.text().strip():
+                continue
+            originals = self.materials.cellWidget(r, 1)
+            copies = self.materials.cellWidget(r, 2)
+            note = self.materials.item(r, 3)
+            assert isinstance(originals, QSpinBox) and isinstance(copies, QSpinBox)
+            materials.append(Material(name.text().strip(), originals.value(), copies.value(),
+                                      note.text().strip() if note else ""))
+        return replace(
+            self.item, name=self.name.text().strip(),
+            case_type=CaseType(self.case_type.currentData()),
+            time_limit_days=self.limit.value(), legal_basis=self.basis.toPlainText().strip(),
+            department=self.department.text().strip(), window=self.window_box.text().strip(),
+            fee=self.fee.text().strip(), result=self.result_edit.text().strip(),
+            in_person=self.in_person.isChecked(), procedure=_lines(self.procedure),
+            non_acceptance=_lines(self.refusals), materials=tuple(materials),
+            verified=self.verified.isChecked())
+
+    def accept(self) -> None:
+        if prompts.succeeded(self, lambda: self.desk.save_item(self.edited()),
+                             self.tr("未保存")):
+            super().accept()

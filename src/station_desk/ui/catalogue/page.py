@@ -1,0 +1,144 @@
+"""服务事项: the county catalogue, searchable by Chinese or pinyin initials."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.catalogue import CatalogueItem
+from ...domain.station import Role
+from ...services.desk import Desk
+from ..widgets.table_models import CatalogueModel
+from .item_editor import ItemEditor
+
+
+def item_html(item: CatalogueItem, office_hours: str, address: str) -> str:
+    """The guide elements of one item, as the clerk reads them to the applicant."""
+    status = item.status_label
+    banner = ""
+    if status != "已核实":
+        missing = "、".join(item.missing_elements())
+        banner = ("<p style='color:#b45309'><b>" + escape(status) + "</b>："
+                  + ("缺少 " + escape(missing) + "。" if missing else "")
+                  + "本事项办事指南要素据公开办事指南整理，尚未经县级核实，"
+                  "告知申请人前请与镇中心核对。</p>")
+    materials = "".join(
+        f"<li>{escape(m.name)}（原件 {m.originals} 份，复印件 {m.copies} 份）"
+        f"{'：' + escape(m.note) if m.note else ''}</li>" for m in item.materials)
+    rows = [
+        ("事项类别", item.category), ("办件类型", item.case_type.value),
+        ("承诺时限", "当场办结" if item.time_limit_days == 0
+         else f"{item.time_limit_days} 个工作日（自受理次日起算）"),
+        ("设定依据", item.legal_basis), ("实施部门", item.department),
+        ("受理窗口", item.window), ("办理地点", address or "本站"),
+        ("办理时间", office_hours), ("收费标准", item.fee),
+        ("本人到场", "必须本人到场（不能全程代办）" if item.in_person else "可委托帮办代办"),
+        ("办理结果", item.result),
+        ("办理流程", " → ".join(item.procedure)),
+    ]
+    table = "".join(f"<tr><th align='left' width='90'>{escape(k)}</th>"
+                    f"<td>{escape(v)}</td></tr>" for k, v in rows)
+    refusals = "".join(f"<li>{escape(r)}</li>" for r in item.non_acceptance)
+    return (f"<h3>{escape(item.name)}</h3>{banner}<table cellspacing='4'>{table}</table>"
+            f"<p><b>申请材料</b></p><ol>{materials}</ol>"
+            f"<p><b>不予受理情形</b></p><ul>{refusals}</ul>")
+
+
+class CataloguePage(QWidget):
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("服务事项目录"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("输入事项名称或拼音首字母，如 ylbx（养老保险）"))
+        self.search.setClearButtonEnabled(True)
+        self.category = QComboBox()
+        self.only_unverified = QComboBox()
+        self.only_unverified.addItems([self.tr("全部"), self.tr("只看待核实")])
+        self.edit_button = QPushButton(self.tr("编辑事项…"))
+        self.edit_button.setToolTip(self.tr("只有站长可以修改事项目录"))
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.category, 1)
+        bar.addWidget(self.only_unverified)
+        bar.addWidget(self.edit_button)
+        layout.addLayout(bar)
+        self.count = QLabel()
+        layout.addWidget(self.count)
+        self.model = CatalogueModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.detail = QTextBrowser()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setSizes([300, 260])
+        layout.addWidget(split, 1)
+        self.search.textChanged.connect(self.refresh)
+        self.category.currentIndexChanged.connect(self.refresh)
+        self.only_unverified.currentIndexChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.edit_button.clicked.connect(self.edit_selected)
+
+    def refresh(self) -> None:
+        if self.category.count() == 0:
+            self.category.addItem(self.tr("全部类别"), "")
+            for name in dict.fromkeys(i.category for i in self.desk.catalogue()):
+                self.category.addItem(name, name)
+        items = self.desk.find_items(self.search.text())
+        if self.category.currentData():
+            items = [i for i in items if i.category == self.category.currentData()]
+        if self.only_unverified.currentIndex() == 1:
+            items = [i for i in items if i.status_label != "已核实"]
+        self.model.set_items(items)
+        unverified = sum(1 for i in items if i.status_label != "已核实")
+        self.count.setText(self.tr("共 %1 项，其中 %2 项待核实")
+                           .replace("%1", str(len(items))).replace("%2", str(unverified)))
+        signed = self.desk.signed_in
+        self.edit_button.setEnabled(signed is None or signed.role == Role.HEAD)
+        if items:
+            self.table.selectRow(0)
+        else:
+            self.detail.setHtml(self.tr("<p>没有找到符合条件的事项。</p>"))
+
+    def selected(self) -> CatalogueItem | None:
+        return self.model.item_at(self.table.currentIndex().row())
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self.model.item_at(current.row())
+        station = self.desk.station
+        if item is not None and station is not None:
+            self.detail.setHtml(item_html(item, station.office_hours.text(), station.address))
+
+    def edit_selected(self) -> None:
+        item = self.selected()
+        if item is None or not self.edit_button.isEnabled():
+            return
+        editor = ItemEditor(self.desk, item, self)
+        if editor.exec():
+            self.refresh()

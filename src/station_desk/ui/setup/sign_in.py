@@ -1,0 +1,82 @@
+"""Staff sign in on the shared PC with name + PIN; a first sign-in sets the PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.station import Staff
+from ...services.desk import Desk
+from ..widgets import prompts
+
+
+class SignInDialog(QDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        station = desk.station
+        self.setWindowTitle(self.tr("登录 — %s") % (station.name if station else ""))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("请选择您的姓名并输入 PIN。办理的每件事都会记在您名下。")))
+        form = QFormLayout()
+        self.who = QComboBox()
+        for staff in desk.staff():
+            self.who.addItem(f"{staff.name}（{staff.role.label}）", staff)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
+        self.confirm_pin = QLineEdit()
+        self.confirm_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_pin.setMaxLength(8)
+        self.confirm_label = QLabel(self.tr("再输一次"))
+        form.addRow(self.tr("姓名"), self.who)
+        form.addRow(self.tr("PIN"), self.pin)
+        form.addRow(self.confirm_label, self.confirm_pin)
+        self.hint = QLabel()
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.who.currentIndexChanged.connect(self._update_mode)
+        self._update_mode()
+
+    @property
+    def chosen(self) -> Staff | None:
+        staff: Staff | None = self.who.currentData()
+        return staff
+
+    def _update_mode(self) -> None:
+        first = self.chosen is not None and not self.chosen.has_pin
+        self.confirm_label.setVisible(first)
+        self.confirm_pin.setVisible(first)
+        self.hint.setText(self.tr("首次登录：请设置您自己的 PIN（4–8 位数字）。") if first else "")
+
+    def accept(self) -> None:
+        staff = self.chosen
+        if staff is None:
+            return
+        pin = self.pin.text()
+        if not staff.has_pin:
+            if pin != self.confirm_pin.text():
+                prompts.warn(self, self.tr("无法登录"), self.tr("两次输入的 PIN 不一致"))
+                return
+            if not prompts.succeeded(self, lambda: self.desk.set_first_pin(staff.id, pin),
+                                     self.tr("无法登录")):
+                return
+        if not prompts.succeeded(self, lambda: self.desk.sign_in(staff.name, pin),
+                                 self.tr("无法登录")):
+            self.pin.clear()
+            return
+        super().accept()

@@ -1,0 +1,374 @@
+"""统计: a period's figures against the manual's targets, cases by category, type
+and status, the service figures, the per-village table in town mode, and the
+daily sheet / monthly report as PDF or xlsx.
+
+Counting and writing run on the UI thread: on a station's archive the figures
+take about a millisecond and a report file well under half a second (demo: PDF
+0.16 s, xlsx 0.12 s).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.catalogue import CaseType
+from ...domain.report_rows import SUMMARY_HEADERS, Cell, breakdown, summary_row, targets
+from ...domain.stats import Figures, rate_text
+from ...services.desk import Desk
+from ...services.reports import month_bounds
+from ..today.page import Card
+from ..widgets import prompts
+from .charts import RED, CategoryChart, RateCard
+
+PERIOD_TODAY = "today"
+PERIOD_MONTH = "month"
+PERIOD_LAST_MONTH = "last_month"
+PERIOD_CUSTOM = "custom"
+
+DAY_TITLE = "每日办件统计表"     # the same titles as `station-desk report`
+MONTH_TITLE = "月度工作报表"
+REPORT_FILTERS = "PDF 文件，可打印 (*.pdf);;Excel 工作簿 (*.xlsx)"
+
+
+def choose_report_path(parent: QWidget, caption: str, suggested: str) -> str:
+    """Replaceable in tests: where to write a report; .pdf or .xlsx by the chosen filter."""
+    path, chosen = QFileDialog.getSaveFileName(parent, caption, suggested, REPORT_FILTERS)
+    if path and Path(path).suffix.lower() not in (".pdf", ".xlsx"):
+        path += ".xlsx" if "xlsx" in chosen else ".pdf"
+    return path
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def _cell(value: Cell) -> str:
+    if value is None:
+        return "—"
+    return rate_text(value) if isinstance(value, float) else str(value)
+
+
+class StatisticsPage(QWidget):
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.figures: Figures | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+
+        title = QLabel(self.tr("统计与报表"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("统计期间：")))
+        self.period = QComboBox()
+        for label, key in ((self.tr("今天"), PERIOD_TODAY), (self.tr("本月"), PERIOD_MONTH),
+                           (self.tr("上月"), PERIOD_LAST_MONTH),
+                           (self.tr("自选"), PERIOD_CUSTOM)):
+            self.period.addItem(label, key)
+        row.addWidget(self.period)
+        self.first_edit = QDateEdit()
+        self.last_edit = QDateEdit()
+        for edit in (self.first_edit, self.last_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        row.addWidget(self.first_edit)
+        row.addWidget(QLabel(self.tr("至")))
+        row.addWidget(self.last_edit)
+        row.addStretch()
+        self.day_button = QPushButton(self.tr("导出日报表…"))
+        self.day_button.clicked.connect(self.export_day)
+        self.month_button = QPushButton(self.tr("导出月报表…"))
+        self.month_button.clicked.connect(self.export_month)
+        row.addWidget(self.day_button)
+        row.addWidget(self.month_button)
+        layout.addLayout(row)
+        self.period_label = QLabel()
+        self.period_label.setObjectName("muted")
+        layout.addWidget(self.period_label)
+
+        grid = QGridLayout()
+        rate_names = dict(targets())
+        self.on_spot = RateCard(self.tr("即办件当场办结率"), rate_names["即办件当场办结率"])
+        self.on_time = RateCard(self.tr("承诺件按期办结率"), rate_names["承诺件按期办结率"])
+        self.satisfaction = RateCard(self.tr("满意率"), rate_names["满意率"])
+        self.received = Card(self.tr("收件"))
+        self.overdue = Card(self.tr("在办逾期（期末）"))
+        self.proxy = Card(self.tr("帮办代办：在办"))
+        self.appointments = Card(self.tr("预约：已服务"))
+        self.after_hours = Card(self.tr("延时服务"))
+        self.complaints = Card(self.tr("投诉：期末在办"))
+        cards: list[QFrame] = [self.on_spot, self.on_time, self.satisfaction, self.received,
+                               self.overdue, self.proxy, self.appointments, self.after_hours,
+                               self.complaints]
+        for i, card in enumerate(cards):
+            grid.addWidget(card, i // 3, i % 3)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        layout.addLayout(grid)
+
+        detail = QHBoxLayout()
+        self.chart_view = CategoryChart(self.font())
+        self.chart = self.chart_view.chart()
+        left = QVBoxLayout()
+        left.addWidget(self.chart_view)
+        left.addStretch()
+        detail.addLayout(left, 3)
+        side = QVBoxLayout()
+        self.by_type = self._table()
+        self.by_status = self._table()
+        side.addWidget(QLabel(self.tr("按办件类型")))
+        side.addWidget(self.by_type)
+        side.addWidget(QLabel(self.tr("按状态")))
+        side.addWidget(self.by_status)
+        side.addStretch()
+        detail.addLayout(side, 2)
+        layout.addLayout(detail)
+
+        self.town_title = QLabel(self.tr("各村（社区）便民服务站"))
+        self.town_title.setObjectName("pageTitle")
+        layout.addWidget(self.town_title)
+        self.per_station = self._table()
+        layout.addWidget(self.per_station)
+        layout.addStretch()
+
+        self._set_dates(date.today(), date.today())
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.first_edit.dateChanged.connect(self._first_changed)
+        self.last_edit.dateChanged.connect(self._last_changed)
+        self._period_changed()
+
+    # -- the period ---------------------------------------------------------
+    def _period_key(self) -> str:
+        return str(self.period.currentData())
+
+    def set_period(self, key: str, first: date | None = None, last: date | None = None) -> None:
+        """Choose a period (also for tests): one of the PERIOD_* keys; dates for 自选."""
+        self.period.setCurrentIndex(self.period.findData(key))
+        if key == PERIOD_CUSTOM and first is not None:
+            self._set_dates(first, last or first)
+        self.refresh()
+
+    def bounds(self) -> tuple[date, date]:
+        today = date.today()
+        key = self._period_key()
+        if key == PERIOD_TODAY:
+            return today, today
+        if key == PERIOD_MONTH:
+            # up to today: what is counted "at the end" must not lie in the future
+            return today.replace(day=1), today
+        if key == PERIOD_LAST_MONTH:
+            previous = today.replace(day=1) - timedelta(days=1)
+            return month_bounds(f"{previous:%Y-%m}")
+        return _pydate(self.first_edit.date()), _pydate(self.last_edit.date())
+
+    def _set_dates(self, first: date, last: date) -> None:
+        for edit in (self.first_edit, self.last_edit):
+            edit.blockSignals(True)
+        self.first_edit.setDate(_qdate(first))
+        self.last_edit.setDate(_qdate(last))
+        for edit in (self.first_edit, self.last_edit):
+            edit.blockSignals(False)
+
+    def _period_changed(self) -> None:
+        custom = self._period_key() == PERIOD_CUSTOM
+        self.first_edit.setEnabled(custom)
+        self.last_edit.setEnabled(custom)
+        if not custom:
+            self._set_dates(*self.bounds())
+        self.refresh()
+
+    def _first_changed(self, value: QDate) -> None:
+        if value > self.last_edit.date():
+            self._set_dates(_pydate(value), _pydate(value))
+        self.refresh()
+
+    def _last_changed(self, value: QDate) -> None:
+        if value < self.first_edit.date():
+            self._set_dates(_pydate(value), _pydate(value))
+        self.refresh()
+
+    # -- showing ------------------------------------------------------------
+    def refresh(self) -> None:
+        today = _qdate(date.today())
+        self.first_edit.setMaximumDate(today)
+        self.last_edit.setMaximumDate(today)
+        first, last = self.bounds()
+        f = prompts.attempt(self, lambda: self.desk.reports.figures(first, last),
+                            self.tr("无法统计"))
+        if f is None:
+            return
+        self.figures = f
+        self.period_label.setText(f.period_label)
+        self.day_button.setText(self.tr("导出日报表（%1）…").replace(
+            "%1", f"{self._report_day():%m月%d日}"))
+        self.month_button.setText(self.tr("导出月报表（%1）…").replace(
+            "%1", f"{first:%Y年%m月}"))
+        self._show_rates(f)
+        self._show_counts(f)
+        self.chart_view.show_counts(f.by_category)
+        self._fill(self.by_type, [self.tr("办件类型"), self.tr("件数"), self.tr("占比")],
+                   breakdown(f.by_type))
+        self._fill(self.by_status, [self.tr("状态"), self.tr("件数"), self.tr("占比")],
+                   breakdown(f.by_status))
+        station = self.desk.station
+        town = bool(station and station.kind.is_town)
+        self.town_title.setVisible(town)
+        self.per_station.setVisible(town)
+        if town:
+            rows = self.desk.reports.per_station(first, last)
+            self._fill(self.per_station, list(SUMMARY_HEADERS),
+                       [summary_row(r) for r in rows], total_row=True)
+
+    def _show_rates(self, f: Figures) -> None:
+        self.on_spot.show_rate(f.on_spot_rate, self.tr(
+            "即办件 %1 件，当场办结 %2 件").replace("%1", str(f.immediate))
+            .replace("%2", str(f.immediate_on_spot)) if f.immediate else
+            self.tr("本期没有即办件"))
+        self.on_time.show_rate(f.on_time_rate, self.tr(
+            "承诺件（含联办件）办结 %1 件，按期 %2 件").replace("%1", str(f.promised_done))
+            .replace("%2", str(f.promised_on_time)) if f.promised_done else
+            self.tr("本期没有办结的承诺件"))
+        self.satisfaction.show_rate(f.satisfaction_rate, self.tr(
+            "评价 %1 人，满意（含基本满意）%2 人").replace("%1", str(f.ratings))
+            .replace("%2", str(f.ratings_satisfied)) if f.ratings else
+            self.tr("本期没有满意度评价"))
+
+    def _show_counts(self, f: Figures) -> None:
+        immediate = f.by_type.get(CaseType.IMMEDIATE.value, 0)
+        self.received.show_value(str(f.received), self.tr(
+            "即办件 %1 件，其他 %2 件；其中帮办代办 %3 件")
+            .replace("%1", str(immediate)).replace("%2", str(f.received - immediate))
+            .replace("%3", str(f.proxy_received)))
+        self.overdue.show_value(str(f.overdue_open),
+                                self.tr("仍在办、已过承诺办结日期的办件"),
+                                warn=f.overdue_open > 0)
+        self.proxy.show_value(str(f.proxy_open), self.tr(
+            "本期代办收件 %1 件，已送达申请人 %2 件")
+            .replace("%1", str(f.proxy_received)).replace("%2", str(f.proxy_delivered)))
+        self.appointments.show_value(str(f.appts_served), self.tr(
+            "未到 %1 个，申请人取消 %2 个").replace("%1", str(f.appts_missed))
+            .replace("%2", str(f.appts_cancelled)), warn=f.appts_missed > 0)
+        self.after_hours.show_value(
+            self.tr("%1 次").replace("%1", str(f.after_hours_sessions)),
+            self.tr("共 %1 分钟，服务 %2 人").replace("%1", str(f.after_hours_minutes))
+            .replace("%2", str(f.after_hours_served)))
+        self.complaints.show_value(str(f.complaints_open), self.tr(
+            "本期受理 %1 件，办结 %2 件").replace("%1", str(f.complaints_received))
+            .replace("%2", str(f.complaints_closed)), warn=f.complaints_open > 0)
+
+    def chart_data(self) -> dict[str, int]:
+        """What the bar chart shows (for tests)."""
+        return self.chart_view.counts()
+
+    def _table(self) -> QTableWidget:
+        table = QTableWidget(0, 0)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return table
+
+    def _fill(self, table: QTableWidget, headers: list[str], rows: list[list[Cell]], *,
+              total_row: bool = False) -> None:
+        rate_targets = dict(zip(("当场办结率", "按期办结率", "满意率"),
+                                (t for _n, t in targets()), strict=True))
+        table.clear()
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(rows))
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(_cell(value))
+                if c > 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                target = rate_targets.get(headers[c]) if c < len(headers) else None
+                if isinstance(value, float) and target is not None and value < target - 1e-9:
+                    item.setForeground(QBrush(QColor(RED)))
+                if total_row and r == len(rows) - 1:
+                    item.setFont(bold)
+                table.setItem(r, c, item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
+        height = header.height() + sum(table.rowHeight(r) for r in range(len(rows)))
+        table.setFixedHeight(height + 2 * table.frameWidth() + 2)
+
+    def table_texts(self, table: QTableWidget) -> list[list[str]]:
+        """A table's cells as shown (for tests)."""
+        def text(r: int, c: int) -> str:
+            cell = table.item(r, c)
+            return cell.text() if cell is not None else ""
+
+        return [[text(r, c) for c in range(table.columnCount())]
+                for r in range(table.rowCount())]
+
+    # -- reports ------------------------------------------------------------
+    def _report_day(self) -> date:
+        return min(self.bounds()[1], date.today())
+
+    def export_day(self) -> Path | None:
+        day = self._report_day()
+        return self._export(DAY_TITLE, day, day, f"{day:%Y-%m-%d}")
+
+    def export_month(self) -> Path | None:
+        first = self.bounds()[0].replace(day=1)
+        _, month_end = month_bounds(f"{first:%Y-%m}")
+        # the current month is reported up to today, so the figures "at the end" are true
+        return self._export(MONTH_TITLE, first, min(month_end, date.today()),
+                            f"{first:%Y-%m}")
+
+    def _export(self, title: str, first: date, last: date, stamp: str) -> Path | None:
+        station = self.desk.station
+        name = f"{station.name if station else ''}{title}-{stamp}.pdf"
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen = choose_report_path(self, self.tr("保存%1").replace("%1", title),
+                                    str(Path(folder) / name) if folder else name)
+        if not chosen:
+            return None
+        written = prompts.attempt(
+            self, lambda: self.desk.reports.write(Path(chosen), first, last, title),
+            self.tr("报表没有生成"))
+        if written is not None:
+            prompts.info(self, self.tr("报表已生成"),
+                         self.tr("%1已保存到：").replace("%1", title) + f"\n{written}")
+        return written

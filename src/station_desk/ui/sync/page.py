@@ -1,0 +1,351 @@
+"""同步: the USB stick is the network.
+
+A village exports what changed onto the stick (encrypted to its town, signed),
+imports what the town sends back and sees which of its bundles arrived. The
+town imports its villages' bundles, sees each village's state and the proxied
+cases that are overdue, and writes a return bundle per village.
+
+Long work runs off the UI thread behind a progress dialog that can be
+cancelled (nothing half-written is kept). The list of USB sticks comes from
+QStorageInfo; the rule of what counts as removable is `sync.volumes`.
+
+The pieces: `sync_worker` (the progress dialog and worker thread),
+`sync_village` and `sync_town` (each side's tabs and how they are filled),
+`sync_dialogs` (checking a fingerprint before trusting), `sync_widgets`.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDir, QStorageInfo, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.station import Role
+from ...services.desk import Desk
+from ...services.sync import ImportOutcome, is_removable_root, range_label
+from ..widgets import prompts
+from .dialogs import trust_identity_file
+from .town import build_town_tabs, refresh_town, selected_villages
+from .village import build_exports_tab, refresh_village
+from .worker import Progress, run_task
+
+__all__ = ["OTHER_FOLDER", "Progress", "SyncPage", "choose_files", "choose_folder",
+           "removable_volumes", "run_task"]
+
+OTHER_FOLDER = "其他文件夹…"
+
+
+# -- replaceable in tests -------------------------------------------------------------
+
+
+def removable_volumes() -> list[tuple[str, Path]]:
+    """Mounted, writable, ready volumes that look like a USB stick."""
+    system = QDir.rootPath()[:2] if QDir.rootPath()[1:2] == ":" else ""
+    out = []
+    for v in QStorageInfo.mountedVolumes():
+        root = v.rootPath()
+        if not v.isValid() or not v.isReady() or v.isReadOnly():
+            continue
+        if not is_removable_root(root, system_drive=system):
+            continue
+        name = v.displayName() or root
+        free = v.bytesAvailable() // (1024 * 1024)
+        out.append((f"{name}（{root}，剩余 {free:,} MB）", Path(root)))
+    return out
+
+
+def choose_folder(parent: QWidget, title: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, title)
+
+
+def choose_files(parent: QWidget, title: str, pattern: str) -> list[str]:
+    files, _ = QFileDialog.getOpenFileNames(parent, title, "", pattern)
+    return list(files)
+
+
+# -- the page -------------------------------------------------------------------------
+
+
+class SyncPage(QWidget):
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.is_town = False
+        self.last_report = ""
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("U盘同步"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setObjectName("muted")
+        layout.addWidget(self.intro)
+        self.alert = QLabel()
+        self.alert.setObjectName("alerts")
+        self.alert.setWordWrap(True)
+        layout.addWidget(self.alert)
+
+        # this station's identity and whom it trusts
+        ident = QGroupBox(self.tr("本站身份"))
+        row = QHBoxLayout(ident)
+        self.fingerprint = QLabel()
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.fingerprint, 1)
+        self.identity_button = QPushButton(self.tr("导出本站身份文件…"))
+        self.identity_button.clicked.connect(self.export_identity)
+        self.trust_button = QPushButton(self.tr("信任对方身份文件…"))
+        self.trust_button.clicked.connect(self.trust_identity)
+        row.addWidget(self.identity_button)
+        row.addWidget(self.trust_button)
+        layout.addWidget(ident)
+
+        # where the stick is
+        drive = QHBoxLayout()
+        drive.addWidget(QLabel(self.tr("U盘：")))
+        self.drives = QComboBox()
+        self.drives.setMinimumWidth(360)
+        drive.addWidget(self.drives, 1)
+        self.rescan_button = QPushButton(self.tr("刷新"))
+        self.rescan_button.clicked.connect(self.scan_drives)
+        self.other_button = QPushButton(self.tr(OTHER_FOLDER))
+        self.other_button.clicked.connect(self.choose_other_folder)
+        drive.addWidget(self.rescan_button)
+        drive.addWidget(self.other_button)
+        layout.addLayout(drive)
+
+        # actions of this side
+        actions = QHBoxLayout()
+        self.export_button = QPushButton()
+        self.export_button.setMinimumHeight(34)
+        self.export_button.clicked.connect(self.export_now)
+        self.again_button = QPushButton(self.tr("重新导出上一次"))
+        self.again_button.clicked.connect(self.export_again)
+        self.full_box = QCheckBox(self.tr("全部导出（不只是新变更）"))
+        self.import_button = QPushButton()
+        self.import_button.setMinimumHeight(34)
+        self.import_button.clicked.connect(self.import_from_drive)
+        self.import_files_button = QPushButton(self.tr("选择文件导入…"))
+        self.import_files_button.clicked.connect(self.import_chosen_files)
+        for w in (self.export_button, self.again_button, self.full_box, self.import_button,
+                  self.import_files_button):
+            actions.addWidget(w)
+        actions.addStretch()
+        layout.addLayout(actions)
+        self.pending = QLabel()
+        self.pending.setWordWrap(True)
+        layout.addWidget(self.pending)
+
+        self.tabs = QTabWidget()
+        self.exports_box, self.exports = build_exports_tab(self)
+        self.tabs.addTab(self.exports_box, self.tr("已导出的同步包"))
+        town = build_town_tabs(self)
+        self.villages_box, self.villages = town.villages_box, town.villages
+        self.return_selected_button = town.return_selected_button
+        self.return_all_button = town.return_all_button
+        self.overdue_box, self.overdue = town.overdue_box, town.overdue
+        self.report_box = QWidget()
+        box = QVBoxLayout(self.report_box)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setPlaceholderText(self.tr("导入后在这里显示新增、更新、未变、隔离和缺号情况。"))
+        box.addWidget(self.report)
+        self.tabs.addTab(self.report_box, self.tr("最近一次导入报告"))
+        layout.addWidget(self.tabs, 1)
+        self.scan_drives()
+
+    # -- refresh ----------------------------------------------------------------
+    @property
+    def sync(self) -> Any:
+        return self.desk.sync
+
+    def refresh(self) -> None:
+        station = self.desk.station
+        if station is None:
+            return
+        self.is_town = station.kind.is_town
+        head = self.desk.signed_in is None or self.desk.signed_in.role == Role.HEAD
+        self.trust_button.setEnabled(head)
+        self.trust_button.setToolTip(
+            "" if head else self.tr("只有站长（中心主任）可以信任身份文件"))
+        fingerprint = prompts.attempt(self, self.sync.fingerprint, self.tr("密钥"))
+        self.fingerprint.setText(
+            self.tr("本站：") + html.escape(f"{station.name}（{station.code}）") + "<br>"
+            + self.tr("指纹：") + f"<span style='font-size:18px; font-weight:bold'>"
+            f"{fingerprint or '—'}</span>"
+            + "<br><span style='color:#6b7280'>"
+            + self.tr("与对方交换身份文件时，请打电话逐组核对指纹") + "</span>")
+        for page, shown in ((self.exports_box, not self.is_town),
+                            (self.villages_box, self.is_town),
+                            (self.overdue_box, self.is_town)):
+            self.tabs.setTabVisible(self.tabs.indexOf(page), shown)
+        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
+            self.tabs.setCurrentWidget(self.villages_box if self.is_town else self.exports_box)
+        self.again_button.setVisible(not self.is_town)
+        self.full_box.setVisible(not self.is_town)
+        self.export_button.setVisible(not self.is_town)  # the town's is under its table
+        self._alerts(refresh_town(self) if self.is_town else refresh_village(self))
+
+    def _alerts(self, alerts: list[str]) -> None:
+        self.alert.setText("\n".join("⚠ " + a for a in alerts))
+        self.alert.setVisible(bool(alerts))
+
+    # -- the stick --------------------------------------------------------------
+    def scan_drives(self) -> None:
+        current = self.drives.currentData()
+        self.drives.clear()
+        for label, root in removable_volumes():
+            self.drives.addItem(label, str(root))
+        if self.drives.count() == 0:
+            self.drives.addItem(self.tr("没有找到U盘（插上后点“刷新”，或选“其他文件夹…”）"), "")
+        if current:
+            i = self.drives.findData(current)
+            if i >= 0:
+                self.drives.setCurrentIndex(i)
+
+    def choose_other_folder(self) -> Path | None:
+        folder = choose_folder(self, self.tr("选择U盘或文件夹"))
+        if not folder:
+            return None
+        i = self.drives.findData(folder)
+        if i < 0:
+            if self.drives.count() == 1 and not self.drives.itemData(0):
+                self.drives.clear()
+            self.drives.addItem(folder, folder)
+            i = self.drives.count() - 1
+        self.drives.setCurrentIndex(i)
+        return Path(folder)
+
+    def target_folder(self) -> Path | None:
+        """The chosen stick, or ask for a folder."""
+        data = self.drives.currentData()
+        if data:
+            return Path(data)
+        return self.choose_other_folder()
+
+    # -- actions ------------------------------------------------------------------
+    def export_identity(self) -> None:
+        folder = self.target_folder()
+        if folder is None:
+            return
+        path = prompts.attempt(self, lambda: self.sync.export_identity(folder),
+                               self.tr("导出身份文件失败"))
+        if path is not None:
+            prompts.info(self, self.tr("身份文件已导出"), self.tr(
+                "已写入：%1\n\n请把这个文件交给对方，并电话告诉对方本站的指纹：\n%2")
+                .replace("%1", str(path)).replace("%2", self.sync.fingerprint()))
+
+    def trust_identity(self) -> None:
+        files = choose_files(self, self.tr("选择对方的身份文件"), "身份文件 (*.json)")
+        for name in files:
+            trust_identity_file(self, Path(name))
+        self.refresh()
+
+    def export_now(self) -> None:
+        if self.is_town:
+            self.export_returns_all()
+            return
+        self._export(full=self.full_box.isChecked(), again=False)
+
+    def export_again(self) -> None:
+        self._export(full=False, again=True)
+
+    def _export(self, *, full: bool, again: bool) -> None:
+        folder = self.target_folder()
+        if folder is None:
+            return
+        result = prompts.attempt(self, lambda: run_task(
+            self, self.tr("正在导出到U盘…"),
+            lambda progress: self.sync.export_to(folder, full=full, again=again,
+                                                 progress=progress)),
+            self.tr("导出失败"))
+        if result is not None:
+            prompts.info(self, self.tr("导出完成"), self.tr(
+                "同步包已写入U盘并读回校验无误：\n%1\n\n%2，%3 条记录，%4 个附件。\n"
+                "现在可以安全拔出U盘，交镇便民服务中心导入。")
+                .replace("%1", str(result.path))
+                .replace("%2", range_label(result.seq_from, result.seq_to))
+                .replace("%3", str(result.records)).replace("%4", str(result.blobs)))
+        self.refresh()
+
+    def selected_villages(self) -> list[str]:
+        return selected_villages(self.villages)
+
+    def export_returns_selected(self) -> None:
+        codes = self.selected_villages()
+        if not codes:
+            prompts.warn(self, self.tr("请先选择"), self.tr("请先在上面的表格中选中要回传的站。"))
+            return
+        self._export_returns(codes)
+
+    def export_returns_all(self) -> None:
+        self._export_returns(None)
+
+    def _export_returns(self, codes: list[str] | None) -> None:
+        folder = self.target_folder()
+        if folder is None:
+            return
+        results = prompts.attempt(self, lambda: run_task(
+            self, self.tr("正在生成回传包…"),
+            lambda progress: self.sync.export_returns(folder, codes, progress=progress)),
+            self.tr("生成回传包失败"))
+        if results is not None:
+            lines = [f"{r.to_name}：{r.path.name}（{r.records} 条记录）" for r in results]
+            prompts.info(self, self.tr("回传包已生成"), self.tr(
+                "已写入U盘并读回校验无误：\n") + "\n".join(lines)
+                + self.tr("\n\n现在可以安全拔出U盘，带回各站导入。"))
+        self.refresh()
+
+    def import_from_drive(self) -> None:
+        folder = self.target_folder()
+        if folder is None:
+            return
+        found = [p for p, h, note in self.sync.bundles_in(folder) if h is not None and not note]
+        if not found:
+            prompts.warn(self, self.tr("没有找到同步包"), self.tr(
+                "%1 里没有发给本站的同步包。可以点“选择文件导入…”手动选择。")
+                .replace("%1", str(folder)))
+            return
+        self.import_paths(found)
+
+    def import_chosen_files(self) -> None:
+        files = choose_files(self, self.tr("选择同步包（可多选）"), "同步包 (*.sdsync)")
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        outcome: ImportOutcome | None = prompts.attempt(self, lambda: run_task(
+            self, self.tr("正在导入…"),
+            lambda progress: self.sync.import_many(paths, progress=progress)),
+            self.tr("导入失败"))
+        if outcome is None:
+            self.refresh()
+            return
+        parts = [r.text() for r in outcome.reports]
+        parts += [self.tr("未导入 ") + f"{r.path.name}：{r.message}" for r in outcome.refused]
+        self.last_report = "\n\n".join(parts)
+        self.report.setPlainText(self.last_report)
+        if not self.is_town:
+            for r in outcome.reports:
+                if r.receipt:
+                    self.report.appendPlainText("\n" + self.tr("镇中心已确认收到本站：") + (
+                        "、".join(range_label(a, b) for a, b in r.receipt.get("ranges", []))
+                        or self.tr("（尚无）")))
+        box = prompts.warn if outcome.refused else prompts.info
+        box(self, self.tr("导入报告"), self.last_report)
+        self.refresh()

@@ -1,0 +1,64 @@
+"""The village's side of the sync page: what is waiting to be exported, and the
+bundles exported so far with whether the town has confirmed them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QTableWidget, QVBoxLayout, QWidget
+
+from ...services.sync import range_label
+from .widgets import fill_table, make_table, when
+
+if TYPE_CHECKING:
+    from .page import SyncPage
+
+
+def build_exports_tab(page: SyncPage) -> tuple[QWidget, QTableWidget]:
+    """The village's tab: our bundles and whether the town confirmed them."""
+    box_widget = QWidget()
+    box = QVBoxLayout(box_widget)
+    exports = make_table([page.tr("导出时间"), page.tr("变更范围"), page.tr("记录"),
+                          page.tr("镇中心确认"), page.tr("文件")])
+    box.addWidget(exports)
+    return box_widget, exports
+
+
+def refresh_village(page: SyncPage) -> list[str]:
+    """Fill the village's texts, buttons and table; the alerts to show."""
+    page.intro.setText(page.tr(
+        "把本站的办件变更加密导出到U盘，交镇便民服务中心导入；镇中心的办理结果、"
+        "事项目录和节假日安排用回传包带回。U盘丢失也不会泄露群众信息。"))
+    page.export_button.setText(page.tr("导出到U盘"))
+    page.import_button.setText(page.tr("从U盘导入镇中心回传包"))
+    pending = page.sync.pending()
+    alerts = []
+    if pending.peer is None:
+        alerts.append(page.tr("还没有信任镇中心的身份文件，不能导出。请向镇中心要身份文件，"
+                              "电话核对指纹后点“信任对方身份文件…”。"))
+        page.pending.setText("")
+    else:
+        last = pending.last_export
+        text = page.tr("镇中心：") + f"{pending.peer.name}　"
+        text += page.tr("待导出：") + (
+            range_label(pending.seq_from, pending.seq_to) + f"（{pending.count} 条变更）"
+            if pending.count else page.tr("无新变更"))
+        if last is not None:
+            text += page.tr("　上次导出：") + f"{when(last.created_at)}，" + range_label(
+                last.seq_from, last.seq_to)
+        page.pending.setText(text)
+    page.export_button.setEnabled(pending.peer is not None)
+    page.again_button.setEnabled(pending.last_export is not None)
+    statuses = page.sync.exports()
+    unconfirmed = [s for s in statuses if not s.confirmed]
+    fill_table(page.exports, [[
+        when(s.record.created_at), range_label(s.record.seq_from, s.record.seq_to),
+        str(s.record.records),
+        (page.tr("已收到 ") + when(s.confirmed_at) if s.confirmed_at
+         else page.tr("已收到") if s.confirmed else page.tr("尚未确认")),
+        s.record.file_name] for s in statuses],
+        warn={(r, 3) for r, s in enumerate(statuses) if not s.confirmed})
+    if statuses and unconfirmed:
+        alerts.append(page.tr("有 %1 个同步包镇中心尚未确认收到（以镇中心回传包为准）")
+                      .replace("%1", str(len(unconfirmed))))
+    return alerts
