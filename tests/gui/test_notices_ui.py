@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from stdnum.cn import ric
 
 from station_desk.domain.cases import Applicant
-from station_desk.print.notices import NoticeKind
+from station_desk.domain.notices import NoticeKind
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk
 from station_desk.ui.notices import actions as notice_actions

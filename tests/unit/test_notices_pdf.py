@@ -29,11 +29,11 @@ from station_desk.domain.cases import (
 )
 from station_desk.domain.catalogue import CatalogueItem, Material, item_from_dict
 from station_desk.domain.errors import UserError
+from station_desk.domain.notices import NoticeKind
 from station_desk.domain.station import Station, StationKind
 from station_desk.paths import resource
 from station_desk.print import (
     NoticeContext,
-    NoticeKind,
     UnprintableText,
     check_printable,
     load_rules,
@@ -479,8 +479,9 @@ def test_titles() -> None:
 def test_fixed_text_is_in_both_fonts() -> None:
     """Every Chinese character written in the print code (labels are bold) is in
     the regular font and in the subset bold one."""
-    folder = Path(__file__).resolve().parents[2] / "src" / "station_desk" / "print"
-    text = "".join(p.read_text("utf-8") for p in (folder / "notices.py", folder / "boards.py"))
+    package = Path(__file__).resolve().parents[2] / "src" / "station_desk"
+    sources = [*(package / "print").rglob("*.py"), package / "domain" / "notices.py"]
+    text = "".join(p.read_text("utf-8") for p in sources)
     chars = "".join(sorted({ch for ch in text if not ch.isascii()}))
     assert _missing(chars, BODY) == []
     assert _missing(chars, BOLD) == []

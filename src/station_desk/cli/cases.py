@@ -222,7 +222,7 @@ def add_commands(sub: Any, add: Any, need_station: Any) -> None:
 
 def cmd_notice(args: argparse.Namespace, desk: Desk) -> int:
     """Issue (or reprint from the archive) a notice; write it and/or print it."""
-    from ..print.notices import NoticeKind
+    from ..domain.notices import NoticeKind
     from ..services.notices import parse_kind
 
     kind = parse_kind(args.kind)

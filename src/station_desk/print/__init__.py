@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from .boards import BoardKind, BoardSize, load_rules, render_rules_board
 from .fonts import BODY, BOLD, UnprintableText, check_printable, missing_glyphs, register_fonts
-from .notices import NoticeContext, NoticeKind, check_context, notice_title, render_notice
+from .notices import NoticeContext, check_context, render_notice
 
 __all__ = [
-    "BODY", "BOLD", "BoardKind", "BoardSize", "NoticeContext", "NoticeKind", "UnprintableText",
-    "check_context", "check_printable", "load_rules", "missing_glyphs", "notice_title",
+    "BODY", "BOLD", "BoardKind", "BoardSize", "NoticeContext", "UnprintableText",
+    "check_context", "check_printable", "load_rules", "missing_glyphs",
     "register_fonts", "render_notice", "render_rules_board",
 ]

@@ -14,8 +14,9 @@ from ..db.notices_repo import ArchivedNotice
 from ..domain.cases import Status
 from ..domain.errors import UserError
 from ..domain.ids import new_id
+from ..domain.notices import NoticeKind
 from ..print.boards import render_rules_board
-from ..print.notices import NoticeContext, NoticeKind, check_context, render_notice
+from ..print.notices import NoticeContext, check_context, render_notice
 
 if TYPE_CHECKING:
     from .desk import Desk

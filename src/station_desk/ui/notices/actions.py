@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from ...print.notices import NoticeKind
+from ...domain.notices import NoticeKind
 from ...services.desk import Desk
 from ...services.notices import IssuedNotice
 from ..widgets import prompts

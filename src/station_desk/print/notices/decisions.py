@@ -1,0 +1,123 @@
+"""The notices of the decision on an application: accepted (受理通知书), to be
+supplemented (补正材料通知书), not accepted or returned (不予受理/退回告知书)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer
+
+from station_desk.domain.cases import Status
+from station_desk.domain.catalogue import CaseType
+
+from .blocks import (
+    applied_on,
+    case_materials,
+    case_of,
+    closing,
+    grid,
+    label_rows,
+    material_table,
+    salutation,
+    time_limit_text,
+)
+from .context import NoticeContext
+from .styles import (
+    S_BODY,
+    S_NOTE,
+    S_PROSE,
+    S_STRONG,
+    WIDTH,
+    cn_date,
+    numbered_heading,
+    or_gap,
+    para,
+)
+
+APPEAL_RIGHTS = ("如对本决定不服，可以自收到本告知书之日起六十日内依法申请行政复议，"
+                 "或者在六个月内依法向人民法院提起行政诉讼。")
+
+SUPPLEMENT_NOTICE_DAYS = 5
+
+
+def acceptance_body(ctx: NoticeContext) -> list[Flowable]:
+    case, item, st = case_of(ctx), ctx.item, ctx.station
+    accepted = case.accepted_at or case.received_at
+    story = salutation(ctx)
+    story.append(para(f"您于{applied_on(case)}申请办理的“{item.name}”事项，申请材料齐全，"
+                    f"符合法定形式，{ctx.here}已予受理。现将有关事项告知如下：", S_PROSE))
+    if case.case_type == CaseType.IMMEDIATE:
+        due = "当场办结（即办件）"
+    elif case.deadline is not None:
+        due = cn_date(case.deadline)
+        if case.extra.get("deadline_provisional"):
+            due += "（暂定）"
+    else:
+        due = "　"
+    rows = [
+        ("受理日期", cn_date(accepted)),
+        ("承诺时限", time_limit_text(case.case_type, item.time_limit_days)),
+        ("承诺办结日期", due),
+        ("办理结果", or_gap(item.result)),
+        ("结果领取", f"由帮办代办员{case.proxy_agent_name}送达" if case.proxy
+         and case.proxy_agent_name else f"办结后电话通知您到{st.name}领取"),
+        ("首问责任人", case.first_ask_name),
+        ("联系电话", st.phone or "　"),
+    ]
+    story.append(Spacer(1, 3))
+    story.append(label_rows(rows))
+    if case.extra.get("deadline_provisional"):
+        story.append(para("注：“暂定”是因本年度法定节假日安排尚未公布（录入），承诺办结日期可能"
+                        "顺延，确定后另行告知。", S_NOTE))
+    received = [m for m in case.materials if m.received]
+    story.append(numbered_heading(1, f"已收材料（共 {len(received)} 项）",
+                          None if received else "无"))
+    if received:
+        story.append(material_table(case_materials(ctx, received)))
+    story.append(para("请保管好本通知书，凭此查询办理进度或领取办理结果。", S_STRONG))
+    story.append(closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
+                          ("申请人（签字）：", "")))
+    return story
+
+
+def supplement_body(ctx: NoticeContext) -> list[Flowable]:
+    case, item = case_of(ctx), ctx.item
+    missing = [m for m in case.materials if not m.received]
+    story = salutation(ctx)
+    story.append(para(f"您于{applied_on(case)}申请办理的“{item.name}”事项，经审查，申请材料"
+                    "不齐全或者不符合法定形式。现一次性告知您需要补正的全部材料"
+                    f"（共 {len(missing)} 项）如下：", S_PROSE))
+    story.append(Spacer(1, 3))
+    story.append(material_table(case_materials(ctx, missing)))
+    story.append(Spacer(1, 4))
+    story.append(para(f"请按上述要求一次补齐全部材料后，送交{ctx.here}"
+                    f"（{or_gap(item.window)}），也可交{ctx.here}帮办代办员代为递交。"
+                    f"材料补齐后，{ctx.here}即予受理，并按承诺时限办理。", S_PROSE))
+    when = cn_date(case.received_at)
+    due = f"（即 {cn_date(case.supplement_due)} 前）" if case.supplement_due else ""
+    story.append(para(f"说明：{ctx.here}收到您的申请材料之日为{when}。按照规定，需要补正的全部内容应当在"
+                    f"收到申请材料之日起 {SUPPLEMENT_NOTICE_DAYS} 个工作日内{due}一次性告知；"
+                    "逾期不告知的，自收到申请材料之日起即为受理。", S_PROSE))
+    if ctx.station.phone:
+        story.append(para(f"如有疑问，请致电 {ctx.station.phone}。", S_PROSE))
+    story.append(closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
+                          ("申请人（签字）：", "")))
+    return story
+
+
+def rejection_body(ctx: NoticeContext) -> list[Flowable]:
+    case, item = case_of(ctx), ctx.item
+    story = salutation(ctx)
+    if case.status == Status.RETURNED:
+        decision = "经审查，该申请依据国家法律、法规和政策不能批准，作退回处理。"
+    else:
+        decision = "经审查，决定不予受理。"
+    story.append(para(f"您于{applied_on(case)}申请办理的“{item.name}”事项，{decision}"
+                    "理由如下：", S_PROSE))
+    story.append(Spacer(1, 2))
+    story.append(grid([[para(case.reason.strip(), S_BODY)]], [WIDTH]))
+    story.append(Spacer(1, 4))
+    story.append(para(APPEAL_RIGHTS, S_PROSE))
+    if ctx.station.phone:
+        story.append(para(f"如有疑问，请致电 {ctx.station.phone}。", S_PROSE))
+    story.append(closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
+                          ("申请人（签收）：", "")))
+    return story
