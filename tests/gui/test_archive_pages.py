@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 from reportlab.pdfgen.canvas import Canvas
 from stdnum.cn import ric
 
@@ -23,6 +24,7 @@ from station_desk.domain.station import Role, StationKind
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk, StaffInput
 from station_desk.ui.archive import attachments
+from station_desk.ui.archive import models as archive_models
 from station_desk.ui.archive import page as archive
 from station_desk.ui.archive.attachments import AttachmentsPanel, FullView
 from station_desk.ui.archive.page import (
@@ -71,9 +73,8 @@ def register(desk: Desk, code: str = "08-01", *, serial: int = 1, finish: bool =
     return case.case_no
 
 
-def cell(table: QTableWidget, row: int, column: int) -> str:
-    item = table.item(row, column)
-    return item.text() if item is not None else ""
+def cell(table: QTableView, row: int, column: int) -> str:
+    return str(table.model().index(row, column).data() or "")
 
 
 # -- 统计 ----------------------------------------------------------------------------
@@ -268,7 +269,7 @@ def test_clerk_cannot_restore(page: ArchivePage, boxes, tmp_path: Path,
 
 # -- 档案: filing and the register ------------------------------------------------------
 
-def test_filing_from_the_page(page: ArchivePage, boxes,
+def test_filing_from_the_page(page: ArchivePage, boxes, qtmodeltester,
                               monkeypatch: pytest.MonkeyPatch) -> None:
     case_no = register(page.desk, "08-02", serial=1)
     open_case = register(page.desk, "08-02", serial=2, finish=False)
@@ -280,12 +281,13 @@ def test_filing_from_the_page(page: ArchivePage, boxes,
     number = page.file_case()
     assert number is not None and number.endswith("-Y-0001")
     assert number in boxes.infos[-1]
-    assert page.files_table.rowCount() == 1
+    assert page.files_table.model().rowCount() == 1
     assert cell(page.files_table, 0, 0) == number
     assert cell(page.files_table, 0, 6) == "档案柜1"
+    qtmodeltester.check(page.files_model)
     page.search.setText("没有这个")
     page.refresh_files()
-    assert page.files_table.rowCount() == 0
+    assert page.files_table.model().rowCount() == 0
 
 
 @pytest.fixture
@@ -323,7 +325,7 @@ def test_head_approves_and_it_is_returned(page: ArchivePage, request_made: Borro
     monkeypatch.setattr(archive, "ask_decision", lambda *_a: Decision(True))
     done = page.decide()
     assert done is not None and done.state == "借阅中" and not boxes.warnings
-    states = [cell(page.borrow_table, r, 5) for r in range(page.borrow_table.rowCount())]
+    states = [cell(page.borrow_table, r, 5) for r in range(page.borrow_table.model().rowCount())]
     assert states == ["借阅中"]
     assert "王建国同意" in cell(page.borrow_table, 0, 6)
     assert page.decide() is None and "已经审批过了" in boxes.warnings[-1]
@@ -333,15 +335,22 @@ def test_head_approves_and_it_is_returned(page: ArchivePage, request_made: Borro
 
 
 def test_head_refuses_with_a_reason(page: ArchivePage, request_made: Borrowing, boxes,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+                                    qtmodeltester, monkeypatch: pytest.MonkeyPatch) -> None:
+    model = page.borrow_model
+    assert model.is_marked(0, model.COL_STATE)  # waiting for the head: amber
+    assert model.data(model.index(0, model.COL_STATE), Qt.ItemDataRole.ForegroundRole) \
+        == archive_models.WAITING_BRUSH
     monkeypatch.setattr(archive, "ask_decision", lambda *_a: Decision(False, ""))
     assert page.decide() is None and "理由" in boxes.warnings[-1]
     monkeypatch.setattr(archive, "ask_decision", lambda *_a: Decision(False, "与本人无关"))
     done = page.decide()
     assert done is not None and done.state == "未批准"
+    assert model.data(model.index(0, model.COL_STATE), Qt.ItemDataRole.ForegroundRole) \
+        == archive_models.DANGER_BRUSH
+    qtmodeltester.check(model)
     assert page.mark_returned() is None and "未经批准" in boxes.warnings[-1]
     page.pending_only.setChecked(True)
-    assert page.borrow_table.rowCount() == 0
+    assert page.borrow_table.model().rowCount() == 0
 
 
 def test_nothing_selected_is_said(page: ArchivePage, boxes) -> None:

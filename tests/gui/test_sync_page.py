@@ -105,8 +105,9 @@ def test_trust_after_checking_the_fingerprint_then_export(
     page.export_button.click()
     assert not boxes.warnings, boxes.warnings
     assert "可以安全拔出U盘" in boxes.infos[-1]
-    assert page.exports.rowCount() == 1
-    assert page.exports.item(0, 3).text() == "尚未确认"
+    assert page.exports_model.rowCount() == 1
+    assert page.exports_model.text(0, 3) == "尚未确认"
+    assert page.exports_model.is_marked(0, 3)
     assert [p.suffix for p in stick.iterdir() if p.is_file()] == [".sdsync"]
     assert "无新变更" in page.pending.text()
 
@@ -118,27 +119,29 @@ def test_only_the_head_may_trust(qtbot, village_desk: Desk, stick: Path) -> None
 
 
 def test_town_imports_from_the_stick_and_sees_its_villages(
-        qtbot, paired: tuple[Desk, Desk], stick: Path, boxes) -> None:
+        qtbot, qtmodeltester, paired: tuple[Desk, Desk], stick: Path, boxes) -> None:
     village, town = paired
     late = register(village, "王秀英", 1)
     village.sync.export_to(stick)
     page = page_for(qtbot, town)
-    assert page.villages.rowCount() == 1
-    assert page.villages.item(0, 1).text() == "—"
+    assert page.villages_model.rowCount() == 1
+    assert page.villages_model.text(0, 1) == "—"
     page.import_button.click()
     assert not boxes.warnings, boxes.warnings
     assert "新增 3 条" in boxes.infos[-1]
     assert "新增 3 条" in page.report.toPlainText()
-    assert "西沟村便民服务站" in page.villages.item(0, 0).text()
-    assert "已受理 1" in page.villages.item(0, 4).text()
-    assert page.overdue.rowCount() == 1
-    assert page.overdue.item(0, 0).text() == late
-    assert page.overdue.item(0, 1).text() == "西沟村便民服务站"
+    assert "西沟村便民服务站" in page.villages_model.text(0, 0)
+    assert "已受理 1" in page.villages_model.text(0, 4)
+    assert page.overdue_model.rowCount() == 1
+    assert page.overdue_model.text(0, 0) == late
+    assert page.overdue_model.text(0, 1) == "西沟村便民服务站"
     assert "已超过承诺办结日期" in page.alert.text()
+    qtmodeltester.check(page.villages_model)
+    qtmodeltester.check(page.overdue_model)
 
 
 def test_town_writes_a_return_bundle_for_the_selected_village(
-        qtbot, paired: tuple[Desk, Desk], stick: Path, boxes) -> None:
+        qtbot, qtmodeltester, paired: tuple[Desk, Desk], stick: Path, boxes) -> None:
     village, town = paired
     register(village, "王秀英", 1)
     sent = village.sync.export_to(stick)
@@ -152,10 +155,12 @@ def test_town_writes_a_return_bundle_for_the_selected_village(
     [back] = [p for p in stick.iterdir() if "-R-" in p.name]
     # the village imports it on its page and sees its bundle confirmed
     vpage = page_for(qtbot, village)
-    assert vpage.exports.item(0, 3).text() == "尚未确认"
+    assert vpage.exports_model.text(0, 3) == "尚未确认"
     vpage.import_button.click()
     assert "城关镇便民服务中心" in vpage.report.toPlainText()
-    assert vpage.exports.item(0, 3).text().startswith("已收到")
+    assert vpage.exports_model.text(0, 3).startswith("已收到")
+    assert not vpage.exports_model.is_marked(0, 3)
+    qtmodeltester.check(vpage.exports_model)
     assert back.exists()
 
 

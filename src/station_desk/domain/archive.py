@@ -87,6 +87,11 @@ class Borrowing:
     returned_at: str | None
 
     @property
+    def is_pending(self) -> bool:
+        """Waiting for the head's answer."""
+        return not self.refused_reason and self.approved_at is None
+
+    @property
     def state(self) -> str:
         if self.refused_reason:
             return "未批准"

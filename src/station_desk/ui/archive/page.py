@@ -11,20 +11,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.archive import ArchiveFile, Borrowing
 from ...services.desk import Desk
-from ..widgets import prompts
+from ..widgets import palette, prompts
+from ..widgets.forms import rows_view
 from .dialogs import (  # tests import these from here
     BorrowDialog,
     BorrowInput,
@@ -41,11 +37,7 @@ from .dialogs import (  # tests import these from here
     FilingDialog,
     FilingInput,
 )
-
-AMBER = "#b45309"
-RED = "#b91c1c"
-PENDING = "待站长审批"
-
+from .models import ArchiveFilesModel, BorrowingsModel
 
 # -- what the page asks (replaceable in tests) -----------------------------------
 
@@ -82,34 +74,6 @@ def ask_decision(parent: QWidget, borrowing: Borrowing) -> Decision | None:
 
 
 # -- the page ------------------------------------------------------------------------
-
-def _table(headers: list[str], stretch: tuple[int, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    for column in stretch:  # long free text: shares the room left, elided, full text as tooltip
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _put(table: QTableWidget, r: int, values: list[str], key: str = "") -> None:
-    for c, text in enumerate(values):
-        cell = QTableWidgetItem(text)
-        cell.setToolTip(text)
-        if c == 0:
-            cell.setData(Qt.ItemDataRole.UserRole, key)
-        table.setItem(r, c, cell)
-
-
-def _when(iso: str | None) -> str:
-    return iso[:16].replace("T", " ") if iso else ""
-
 
 class ArchivePage(QWidget):
     # after a restore, with where the old file was kept: the window refreshes everything
@@ -177,7 +141,8 @@ class ArchivePage(QWidget):
                 text += self.tr("。已超过 %1 天，请立即备份到U盘。").replace("%1", str(warn_days))
         self.last_backup.setText(text)
         self.last_backup.setProperty("stale", stale)
-        self.last_backup.setStyleSheet(f"color: {AMBER}; font-weight: bold;" if stale else "")
+        self.last_backup.setStyleSheet(
+            f"color: {palette.WARNING}; font-weight: bold;" if stale else "")
         self.list_title.setText(self.tr(
             "本机自动备份（每天第一次打开程序时自动做一份，保留最近 %1 份）：").replace(
             "%1", str(self.desk.setting("backup_keep_days"))))
@@ -252,9 +217,9 @@ class ArchivePage(QWidget):
         row.addWidget(self.year)
         row.addWidget(find)
         layout.addLayout(row)
-        self.files_table = _table([self.tr("档号"), self.tr("办件编号"), self.tr("申请人"),
-                                   self.tr("事项"), self.tr("年度"), self.tr("保管期限"),
-                                   self.tr("存放位置")], stretch=(3,))
+        # long free text shares the room left, elided, full text as tooltip
+        self.files_model = ArchiveFilesModel(self)
+        self.files_table = rows_view(self.files_model, fit=True, stretch=(3,))
         self.files_table.doubleClicked.connect(lambda _i: self.request_borrow())
         layout.addWidget(self.files_table, 1)
         bottom = QHBoxLayout()
@@ -275,11 +240,7 @@ class ArchivePage(QWidget):
     def refresh_files(self) -> None:
         year = int(self.year.currentData() or 0)
         self.files = self.desk.archive.search(self.search.text(), year or None)
-        table = self.files_table
-        table.setRowCount(len(self.files))
-        for r, f in enumerate(self.files):
-            _put(table, r, [f.archive_no, f.case_no, f.applicant, f.item, str(f.year),
-                            f.retention.label, f.location], f.archive_no)
+        self.files_model.set_records(self.files)
         self.files_count.setText(self.tr("共 %1 件").replace("%1", str(len(self.files)))
                                  + (self.tr("（只显示前 500 件，请缩小查询范围）")
                                     if len(self.files) >= 500 else ""))
@@ -310,10 +271,8 @@ class ArchivePage(QWidget):
         self.pending_only = QCheckBox(self.tr("只看待站长审批的"))
         self.pending_only.toggled.connect(self.refresh_borrowings)
         layout.addWidget(self.pending_only)
-        self.borrow_table = _table([self.tr("登记时间"), self.tr("档号"),
-                                    self.tr("查阅/复印人"), self.tr("用途"), self.tr("方式"),
-                                    self.tr("状态"), self.tr("审批"), self.tr("归还时间")],
-                                   stretch=(3, 6))
+        self.borrow_model = BorrowingsModel(self)
+        self.borrow_table = rows_view(self.borrow_model, fit=True, stretch=(3, 6))
         layout.addWidget(self.borrow_table, 1)
         row = QHBoxLayout()
         request = QPushButton(self.tr("登记查阅/复印…"))
@@ -332,34 +291,16 @@ class ArchivePage(QWidget):
 
     def refresh_borrowings(self) -> None:
         self.borrow_rows = self.desk.archive.borrowings(pending_only=self.pending_only.isChecked())
-        table = self.borrow_table
-        table.setRowCount(len(self.borrow_rows))
-        for r, b in enumerate(self.borrow_rows):
-            if b.refused_reason:
-                decided = self.tr("不同意：") + b.refused_reason
-            elif b.approved_at:
-                decided = self.tr("%1同意（%2）").replace("%1", b.approved_by or "").replace(
-                    "%2", b.approved_at[:10])
-            else:
-                decided = ""
-            _put(table, r, [_when(b.requested_at), b.archive_no, b.borrower, b.purpose,
-                            b.kind.value, b.state, decided, _when(b.returned_at)], b.id)
-            state = table.item(r, 5)
-            if state is None:
-                continue
-            if b.state == PENDING:
-                state.setForeground(QBrush(QColor(AMBER)))
-            elif b.refused_reason:
-                state.setForeground(QBrush(QColor(RED)))
+        self.borrow_model.set_records(self.borrow_rows)
 
     def selected_borrowing(self) -> Borrowing | None:
         rows = self.borrow_table.selectionModel().selectedRows()
         return self.borrow_rows[rows[0].row()] if rows else None
 
     def select_borrowing(self, borrow_id: str) -> None:
-        for r, b in enumerate(self.borrow_rows):
-            if b.id == borrow_id:
-                self.borrow_table.selectRow(r)
+        row = self.borrow_model.row_of(borrow_id)
+        if row >= 0:
+            self.borrow_table.selectRow(row)
 
     def request_borrow(self) -> Borrowing | None:
         chosen = self.selected_file()
@@ -388,7 +329,7 @@ class ArchivePage(QWidget):
         chosen = self._pick()
         if chosen is None:
             return None
-        if chosen.state != PENDING:
+        if not chosen.is_pending:
             prompts.warn(self, self.tr("不能审批"), self.tr("这条登记已经审批过了"))
             return None
         answer = ask_decision(self, chosen)

@@ -152,10 +152,11 @@ class SyncPage(QWidget):
         layout.addWidget(self.pending)
 
         self.tabs = QTabWidget()
-        self.exports_box, self.exports = build_exports_tab(self)
+        self.exports_box, self.exports, self.exports_model = build_exports_tab(self)
         self.tabs.addTab(self.exports_box, self.tr("已导出的同步包"))
         town = build_town_tabs(self)
         self.villages_box, self.villages = town.villages_box, town.villages
+        self.villages_model, self.overdue_model = town.villages_model, town.overdue_model
         self.return_selected_button = town.return_selected_button
         self.return_all_button = town.return_all_button
         self.overdue_box, self.overdue = town.overdue_box, town.overdue
@@ -284,7 +285,7 @@ class SyncPage(QWidget):
         self.refresh()
 
     def selected_villages(self) -> list[str]:
-        return selected_villages(self.villages)
+        return selected_villages(self.villages, self.villages_model)
 
     def export_returns_selected(self) -> None:
         codes = self.selected_villages()

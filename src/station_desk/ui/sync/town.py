@@ -6,18 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPushButton,
-    QTableWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ...services.sync import missing_message, range_label
-from .widgets import fill_table, make_table, status_text, when
+from ...services.sync import missing_message
+from .models import OverdueModel, VillagesModel
+from .widgets import make_table
 
 if TYPE_CHECKING:
     from .page import SyncPage
@@ -26,11 +26,13 @@ if TYPE_CHECKING:
 @dataclass
 class TownTabs:
     villages_box: QWidget
-    villages: QTableWidget
+    villages: QTableView
+    villages_model: VillagesModel
     return_selected_button: QPushButton
     return_all_button: QPushButton
     overdue_box: QWidget
-    overdue: QTableWidget
+    overdue: QTableView
+    overdue_model: OverdueModel
 
 
 def build_town_tabs(page: SyncPage) -> TownTabs:
@@ -38,9 +40,8 @@ def build_town_tabs(page: SyncPage) -> TownTabs:
     # town: villages and overdue proxied cases
     villages_box = QWidget()
     box = QVBoxLayout(villages_box)
-    villages = make_table([page.tr("站点"), page.tr("最近导入"), page.tr("已收到至"),
-                           page.tr("缺号"), page.tr("办件（按状态）"), page.tr("代办逾期"),
-                           page.tr("隔离"), page.tr("最近回传")])
+    villages_model = VillagesModel(page)
+    villages = make_table(villages_model)
     villages.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     box.addWidget(villages)
     returns = QHBoxLayout()
@@ -55,13 +56,12 @@ def build_town_tabs(page: SyncPage) -> TownTabs:
     page.tabs.addTab(villages_box, page.tr("各村（社区）站"))
     overdue_box = QWidget()
     box = QVBoxLayout(overdue_box)
-    overdue = make_table([page.tr("办件编号"), page.tr("村（社区）"), page.tr("申请人"),
-                          page.tr("事项"), page.tr("状态"), page.tr("承诺办结"),
-                          page.tr("逾期（工作日）"), page.tr("代办员"), page.tr("代办进度")])
+    overdue_model = OverdueModel(page)
+    overdue = make_table(overdue_model)
     box.addWidget(overdue)
     page.tabs.addTab(overdue_box, page.tr("逾期的帮办代办件"))
-    return TownTabs(villages_box, villages, return_selected_button, return_all_button,
-                    overdue_box, overdue)
+    return TownTabs(villages_box, villages, villages_model, return_selected_button,
+                    return_all_button, overdue_box, overdue, overdue_model)
 
 
 def refresh_town(page: SyncPage) -> list[str]:
@@ -73,19 +73,8 @@ def refresh_town(page: SyncPage) -> list[str]:
     page.import_button.setText(page.tr("从U盘导入村站同步包"))
     villages = page.sync.villages()
     overdue = page.sync.overdue_proxied()
-    fill_table(page.villages, [[
-        v.name, when(v.last_import_at),
-        range_label(1, v.last_seq) if v.last_seq else page.tr("尚未收到"),
-        v.missing_text() or "", status_text(v.by_status), str(v.overdue_proxied),
-        str(v.held),
-        when(v.last_return.created_at) if v.last_return else "—"]
-        for v in villages], data=[v.code for v in villages],
-        warn={(r, c) for r, v in enumerate(villages)
-              for c, bad in ((3, bool(v.missing)), (5, v.overdue_proxied > 0),
-                             (6, v.held > 0)) if bad})
-    fill_table(page.overdue, [[c.case_no, c.station_name, c.applicant, c.item, c.status,
-                               c.deadline, str(c.days_over), c.agent, c.proxy_step]
-                              for c in overdue], warn={(r, 6) for r in range(len(overdue))})
+    page.villages_model.set_records(villages)
+    page.overdue_model.set_records(overdue)
     page.tabs.setTabText(page.tabs.indexOf(page.overdue_box),
                          page.tr("逾期的帮办代办件（%1）").replace("%1", str(len(overdue))))
     page.export_button.setEnabled(bool(villages))
@@ -106,7 +95,7 @@ def refresh_town(page: SyncPage) -> list[str]:
     return alerts
 
 
-def selected_villages(table: QTableWidget) -> list[str]:
+def selected_villages(table: QTableView, model: VillagesModel) -> list[str]:
     """The station codes of the selected rows of the villages table."""
-    rows = sorted({i.row() for i in table.selectedIndexes()})
-    return [str(table.model().index(r, 0).data(Qt.ItemDataRole.UserRole)) for r in rows]
+    rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+    return [v.code for v in (model.record_at(r) for r in rows) if v is not None]

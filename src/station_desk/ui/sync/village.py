@@ -5,23 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
 from ...services.sync import range_label
-from .widgets import fill_table, make_table, when
+from .models import ExportsModel
+from .widgets import make_table, when
 
 if TYPE_CHECKING:
     from .page import SyncPage
 
 
-def build_exports_tab(page: SyncPage) -> tuple[QWidget, QTableWidget]:
+def build_exports_tab(page: SyncPage) -> tuple[QWidget, QTableView, ExportsModel]:
     """The village's tab: our bundles and whether the town confirmed them."""
     box_widget = QWidget()
     box = QVBoxLayout(box_widget)
-    exports = make_table([page.tr("导出时间"), page.tr("变更范围"), page.tr("记录"),
-                          page.tr("镇中心确认"), page.tr("文件")])
+    model = ExportsModel(page)
+    exports = make_table(model)
     box.addWidget(exports)
-    return box_widget, exports
+    return box_widget, exports, model
 
 
 def refresh_village(page: SyncPage) -> list[str]:
@@ -51,13 +52,7 @@ def refresh_village(page: SyncPage) -> list[str]:
     page.again_button.setEnabled(pending.last_export is not None)
     statuses = page.sync.exports()
     unconfirmed = [s for s in statuses if not s.confirmed]
-    fill_table(page.exports, [[
-        when(s.record.created_at), range_label(s.record.seq_from, s.record.seq_to),
-        str(s.record.records),
-        (page.tr("已收到 ") + when(s.confirmed_at) if s.confirmed_at
-         else page.tr("已收到") if s.confirmed else page.tr("尚未确认")),
-        s.record.file_name] for s in statuses],
-        warn={(r, 3) for r, s in enumerate(statuses) if not s.confirmed})
+    page.exports_model.set_records(statuses)
     if statuses and unconfirmed:
         alerts.append(page.tr("有 %1 个同步包镇中心尚未确认收到（以镇中心回传包为准）")
                       .replace("%1", str(len(unconfirmed))))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -63,8 +66,10 @@ def page_top(title: str, button_text: str) -> tuple[QHBoxLayout, QPushButton]:
     return row, button
 
 
-def rows_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
-    """A read-only table of whole-row selections, no row numbers, no wrapping."""
+def rows_view(model: QAbstractItemModel, parent: QWidget | None = None, *,
+              fit: bool = False, stretch: Sequence[int] = ()) -> QTableView:
+    """A read-only table of whole-row selections, no row numbers, no wrapping;
+    `fit`: columns as wide as their contents, `stretch` ones share the room left."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -72,5 +77,10 @@ def rows_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTabl
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setWordWrap(False)
     view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    if fit:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     view.ensurePolished()
     return view

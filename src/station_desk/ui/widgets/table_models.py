@@ -1,16 +1,27 @@
-"""Table models: one per table view, fed by the desk's operations."""
+"""Table models: one per table view, fed by the desk's operations.
+
+`RowsModel` is the small in-memory table with fixed headers; `RecordsModel`
+adds the common case of one domain record a row whose cells are plain text,
+worked out once when the records are set (the views repaint often)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.catalogue import CatalogueItem
+from . import palette
 
 Index = QModelIndex | QPersistentModelIndex
-WARN_BRUSH = QBrush(QColor("#b45309"))
+WARN_BRUSH = QBrush(QColor(palette.WARNING))
+DANGER_BRUSH = QBrush(QColor(palette.DANGER))
+R = TypeVar("R")
+
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class RowsModel(QAbstractTableModel):
@@ -30,8 +41,83 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.HEADERS):
             return self.tr(self.HEADERS[section])
+        return None
+
+
+class RecordsModel(RowsModel, Generic[R]):
+    """One record a row. A subclass says a record's `cells` (texts, one a column)
+    and which columns to mark (`marked`, in `mark_brush`: the danger colour);
+    `CENTRED`/`RIGHT` columns are aligned so, and `TOOLTIPS` shows each cell's
+    full text as its tooltip (for elided free text). The record itself is the
+    row's `Qt.UserRole` data."""
+
+    MARK_BRUSH: QBrush = DANGER_BRUSH
+    CENTRED: frozenset[int] = frozenset()
+    RIGHT: frozenset[int] = frozenset()
+    TOOLTIPS = False
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+        self._cells: list[tuple[str, ...]] = []
+        self._marks: list[frozenset[int]] = []
+        self._brushes: list[QBrush] = []
+
+    # -- what a subclass says ---------------------------------------------------------
+    def cells(self, record: R) -> Sequence[str]:
+        raise NotImplementedError
+
+    def marked(self, record: R) -> Iterable[int]:
+        return ()
+
+    def mark_brush(self, record: R) -> QBrush:
+        return self.MARK_BRUSH
+
+    # -- filling and reading --------------------------------------------------------
+    def set_records(self, records: Iterable[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(records)
+        self._cells = [tuple(self.cells(r)) for r in self._rows]
+        self._marks = [frozenset(self.marked(r)) for r in self._rows]
+        self._brushes = [self.mark_brush(r) for r in self._rows]
+        self.endResetModel()
+
+    def records(self) -> list[R]:
+        return list(self._rows)
+
+    def record_at(self, row: int) -> R | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def text(self, row: int, column: int) -> str:
+        return self._cells[row][column] if 0 <= row < len(self._cells) else ""
+
+    def texts(self) -> list[list[str]]:
+        """Every cell as shown (for tests and screen checks)."""
+        return [list(cells) for cells in self._cells]
+
+    def is_marked(self, row: int, column: int) -> bool:
+        return 0 <= row < len(self._marks) and column in self._marks[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole and self.TOOLTIPS:
+            return self._cells[row][column] or None
+        if role == Qt.ItemDataRole.ForegroundRole and column in self._marks[row]:
+            return self._brushes[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in self.CENTRED:
+                return int(_CENTRE)
+            if column in self.RIGHT:
+                return int(_RIGHT)
+        if role == Qt.ItemDataRole.UserRole:
+            return self._rows[row]
         return None
 
 

@@ -1,0 +1,57 @@
+"""The archive page's tables: the register of filed cases (档案登记) and the
+查阅/复印 requests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtGui import QBrush, QColor
+
+from ...domain.archive import ArchiveFile, Borrowing
+from ..widgets import palette
+from ..widgets.table_models import DANGER_BRUSH, RecordsModel
+
+WAITING_BRUSH = QBrush(QColor(palette.WARNING))
+
+
+def when(iso: str | None) -> str:
+    return iso[:16].replace("T", " ") if iso else ""
+
+
+class ArchiveFilesModel(RecordsModel[ArchiveFile]):
+    HEADERS = ("档号", "办件编号", "申请人", "事项", "年度", "保管期限", "存放位置")
+    TOOLTIPS = True
+
+    def cells(self, record: ArchiveFile) -> Sequence[str]:
+        f = record
+        return (f.archive_no, f.case_no, f.applicant, f.item, str(f.year), f.retention.label,
+                f.location)
+
+
+class BorrowingsModel(RecordsModel[Borrowing]):
+    """One request a row; its state amber while it waits for the head, red if refused."""
+
+    HEADERS = ("登记时间", "档号", "查阅/复印人", "用途", "方式", "状态", "审批", "归还时间")
+    COL_STATE = 5
+    TOOLTIPS = True
+
+    def cells(self, record: Borrowing) -> Sequence[str]:
+        b = record
+        if b.refused_reason:
+            decided = self.tr("不同意：") + b.refused_reason
+        elif b.approved_at:
+            decided = self.tr("%1同意（%2）").replace("%1", b.approved_by or "").replace(
+                "%2", b.approved_at[:10])
+        else:
+            decided = ""
+        return (when(b.requested_at), b.archive_no, b.borrower, b.purpose, b.kind.value,
+                b.state, decided, when(b.returned_at))
+
+    def marked(self, record: Borrowing) -> Iterable[int]:
+        return (self.COL_STATE,) if record.is_pending or record.refused_reason else ()
+
+    def mark_brush(self, record: Borrowing) -> QBrush:
+        return WAITING_BRUSH if record.is_pending else DANGER_BRUSH
+
+    def row_of(self, borrow_id: str) -> int:
+        return next((r for r, b in enumerate(self._rows) if b.id == borrow_id), -1)
