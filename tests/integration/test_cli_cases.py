@@ -1,4 +1,4 @@
-"""`station-desk case …`, `deadline` and `holidays import` run as a real process.
+"""`station-desk case …`, `deadline` and `holidays import`.
 
 One station is set up per module (init + staff add) and copied for each test,
 so each test starts from the same clean archive. Any 2027 or 2099 holiday
@@ -71,8 +71,10 @@ def st(template: Station, tmp_path: Path) -> Station:
 # --- case new ----------------------------------------------------------------
 
 
+@pytest.mark.end_to_end
 def test_case_new_single(st: Station) -> None:
-    result = st.ok("case", "new", "--json", "-", stdin=json.dumps(entry(), ensure_ascii=False))
+    result = st.ok("case", "new", "--json", "-", stdin=json.dumps(entry(), ensure_ascii=False),
+                   process=True)
     out = json.loads(result.stdout)
     assert {"case_no", "id", "deadline"} <= set(out)
     assert out["case_no"] == "610922101201-2026-00001"

@@ -1,5 +1,5 @@
-"""`station-desk appt …` and `after-hours …` run as a real process against the
-demo station (made once per module and copied for each test)."""
+"""`station-desk appt …` and `after-hours …` against the demo station (made once
+per module and copied for each test)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""`station-desk init / staff / catalogue / demo / backup / restore` run as a real
-process: exit status 0 done, 1 refused (Chinese on stderr), 2 wrong usage."""
+"""`station-desk init / staff / catalogue / demo / backup / restore`: exit status
+0 done, 1 refused (Chinese on stderr), 2 wrong usage."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 from cli import VILLAGE_INIT as INIT
 from cli import Station
 
@@ -60,13 +61,15 @@ def test_init_with_a_bad_code_writes_no_station(tmp_path: Path) -> None:
     assert "还没有设置站点" in err
 
 
+@pytest.mark.end_to_end
 def test_bad_usage_exits_2(tmp_path: Path) -> None:
     cli = Station(tmp_path)
     args = [a for a in INIT if a not in ("--kind", "village")]
-    done = cli.run(*args)
-    assert done.returncode == 2
-    assert "--kind" in done.stderr
-    assert not (cli.data / "archive.db").exists()
+    for process in (True, False):
+        done = cli.run(*args, process=process)
+        assert done.returncode == 2
+        assert "--kind" in done.stderr
+        assert not (cli.data / "archive.db").exists()
     assert cli.run("staff").returncode == 2          # sub-command missing
 
 
@@ -79,6 +82,7 @@ def test_unknown_kind_is_refused(tmp_path: Path) -> None:
 
 # -- catalogue ---------------------------------------------------------------------
 
+@pytest.mark.end_to_end
 def test_catalogue_list_json_is_utf8_with_the_documented_keys(station: Station) -> None:
     done = station.raw("catalogue", "list", "--json")
     assert done.returncode == 0, done.stderr.decode("utf-8")
@@ -134,6 +138,7 @@ def test_demo_on_a_fresh_directory(tmp_path: Path) -> None:
     assert "已经设置过" in cli.refused("demo")
 
 
+@pytest.mark.end_to_end
 def test_backup_and_restore(station: Station, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     made = station.json("backup", "--to", str(usb))
@@ -143,13 +148,13 @@ def test_backup_and_restore(station: Station, tmp_path: Path) -> None:
     station.ok("staff", "add", "--name", "赵强", "--role", "agent")
     assert len(station.json("staff", "list")) == 2
 
-    # without --yes and without a terminal: refused, nothing replaced
+    # without --yes and with stdin piped, not a terminal: refused, nothing replaced
     before = (station.data / "archive.db").read_bytes()
-    err = station.refused("restore", str(saved))
+    err = station.refused("restore", str(saved), process=True)
     assert "--yes" in err
     assert (station.data / "archive.db").read_bytes() == before
 
-    out = station.ok("restore", str(saved), "--yes").stdout
+    out = station.ok("restore", str(saved), "--yes", process=True).stdout
     assert "已恢复" in out
     assert [s["name"] for s in station.json("staff", "list")] == ["王建国"]
     asides = list(station.data.glob("archive.before-restore.*.db"))

@@ -1,5 +1,5 @@
-"""The USB sync through the command line, as real processes: a village and its
-town in two data directories, a folder standing in for the stick.
+"""The USB sync through the command line: a village and its town in two data
+directories, a folder standing in for the stick.
 
 The town's archive is compared table by table (a dump of every row) before and
 after each refused or interrupted import: nothing may change.
@@ -184,13 +184,14 @@ def test_missing_bundle_is_reported(pair: tuple[Station, Station, Path]) -> None
     assert f"缺：第 {lost['seq_from']}–{lost['seq_to']} 号" in text
 
 
+@pytest.mark.end_to_end
 def test_killed_import_leaves_the_archive_as_before(pair: tuple[Station, Station, Path]
                                                     ) -> None:
     village, town, stick = pair
     village.new(entry("王秀英", 1), entry("陈德福", 2))
     path = village.json("export", "--to", str(stick))["path"]
     before = town.dump()
-    killed = town.run("import", path, env={KILL_ENV: "3"})
+    killed = town.run("import", path, env={KILL_ENV: "3"}, process=True)
     assert killed.returncode == 9, killed.stderr  # os._exit(9) mid-transaction
     assert town.dump() == before
     report = town.json("import", path)  # and the next try imports it whole
