@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
 from cli import Station
 
@@ -17,7 +18,7 @@ def test_calls_leave_nothing_behind(station: Station) -> None:
                 list(logging.getLogger("station_desk").handlers))
 
     assert station.json("staff", "list")[0]["name"] == "王建国"
-    assert "角色" in station.refused("staff", "add", "--name", "赵强", "--role", "boss")
+    assert "岗位“boss”不认识" in station.refused("staff", "add", "--name", "赵强", "--role", "boss")
     assert station.run("staff").returncode == 2  # argparse's sys.exit(2) caught
     assert station.run("--version").stdout.startswith("station-desk ")
 
@@ -26,7 +27,7 @@ def test_calls_leave_nothing_behind(station: Station) -> None:
     assert (logging.getLogger().handlers, logging.getLogger("station_desk").handlers) == handlers
 
 
-def test_each_call_sees_only_its_own_environment(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_each_call_sees_only_its_own_environment(tmp_path: Path) -> None:
     """`STATION_DESK_HOME` given to one call does not reach the next."""
     first, second = Station(tmp_path / "a"), Station(tmp_path / "b")
     first.ok("demo", data_dir=False)
