@@ -22,6 +22,9 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "print": ("PySide6", "shiboken6", "sqlite3", "sqlite_utils",
               f"{PACKAGE}.db", f"{PACKAGE}.services", f"{PACKAGE}.ui", f"{PACKAGE}.cli"),
     "services": ("PySide6", "shiboken6", f"{PACKAGE}.ui"),
+    # device protocols, parsing and image work: no window, no storage
+    "devices": ("PySide6", "shiboken6", "sqlite3", "sqlite_utils",
+                f"{PACKAGE}.db", f"{PACKAGE}.services", f"{PACKAGE}.ui", f"{PACKAGE}.cli"),
     "ui": ("sqlite3", "sqlite_utils", f"{PACKAGE}.db"),
 }
 

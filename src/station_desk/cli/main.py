@@ -21,6 +21,7 @@ from ..domain.station import default_station_name, parse_kind, parse_role
 from ..services.demo import DEMO_PINS, make_demo
 from ..services.desk import Desk, StaffInput
 from .cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
+from .devices import add_device_commands
 from .service import add_report_command, add_service_commands
 from .sync import add_sync_commands
 
@@ -179,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_rules_command(sub, add, _need_station)
     add_service_commands(sub, add, _need_station)
     add_report_command(sub, add, _need_station)
+    add_device_commands(sub, add)
     sp = add("deadline", cmd_deadline_anywhere, "按工作日计算承诺办结日期")
     sp.add_argument("--from", dest="start", required=True, help="收件日期 YYYY-MM-DD")
     sp.add_argument("--days", type=int, required=True, help="承诺时限（工作日）")
