@@ -36,6 +36,7 @@ from station_desk.ui.archive.page import (
     FilingInput,
 )
 from station_desk.ui.statistics import page as statistics
+from station_desk.ui.statistics.model import FiguresModel
 from station_desk.ui.statistics.page import StatisticsPage
 from station_desk.ui.widgets import prompts
 
@@ -98,7 +99,7 @@ def test_no_cases_means_no_rates_not_zero(stats: StatisticsPage) -> None:
     assert stats.per_station.isHidden()  # a village: no per-village table
 
 
-def test_rates_and_their_targets(stats: StatisticsPage) -> None:
+def test_rates_and_their_targets(stats: StatisticsPage, qtmodeltester) -> None:
     desk = stats.desk
     on_spot = register(desk, "08-01", serial=1)
     register(desk, "05-01", serial=2)
@@ -113,6 +114,18 @@ def test_rates_and_their_targets(stats: StatisticsPage) -> None:
     assert stats.chart_data() == {"养老保障": 1, "创业就业": 1}
     assert stats.table_texts(stats.by_type) == [["即办件", "2", "100.0%"]]
     assert stats.table_texts(stats.by_status) == [["已办结", "2", "100.0%"]]
+    qtmodeltester.check(stats.model_of(stats.by_type))
+
+
+def test_rates_below_their_target_are_red_and_the_total_bold(qtbot, qtmodeltester) -> None:
+    model = FiguresModel()
+    model.set_table(["站点", "满意率", "件数"], [["甲站", 0.5, 3], ["合计", 1.0, None]],
+                    total_row=True)
+    assert model.texts() == [["甲站", "50.0%", "3"], ["合计", "100.0%", "—"]]
+    assert model.is_marked(0, 1) and not model.is_marked(1, 1) and not model.is_marked(0, 2)
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole) is None
+    qtmodeltester.check(model)
 
 
 def test_periods(stats: StatisticsPage) -> None:
@@ -169,7 +182,7 @@ def test_export_refusal_is_shown(stats: StatisticsPage, boxes, tmp_path: Path,
     assert boxes.warnings  # the storage error, in words
 
 
-def test_town_shows_each_station_and_the_total(qtbot, desk: Desk) -> None:
+def test_town_shows_each_station_and_the_total(qtbot, qtmodeltester, desk: Desk) -> None:
     desk.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
                staff=[StaffInput("王建国", Role.HEAD, "1234")])
     desk.sign_in("王建国", "1234")
@@ -181,6 +194,9 @@ def test_town_shows_each_station_and_the_total(qtbot, desk: Desk) -> None:
     rows = page.table_texts(page.per_station)
     assert [r[0] for r in rows] == ["城关镇便民服务中心", "合计"]
     assert rows[-1][1] == "1" and rows[-1][4] == "100.0%"
+    model = page.model_of(page.per_station)
+    assert model.data(model.index(len(rows) - 1, 0), Qt.ItemDataRole.FontRole).bold()
+    qtmodeltester.check(model)
 
 
 # -- 档案: backups -------------------------------------------------------------------------

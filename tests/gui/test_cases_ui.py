@@ -423,7 +423,8 @@ def test_page_opens_intake_and_detail(qtbot, desk: Desk, monkeypatch) -> None:
 # -- the detail ------------------------------------------------------------------------
 
 
-def test_detail_advances_and_records_the_timeline(qtbot, desk: Desk, boxes) -> None:
+def test_detail_advances_and_records_the_timeline(qtbot, qtmodeltester, desk: Desk,
+                                                  boxes) -> None:
     no = register(desk, "陈秀兰")
     dialog = CaseDetailDialog(desk, no)
     qtbot.addWidget(dialog)
@@ -441,6 +442,7 @@ def test_detail_advances_and_records_the_timeline(qtbot, desk: Desk, boxes) -> N
     texts = dialog.timeline_texts()
     assert len(texts) == before + 2 and "办理中 → 已办结" in texts[-1]
     assert dialog.status_buttons == {} and dialog.changed
+    qtmodeltester.check(dialog.timeline_model)
     assert not boxes.warnings
 
 

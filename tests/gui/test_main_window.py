@@ -23,11 +23,12 @@ def window(qtbot, village: Desk) -> MainWindow:
     return w
 
 
-def test_catalogue_search_by_pinyin_initials(window: MainWindow) -> None:
+def test_catalogue_search_by_pinyin_initials(window: MainWindow, qtmodeltester) -> None:
     window.go_to("服务事项")
     page = window.catalogue
     total = page.model.rowCount()
     assert total >= 60
+    qtmodeltester.check(page.model)
     page.search.setText("ylbx")
     names = [page.model.item_at(r).name for r in range(page.model.rowCount())]
     # 养老保险 (yanglao baoxian) and 医疗保险 (yiliao baoxian) share the initials ylbx

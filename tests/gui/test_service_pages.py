@@ -141,7 +141,7 @@ def test_a_refused_booking_keeps_what_was_typed(qtbot, desk: Desk, boxes) -> Non
     assert desk.appointments.day(next_workday()) == []
 
 
-def test_a_clash_is_flagged_in_its_row(qtbot, desk: Desk) -> None:
+def test_a_clash_is_flagged_in_its_row(qtbot, qtmodeltester, desk: Desk) -> None:
     day = next_workday()
     book(desk, "王秀英", on(day, 9, 30))
     book(desk, "陈德福", on(day, 9, 45))
@@ -154,6 +154,7 @@ def test_a_clash_is_flagged_in_its_row(qtbot, desk: Desk) -> None:
     assert "冲突" in hints["王秀英"] and "陈德福" in hints["王秀英"]
     assert "冲突" in hints["陈德福"] and "王秀英" in hints["陈德福"]
     assert "冲突" not in hints["刘桂兰"]
+    qtmodeltester.check(page.model)
 
 
 def test_a_missed_appointment_is_in_the_banner(qtbot, desk: Desk) -> None:
@@ -314,7 +315,8 @@ def test_after_hours_needs_someone_ticked(qtbot, desk: Desk, boxes) -> None:
     assert desk.after_hours.open_now() is None and len(boxes.warnings) == 1
 
 
-def test_the_month_chooser_shows_that_months_sessions(qtbot, desk: Desk) -> None:
+def test_the_month_chooser_shows_that_months_sessions(qtbot, qtmodeltester,
+                                                     desk: Desk) -> None:
     desk.after_hours.record(date(2026, 10, 12), "17:30", "18:25", ["李明", "张丽"], 3, "社保")
     desk.after_hours.record(date(2026, 10, 20), "17:30", "18:00", ["张丽"], 1)
     page = AfterHoursPage(desk)
@@ -323,6 +325,7 @@ def test_the_month_chooser_shows_that_months_sessions(qtbot, desk: Desk) -> None
     page.month.setDate(QDate(2026, 10, 1))
     assert [r[0][:10] for r in page.session_rows()] == ["2026-10-12", "2026-10-20"]
     assert "2026年10月" in page.totals.text() and "<b>85</b> 分钟" in page.totals.text()
+    qtmodeltester.check(page.model)
     page.previous.click()
     assert page.session_rows() == [] and "<b>0</b> 次" in page.totals.text()
 
@@ -369,7 +372,7 @@ def test_a_complaint_is_closed_through_the_page(qtbot, desk: Desk, boxes,
     assert boxes.warnings == []
 
 
-def test_overdue_complaints_are_red(qtbot, desk: Desk) -> None:
+def test_overdue_complaints_are_red(qtbot, qtmodeltester, desk: Desk) -> None:
     c = desk.complaints.receive(complainant="刘桂兰", phone="13909151003", matter="态度生硬")
     service_repo.update(desk.db, "complaints", c.id,
                         {"due": (date.today() - timedelta(days=2)).isoformat()}, desk.actor)
@@ -381,6 +384,7 @@ def test_overdue_complaints_are_red(qtbot, desk: Desk) -> None:
     brush = page.model.data(index, Qt.ItemDataRole.ForegroundRole)
     assert brush is not None and brush.color().name() == "#b91c1c"
     assert not page.complaint_alerts.isHidden()
+    qtmodeltester.check(page.model)
 
 
 def test_a_refused_complaint_form_keeps_its_text(qtbot, desk: Desk, boxes) -> None:
@@ -435,7 +439,8 @@ def test_no_ratings_shows_no_rate(qtbot, desk: Desk) -> None:
     assert page.callback_cases() == [] and not page.callback_button.isEnabled()
 
 
-def test_ratings_call_backs_and_the_rate(qtbot, desk: Desk, boxes, monkeypatch) -> None:
+def test_ratings_call_backs_and_the_rate(qtbot, qtmodeltester, desk: Desk, boxes,
+                                        monkeypatch) -> None:
     first, second = finished_case(desk), finished_case(desk)  # one rating per case
     turns = iter([(first, Rating.VERY_SATISFIED), (second, Rating.UNSATISFIED)])
 
@@ -459,6 +464,8 @@ def test_ratings_call_backs_and_the_rate(qtbot, desk: Desk, boxes, monkeypatch) 
     assert "50.0%" in page.rate_label.text() and "未达标" in page.rate_label.text()
     assert "回访" in boxes.infos[-1]  # told to call back
     assert page.callback_cases() == [second]
+    assert page.callback_model.is_marked(0, page.callback_model.COL_LEVEL)
+    qtmodeltester.check(page.callback_model)
     assert page.callback_button.isEnabled()
     monkeypatch.setattr(complaints_page, "ask_text", lambda *_a: "已电话致歉，增设取号提醒")
     qtbot.mouseClick(page.callback_button, Qt.MouseButton.LeftButton)
@@ -509,3 +516,20 @@ def test_an_empty_today_points_to_the_next_appointment(qtbot, desk: Desk) -> Non
     assert "今天没有预约" in text and "下一个预约" in text and "王秀英" in text
     page.today_label.linkActivated.emit(appt_no)
     assert page.chosen_day() == day and page.selected_no() == appt_no
+
+
+# -- settings ------------------------------------------------------------------------
+
+def test_settings_lists_the_staff_and_their_windows(qtbot, qtmodeltester, desk: Desk) -> None:
+    from station_desk.ui.settings.page import SettingsPage
+
+    page = SettingsPage(desk)
+    qtbot.addWidget(page)
+    page.refresh()
+    rows = page.staff_model.texts()
+    assert sorted(r[0] for r in rows) == sorted(s.name for s in desk.staff())
+    windows = {w.id: w.name for w in desk.windows()}
+    for row, staff in zip(rows, desk.staff(), strict=True):
+        assert row[1] == staff.role.label
+        assert row[2] == windows.get(staff.window_id or "", "—")
+    qtmodeltester.check(page.staff_model)

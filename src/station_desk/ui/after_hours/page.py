@@ -11,7 +11,6 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QDialog,
@@ -24,8 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -34,7 +31,9 @@ from PySide6.QtWidgets import (
 from ...domain.service import AfterHours
 from ...services.desk import Desk
 from ..appointments.dialog import CHINESE
-from ..widgets import prompts
+from ..widgets import palette, prompts
+from ..widgets.forms import rows_view
+from .model import SessionsModel
 
 # -- replaceable question (tests assign their own) ----------------------------------
 
@@ -83,13 +82,11 @@ class FinishDialog(QDialog):
 
 
 class AfterHoursPage(QWidget):
-    HEADERS = ("日期", "时段", "时长", "工作人员", "服务人数", "计入的办件", "备注")
-
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
         self.setStyleSheet("#bigButton { font-size: 18px; font-weight: bold; padding: 14px; }"
-                           "#running { font-size: 16px; color: #b45309; }")
+                           f"#running {{ font-size: 16px; color: {palette.WARNING}; }}")
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("延时服务"))
         title.setObjectName("pageTitle")
@@ -156,11 +153,9 @@ class AfterHoursPage(QWidget):
         self.totals = QLabel()
         self.totals.setStyleSheet("font-size: 15px;")
         layout.addWidget(self.totals)
-        self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.model = SessionsModel(self)
+        self.table = rows_view(self.model)
+        self.table.setWordWrap(True)  # the cases column lists one case a line
         self.table.ensurePolished()
         em = self.table.fontMetrics().horizontalAdvance("国")
         digit = self.table.fontMetrics().horizontalAdvance("0")
@@ -168,7 +163,7 @@ class AfterHoursPage(QWidget):
                                         em * 4 + 12, em * 8, em * 4 + 12, digit * 24)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(
-            len(self.HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+            len(SessionsModel.HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
@@ -229,28 +224,11 @@ class AfterHoursPage(QWidget):
             .replace("%1", str(year)).replace("%2", str(month))
             .replace("%3", str(totals["sessions"])).replace("%4", str(totals["minutes"]))
             .replace("%5", str(totals["served"])))
-        self.table.setRowCount(len(sessions))
-        for row, s in enumerate(sessions):
-            cases = self.desk.after_hours.cases_of(s)
-            span = (f"{s.closing:%H:%M}–{s.end:%H:%M}" if s.end
-                    else f"{s.closing:%H:%M}–" + self.tr("进行中"))
-            minutes = self.tr("%1 分钟").replace("%1", str(s.minutes)) if s.end else "—"
-            values = (f"{s.day:%Y-%m-%d} " + "周" + "一二三四五六日"[s.day.weekday()], span,
-                      minutes, "、".join(s.staff), str(s.served) if s.end else "—",
-                      "\n".join(cases) if cases else "—", s.note)
-            for column, text in enumerate(values):
-                cell = QTableWidgetItem(text)
-                if column in (2, 4):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.table.setItem(row, column, cell)
+        self.model.set_records([(s, self.desk.after_hours.cases_of(s)) for s in sessions])
 
     def session_rows(self) -> list[list[str]]:
         """The month table as text (for tests and screen checks)."""
-        rows = []
-        for r in range(self.table.rowCount()):
-            cells = [self.table.item(r, c) for c in range(self.table.columnCount())]
-            rows.append([cell.text() if cell is not None else "" for cell in cells])
-        return rows
+        return self.model.texts()
 
     # -- actions ---------------------------------------------------------------------
     def chosen_staff(self) -> list[str]:

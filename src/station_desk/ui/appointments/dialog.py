@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,10 +34,10 @@ from ...domain.station import Role
 from ...services.appointments import ApptInput, Booked
 from ...services.cases import InvalidCase
 from ...services.desk import Desk
-from ..cases.intake import INVALID_STYLE
-from ..widgets import prompts
+from ..widgets import palette, prompts
+from ..widgets.field_marks import INVALID_STYLE, FieldMarks
 from ..widgets.forms import EnterDoesNotSubmit, save_cancel_buttons
-from ..widgets.item_picker import CODE_ROLE, ItemListMixin
+from ..widgets.item_picker import CODE_ROLE, ItemListMixin, item_summary
 
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 WEEKDAYS = "一二三四五六日"
@@ -83,80 +82,6 @@ def next_open_day(desk: Desk, after: date) -> date:
     return after + timedelta(days=1)
 
 
-class FieldMarks:
-    """Fields with an error label underneath, outlined red while at fault."""
-
-    def __init__(self, general: QLabel) -> None:
-        self.general = general
-        self.labels: dict[str, QLabel] = {}
-        self.widgets: dict[str, list[QWidget]] = {}
-
-    def field(self, key: str, *widgets: QWidget, grow: bool = False) -> QWidget:
-        box = QWidget()
-        if not grow:
-            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        for w in widgets:
-            layout.addWidget(w)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        layout.addWidget(error)
-        self.labels[key] = error
-        self.widgets[key] = list(widgets)
-        return box
-
-    @staticmethod
-    def _mark(widgets: list[QWidget], invalid: bool) -> None:
-        for w in widgets:
-            w.setProperty("invalid", invalid)
-            w.style().unpolish(w)
-            w.style().polish(w)
-            w.update()
-
-    def clear(self, key: str) -> None:
-        label = self.labels.get(key)
-        if label is not None and label.text():
-            label.clear()
-            label.hide()
-            self._mark(self.widgets.get(key, []), False)
-
-    def clear_all(self) -> None:
-        for key in self.labels:
-            self.clear(key)
-        self.general.clear()
-        self.general.hide()
-
-    def show(self, errors: dict[str, str]) -> None:
-        self.clear_all()
-        general = []
-        for key, message in errors.items():
-            label = self.labels.get(key)
-            if label is None:
-                general.append(message)
-                continue
-            label.setText(message)
-            label.show()
-            self._mark(self.widgets.get(key, []), True)
-        if general:
-            self.general.setText("\n".join(general))
-            self.general.show()
-        first = next((w for k in errors for w in self.widgets.get(k, [])), None)
-        if first is not None:
-            first.setFocus()
-
-    def is_marked(self, key: str) -> bool:
-        widgets = self.widgets.get(key, [])
-        return bool(widgets) and all(w.property("invalid") is True for w in widgets)
-
-    def text(self, key: str) -> str:
-        label = self.labels.get(key)
-        return label.text() if label is not None else ""
-
-
 class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
     def __init__(self, desk: Desk, parent: QWidget | None = None,
                  when: datetime | None = None) -> None:
@@ -165,16 +90,12 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
         self.booked: Booked | None = None
         self._item: CatalogueItem | None = None
         self.setWindowTitle(self.tr("新预约"))
-        self.setStyleSheet(INVALID_STYLE + "QLabel#dayInfo { color: #4b5563; }")
+        self.setStyleSheet(INVALID_STYLE + f"QLabel#dayInfo {{ color: {palette.SECONDARY}; }}")
         self.resize(1040, 640)
 
         outer = QVBoxLayout(self)
-        general = QLabel()
-        general.setObjectName("fieldError")
-        general.setWordWrap(True)
-        general.hide()
-        outer.addWidget(general)
-        self.marks = FieldMarks(general)
+        self.marks = FieldMarks()
+        outer.addWidget(self.marks.general)
         columns = QHBoxLayout()
         outer.addLayout(columns, 1)
         columns.addWidget(self._who_box(when), 5)
@@ -353,17 +274,8 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
             line = QListWidgetItem(f"{n}. {material_text(m)}")
             line.setToolTip(m.note or m.name)
             self.materials.addItem(line)
-        limit = (self.tr("当场办结") if item.time_limit_days == 0
-                 else self.tr("承诺时限 %1 个工作日").replace("%1", str(item.time_limit_days)))
-        parts = [f"<b>{item.name}</b>", item.case_type.value, limit]
-        if item.in_person:
-            parts.append("<span style='color:#b45309'><b>" + self.tr("须本人到场")
-                         + "</b></span>")
-        text = "　·　".join(parts)
-        if item.status_label != "已核实":
-            text += ("<br><span style='color:#b45309'>" + item.status_label + "："
-                     + self.tr("材料清单尚未经县级核实，告知前请与镇中心核对") + "</span>")
-        self.item_info.setText(text)
+        self.item_info.setText(item_summary(
+            item, self.tr("材料清单尚未经县级核实，告知前请与镇中心核对")))
 
     def told(self) -> list[str]:
         """The materials as read out to the caller."""

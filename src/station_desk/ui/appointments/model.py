@@ -14,36 +14,27 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.service import Appointment, ApptKind, ApptStatus, clashes
+from ..widgets import palette
 from ..widgets.table_models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 NO_ROLE = Qt.ItemDataRole.UserRole
 
-CLASH_BRUSH = QBrush(QColor("#fde68a"))
-MISSED_BRUSH = QBrush(QColor("#fecaca"))
+CLASH_BRUSH = QBrush(QColor(palette.CLASH_TINT))
+MISSED_BRUSH = QBrush(QColor(palette.MISSED_TINT))
 STATUS_COLORS = {
-    ApptStatus.BOOKED: "#1f4e79",
-    ApptStatus.SERVED: "#15803d",
-    ApptStatus.NO_SHOW: "#b91c1c",
-    ApptStatus.CANCELLED: "#6b7280",
-    ApptStatus.RESCHEDULED: "#6b7280",
+    ApptStatus.BOOKED: palette.PRIMARY,
+    ApptStatus.SERVED: palette.OK,
+    ApptStatus.NO_SHOW: palette.DANGER,
+    ApptStatus.CANCELLED: palette.MUTED,
+    ApptStatus.RESCHEDULED: palette.MUTED,
 }
 CHIP_COLORS = {  # background of a chip in the week view
-    ApptStatus.BOOKED: "#dbeafe",
-    ApptStatus.SERVED: "#dcfce7",
-    ApptStatus.NO_SHOW: "#fee2e2",
-    ApptStatus.CANCELLED: "#f3f4f6",
-    ApptStatus.RESCHEDULED: "#f3f4f6",
-}
-
-CLASH_BRUSH = QBrush(QColor("#fde68a"))
-MISSED_BRUSH = QBrush(QColor("#fecaca"))
-STATUS_COLORS = {
-    ApptStatus.BOOKED: "#1f4e79",
-    ApptStatus.SERVED: "#15803d",
-    ApptStatus.NO_SHOW: "#b91c1c",
-    ApptStatus.CANCELLED: "#6b7280",
-    ApptStatus.RESCHEDULED: "#6b7280",
+    ApptStatus.BOOKED: palette.PRIMARY_TINT,
+    ApptStatus.SERVED: palette.OK_TINT,
+    ApptStatus.NO_SHOW: palette.NO_SHOW_TINT,
+    ApptStatus.CANCELLED: palette.SURFACE,
+    ApptStatus.RESCHEDULED: palette.SURFACE,
 }
 
 

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.service import Appointment, ApptStatus, clashes
 from ...services.desk import Desk
-from ..widgets import prompts
+from ..widgets import palette, prompts
 from ..widgets.forms import page_top, rows_view
 from .dialog import CHINESE, is_open_day, weekday
-from .model import STATUS_COLORS, DayModel
+from .model import CHIP_COLORS, CLASH_BRUSH, MISSED_BRUSH, STATUS_COLORS, DayModel
 from .outcome import (  # tests import prefill_intake from here
     RescheduleDialog,
     ServedDialog,
@@ -43,14 +43,6 @@ from .outcome import (  # tests import prefill_intake from here
 )
 
 NO_ROLE = Qt.ItemDataRole.UserRole
-
-CHIP_COLORS = {  # background of a chip in the week view
-    ApptStatus.BOOKED: "#dbeafe",
-    ApptStatus.SERVED: "#dcfce7",
-    ApptStatus.NO_SHOW: "#fee2e2",
-    ApptStatus.CANCELLED: "#f3f4f6",
-    ApptStatus.RESCHEDULED: "#f3f4f6",
-}
 
 
 # -- replaceable questions (tests assign their own) ---------------------------------
@@ -316,9 +308,9 @@ class AppointmentsPage(QWidget):
             head.setText(text)
             style = "font-weight: bold; padding: 4px;"
             if d == date.today():
-                style += "background: #1f4e79; color: white; border-radius: 4px;"
+                style += f"background: {palette.PRIMARY}; color: white; border-radius: 4px;"
             elif open_day is False:
-                style += "color: #6b7280;"
+                style += f"color: {palette.MUTED};"
             head.setStyleSheet(style)
             chips = self.week_lists[i]
             chips.clear()
@@ -336,9 +328,8 @@ class AppointmentsPage(QWidget):
                 chip = QListWidgetItem(line)
                 chip.setData(NO_ROLE, a.appt_no)
                 chip.setToolTip(f"{a.appt_no}\n{a.item_name}\n{a.phone}")
-                chip.setBackground(QBrush(QColor(
-                    "#fecaca" if a.is_missed(now) else "#fde68a" if clash
-                    else CHIP_COLORS[a.status])))
+                chip.setBackground(MISSED_BRUSH if a.is_missed(now) else CLASH_BRUSH if clash
+                                   else QBrush(QColor(CHIP_COLORS[a.status])))
                 chip.setForeground(QBrush(QColor(STATUS_COLORS[a.status])))
                 chips.addItem(chip)
 

@@ -35,7 +35,7 @@ from ...domain.archive import MAX_ATTACHMENT_BYTES
 from ...domain.errors import UserError
 from ...services.desk import Desk
 from ..notices.printing import load_pdf
-from ..widgets import prompts
+from ..widgets import palette, prompts
 
 THUMB = 128
 PDF_MIME = "application/pdf"
@@ -102,7 +102,7 @@ def pdf_thumbnail(data: bytes, size: int = THUMB) -> QImage:
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.drawImage(0, 0, rendered)
-    painter.setPen(QColor("#9ca3af"))
+    painter.setPen(QColor(palette.FAINT))
     painter.drawRect(0, 0, page.width() - 1, page.height() - 1)
     painter.end()
     document.close()
@@ -113,7 +113,7 @@ def pdf_thumbnail(data: bytes, size: int = THUMB) -> QImage:
 def _tile(text: str, color: str) -> QImage:
     """A stand-in when there is nothing to show (damaged or unreadable)."""
     image = QImage(THUMB, THUMB, QImage.Format.Format_RGB32)
-    image.fill(QColor("#f3f4f6"))
+    image.fill(QColor(palette.SURFACE))
     painter = QPainter(image)
     painter.setPen(QColor(color))
     painter.drawRect(0, 0, THUMB - 1, THUMB - 1)
@@ -193,9 +193,9 @@ class AttachmentsPanel(QWidget):
             data = self.desk.archive.attachment_data(info)
             image = pdf_thumbnail(data) if info.mime == PDF_MIME else image_thumbnail(data)
             if image.isNull():
-                image = _tile(self.tr("无法显示"), "#6b7280")
+                image = _tile(self.tr("无法显示"), palette.MUTED)
         except UserError:
-            image = _tile(self.tr("⚠ 校验不一致\n可能已损坏"), "#b91c1c")
+            image = _tile(self.tr("⚠ 校验不一致\n可能已损坏"), palette.DANGER)
         icon = QIcon(QPixmap.fromImage(image))
         self._thumbs[info.sha256] = icon
         return icon

@@ -11,7 +11,6 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -20,8 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,7 +30,9 @@ from ...domain.idnumber import mask_id_number
 from ...services.desk import Desk
 from ..archive.attachments import AttachmentsPanel
 from ..notices.actions import notice_button
-from ..widgets import prompts
+from ..widgets import palette, prompts
+from ..widgets.forms import rows_view
+from .timeline_model import TimelineModel
 
 # -- replaceable questions (tests assign their own) ---------------------------
 
@@ -70,8 +69,7 @@ _MOVE_LABELS = {
     Status.WITHDRAWN: "申请人撤回…",
 }
 _STATUS_ORDER = list(Status)
-_TIMELINE_HEADERS = ("时间", "经办人", "类别", "内容")
-_SEP = "<span style='color:#9ca3af'> | </span>"
+_SEP = f"<span style='color:{palette.FAINT}'> | </span>"
 
 
 def _table(rows: list[tuple[str, str]], label_width: int = 90) -> str:
@@ -108,11 +106,8 @@ class CaseDetailDialog(QDialog):
         tl = QVBoxLayout(timeline_box)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(QLabel(self.tr("办理经过")))
-        self.timeline = QTableWidget(0, len(_TIMELINE_HEADERS))
-        self.timeline.setHorizontalHeaderLabels([self.tr(h) for h in _TIMELINE_HEADERS])
-        self.timeline.verticalHeader().hide()
-        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline_model = TimelineModel(self)
+        self.timeline = rows_view(self.timeline_model)
         self.timeline.setWordWrap(True)
         self.timeline.ensurePolished()
         em = self.timeline.fontMetrics().horizontalAdvance("国")
@@ -181,10 +176,10 @@ class CaseDetailDialog(QDialog):
         left = self.desk.cases.days_left(case)
         if left is not None and case.status != Status.SUPPLEMENT:
             if left < 0:
-                text += " <b style='color:#b91c1c'>" + self.tr("逾期 %1 个工作日").replace(
-                    "%1", str(-left)) + "</b>"
+                text += (f" <b style='color:{palette.DANGER}'>"
+                         + self.tr("逾期 %1 个工作日").replace("%1", str(-left)) + "</b>")
             elif left == 0:
-                text += " <b style='color:#b45309'>" + self.tr("今天到期") + "</b>"
+                text += f" <b style='color:{palette.WARNING}'>" + self.tr("今天到期") + "</b>"
             else:
                 text += " " + self.tr("还剩 %1 个工作日").replace("%1", str(left))
         return text
@@ -212,7 +207,7 @@ class CaseDetailDialog(QDialog):
             if case.supplement_notice_at is None:
                 notice = self.tr("尚未出具补正材料通知书，须在 %1 前告知").replace(
                     "%1", f"{case.supplement_due:%Y-%m-%d}")
-                notice = "<b style='color:#b45309'>" + notice + "</b>"
+                notice = f"<b style='color:{palette.WARNING}'>" + notice + "</b>"
             else:
                 notice = self.tr("已于 %1 一次性告知").replace(
                     "%1", f"{case.supplement_notice_at:%Y-%m-%d %H:%M}")
@@ -235,13 +230,13 @@ class CaseDetailDialog(QDialog):
         case = self.case
         side: list[tuple[str, str]] = []
         marks = "<br>".join(
-            ("<span style='color:#15803d'>✔ </span>" if m.received
-             else "<span style='color:#b91c1c'>✘ " + self.tr("缺") + " </span>")
+            (f"<span style='color:{palette.OK}'>✔ </span>" if m.received
+             else f"<span style='color:{palette.DANGER}'>✘ " + self.tr("缺") + " </span>")
             + escape(m.name) for m in case.materials)
         side.append((self.tr("材料"), marks or "—"))
         if case.case_type == CaseType.JOINT:
             deps = "<br>".join(escape(f"{d.name}：{d.step}") + (
-                f" <span style='color:#6b7280'>{escape(d.at[:16].replace('T', ' '))}</span>"
+                f" <span style='color:{palette.MUTED}'>{escape(d.at[:16].replace('T', ' '))}</span>"
                 if d.at else "") for d in case.departments)
             side.append((self.tr("联办部门"), deps or "—"))
         return _table(side, 72)
@@ -252,19 +247,13 @@ class CaseDetailDialog(QDialog):
 
     def _fill_timeline(self) -> None:
         events = self.desk.cases.timeline(self.case)
-        self.timeline.setRowCount(len(events))
-        for r, e in enumerate(events):
-            for c, text in enumerate((f"{e.at:%Y-%m-%d %H:%M}", e.actor_name, e.kind, e.text)):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                self.timeline.setItem(r, c, cell)
+        self.timeline_model.set_records(events)
         self.timeline.resizeRowsToContents()
         if events:
             self.timeline.scrollToBottom()
 
     def timeline_texts(self) -> list[str]:
-        cells = (self.timeline.item(r, 3) for r in range(self.timeline.rowCount()))
-        return [c.text() for c in cells if c is not None]
+        return [row[TimelineModel.COL_TEXT] for row in self.timeline_model.texts()]
 
     def _rebuild_actions(self) -> None:
         while self.actions_row.count():

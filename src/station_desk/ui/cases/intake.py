@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,15 +32,9 @@ from ...domain.station import Role
 from ...services.cases import CaseInput, InvalidCase, Registered
 from ...services.desk import Desk
 from ..widgets import prompts
+from ..widgets.field_marks import INVALID_STYLE, FieldMarks
 from ..widgets.forms import EnterDoesNotSubmit, save_cancel_buttons
-from ..widgets.item_picker import CODE_ROLE, ItemListMixin
-
-INVALID_STYLE = """
-*[invalid="true"] { border: 2px solid #c62828; border-radius: 3px; }
-QLabel#fieldError { color: #c62828; }
-QLabel#itemInfo { padding: 4px; }
-"""
-
+from ..widgets.item_picker import CODE_ROLE, ItemListMixin, item_summary
 
 
 class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
@@ -50,18 +43,13 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         self.desk = desk
         self.registered: Registered | None = None
         self._item: CatalogueItem | None = None
-        self._errors: dict[str, QLabel] = {}
-        self._marked: dict[str, list[QWidget]] = {}
+        self.marks = FieldMarks()
         self.setWindowTitle(self.tr("登记新办件"))
         self.setStyleSheet(INVALID_STYLE)
         self.resize(1080, 680)
 
         outer = QVBoxLayout(self)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("fieldError")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        outer.addWidget(self.general_error)
+        outer.addWidget(self.marks.general)
         columns = QHBoxLayout()
         outer.addLayout(columns, 1)
         columns.addWidget(self._applicant_box(), 5)
@@ -88,25 +76,6 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         super().reject()
 
     # -- building ----------------------------------------------------------
-    def _field(self, key: str, *widgets: QWidget, grow: bool = False) -> QWidget:
-        """The widgets of one field with their (hidden) error message underneath."""
-        box = QWidget()
-        if not grow:
-            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        for w in widgets:
-            layout.addWidget(w)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        layout.addWidget(error)
-        self._errors[key] = error
-        self._marked[key] = list(widgets)
-        return box
-
     def _applicant_box(self) -> QWidget:
         group = QGroupBox(self.tr("申请人与办理方式"))
         column = QVBoxLayout(group)
@@ -174,24 +143,24 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
             self.first_ask.setPlaceholderText(self.tr("请填写经办工作人员姓名"))
         self.note = QLineEdit()
 
-        form.addRow(self.tr("来源渠道"), self._field("channel", self.channel))
-        form.addRow(self.tr("申请人姓名"), self._field("name", self.name))
-        form.addRow(self.tr("身份证号"), self._field("id_number", self.id_number))
-        form.addRow(self.tr("联系电话"), self._field("phone", self.phone))
-        form.addRow(self.tr("住址/村组"), self._field("address", self.address))
-        form.addRow(self.tr("特殊群体"), self._field("groups", groups))
-        form.addRow(self.tr("办件类型"), self._field("case_type", self.case_type))
-        form.addRow(self.tr("退回/不予受理理由"), self._field("reason", self.reason))
-        form.addRow("", self._field("done_on_spot", self.done_on_spot))
-        form.addRow(self.tr("帮办代办"), self._field("proxy_agent", proxy_row))
-        form.addRow(self.tr("首问责任人"), self._field("first_ask", self.first_ask))
-        form.addRow(self.tr("备注"), self._field("note", self.note))
-        self._marked["proxy_agent"] = [self.agent]
+        form.addRow(self.tr("来源渠道"), self.marks.field("channel", self.channel))
+        form.addRow(self.tr("申请人姓名"), self.marks.field("name", self.name))
+        form.addRow(self.tr("身份证号"), self.marks.field("id_number", self.id_number))
+        form.addRow(self.tr("联系电话"), self.marks.field("phone", self.phone))
+        form.addRow(self.tr("住址/村组"), self.marks.field("address", self.address))
+        form.addRow(self.tr("特殊群体"), self.marks.field("groups", groups))
+        form.addRow(self.tr("办件类型"), self.marks.field("case_type", self.case_type))
+        form.addRow(self.tr("退回/不予受理理由"), self.marks.field("reason", self.reason))
+        form.addRow("", self.marks.field("done_on_spot", self.done_on_spot))
+        form.addRow(self.tr("帮办代办"), self.marks.field("proxy_agent", proxy_row))
+        form.addRow(self.tr("首问责任人"), self.marks.field("first_ask", self.first_ask))
+        form.addRow(self.tr("备注"), self.marks.field("note", self.note))
+        self.marks.widgets["proxy_agent"] = [self.agent]  # outline the name, not the row
 
-        self.name.textChanged.connect(lambda _t: self._clear("name"))
-        self.id_number.textChanged.connect(lambda _t: self._clear("id_number"))
-        self.phone.textChanged.connect(lambda _t: self._clear("phone"))
-        self.reason.textChanged.connect(lambda: self._clear("reason"))
+        self.name.textChanged.connect(lambda _t: self.marks.clear("name"))
+        self.id_number.textChanged.connect(lambda _t: self.marks.clear("id_number"))
+        self.phone.textChanged.connect(lambda _t: self.marks.clear("phone"))
+        self.reason.textChanged.connect(lambda: self.marks.clear("reason"))
         self.case_type.currentIndexChanged.connect(lambda _i: self._update_case_options())
         self.proxy.toggled.connect(lambda _on: self._update_case_options())
         return group
@@ -205,7 +174,7 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         self.item_search.setClearButtonEnabled(True)
         self.item_list = QListWidget()
         self.item_list.setMinimumHeight(150)
-        layout.addWidget(self._field("item", self.item_search, self.item_list, grow=True),
+        layout.addWidget(self.marks.field("item", self.item_search, self.item_list, grow=True),
                          3)
         self.item_info = QLabel(self.tr("请先选择办理事项"))
         self.item_info.setObjectName("itemInfo")
@@ -220,7 +189,7 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         layout.addLayout(head)
         self.materials = QListWidget()
         self.materials.setMinimumHeight(140)
-        layout.addWidget(self._field("materials", self.materials, grow=True), 4)
+        layout.addWidget(self.marks.field("materials", self.materials, grow=True), 4)
         self.item_search.textChanged.connect(lambda _t: self._fill_items())
         self.item_search.returnPressed.connect(self._choose_first)
         self.item_list.currentItemChanged.connect(lambda cur, _prev: self._choose(cur))
@@ -235,8 +204,8 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
                 return
             item = self.desk.item(str(entry.data(CODE_ROLE)))
         self._item = item
-        self._clear("item")
-        self._clear("materials")
+        self.marks.clear("item")
+        self.marks.clear("materials")
         self.materials.blockSignals(True)
         self.materials.clear()
         for m in item.materials:
@@ -257,21 +226,9 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
             self.materials.addItem(entry_m)
         self.materials.blockSignals(False)
         self.case_type.setCurrentIndex(self.case_type.findData(item.case_type.value))
-        self.item_info.setText(self._item_info(item))
+        self.item_info.setText(item_summary(
+            item, self.tr("办事指南要素尚未经县级核实，一次性告知前请与镇中心核对")))
         self._update_case_options()
-
-    def _item_info(self, item: CatalogueItem) -> str:
-        limit = (self.tr("当场办结") if item.time_limit_days == 0
-                 else self.tr("承诺时限 %1 个工作日").replace("%1", str(item.time_limit_days)))
-        parts = [f"<b>{item.name}</b>", item.case_type.value, limit]
-        if item.in_person:
-            parts.append("<span style='color:#b45309'><b>" + self.tr("须本人到场") + "</b></span>")
-        text = "　·　".join(parts)
-        if item.status_label != "已核实":
-            text += ("<br><span style='color:#b45309'>" + item.status_label + "："
-                     + self.tr("办事指南要素尚未经县级核实，一次性告知前请与镇中心核对")
-                     + "</span>")
-        return text
 
     def tick_all_materials(self) -> None:
         for i in range(self.materials.count()):
@@ -295,7 +252,7 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
                    for i in range(self.materials.count()))
 
     def _update_case_options(self) -> None:
-        self._clear("materials")
+        self.marks.clear("materials")
         immediate = self.case_type.currentData() == CaseType.IMMEDIATE.value
         can_finish = immediate and self._item is not None and self._all_received()
         self.done_on_spot.setEnabled(can_finish)
@@ -308,52 +265,18 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
             self.door_to_door.setChecked(False)
 
     # -- errors ------------------------------------------------------------
-    def _mark(self, widgets: list[QWidget], invalid: bool) -> None:
-        for w in widgets:
-            w.setProperty("invalid", invalid)
-            w.style().unpolish(w)
-            w.style().polish(w)
-            w.update()
-
-    def _clear(self, key: str) -> None:
-        label = self._errors.get(key)
-        if label is not None and label.text():
-            label.clear()
-            label.hide()
-            self._mark(self._marked.get(key, []), False)
-
     def clear_errors(self) -> None:
-        for key in self._errors:
-            self._clear(key)
-        self.general_error.clear()
-        self.general_error.hide()
+        self.marks.clear_all()
 
     def is_marked(self, key: str) -> bool:
         """True when the field is shown as wrong (for tests and screen checks)."""
-        widgets = self._marked.get(key, [])
-        return bool(widgets) and all(w.property("invalid") is True for w in widgets)
+        return self.marks.is_marked(key)
 
     def error_text(self, key: str) -> str:
-        label = self._errors.get(key)
-        return label.text() if label is not None else ""
+        return self.marks.text(key)
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        self.clear_errors()
-        general = []
-        for key, message in errors.items():
-            label = self._errors.get(key)
-            if label is None:
-                general.append(message)
-                continue
-            label.setText(message)
-            label.show()
-            self._mark(self._marked.get(key, []), True)
-        if general:
-            self.general_error.setText("\n".join(general))
-            self.general_error.show()
-        first = next((w for k in errors for w in self._marked.get(k, [])), None)
-        if first is not None:
-            first.setFocus()
+        self.marks.show(errors)
 
     # -- saving ------------------------------------------------------------
     def case_input(self) -> CaseInput:

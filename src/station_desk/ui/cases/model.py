@@ -20,16 +20,17 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.cases import Case, Status
 from ...services.cases import DUE_SOON_DAYS
 from ...services.desk import Desk
+from ..widgets import palette
 
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
 MAX_PAGES = 50
 
-OVERDUE_TINT = QBrush(QColor("#fde2e2"))
-DUE_SOON_TINT = QBrush(QColor("#fef3c7"))
-OVERDUE_TEXT = QBrush(QColor("#b91c1c"))
-DUE_SOON_TEXT = QBrush(QColor("#92400e"))
+OVERDUE_TINT = QBrush(QColor(palette.DANGER_TINT))
+DUE_SOON_TINT = QBrush(QColor(palette.WARNING_TINT))
+OVERDUE_TEXT = QBrush(QColor(palette.DANGER))
+DUE_SOON_TEXT = QBrush(QColor(palette.WARNING_DARK))
 
 _UNKNOWN = object()  # days-left not worked out yet (None means "no deadline")
 

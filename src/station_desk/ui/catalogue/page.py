@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.catalogue import CatalogueItem
 from ...domain.station import Role
 from ...services.desk import Desk
+from ..widgets import palette
 from ..widgets.table_models import CatalogueModel
 from .item_editor import ItemEditor
 
@@ -33,7 +34,7 @@ def item_html(item: CatalogueItem, office_hours: str, address: str) -> str:
     banner = ""
     if status != "已核实":
         missing = "、".join(item.missing_elements())
-        banner = ("<p style='color:#b45309'><b>" + escape(status) + "</b>："
+        banner = (f"<p style='color:{palette.WARNING}'><b>" + escape(status) + "</b>："
                   + ("缺少 " + escape(missing) + "。" if missing else "")
                   + "本事项办事指南要素据公开办事指南整理，尚未经县级核实，"
                   "告知申请人前请与镇中心核对。</p>")

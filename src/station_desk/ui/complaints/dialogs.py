@@ -24,7 +24,7 @@ from ...domain.errors import UserError
 from ...domain.service import NOT_ACCEPTED_GROUNDS, Complaint, Rating, Severity
 from ...services.complaints import COMPLAINT_CHANNELS
 from ...services.desk import Desk
-from ..widgets import prompts
+from ..widgets import palette, prompts
 from ..widgets.forms import save_cancel_buttons
 
 RATING_SOURCES = ("窗口评价器", "电话回访")
@@ -38,7 +38,7 @@ def _placeholder(box: QComboBox, text: str) -> None:
 
 def _error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet("color: #c62828;")
+    label.setStyleSheet(f"color: {palette.DANGER};")
     label.setWordWrap(True)
     label.hide()
     return label
@@ -81,7 +81,7 @@ class ComplaintDialog(QDialog):
             self.severity.addItem(sev.value, sev.value)
         self.severity_hint = QLabel()
         self.severity_hint.setWordWrap(True)
-        self.severity_hint.setStyleSheet("color: #b45309;")
+        self.severity_hint.setStyleSheet(f"color: {palette.WARNING};")
         self.not_accepted = QCheckBox(self.tr("不予受理，理由："))
         self.ground = QComboBox()
         for g in NOT_ACCEPTED_GROUNDS:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,11 +15,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.service import Complaint, ComplaintStatus
-from ..widgets.table_models import RowsModel
+from ..widgets import palette
+from ..widgets.table_models import RecordsModel, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
-OVERDUE_BRUSH = QBrush(QColor("#b91c1c"))
-DONE_BRUSH = QBrush(QColor("#6b7280"))
+OVERDUE_BRUSH = QBrush(QColor(palette.DANGER))
+DONE_BRUSH = QBrush(QColor(palette.MUTED))
 
 
 class ComplaintModel(RowsModel):
@@ -82,3 +84,21 @@ class ComplaintModel(RowsModel):
                     self.COL_AT: f"{c.received_at.astimezone():%Y-%m-%d %H:%M}",
                     self.COL_DUE: self.due_text(c, full=True)}.get(index.column())
         return None
+
+
+class CallbacksModel(RecordsModel[dict[str, Any]]):
+    """The unsatisfied ratings waiting for a call-back and a correction (rating in red)."""
+
+    HEADERS = ("办件编号", "申请人", "联系电话", "评价", "评价时间", "来源", "经办人", "群众意见")
+    COL_LEVEL = 3
+    MARK_BRUSH = OVERDUE_BRUSH
+
+    def cells(self, record: dict[str, Any]) -> Sequence[str]:
+        rated = datetime.fromisoformat(str(record["rated_at"])).astimezone()
+        values = (record["case_no"], record["applicant_name"], record["phone"], record["level"],
+                  f"{rated:%Y-%m-%d %H:%M}", record["source"], record["staff_name"],
+                  record["note"])
+        return [str(v or "") for v in values]
+
+    def marked(self, record: dict[str, Any]) -> Iterable[int]:
+        return (self.COL_LEVEL,)

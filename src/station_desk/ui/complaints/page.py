@@ -8,7 +8,7 @@ the 98 % target; every 不满意/非常不满意 waits for a call-back and a cor
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from html import escape
 
 from PySide6.QtCore import (
@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
@@ -25,8 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -36,10 +33,10 @@ from PySide6.QtWidgets import (
 from ...domain.service import COMPLAINT_FLOW, SATISFACTION_TARGET, Complaint, ComplaintStatus
 from ...services.desk import Desk
 from ..appointments.dialog import CHINESE
-from ..widgets import prompts
+from ..widgets import palette, prompts
 from ..widgets.forms import rows_view
 from .dialogs import ComplaintDialog, RatingDialog  # tests import them from here
-from .model import OVERDUE_BRUSH, ComplaintModel
+from .model import CallbacksModel, ComplaintModel
 
 # -- replaceable questions (tests assign their own) ---------------------------------
 
@@ -63,9 +60,6 @@ def ask_text(parent: QWidget, title: str, label: str) -> str | None:
 
 
 class ComplaintsPage(QWidget):
-    CALLBACK_HEADERS = ("办件编号", "申请人", "联系电话", "评价", "评价时间", "来源", "经办人",
-                        "群众意见")
-
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
@@ -178,22 +172,16 @@ class ComplaintsPage(QWidget):
         self.callback_button = QPushButton(self.tr("记录回访整改…"))
         head.addWidget(self.callback_button)
         layout.addLayout(head)
-        self.callbacks = QTableWidget(0, len(self.CALLBACK_HEADERS))
-        self.callbacks.setHorizontalHeaderLabels([self.tr(h) for h in self.CALLBACK_HEADERS])
-        self.callbacks.verticalHeader().hide()
-        self.callbacks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.callbacks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.callbacks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.callbacks.ensurePolished()
+        self.callback_model = CallbacksModel(self)
+        self.callbacks = rows_view(self.callback_model)
         em = self.callbacks.fontMetrics().horizontalAdvance("国")
         digit = self.callbacks.fontMetrics().horizontalAdvance("0")
         for column, width in enumerate((digit * 23 + 12, em * 4 + 8, digit * 12 + 12,
                                         em * 5 + 8, digit * 14 + 12, em * 5 + 8, em * 4 + 8)):
             self.callbacks.setColumnWidth(column, width)
         self.callbacks.horizontalHeader().setSectionResizeMode(
-            len(self.CALLBACK_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+            len(CallbacksModel.HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.callbacks, 1)
-        self._callback_ids: list[str] = []
 
         self.first.dateChanged.connect(lambda _d: self.show_rate())
         self.last.dateChanged.connect(lambda _d: self.show_rate())
@@ -201,7 +189,8 @@ class ComplaintsPage(QWidget):
         self.last_month.clicked.connect(lambda: self.set_period(*self._month(-1)))
         self.rate_button.clicked.connect(self.record_rating)
         self.callback_button.clicked.connect(self.record_callback)
-        self.callbacks.itemSelectionChanged.connect(self._update_buttons)
+        self.callbacks.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons())
         return box
 
     # -- showing -------------------------------------------------------------------
@@ -259,7 +248,7 @@ class ComplaintsPage(QWidget):
             self.tr("推进到“%1”…").replace("%1", target.value) if target is not None
             else self.tr("推进下一步…"))
         if c is None:
-            self.detail.setHtml("<p style='color:#6b7280'>"
+            self.detail.setHtml(f"<p style='color:{palette.MUTED}'>"
                                 + self.tr("选中一件投诉，查看办理经过。") + "</p>")
             return
         rows = [(self.tr("投诉编号"), c.complaint_no),
@@ -305,40 +294,29 @@ class ComplaintsPage(QWidget):
         first, last = self.period()
         s = self.desk.complaints.satisfaction(first, last)
         self.rate_label.setText(self.tr("满意率：") + s.text())
-        color = ("#6b7280" if s.rate is None else
-                 "#15803d" if s.rate >= s.target else "#b91c1c")
+        color = (palette.MUTED if s.rate is None else
+                 palette.OK if s.rate >= s.target else palette.DANGER)
         self.rate_label.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {color};")
 
     def show_callbacks(self) -> None:
         rows = self.desk.complaints.needing_callback()
         self.callback_title.setText(
             self.tr("待电话回访和整改的不满意评价（%1 个）").replace("%1", str(len(rows))))
-        self.callbacks.setRowCount(len(rows))
-        self._callback_ids = [str(r["id"]) for r in rows]
-        for row, r in enumerate(rows):
-            rated = datetime.fromisoformat(str(r["rated_at"])).astimezone()
-            values = (r["case_no"], r["applicant_name"], r["phone"], r["level"],
-                      f"{rated:%Y-%m-%d %H:%M}", r["source"], r["staff_name"], r["note"])
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(str(value or ""))
-                if column == 3:
-                    cell.setForeground(OVERDUE_BRUSH)
-                self.callbacks.setItem(row, column, cell)
-        if rows and self.callbacks.currentRow() < 0:
+        self.callback_model.set_records(rows)
+        if rows and self._callback_row() < 0:
             self.callbacks.selectRow(0)
         self._update_buttons()
 
     def callback_cases(self) -> list[str]:
         """The case numbers waiting for a call-back (for tests and screen checks)."""
-        out = []
-        for row in range(self.callbacks.rowCount()):
-            cell = self.callbacks.item(row, 0)
-            out.append(cell.text() if cell is not None else "")
-        return out
+        return [row[0] for row in self.callback_model.texts()]
+
+    def _callback_row(self) -> int:
+        rows = self.callbacks.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
 
     def _update_buttons(self) -> None:
-        self.callback_button.setEnabled(self.callbacks.currentRow() >= 0
-                                        and bool(self._callback_ids))
+        self.callback_button.setEnabled(self._callback_row() >= 0)
 
     # -- actions ---------------------------------------------------------------------
     def receive(self) -> None:
@@ -366,12 +344,10 @@ class ComplaintsPage(QWidget):
             self.refresh()
 
     def record_callback(self) -> None:
-        row = self.callbacks.currentRow()
-        if not 0 <= row < len(self._callback_ids):
+        rating = self.callback_model.record_at(self._callback_row())
+        if rating is None:
             return
-        rating_id = self._callback_ids[row]
-        cell = self.callbacks.item(row, 1)
-        who = cell.text() if cell is not None else ""
+        rating_id, who = str(rating["id"]), str(rating["applicant_name"] or "")
         text = ask_text(self, self.tr("回访整改"),
                         self.tr("电话回访%1的情况和整改措施：").replace("%1", who))
         if text is None:

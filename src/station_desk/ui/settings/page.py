@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,8 @@ from ...domain.settings import REGISTRY
 from ...domain.station import Role
 from ...services.desk import Desk, StaffInput
 from ..widgets import prompts
+from ..widgets.forms import rows_view
+from .model import StaffModel
 
 
 def show_pdf(parent: QWidget, pdf: bytes, name: str) -> None:
@@ -93,12 +93,10 @@ class SettingsPage(QWidget):
         layout.addWidget(self.station_box)
         staff_box = QGroupBox(self.tr("工作人员与窗口"))
         staff_layout = QVBoxLayout(staff_box)
-        self.staff_table = QTableWidget(0, 4)
-        self.staff_table.setHorizontalHeaderLabels(
-            [self.tr("姓名"), self.tr("岗位"), self.tr("窗口"), self.tr("上岗培训")])
+        self.staff_model = StaffModel(self)
+        self.staff_table = rows_view(self.staff_model)
         self.staff_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
-        self.staff_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         staff_layout.addWidget(self.staff_table)
         self.unstaffed = QLabel()
         self.unstaffed.setObjectName("alerts")
@@ -143,13 +141,8 @@ class SettingsPage(QWidget):
             f"所属：{station.town_name or '未填'}　地址：{station.address or '未填'}"
             f"　电话：{station.phone or '未填'}\n{station.office_hours.text()}")
         windows = {w.id: w.name for w in self.desk.windows()}
-        people = self.desk.staff()
-        self.staff_table.setRowCount(len(people))
-        for r, s in enumerate(people):
-            for c, text in enumerate((s.name, s.role.label,
-                                      windows.get(s.window_id or "", "—"),
-                                      s.training_date or "—")):
-                self.staff_table.setItem(r, c, QTableWidgetItem(text))
+        self.staff_model.set_records(
+            [(s, windows.get(s.window_id or "", "")) for s in self.desk.staff()])
         empty = self.desk.unstaffed_windows()
         self.unstaffed.setText(("⚠ " + self.tr("无人值守的窗口：") + "、".join(empty))
                                if empty else "")

@@ -18,9 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from ...domain.stats import rate_text
-
-RED = "#b91c1c"
-BAR = "#1f4e79"
+from ..widgets import palette
 
 
 class RateCard(QFrame):
@@ -47,7 +45,7 @@ class RateCard(QFrame):
         self.below = rate is not None and rate < self.target - 1e-9
         self.value.setText(rate_text(rate))
         # a widget's own style sheet wins over the application's #cardValue colour
-        self.value.setStyleSheet(f"color: {RED};" if self.below else "")
+        self.value.setStyleSheet(f"color: {palette.DANGER};" if self.below else "")
         self.note.setText(note)
 
 
@@ -66,9 +64,9 @@ class CategoryChart(QChartView):
         chart.setTitleFont(title_font)
         super().__init__(chart)
         self.bars = QBarSet(self.tr("件数"))
-        self.bars.setColor(QColor(BAR))
-        self.bars.setBorderColor(QColor(BAR))
-        self.bars.setLabelColor(QColor("#111827"))
+        self.bars.setColor(QColor(palette.PRIMARY))
+        self.bars.setBorderColor(QColor(palette.PRIMARY))
+        self.bars.setLabelColor(QColor(palette.INK))
         self.series = QHorizontalBarSeries()
         self.series.append(self.bars)
         self.series.setBarWidth(0.6)

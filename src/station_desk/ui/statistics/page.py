@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,20 +25,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.catalogue import CaseType
 from ...domain.report_rows import SUMMARY_HEADERS, Cell, breakdown, summary_row, targets
-from ...domain.stats import Figures, rate_text
+from ...domain.stats import Figures
 from ...services.desk import Desk
 from ...services.reports import month_bounds
 from ..today.page import Card
 from ..widgets import prompts
-from .charts import RED, CategoryChart, RateCard
+from .charts import CategoryChart, RateCard
+from .model import FiguresModel
 
 PERIOD_TODAY = "today"
 PERIOD_MONTH = "month"
@@ -65,12 +64,6 @@ def _qdate(d: date) -> QDate:
 
 def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
-
-
-def _cell(value: Cell) -> str:
-    if value is None:
-        return "—"
-    return rate_text(value) if isinstance(value, float) else str(value)
 
 
 class StatisticsPage(QWidget):
@@ -294,8 +287,9 @@ class StatisticsPage(QWidget):
         """What the bar chart shows (for tests)."""
         return self.chart_view.counts()
 
-    def _table(self) -> QTableWidget:
-        table = QTableWidget(0, 0)
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(FiguresModel(table))
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -303,28 +297,15 @@ class StatisticsPage(QWidget):
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return table
 
-    def _fill(self, table: QTableWidget, headers: list[str], rows: list[list[Cell]], *,
+    @staticmethod
+    def model_of(table: QTableView) -> FiguresModel:
+        model = table.model()
+        assert isinstance(model, FiguresModel)
+        return model
+
+    def _fill(self, table: QTableView, headers: list[str], rows: list[list[Cell]], *,
               total_row: bool = False) -> None:
-        rate_targets = dict(zip(("当场办结率", "按期办结率", "满意率"),
-                                (t for _n, t in targets()), strict=True))
-        table.clear()
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(len(rows))
-        bold = QFont(table.font())
-        bold.setBold(True)
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                item = QTableWidgetItem(_cell(value))
-                if c > 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                target = rate_targets.get(headers[c]) if c < len(headers) else None
-                if isinstance(value, float) and target is not None and value < target - 1e-9:
-                    item.setForeground(QBrush(QColor(RED)))
-                if total_row and r == len(rows) - 1:
-                    item.setFont(bold)
-                table.setItem(r, c, item)
+        self.model_of(table).set_table(headers, rows, total_row=total_row)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -332,14 +313,9 @@ class StatisticsPage(QWidget):
         height = header.height() + sum(table.rowHeight(r) for r in range(len(rows)))
         table.setFixedHeight(height + 2 * table.frameWidth() + 2)
 
-    def table_texts(self, table: QTableWidget) -> list[list[str]]:
+    def table_texts(self, table: QTableView) -> list[list[str]]:
         """A table's cells as shown (for tests)."""
-        def text(r: int, c: int) -> str:
-            cell = table.item(r, c)
-            return cell.text() if cell is not None else ""
-
-        return [[text(r, c) for c in range(table.columnCount())]
-                for r in range(table.rowCount())]
+        return self.model_of(table).texts()
 
     # -- reports ------------------------------------------------------------
     def _report_day(self) -> date:

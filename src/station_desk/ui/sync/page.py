@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from ...domain.station import Role
 from ...services.desk import Desk
 from ...services.sync import ImportOutcome, is_removable_root, range_label
-from ..widgets import prompts
+from ..widgets import palette, prompts
 from .dialogs import trust_identity_file
 from .town import build_town_tabs, refresh_town, selected_villages
 from .village import build_exports_tab, refresh_village
@@ -189,7 +189,7 @@ class SyncPage(QWidget):
             self.tr("本站：") + html.escape(f"{station.name}（{station.code}）") + "<br>"
             + self.tr("指纹：") + f"<span style='font-size:18px; font-weight:bold'>"
             f"{fingerprint or '—'}</span>"
-            + "<br><span style='color:#6b7280'>"
+            + f"<br><span style='color:{palette.MUTED}'>"
             + self.tr("与对方交换身份文件时，请打电话逐组核对指纹") + "</span>")
         for page, shown in ((self.exports_box, not self.is_town),
                             (self.villages_box, self.is_town),

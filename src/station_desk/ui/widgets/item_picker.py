@@ -1,15 +1,37 @@
 """The service-item picker shared by the intake and booking forms: a search box
-(Chinese or pinyin initials) over a list of matching items."""
+(Chinese or pinyin initials) over a list of matching items, and the line that
+sums up the chosen item."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
 from ...domain.catalogue import CatalogueItem
 from ...services.desk import Desk
+from . import palette
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ItemPicker", text)
+
+
+def item_summary(item: CatalogueItem, unverified_note: str) -> str:
+    """Rich text: the item, its type and time limit, whether the applicant must come
+    in person; for an item the county has not verified, a warning with `unverified_note`."""
+    limit = (_tr("当场办结") if item.time_limit_days == 0
+             else _tr("承诺时限 %1 个工作日").replace("%1", str(item.time_limit_days)))
+    parts = [f"<b>{item.name}</b>", item.case_type.value, limit]
+    if item.in_person:
+        parts.append(f"<span style='color:{palette.WARNING}'><b>" + _tr("须本人到场")
+                     + "</b></span>")
+    text = "　·　".join(parts)
+    if not item.verified:
+        text += (f"<br><span style='color:{palette.WARNING}'>" + item.status_label + "："
+                 + unverified_note + "</span>")
+    return text
 
 
 class ItemListMixin:

@@ -36,14 +36,19 @@ class RowsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
+    def header_labels(self) -> Sequence[str]:
+        """The column titles (shown through tr())."""
+        return self.HEADERS
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.header_labels())
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        labels = self.header_labels()
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
+                and 0 <= section < len(labels):
+            return self.tr(labels[section])
         return None
 
 
@@ -79,11 +84,15 @@ class RecordsModel(RowsModel, Generic[R]):
     # -- filling and reading --------------------------------------------------------
     def set_records(self, records: Iterable[R]) -> None:
         self.beginResetModel()
+        self._take(records)
+        self.endResetModel()
+
+    def _take(self, records: Iterable[R]) -> None:
+        """The records and what is shown of them (inside a model reset)."""
         self._rows = list(records)
         self._cells = [tuple(self.cells(r)) for r in self._rows]
         self._marks = [frozenset(self.marked(r)) for r in self._rows]
         self._brushes = [self.mark_brush(r) for r in self._rows]
-        self.endResetModel()
 
     def records(self) -> list[R]:
         return list(self._rows)
