@@ -249,7 +249,8 @@ def test_deadline_into_an_unknown_year_is_provisional(st: Station) -> None:
     out = json.loads(result.stdout)
     assert out["provisional"] is True and out["missing_years"] == [2027]
     assert "2027" in out["warning"] and "2027" in result.stderr
-    assert out["deadline"] == "2027-01-06"  # weekdays only: 31 Dec, then 1, 4, 5, 6 Jan
+    # 31 Dec, then 4, 5, 6, 7 Jan: 1 Jan is the statutory 元旦 even before the notice
+    assert out["deadline"] == "2027-01-07"
 
 
 def test_deadline_bad_input(st: Station) -> None:
@@ -288,14 +289,15 @@ def test_holidays_import_redates_provisional_case(st: Station, tmp_path: Path) -
         received_at="2026-11-20T10:00:00"), ensure_ascii=False))
     assert new.returncode == 0, new.stderr
     out = json.loads(new.stdout)
-    assert out["deadline"] == "2027-01-01" and "2027" in new.stderr
+    assert out["deadline"] == "2027-01-04" and "2027" in new.stderr
 
     path = tmp_path / "2027.json"
     path.write_text(json.dumps({
         "year": 2027, "source": "测试用虚构安排",
-        "holidays": [{"name": "元旦", "dates": ["2027-01-01", "2027-01-02", "2027-01-03"]}],
+        "holidays": [{"name": "元旦", "dates": ["2027-01-01", "2027-01-02", "2027-01-03",
+                                             "2027-01-04"]}],
         "workdays": []}, ensure_ascii=False), encoding="utf-8")
     assert st.json("holidays", "import", str(path)) == {"year": 2027, "cases_redated": 1}
     case = st.json("case", "show", out["case_no"])
-    assert case["deadline"] == "2027-01-04" and case["deadline_provisional"] is False
+    assert case["deadline"] == "2027-01-05" and case["deadline_provisional"] is False
     assert case["timeline"][-1]["kind"] == "期限"

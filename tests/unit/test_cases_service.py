@@ -64,12 +64,13 @@ FAKE_2099: dict[str, Any] = {
     "workdays": ["2099-09-26", "2099-10-10"],  # Saturday, Saturday
 }
 
-# Made-up 2027: New Year's Day off on Friday 1 January (so a deadline that was
-# provisionally that day moves to Monday 4 January).
+# Made-up 2027: New Year's Day off Friday 1 to Monday 4 January (so a deadline
+# provisionally on Monday 4 January, after the statutory 元旦, moves to the 5th).
 FAKE_2027: dict[str, Any] = {
     "year": 2027,
     "source": "测试用虚构安排",
-    "holidays": [{"name": "元旦", "dates": ["2027-01-01", "2027-01-02", "2027-01-03"]}],
+    "holidays": [{"name": "元旦", "dates": ["2027-01-01", "2027-01-02", "2027-01-03",
+                                         "2027-01-04"]}],
     "workdays": [],
 }
 
@@ -572,7 +573,7 @@ def test_bad_schedule_refused_and_nothing_stored(desk: Desk) -> None:
 
 def _provisional_2027_case(desk: Desk) -> Case:
     """08-05 (30 working days) received Friday 2026-11-20: the 30th working day is
-    Friday 2027-01-01, counted provisionally as a weekday."""
+    Friday 2027-01-01, provisionally the statutory 元旦, so Monday 2027-01-04."""
     reg = desk.cases.register(CaseInput(
         item=PENSION_TRANSFER, applicant=Applicant("王秀英", id_number()),
         received=PENSION_TRANSFER_MATERIALS, received_at=at(2026, 11, 20)))
@@ -583,7 +584,7 @@ def _provisional_2027_case(desk: Desk) -> Case:
 @needs_unknown_2027
 def test_import_redates_provisional_deadlines(desk: Desk) -> None:
     case = _provisional_2027_case(desk)
-    assert case.deadline == date(2027, 1, 1)
+    assert case.deadline == date(2027, 1, 4)
     assert case.extra["deadline_provisional"] is True
     closed = desk.cases.advance(new_case(desk, "王芳", item=PENSION_TRANSFER, idn=5,
                                          received=PENSION_TRANSFER_MATERIALS,
@@ -595,12 +596,12 @@ def test_import_redates_provisional_deadlines(desk: Desk) -> None:
     fixed = desk.cases.get(case.case_no)
     imported = HolidayCalendar({2027: parse_schedule(json.dumps(FAKE_2027))})
     assert fixed.deadline == imported.add_working_days(date(2026, 11, 20), 30)
-    assert fixed.deadline == date(2027, 1, 4)
+    assert fixed.deadline == date(2027, 1, 5)
     assert fixed.extra["deadline_provisional"] is False
     event = desk.cases.timeline(fixed)[-1]
-    assert event.kind == "期限" and "2027-01-04" in event.text and event.actor_name == "王建国"
+    assert event.kind == "期限" and "2027-01-05" in event.text and event.actor_name == "王建国"
     # a finished case keeps what it had
-    assert desk.cases.get(closed.case_no).deadline == date(2027, 1, 1)
+    assert desk.cases.get(closed.case_no).deadline == date(2027, 1, 4)
 
 
 @needs_unknown_2027
@@ -609,7 +610,7 @@ def test_import_of_an_unrelated_year_keeps_the_deadline(desk: Desk) -> None:
     desk.sign_in("王建国", "1234")
     desk.cases.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False))
     after = desk.cases.get(case.case_no)
-    assert after.deadline == date(2027, 1, 1)
+    assert after.deadline == date(2027, 1, 4)
     assert after.extra["deadline_provisional"] is True
 
 
@@ -626,11 +627,11 @@ def test_import_of_an_unrelated_year_reports_nothing_redated(desk: Desk) -> None
 def test_import_keeps_an_agreed_extension(desk: Desk) -> None:
     case = _provisional_2027_case(desk)
     extended = desk.cases.extend(case.case_no, 5, "申请人当面同意延期")
-    assert extended.deadline == date(2027, 1, 8)  # provisional weekdays
+    assert extended.deadline == date(2027, 1, 11)  # provisional statutory days
     desk.sign_in("王建国", "1234")
     desk.cases.import_holidays(json.dumps(FAKE_2027, ensure_ascii=False))
-    # 30 working days to 2027-01-04 under the imported schedule, then 5 more
-    assert desk.cases.get(case.case_no).deadline == date(2027, 1, 11)
+    # 30 working days to 2027-01-05 under the imported schedule, then 5 more
+    assert desk.cases.get(case.case_no).deadline == date(2027, 1, 12)
 
 
 # --- proxy and joint cases ---------------------------------------------------

@@ -25,6 +25,7 @@ from station_desk.domain.service import (
     complaint_due,
     satisfaction_rate,
 )
+from station_desk.domain.workdays import HolidayCalendar
 
 MONDAY = date(2026, 11, 30)
 SATURDAY = date(2026, 11, 28)
@@ -115,12 +116,26 @@ def test_home_visits_go_any_day(is_workday: bool) -> None:
 
 def test_general_complaints_take_the_configured_calendar_days() -> None:
     received = date(2026, 11, 27)  # a Friday: calendar days, weekends count
-    assert complaint_due(received, Severity.GENERAL, 7, 10) == date(2026, 12, 4)
-    assert complaint_due(received, Severity.GENERAL, 5, 10) == date(2026, 12, 2)
+    cal = HolidayCalendar()
+    assert complaint_due(cal, received, Severity.GENERAL, 7, 10).day == date(2026, 12, 4)
+    assert complaint_due(cal, received, Severity.GENERAL, 5, 10).day == date(2026, 12, 2)
 
 
 def test_major_complaints_take_ten_days() -> None:
-    assert complaint_due(date(2026, 11, 27), Severity.MAJOR, 7, 10) == date(2026, 12, 7)
+    due = complaint_due(HolidayCalendar(), date(2026, 11, 27), Severity.MAJOR, 7, 10)
+    assert due.day == date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(("received", "severity", "due"), [
+    ("2026-11-28", Severity.GENERAL, "2026-12-07"),  # ends Saturday 5 Dec -> Monday
+    ("2026-09-24", Severity.GENERAL, "2026-10-08"),  # ends 1 Oct in 国庆 -> Thursday 8 Oct
+    ("2026-12-22", Severity.MAJOR, "2027-01-04"),  # ends 1 Jan 2027 (provisional 元旦)
+])
+def test_complaint_limit_ending_on_a_rest_day_rolls_over(
+        received: str, severity: Severity, due: str) -> None:
+    found = complaint_due(HolidayCalendar(), date.fromisoformat(received), severity, 7, 10)
+    assert found.day == date.fromisoformat(due)
+    assert "民法典第二百零三条" in found.rule
 
 
 def complaint(status: ComplaintStatus, due: date | None) -> Complaint:

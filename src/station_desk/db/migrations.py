@@ -19,7 +19,7 @@ migrations = Migrations(MIGRATION_SET)
 RECORD_TABLES = ("station", "windows", "staff", "catalogue_items", "settings", "cases",
                  "case_events", "holiday_schedules", "notices", "appointments",
                  "after_hours", "complaints", "ratings", "attachments", "archive_files",
-                 "borrowings")
+                 "borrowings", "case_extensions", "case_suspensions", "notifications")
 
 
 @migrations(name="0001_initial")
@@ -192,6 +192,15 @@ def m0007_archive(db: Database) -> None:
     from .archive_schema import create_archive_tables
 
     create_archive_tables(db)
+
+
+@migrations(name="0008_legal_clocks")
+def m0008_legal_clocks(db: Database) -> None:
+    from ..paths import resource
+    from .clock_schema import create_clock_tables, fill_legal_elements
+
+    create_clock_tables(db)
+    fill_legal_elements(db, resource("catalogue", "catalogue.json"))
 
 
 def known_names() -> list[str]:

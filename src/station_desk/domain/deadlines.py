@@ -1,7 +1,8 @@
 """Promised dates for cases, never guessed silently.
 
-Where the official schedule of a year is missing, the date is counted on
-weekdays only for that year and marked provisional; the caller shows the
+Where the official schedule of a year is missing, the date is counted by the
+provisional schedule of that year (the statutory holidays, see
+`workdays.provisional_schedule`) and marked provisional; the caller shows the
 warning and recomputes once the year's schedule is imported.
 """
 
@@ -28,15 +29,15 @@ class Promise:
         if not self.missing_years:
             return ""
         years = "、".join(str(y) for y in self.missing_years)
-        return (f"缺少 {years} 年的法定节假日安排：承诺办结日期 {self.deadline:%Y-%m-%d} 暂按"
-                "周一至周五计算，为暂定日期。请站长导入当年放假安排（holidays import）后自动更正。")
+        return (f"缺少 {years} 年的法定节假日安排：日期 {self.deadline:%Y-%m-%d} 暂按"
+                "《全国年节及纪念日放假办法》规定的法定节假日（含农历节日、周末补休）推算，"
+                "为暂定日期。请站长导入当年放假安排（holidays import）后自动更正。")
 
 
 def _is_workday(calendar: HolidayCalendar, d: date, missing: set[int]) -> bool:
-    if calendar.knows(d.year):
-        return calendar.is_workday(d)
-    missing.add(d.year)
-    return d.weekday() < 5
+    if not calendar.knows(d.year):
+        missing.add(d.year)
+    return calendar.counting_schedule(d.year).is_workday(d)
 
 
 def promise(calendar: HolidayCalendar, start: date, days: int) -> Promise:

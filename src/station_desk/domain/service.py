@@ -8,6 +8,8 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from .errors import UserError
+from .legal_clock import ClockDate, calendar_days_limit
+from .workdays import HolidayCalendar
 
 # -- appointments (预约服务) -------------------------------------------------
 
@@ -135,11 +137,12 @@ NOT_ACCEPTED_GROUNDS = (
 )
 
 
-def complaint_due(received: date, severity: Severity, general_days: int,
-                  major_days: int) -> date:
-    """Calendar days, as the manual counts them (一般 configurable, default 7; 重大 10)."""
-    return received + timedelta(days=major_days if severity == Severity.MAJOR
-                                else general_days)
+def complaint_due(calendar: HolidayCalendar, received: date, severity: Severity,
+                  general_days: int, major_days: int) -> ClockDate:
+    """Calendar days, as the manual counts them (一般 configurable, default 7; 重大 10);
+    a limit ending on a rest day moves to the next working day (民法典第二百零三条)."""
+    days = major_days if severity == Severity.MAJOR else general_days
+    return calendar_days_limit(calendar, received, days)
 
 
 @dataclass(frozen=True)

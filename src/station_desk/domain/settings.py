@@ -22,6 +22,8 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     # Manual 效能投诉制度: OCR reads "37天"; the county's general limit is 7 days.
     Setting("complaint_general_days", "一般投诉办理时限（天）", 7, 1, 30),
     Setting("complaint_major_days", "重大投诉办理时限（天）", 10, 1, 60),
+    # 好差评 (国办发〔2019〕51号): a 差评 is put right within this many working days.
+    Setting("rectification_days", "差评整改时限（工作日）", 5, 1, 30),
     Setting("backup_keep_days", "自动备份保留份数", 14, 3, 365),
     Setting("backup_warn_days", "超过几天没有备份时提醒", 7, 1, 90),
 )}

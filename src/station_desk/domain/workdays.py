@@ -4,9 +4,11 @@ A promised date (承诺办结时限) counts working days, not calendar days: wee
 and statutory holidays are skipped and make-up working days (调休上班) count.
 Built-in years come from the maintained `chinese_calendar` library; any year it
 does not cover must be imported by the station head from the official notice
-(`holidays import`, format in docs/holiday-schedule.md). A year that is known
-neither way is refused with `ScheduleMissing`: a guessed deadline is worse than
-none, because the clerk would promise the applicant a wrong date.
+(`holidays import`, format in docs/holiday-schedule.md). `schedule()` refuses
+a year known neither way with `ScheduleMissing`; deadlines instead count such a
+year by `provisional_schedule` — the fixed statutory days of
+《全国年节及纪念日放假办法》 (2024 revision), lunar ones included — and mark the
+date provisional, because a weekday-only guess would promise too early.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from station_desk.domain.errors import UserError
 
 BUILTIN = "内置"
 IMPORTED = "导入"
+PROVISIONAL = "暂定"
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
@@ -100,8 +103,14 @@ class HolidayCalendar:
         return found
 
     def knows(self, year: int) -> bool:
-        """Whether deadlines touching `year` can be computed."""
+        """Whether the official schedule of `year` is known (built in or imported)."""
         return year in self._imported or builtin_schedule(year) is not None
+
+    def counting_schedule(self, year: int) -> YearSchedule:
+        """The official schedule, or the provisional one (source 暂定) without it."""
+        if self.knows(year):
+            return self.schedule(year)
+        return provisional_schedule(year)
 
     def is_workday(self, d: date) -> bool:
         """Whether the station is open on `d` by the official schedule."""
@@ -174,6 +183,59 @@ def builtin_schedule(year: int) -> YearSchedule | None:
         notice="chinese_calendar " + str(chinese_calendar.__version__),
         names=tuple(names),
     )
+
+
+# 《全国年节及纪念日放假办法》 as revised 2024: the days off every citizen has.
+_SOLAR_DAYS = (("元旦", 1, 1), ("劳动节", 5, 1), ("劳动节", 5, 2),
+               ("国庆节", 10, 1), ("国庆节", 10, 2), ("国庆节", 10, 3))
+_LUNAR_DAYS = (("端午节", 5, 5), ("中秋节", 8, 15))
+
+
+def statutory_days(year: int) -> list[tuple[date, str]]:
+    """The 13 statutory holiday days of `year`, in date order (a date shared by two
+    festivals, e.g. 中秋 on 1 October, is listed twice: both days are owed).
+
+    Lunar dates and 清明 (a solar term) come from the maintained `lunar_python`
+    library; 春节 is 除夕 through 正月初三.
+    """
+    from lunar_python import Lunar, Solar  # lazily: only years without a schedule
+
+    def solar(s: Any) -> date:
+        return date(s.getYear(), s.getMonth(), s.getDay())
+
+    days = [(date(year, m, d), name) for name, m, d in _SOLAR_DAYS]
+    new_year = solar(Lunar.fromYmd(year, 1, 1).getSolar())
+    days += [(new_year + (i - 1) * _ONE_DAY, "春节") for i in range(4)]
+    days += [(solar(Lunar.fromYmd(year, m, d).getSolar()), name) for name, m, d in _LUNAR_DAYS]
+    days.append((solar(Solar.fromYmd(year, 4, 1).getLunar().getJieQiTable()["清明"]), "清明节"))
+    return sorted(days)
+
+
+@cache
+def provisional_schedule(year: int) -> YearSchedule:
+    """A stand-in for a year whose official schedule is not yet known.
+
+    Every statutory day is off; one that falls on a Saturday or Sunday, or on a
+    day already off for another festival, is made up on the next weekday that
+    is not yet off (补休). The make-up working weekends of the real notice are
+    unknowable, so none are assumed: dates come out no earlier than a plain
+    weekday count would give, and are always shown as provisional.
+    """
+    off: dict[date, str] = {}
+    owed: list[tuple[date, str]] = []
+    for d, name in statutory_days(year):
+        if d.weekday() < 5 and d not in off:
+            off[d] = name
+        else:
+            owed.append((d, name))
+    for d, name in owed:
+        while d.weekday() >= 5 or d in off:
+            d += _ONE_DAY
+        off[d] = f"{name}（补休）"
+    return YearSchedule(
+        year=year, holidays=frozenset(off), workdays=frozenset(), source=PROVISIONAL,
+        notice="按《全国年节及纪念日放假办法》推算（未含调休上班日）",
+        names=tuple(sorted(off.items())))
 
 
 def _chinese_name(english: str) -> str:

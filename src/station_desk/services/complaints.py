@@ -81,8 +81,9 @@ class ComplaintDesk:
         status = ComplaintStatus.NOT_ACCEPTED if not_accepted_reason else \
             ComplaintStatus.ACCEPTED
         due = None if not_accepted_reason else complaint_due(
-            now.date(), severity, self.desk.setting("complaint_general_days"),
-            self.desk.setting("complaint_major_days"))
+            self.desk.cases.calendar(), now.date(), severity,
+            self.desk.setting("complaint_general_days"),
+            self.desk.setting("complaint_major_days")).day
         with storage_errors(), self.db.atomic():
             number = service_repo.next_number(self.db, "complaints", "complaint_no",
                                               f"{station.code}-TS{now.year}-")
