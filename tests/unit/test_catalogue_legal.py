@@ -63,20 +63,17 @@ def test_promise_above_the_statutory_limit_is_refused() -> None:
 def test_older_archive_gets_the_elements_by_migration(tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
     old = open_database(path, stop_before=latest_name())
-    shipped = [item_from_dict(i) for i in ITEMS]
-    old.execute("PRAGMA foreign_keys")  # opened at the version before 0008
-    assert "statutory_days" not in old["catalogue_items"].columns_dict
-    from station_desk.domain.actor import Actor
-
-    rows = [{k: v for k, v in catalogue_repo._columns(i).items()
-             if k not in ("statutory_days", "licence", "authority", "review_body")}
-            for i in shipped]
-    for row in rows:
-        old["catalogue_items"].insert({"id": row["code"], **row, "retired": 0,
-                                       "created_at": "2026-01-01T00:00:00",
-                                       "updated_at": "2026-01-01T00:00:00"})
+    assert "statutory_days" not in old["catalogue_items"].columns_dict  # before 0008
+    new_columns = ("statutory_days", "licence", "authority", "review_body")
+    for data in ITEMS:
+        row = {k: v for k, v in data.items() if k not in new_columns}
+        old["catalogue_items"].insert({
+            **row, "id": row["code"], "materials": json.dumps(row["materials"]),
+            "procedure": json.dumps(row["procedure"]),
+            "non_acceptance": json.dumps(row["non_acceptance"]), "pinyin_initials": "",
+            "pinyin_full": "", "retired": 0, "created_at": "2026-01-01T00:00:00",
+            "updated_at": "2026-01-01T00:00:00"})
     old.close()
-    del Actor
     db = open_database(path)
     try:
         item = catalogue_repo.get(db, "03-07")
