@@ -13,7 +13,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,16 @@ from station_desk.domain.cases import (
 )
 from station_desk.domain.catalogue import CatalogueItem, Material, item_from_dict
 from station_desk.domain.errors import UserError
+from station_desk.domain.legal_clock import (
+    CaseClock,
+    ClockFacts,
+    Extension,
+    ExtensionKind,
+    compute,
+)
 from station_desk.domain.notices import NoticeKind
 from station_desk.domain.station import Station, StationKind
+from station_desk.domain.workdays import HolidayCalendar
 from station_desk.paths import resource
 from station_desk.print import (
     NoticeContext,
@@ -43,6 +51,7 @@ from station_desk.print import (
 )
 from station_desk.print.fonts import BODY, BOLD, _missing, bold_font_for, break_positions
 from station_desk.print.notices import APPEAL_RIGHTS, ONE_TIME_CLOSING, UNVERIFIED_NOTE
+from station_desk.print.notices.decisions import appeal_rights
 
 POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdfinfo"))
 needs_poppler = pytest.mark.skipif(
@@ -112,7 +121,19 @@ CASE_FOR: dict[NoticeKind, Callable[[CatalogueItem], Case]] = {
                                             materials=all_received(i),
                                             completed_at=datetime(2026, 4, 10, 15, 0)),
     NoticeKind.APPOINTMENT: lambda i: make_case(i),
+    NoticeKind.EXTENSION: lambda i: make_case(i, materials=all_received(i)),
 }
+
+EXTENSION = Extension(10, ExtensionKind.LICENCE, "需现场核查经营场所", "王建国（站长）",
+                      date(2026, 4, 10))
+
+
+def clock_for(case: Case, *, extension: Extension | None = None, **facts: Any) -> CaseClock:
+    """The case's clock: 20 working days promised, 20 statutory, a 行政许可."""
+    base = ClockFacts(received=case.received_at.date(), promised_days=20, statutory_days=20,
+                      licence=True, extensions=(extension,) if extension else ())
+    return compute(HolidayCalendar(), dataclasses.replace(base, **facts),
+                   today=case.received_at.date() + timedelta(days=30))
 
 APPOINTMENT = {"at": "2026年3月7日（星期六）上午 9:00", "kind": "上门", "staff": "李明",
                "materials_told": "已电话告知需携带全部材料原件"}
@@ -121,10 +142,14 @@ APPOINTMENT = {"at": "2026年3月7日（星期六）上午 9:00", "kind": "上�
 def context(kind: NoticeKind, station: Station, item: CatalogueItem, *,
             case: Case | None | bool = True, **changes: Any) -> NoticeContext:
     the_case = CASE_FOR[kind](item) if case is True else (case or None)
+    extension = EXTENSION if kind == NoticeKind.EXTENSION else None
+    clock = (clock_for(the_case, extension=extension) if the_case is not None
+             and kind == NoticeKind.EXTENSION else None)
     ctx = NoticeContext(kind=kind, station=station, item=item,
                         notice_no=f"{CASE_NO}-{kind.code}", staff_name="张丽",
                         issued_at=ISSUED, case=the_case, applicant_name="王秀兰",
-                        appointment=APPOINTMENT if kind == NoticeKind.APPOINTMENT else None)
+                        appointment=APPOINTMENT if kind == NoticeKind.APPOINTMENT else None,
+                        clock=clock, extension=extension)
     return dataclasses.replace(ctx, **changes) if changes else ctx
 
 
@@ -142,6 +167,10 @@ def text_of(pdf: bytes, tmp_path: Path) -> str:
     """The PDF's text in content order, all whitespace removed (wrapped table cells
     and lines join up again)."""
     return "".join(_run("pdftotext", pdf, tmp_path, "-raw", "-enc", "UTF-8").split())
+
+
+def cn(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def squeeze(text: str) -> str:
@@ -288,7 +317,53 @@ def test_rejection_states_reason_and_appeal_rights(status: Status, title: str,
     text = text_of(render_notice(ctx), tmp_path)
     assert title in text
     assert "不符合认定条件：家庭人均收入超标" in text
-    assert squeeze(APPEAL_RIGHTS) in text
+    # who decided and where to seek review (行政复议法 2023), not the village station
+    assert "作出决定的机关" in text and "石泉县卫生健康局决定" in text
+    assert squeeze(appeal_rights("石泉县人民政府")) in text
+    assert squeeze(APPEAL_RIGHTS) not in text
+
+
+@needs_poppler
+def test_acceptance_prints_each_date_with_its_rule(station: Station, item: CatalogueItem,
+                                                   tmp_path: Path) -> None:
+    """Deemed acceptance (§32): accepted on the day of receipt, and the paper says why."""
+    case = make_case(item, materials=all_received(item), status=Status.ACCEPTED)
+    clock = clock_for(case, needs_supplement=True, statutory_days=30)
+    ctx = context(NoticeKind.ACCEPTANCE, station, item, case=case, clock=clock)
+    text = text_of(render_notice(ctx), tmp_path)
+    assert clock.acceptance is not None and clock.deemed
+    assert clock.promised_due is not None and clock.statutory_due is not None
+    for expected in ("受理日期", "2026年3月5日", "法定办结期限", cn(clock.statutory_due.day),
+                     "承诺办结日期", cn(clock.promised_due.day), "期限依据",
+                     "视为受理：未在5个工作日内一次性告知补正（行政许可法第三十二条）",
+                     "法定时限30个工作日"):
+        assert squeeze(expected) in text, expected
+
+
+@needs_poppler
+def test_extension_notice_gives_reason_approval_and_new_dates(
+        station: Station, item: CatalogueItem, tmp_path: Path) -> None:
+    ctx = context(NoticeKind.EXTENSION, station, item)
+    assert ctx.clock is not None and ctx.clock.promised_due is not None
+    text = text_of(render_notice(ctx), tmp_path)
+    for expected in ("延期告知书", "需现场核查经营场所", "行政许可法》第四十二条",
+                     "王建国（站长）", "延长10个工作日", "延长后承诺办结日期",
+                     cn(ctx.clock.promised_due.day), "延长后法定办结期限"):
+        assert squeeze(expected) in text, expected
+    with pytest.raises(UserError, match="没有延期记录"):
+        render_notice(dataclasses.replace(ctx, extension=None))
+
+
+@pytest.mark.parametrize(("authority", "review_body", "named"), [
+    ("", "石泉县人民政府", "决定机关"), ("县残疾人联合会", "", "行政复议机关")])
+def test_rejection_refused_while_review_body_unverified(
+        authority: str, review_body: str, named: str, station: Station,
+        item: CatalogueItem) -> None:
+    unknown = dataclasses.replace(item, authority=authority, review_body=review_body)
+    case = make_case(unknown, status=Status.NOT_ACCEPTED, reason="不属于本辖区")
+    with pytest.raises(UserError, match=named) as exc:
+        render_notice(context(NoticeKind.REJECTION, station, unknown, case=case))
+    assert "待核实" in exc.value.message
 
 
 @needs_poppler
@@ -468,10 +543,10 @@ def test_appointment_needs_a_time(station: Station, item: CatalogueItem) -> None
 def test_titles() -> None:
     assert [k.title for k in NoticeKind] == [
         "一次性告知书", "受理通知书", "补正材料通知书", "不予受理/退回告知书",
-        "帮办代办委托书", "办结（送达）回执", "预约确认单"]
+        "帮办代办委托书", "办结（送达）回执", "预约确认单", "延期告知书"]
     assert [k.value for k in NoticeKind] == [
         "one-time", "acceptance", "supplement", "rejection", "entrust", "receipt",
-        "appointment"]
+        "appointment", "extension"]
 
 
 # -- fonts and line breaking -------------------------------------------------------------------

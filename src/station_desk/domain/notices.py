@@ -20,6 +20,7 @@ class NoticeKind(StrEnum):
     ENTRUST = "entrust"
     RECEIPT = "receipt"
     APPOINTMENT = "appointment"
+    EXTENSION = "extension"
 
     @property
     def title(self) -> str:  # type: ignore[override]  # shadows str.title() on purpose
@@ -40,6 +41,7 @@ _TITLES = {
     NoticeKind.ENTRUST: "帮办代办委托书",
     NoticeKind.RECEIPT: "办结（送达）回执",
     NoticeKind.APPOINTMENT: "预约确认单",
+    NoticeKind.EXTENSION: "延期告知书",
 }
 
 _CODES = {
@@ -50,11 +52,12 @@ _CODES = {
     NoticeKind.ENTRUST: "WT",
     NoticeKind.RECEIPT: "HZ",
     NoticeKind.APPOINTMENT: "YY",
+    NoticeKind.EXTENSION: "YQ",
 }
 
 # kinds that speak of a registered case (refused without one)
 NEEDS_CASE = frozenset({NoticeKind.ACCEPTANCE, NoticeKind.SUPPLEMENT, NoticeKind.REJECTION,
-                        NoticeKind.ENTRUST, NoticeKind.RECEIPT})
+                        NoticeKind.ENTRUST, NoticeKind.RECEIPT, NoticeKind.EXTENSION})
 
 
 def notice_title(kind: NoticeKind, case: Case | None) -> str:

@@ -37,6 +37,15 @@ def check_context(ctx: NoticeContext, *, allow_incomplete: bool = False) -> None
                                 "的办件才能出具不予受理/退回告知书", field="status")
             if not case.reason.strip():
                 raise UserError(f"{title}必须写明理由：请先在办件中填写理由", field="reason")
+            unknown = [k for k, v in (("决定机关", item.authority),
+                                      ("行政复议机关", item.review_body)) if not v.strip()]
+            if unknown:
+                raise UserError(f"{title}须写明由谁决定、向谁申请复议：事项“{item.name}”的"
+                                f"{'、'.join(unknown)}待核实，请站长在服务事项中填写后再打印",
+                                field="review_body")
+        if kind == NoticeKind.EXTENSION:
+            if ctx.extension is None or ctx.clock is None or ctx.clock.promised_due is None:
+                raise UserError("该办件没有延期记录：延期告知书在批准延期时出具", field="days")
         if kind == NoticeKind.RECEIPT and case.status != Status.COMPLETED:
             raise UserError(f"办件状态为“{case.status.value}”，办结后才能出具办结（送达）回执",
                             field="status")
@@ -65,7 +74,12 @@ def _printed_fields(ctx: NoticeContext) -> dict[str, str]:
         "受理窗口": item.window,
         "收费标准": item.fee,
         "办理结果": item.result,
+        "决定机关": item.authority,
+        "行政复议机关": item.review_body,
     }
+    if ctx.extension is not None:
+        fields.update({"延期理由": ctx.extension.reason, "批准人": ctx.extension.approved_by,
+                       "申请人同意情况": ctx.extension.consent})
     for what, texts in (("办理流程", item.procedure), ("不予受理情形", item.non_acceptance),
                         ("申请材料", [m.name for m in item.materials]),
                         ("材料备注", [m.note for m in item.materials])):

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from station_desk.domain.cases import Case
 from station_desk.domain.catalogue import CatalogueItem
+from station_desk.domain.legal_clock import CaseClock, Extension
 from station_desk.domain.notices import NoticeKind, notice_title
 from station_desk.domain.station import Station
 
@@ -24,6 +25,9 @@ class NoticeContext:
     # keys: at (预约时间), kind (窗口/上门/节假日), staff (服务人员), materials_told
     # (anything else told, printed as 其他告知); optional: place (服务地点)
     appointment: dict[str, str] | None = None
+    # the case's legal clock (dates with their rules) and, for 延期告知书, the extension
+    clock: CaseClock | None = None
+    extension: Extension | None = None
 
     @property
     def name(self) -> str:

@@ -44,6 +44,7 @@ _NOUNS = {
     NoticeKind.ENTRUST: "委托书",
     NoticeKind.RECEIPT: "回执",
     NoticeKind.APPOINTMENT: "确认单",
+    NoticeKind.EXTENSION: "告知书",
 }
 
 
@@ -58,6 +59,7 @@ _BODIES: dict[NoticeKind, Callable[[NoticeContext], list[Flowable]]] = {
     NoticeKind.ENTRUST: delivery.entrust_body,
     NoticeKind.RECEIPT: delivery.receipt_body,
     NoticeKind.APPOINTMENT: informing.appointment_body,
+    NoticeKind.EXTENSION: decisions.extension_body,
 }
 
 
