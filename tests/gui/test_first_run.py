@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QTableWidgetItem
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from station_desk.domain.station import Role
 from station_desk.services.desk import Desk
 from station_desk.ui import app as ui_app
 from station_desk.ui.setup.sign_in import SignInDialog
+from station_desk.ui.setup.staff_grid import COL_NAME, COL_PIN, COL_ROLE, COL_WINDOW
 from station_desk.ui.setup.wizard import SetupWizard
 
 
-def fill_wizard(wizard: SetupWizard, *, code: str = "610922101201") -> None:
+def to_staff_page(wizard: SetupWizard, *, code: str = "610922101201") -> None:
     page = wizard.station_page
     page.kind.setCurrentIndex(0)  # 村便民服务站
     page.place.setText("西沟村")
@@ -21,12 +22,14 @@ def fill_wizard(wizard: SetupWizard, *, code: str = "610922101201") -> None:
     wizard.next()
     assert wizard.windows_page.window_names() == ["综合窗口", "帮办代办窗口"]
     wizard.next()
-    staff = wizard.staff_page
-    staff.table.setItem(0, 0, QTableWidgetItem("王建国"))
-    pin = staff.table.cellWidget(0, 3)
-    assert isinstance(pin, QLineEdit)
-    pin.setText("1234")
-    staff.table.setItem(1, 0, QTableWidgetItem("李明"))
+
+
+def fill_wizard(wizard: SetupWizard, *, code: str = "610922101201") -> None:
+    to_staff_page(wizard, code=code)
+    model = wizard.staff_page.model
+    model.setData(model.index(0, COL_NAME), "王建国")
+    model.setData(model.index(0, COL_PIN), "1234")
+    model.setData(model.index(1, COL_NAME), "李明")
 
 
 def test_wizard_refuses_bad_code_and_keeps_what_was_typed(qtbot, desk: Desk, boxes) -> None:
@@ -88,3 +91,35 @@ def test_sign_in_wrong_pin_is_refused(qtbot, village: Desk, boxes) -> None:
     assert dialog.result() == 0  # not accepted
     assert village.signed_in is None
     assert "PIN 不对" in boxes.warnings[-1]
+
+
+def test_the_staff_grid_takes_what_is_typed_and_chosen(qtbot, qtmodeltester, desk: Desk) -> None:
+    wizard = SetupWizard(desk)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_staff_page(wizard)
+    page = wizard.staff_page
+    model, grid = page.model, page.table
+    # each row starts at the window of its place: the head at the first
+    assert [model.data(model.index(r, COL_WINDOW)) for r in (0, 1)] == [
+        "综合窗口", "帮办代办窗口"]
+    model.setData(model.index(0, COL_NAME), "王建国")
+    pin = grid.indexWidget(model.index(0, COL_PIN))
+    assert isinstance(pin, QLineEdit) and pin.echoMode() == QLineEdit.EchoMode.Password
+    qtbot.keyClicks(pin, "123456789")  # at most 8 digits
+    assert model.data(model.index(0, COL_PIN)) == "●" * 8
+    page.add_row(Role.AGENT)
+    model.setData(model.index(2, COL_NAME), "张丽")
+    role = grid.indexWidget(model.index(2, COL_ROLE))
+    window = grid.indexWidget(model.index(2, COL_WINDOW))
+    assert isinstance(role, QComboBox) and isinstance(window, QComboBox)
+    role.setCurrentIndex(role.findData(Role.CLERK))
+    role.activated.emit(role.currentIndex())
+    window.setCurrentIndex(0)  # （不固定窗口）
+    window.activated.emit(0)
+    assert not model.setData(model.index(2, COL_WINDOW), "没有这个窗口")
+    qtmodeltester.check(model)
+    staff = page.staff()
+    assert [(s.name, s.role, s.pin, s.window) for s in staff] == [
+        ("王建国", Role.HEAD, "12345678", "综合窗口"),
+        ("张丽", Role.CLERK, None, None)]

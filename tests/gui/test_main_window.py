@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from station_desk.domain.catalogue import Material
 from station_desk.services.desk import Desk
 from station_desk.ui import crash
 from station_desk.ui.catalogue.item_editor import ItemEditor
@@ -54,6 +55,31 @@ def test_head_edits_an_item_and_it_is_audited(qtbot, village: Desk, boxes) -> No
     assert saved.fee == "不收费（法律另有规定的除外）"
     last = village.history("catalogue_items", item.id)[-1]
     assert last["actor"] == "王建国" and last["before"]["fee"] == item.fee
+
+
+def test_head_edits_the_materials_in_place(qtbot, qtmodeltester, village: Desk,
+                                          boxes) -> None:
+    village.sign_in("王建国", "1234")
+    item = village.item("城乡居民养老保险参保登记")
+    editor = ItemEditor(village, item)
+    qtbot.addWidget(editor)
+    model = editor.materials_model
+    assert model.rowCount() == len(item.materials)
+    editor.add_material(Material("", 1, 0, ""))
+    row = model.rowCount() - 1
+    assert model.setData(model.index(row, 0), " 村委会证明 ")
+    assert model.setData(model.index(row, 2), 3)
+    assert model.setData(model.index(row, 1), 99)  # more than any form asks for: capped
+    assert not model.setData(model.index(row, 1), "两份")
+    editor.add_material(Material("", 1, 0, ""))  # left without a name: not saved
+    qtmodeltester.check(model)
+    editor.materials.setCurrentIndex(model.index(0, 0))
+    editor.remove_selected_material()
+    editor.accept()
+    assert not boxes.warnings
+    saved = village.item(item.code).materials
+    assert [m.name for m in saved] == [m.name for m in item.materials[1:]] + ["村委会证明"]
+    assert (saved[-1].originals, saved[-1].copies) == (20, 3)
 
 
 def test_item_marked_verified_with_empty_elements_is_refused(qtbot, village: Desk,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -16,8 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain.catalogue import ITEM_CASE_TYPES, CaseType, CatalogueItem, Material
 from ...services.desk import Desk
 from ..widgets import prompts
+from .materials_model import COL_NAME, MaterialsModel
 
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
@@ -75,18 +76,18 @@ class ItemEditor(QDialog):
         form.addRow(self.tr("办理流程（每行一步）"), self.procedure)
         form.addRow(self.tr("不予受理情形（每行一条）"), self.refusals)
         layout.addLayout(form)
-        self.materials = QTableWidget(0, 4)
-        self.materials.setHorizontalHeaderLabels(
-            [self.tr("材料名称"), self.tr("原件"), self.tr("复印件"), self.tr("说明")])
+        self.materials_model = MaterialsModel(item.materials, self)
+        self.materials = QTableView()
+        self.materials.setModel(self.materials_model)
+        self.materials.verticalHeader().hide()
+        self.materials.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.materials.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for m in item.materials:
-            self.add_material(m)
         layout.addWidget(self.materials)
         row = QHBoxLayout()
         add = QPushButton(self.tr("添加材料"))
         add.clicked.connect(lambda: self.add_material(Material("", 1, 0, "")))
         remove = QPushButton(self.tr("删除所选材料"))
-        remove.clicked.connect(lambda: self.materials.removeRow(self.materials.currentRow()))
+        remove.clicked.connect(self.remove_selected_material)
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch()
@@ -99,28 +100,19 @@ class ItemEditor(QDialog):
         layout.addWidget(buttons)
 
     def add_material(self, m: Material) -> None:
-        r = self.materials.rowCount()
-        self.materials.insertRow(r)
-        self.materials.setItem(r, 0, QTableWidgetItem(m.name))
-        for col, value in ((1, m.originals), (2, m.copies)):
-            spin = QSpinBox()
-            spin.setRange(0, 20)
-            spin.setValue(value)
-            self.materials.setCellWidget(r, col, spin)
-        self.materials.setItem(r, 3, QTableWidgetItem(m.note))
+        """A new row, its name cell open for typing."""
+        row = self.materials_model.add(m)
+        index = self.materials_model.index(row, COL_NAME)
+        self.materials.setCurrentIndex(index)
+        self.materials.edit(index)
+
+    def remove_selected_material(self) -> None:
+        row = self.materials.currentIndex().row()
+        if row >= 0:
+            self.materials_model.removeRows(row, 1)
 
     def edited(self) -> CatalogueItem:
-        materials = []
-        for r in range(self.materials.rowCount()):
-            name = self.materials.item(r, 0)
-            if name is None or not name.text().strip():
-                continue
-            originals = self.materials.cellWidget(r, 1)
-            copies = self.materials.cellWidget(r, 2)
-            note = self.materials.item(r, 3)
-            assert isinstance(originals, QSpinBox) and isinstance(copies, QSpinBox)
-            materials.append(Material(name.text().strip(), originals.value(), copies.value(),
-                                      note.text().strip() if note else ""))
+        materials = self.materials_model.materials()
         return replace(
             self.item, name=self.name.text().strip(),
             case_type=CaseType(self.case_type.currentData()),

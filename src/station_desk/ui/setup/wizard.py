@@ -8,14 +8,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -26,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.station import OfficeHours, Role, StationKind, default_station_name
 from ...services.desk import Desk, StaffInput
 from ..widgets import prompts
+from .staff_grid import StaffGridModel, staff_grid
 
 
 def _time(edit: QTimeEdit) -> str:
@@ -134,8 +132,6 @@ class WindowsPage(QWizardPage):
 
 
 class StaffPage(QWizardPage):
-    COLUMNS = ("姓名", "岗位", "窗口", "PIN（4–8位数字）")
-
     def __init__(self, windows: WindowsPage) -> None:
         super().__init__()
         self.windows_page = windows
@@ -143,9 +139,8 @@ class StaffPage(QWizardPage):
         self.setSubTitle(self.tr("第一行是站长（中心主任）。每人用姓名和 PIN 登录，"
                                  "所有记录都会记下经办人。窗口不得无人。"))
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.model = StaffGridModel(self)
+        self.table = staff_grid(self.model)
         layout.addWidget(self.table)
         add = QPushButton(self.tr("再添一人"))
         add.clicked.connect(lambda: self.add_row(Role.AGENT))
@@ -155,55 +150,17 @@ class StaffPage(QWizardPage):
         layout.addLayout(row)
 
     def initializePage(self) -> None:  # noqa: N802
-        if self.table.rowCount() == 0:
+        self.model.set_windows(self.windows_page.window_names())
+        if self.model.rowCount() == 0:
             self.add_row(Role.HEAD)
             self.add_row(Role.AGENT)
-        for r in range(self.table.rowCount()):
-            self._refresh_windows(r)
 
-    def add_row(self, role: Role, name: str = "", window: str = "", pin: str = "") -> None:
-        r = self.table.rowCount()
-        self.table.insertRow(r)
-        self.table.setItem(r, 0, QTableWidgetItem(name))
-        roles = QComboBox()
-        for each in Role:
-            roles.addItem(each.label, each)
-        roles.setCurrentIndex(list(Role).index(role))
-        self.table.setCellWidget(r, 1, roles)
-        self.table.setCellWidget(r, 2, QComboBox())
-        self._refresh_windows(r, window)
-        pin_edit = QLineEdit(pin)
-        pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        pin_edit.setMaxLength(8)
-        self.table.setCellWidget(r, 3, pin_edit)
-
-    def _refresh_windows(self, r: int, chosen: str = "") -> None:
-        box = self.table.cellWidget(r, 2)
-        assert isinstance(box, QComboBox)
-        current = chosen or box.currentText()
-        box.clear()
-        box.addItem(self.tr("（不固定窗口）"), "")
-        for name in self.windows_page.window_names():
-            box.addItem(name, name)
-        index = box.findData(current)
-        box.setCurrentIndex(max(index, 0) if current else min(r + 1, box.count() - 1))
+    def add_row(self, role: Role, name: str = "", window: str | None = None,
+                pin: str = "") -> None:
+        self.model.add(role, name, window, pin)
 
     def staff(self) -> list[StaffInput]:
-        people = []
-        for r in range(self.table.rowCount()):
-            name_item = self.table.item(r, 0)
-            name = name_item.text().strip() if name_item else ""
-            if not name:
-                continue
-            role_box = self.table.cellWidget(r, 1)
-            window_box = self.table.cellWidget(r, 2)
-            pin_edit = self.table.cellWidget(r, 3)
-            assert isinstance(role_box, QComboBox) and isinstance(window_box, QComboBox)
-            assert isinstance(pin_edit, QLineEdit)
-            people.append(StaffInput(name, Role(role_box.currentData()),
-                                     pin_edit.text().strip() or None,
-                                     window_box.currentData() or None))
-        return people
+        return self.model.staff()
 
 
 class SetupWizard(QWizard):

@@ -36,6 +36,9 @@ class RowsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
+    def has_row(self, index: Index) -> bool:
+        return index.isValid() and 0 <= index.row() < len(self._rows)
+
     def header_labels(self) -> Sequence[str]:
         """The column titles (shown through tr())."""
         return self.HEADERS
@@ -50,6 +53,27 @@ class RowsModel(QAbstractTableModel):
                 and 0 <= section < len(labels):
             return self.tr(labels[section])
         return None
+
+
+class EditableRowsModel(RowsModel):
+    """Rows edited in place; a subclass says how a value lands in a cell (`set_cell`,
+    False to refuse it)."""
+
+    def set_cell(self, row: int, column: int, value: Any) -> bool:
+        raise NotImplementedError
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not self.has_row(index) \
+                or not self.set_cell(index.row(), index.column(), value):
+            return False
+        self.dataChanged.emit(index, index)
+        return True
 
 
 class RecordsModel(RowsModel, Generic[R]):
@@ -111,7 +135,7 @@ class RecordsModel(RowsModel, Generic[R]):
         return 0 <= row < len(self._marks) and column in self._marks[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.has_row(index):
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -145,7 +169,7 @@ class CatalogueModel(RowsModel):
         return item
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.has_row(index):
             return None
         item: CatalogueItem = self._rows[index.row()]
         column = index.column()
