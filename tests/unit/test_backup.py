@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from station_desk.db import backup
+from station_desk.db import backup, restore
 from station_desk.db.connection import ARCHIVE_NAME
 from station_desk.domain.errors import StorageError
 from station_desk.domain.station import Role
@@ -166,7 +166,7 @@ def test_restore_after_damage_brings_back_the_records(
     junk = damage(archive)
     damaged = archive.read_bytes()
 
-    aside = backup.restore(archive, saved)
+    aside = restore.restore(archive, saved)
 
     assert aside.exists() and aside.parent == data_dir
     assert aside.name.startswith("archive.before-restore.")
@@ -222,7 +222,7 @@ def test_restore_from_a_foreign_file_is_refused(village: Desk, data_dir: Path, t
     make(foreign)
 
     with pytest.raises(StorageError) as exc:
-        backup.restore(archive, foreign)
+        restore.restore(archive, foreign)
     assert foreign.name in exc.value.message
 
     assert archive.read_bytes() == content
@@ -240,5 +240,5 @@ def test_restore_refuses_a_missing_file(village: Desk, data_dir: Path, tmp_path:
     archive = data_dir / ARCHIVE_NAME
     content = archive.read_bytes()
     with pytest.raises(StorageError):
-        backup.restore(archive, tmp_path / "nowhere" / "archive-20260101-000000.db")
+        restore.restore(archive, tmp_path / "nowhere" / "archive-20260101-000000.db")
     assert archive.read_bytes() == content

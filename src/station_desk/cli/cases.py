@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -77,15 +79,33 @@ def _case_input(entry: Any, index: int | None) -> CaseInput:
         received_at=received_at)
 
 
+def _batch_request_id(args: argparse.Namespace, data: Any, raw: str) -> str | None:
+    """A batch always carries a request id: given, in the file, or the file's hash,
+    so running the same batch again after a crash registers nothing twice."""
+    if args.request_id:
+        return str(args.request_id)
+    if isinstance(data, dict) and isinstance(data.get("request_id"), str):
+        return str(data["request_id"])
+    if isinstance(data, list):
+        return "batch-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return None
+
+
 def cmd_case_new(args: argparse.Namespace, desk: Desk) -> int:
     raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise UserError(f"输入不是有效的 JSON（第 {exc.lineno} 行）") from None
-    entries = data if isinstance(data, list) else [data]
-    inputs = [_case_input(e, i if isinstance(data, list) else None)
-              for i, e in enumerate(entries)]
+    request_id = _batch_request_id(args, data, raw)
+    if isinstance(data, dict) and "cases" in data:
+        data = data["cases"]
+    is_batch = isinstance(data, list)
+    entries = data if is_batch else [data]
+    inputs = [_case_input(e, i if is_batch else None) for i, e in enumerate(entries)]
+    if request_id:
+        inputs = [replace(e, request_id=f"{request_id}#{i}" if is_batch else request_id)
+                  for i, e in enumerate(inputs)]
     results = []
     # an array is written all or nothing; a refusal names the entry at fault
     with desk.db.atomic():
@@ -93,13 +113,17 @@ def cmd_case_new(args: argparse.Namespace, desk: Desk) -> int:
             try:
                 results.append(desk.cases.register(entry))
             except InvalidCase as exc:
-                where = f"第 {i + 1} 件：" if isinstance(data, list) else ""
+                where = f"第 {i + 1} 件：" if is_batch else ""
                 raise UserError(where + exc.message) from None
+    already = sum(1 for r in results if r.already)
+    if already:
+        sys.stderr.write(f"请求号 {request_id} 的办件已经登记过 {already} 件，没有重复登记。\n")
     out: list[dict[str, Any]] = [{"case_no": r.case.case_no, "id": r.case.id,
             "deadline": r.case.deadline.isoformat() if r.case.deadline else None,
-            "status": r.case.status.value, "warnings": r.warnings} for r in results]
+            "status": r.case.status.value, "warnings": r.warnings,
+            "already_registered": r.already, "request_id": request_id} for r in results]
     if args.json:
-        _print_json(out if isinstance(data, list) else out[0])
+        _print_json(out if is_batch else out[0])
     else:
         for r in out:
             print(f"{r['case_no']}\t{r['status']}\t承诺办结：{r['deadline'] or '—'}")
@@ -201,6 +225,8 @@ def add_commands(sub: Any, add: Any, need_station: Any) -> None:
     case = sub.add_parser("case", help="办件").add_subparsers(dest="case_cmd", required=True)
     sp = add("new", need_station(cmd_case_new), "登记办件（从标准输入或文件读 JSON）", case)
     sp.add_argument("file", nargs="?", default="-", help="JSON 文件，- 为标准输入")
+    sp.add_argument("--request-id", help="请求号：同一请求号重试不会重复登记"
+                    "（一批办件不填时按文件内容自动生成）")
     sp = add("show", need_station(cmd_case_show), "查看办件及其时间线", case)
     sp.add_argument("case_no")
     sp = add("list", need_station(cmd_case_list), "列出办件（需关注的在前）", case)

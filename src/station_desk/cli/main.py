@@ -13,13 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, paths
-from ..db.backup import restore as restore_archive
-from ..db.connection import ARCHIVE_NAME
 from ..domain.catalogue import CatalogueItem
-from ..domain.errors import UserError
+from ..domain.errors import OtherStationBackup, UserError
 from ..domain.station import default_station_name, parse_kind, parse_role
 from ..services.demo import DEMO_PINS, make_demo
-from ..services.desk import Desk, StaffInput
+from ..services.desk import Desk, StaffInput, restore_archive
 from .cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
 from .devices import add_device_commands
 from .service import add_report_command, add_service_commands
@@ -188,19 +186,36 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("restore", help="从备份恢复（当前文件先另存）")
     sp.add_argument("file")
     sp.add_argument("--yes", action="store_true", help="不再确认")
+    sp.add_argument("--other-station", action="store_true",
+                    help="确认恢复另一个站点的备份（备份里的站点编码与本站不同）")
     return p
 
 
+def _confirmed(question: str) -> bool:
+    answer = input(question + " 输入 yes 确认：")
+    return answer.strip().lower() == "yes"
+
+
 def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
-    archive = data_dir / ARCHIVE_NAME
+    interactive = bool(sys.stdin) and sys.stdin.isatty()
     if not args.yes:
-        if not sys.stdin or not sys.stdin.isatty():
+        if not interactive:
             raise UserError("恢复会替换当前数据文件；非交互运行时请加 --yes 确认")
-        answer = input(f"用 {args.file} 替换 {archive}？当前文件会先另存。输入 yes 确认：")
-        if answer.strip().lower() != "yes":
+        if not _confirmed(f"用 {args.file} 替换 {data_dir} 里的数据文件？当前文件会先另存。"):
             print("已取消")
             return 1
-    aside = restore_archive(archive, Path(args.file))
+    other = args.other_station
+    while True:
+        try:
+            aside = restore_archive(data_dir, Path(args.file), other_station=other)
+            break
+        except OtherStationBackup as exc:
+            if other or not interactive:
+                raise UserError(exc.message + "（命令行请加 --other-station 确认）") from None
+            if not _confirmed(exc.message):
+                print("已取消")
+                return 1
+            other = True
     print(f"已恢复。原数据文件另存为：{aside}")
     return 0
 
@@ -216,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "restore":
             return cmd_restore(args, data_dir)
-        desk = Desk.open(data_dir)
+        desk = Desk.open(data_dir, program=f"命令行 {args.command}")
         try:
             result: int = args.handler(args, desk)
             return result

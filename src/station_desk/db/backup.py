@@ -1,13 +1,22 @@
 """Backups that are proven: a consistent copy through SQLite's backup API,
-checked with `integrity_check` before it counts; daily rotation; restore that
-keeps the current file aside first."""
+checked with `integrity_check` before it counts; daily rotation.
+
+A backup is named `archive-YYYYmmdd-HHMMSS-<station code>[-label].db` and its
+contents carry the station too, so a restore can tell another station's file.
+Until verified it carries a temp name unique to this run, so a pulled stick, a
+full disk or two backups at once never leave a file that looks like a good
+backup (restoring one lives in `restore.py`).
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
+import re
+import secrets
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -15,13 +24,17 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.errors import StorageError
-from .errors import storage_errors
+from .errors import os_message, translate
+from .files import STALE_SECONDS, fsync_file, open_private, private_dir, sweep, sync_dir
 from .migrations import MIGRATION_SET
 
 log = logging.getLogger("station_desk.backup")
 
 PREFIX = "archive-"
 KEEP_DAILY = 14
+_NAME = re.compile(r"^archive-(\d{8}-\d{6})(?:-(\d{12}))?(?:-[^.]+)?(?:-\d+)?\.db$")
+# what a failed or killed backup leaves: its own temp name and SQLite's journal of it
+LEFTOVERS = (f"{PREFIX}*.partial", f"{PREFIX}*.partial-journal")
 
 
 @dataclass(frozen=True)
@@ -29,12 +42,30 @@ class BackupFile:
     path: Path
     made_at: datetime
     size: int
+    station_code: str | None = None  # None: a backup named before codes were added
 
 
-def _verify(path: Path) -> None:
-    """Raise StorageError unless `path` is a sound Station Desk archive."""
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI for any path: `#`, `?`, `%`, spaces and Chinese percent-encoded."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def station_code_of(path: Path) -> str | None:
+    """The station code inside an archive file, or None if it has no station yet."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        row = conn.execute("SELECT code FROM station LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    return str(row[0]) if row else None
+
+
+def verify(path: Path) -> str | None:
+    """Raise StorageError unless `path` is a sound Station Desk archive; its station code."""
+    if not path.is_file():
+        raise StorageError(f"找不到备份文件 {path.name}（U盘可能已拔出）")
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
             ours = conn.execute(
@@ -43,40 +74,85 @@ def _verify(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"备份文件 {path.name} 无法读取或不是本程序的数据文件：{exc}") from exc
+        raise StorageError(f"备份文件 {path.name} 无法读取或不是本程序的数据文件") from exc
     if result != "ok":
         raise StorageError(f"备份文件 {path.name} 校验未通过（integrity_check：{result}）")
     if not ours:
         raise StorageError(f"文件 {path.name} 不是 Station Desk 的数据文件")
+    try:
+        return station_code_of(path)
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"文件 {path.name} 不是 Station Desk 的数据文件") from exc
+
+
+_verify = verify  # the name tests patch
+
+
+@contextmanager
+def backup_errors(folder: Path) -> Iterator[None]:
+    """Failures writing a backup in words about the backup place, not the archive."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        text = str(exc).lower()
+        if "full" in text:
+            raise StorageError(f"备份位置 {folder} 空间已满，备份没有完成。"
+                               "请换一个U盘或清理空间后重试；数据文件没有受影响。") from exc
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            raise StorageError(f"备份位置 {folder} 不能写入（U盘写保护或没有权限），"
+                               "备份没有完成；数据文件没有受影响。") from exc
+        if "i/o" in text:
+            raise StorageError(f"写入备份位置 {folder} 时出错（U盘可能已拔出或损坏），"
+                               "备份没有完成；数据文件没有受影响。") from exc
+        known = translate(exc)
+        raise (known or StorageError("备份没有完成：数据库出错")) from exc
+    except OSError as exc:
+        raise StorageError(f"备份没有完成：{os_message(exc)}；数据文件没有受影响。") from exc
+
+
+def backup_name(code: str | None, label: str, when: datetime) -> str:
+    parts = [f"{PREFIX}{when:%Y%m%d-%H%M%S}", code or "", label]
+    return "-".join(p for p in parts if p) + ".db"
 
 
 def make_backup(db: Database, folder: Path, *, label: str = "") -> Path:
-    """Copy the live archive into `folder`, verify it, then give it its final name.
-
-    Until verified it carries a `.partial` name, so a pulled USB stick or a full
-    disk never leaves a file that looks like a good backup.
-    """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    final = folder / f"{PREFIX}{stamp}{('-' + label) if label else ''}.db"
-    partial = final.with_name(final.name + ".partial")
-    with storage_errors():
-        folder.mkdir(parents=True, exist_ok=True)
-        dest = sqlite3.connect(partial)
+    """Copy the live archive into `folder`, verify it, then give it its final name."""
+    row = db.execute("SELECT code FROM station LIMIT 1").fetchone()
+    code = str(row[0]) if row else None
+    final = folder / backup_name(code, label, datetime.now())
+    partial = folder / f"{final.name}.{os.getpid()}-{secrets.token_hex(3)}.partial"
+    with backup_errors(folder):
+        private_dir(folder)
+        sweep(folder, LEFTOVERS, older_than=STALE_SECONDS)
+        open_private(partial).close()  # owner-only; a read-only stick fails here, plainly
         try:
-            db.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-        try:
+            dest = sqlite3.connect(partial)
+            try:
+                db.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
             _verify(partial)
-            with open(partial, "rb") as f:
-                os.fsync(f.fileno())
+            fsync_file(partial)
+            final = _free_name(final)
             os.replace(partial, final)
+            sync_dir(folder)
         except BaseException:
             partial.unlink(missing_ok=True)
+            partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
             raise
     log.info("backup written to %s", final)
     return final
+
+
+def _free_name(path: Path) -> Path:
+    """Two backups in the same second (two windows, a script) each keep their file."""
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
 
 
 def list_backups(folder: Path) -> list[BackupFile]:
@@ -85,11 +161,15 @@ def list_backups(folder: Path) -> list[BackupFile]:
         return []
     found = []
     for p in folder.glob(f"{PREFIX}*.db"):
-        try:
-            made = datetime.strptime(p.name[len(PREFIX):len(PREFIX) + 15], "%Y%m%d-%H%M%S")
-        except ValueError:
+        match = _NAME.match(p.name)
+        if match is None:
             continue
-        found.append(BackupFile(p, made, p.stat().st_size))
+        try:
+            made = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            size = p.stat().st_size
+        except (ValueError, OSError):
+            continue
+        found.append(BackupFile(p, made, size, match.group(2)))
     return sorted(found, key=lambda b: b.made_at, reverse=True)
 
 
@@ -104,43 +184,3 @@ def daily_backup(db: Database, folder: Path, *, today: date | None = None,
     for old in list_backups(folder)[keep:]:
         old.path.unlink(missing_ok=True)
     return made
-
-
-def restore(archive: Path, backup: Path) -> Path:
-    """Replace the (closed) archive with `backup`; returns where the old file was kept.
-
-    The backup is verified, copied next to the archive and verified again; the
-    current file (however damaged) is kept aside byte for byte; stale WAL files
-    are removed so SQLite cannot replay them onto the restored copy; then one
-    atomic rename puts the backup in place.
-    """
-    _verify(backup)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    aside = archive.with_name(f"{archive.stem}.before-restore.{stamp}.db")
-    staged = archive.with_name(archive.name + ".restoring")
-    with storage_errors():
-        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        dest = sqlite3.connect(staged)
-        try:
-            src.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-            src.close()
-        try:
-            _verify(staged)
-            with open(staged, "rb") as f:
-                os.fsync(f.fileno())
-            if archive.exists():
-                shutil.copy2(archive, aside)
-            for suffix in ("-wal", "-shm"):
-                side = archive.with_name(archive.name + suffix)
-                if side.exists():
-                    shutil.copy2(side, aside.with_name(aside.name + suffix))
-                    side.unlink()
-            os.replace(staged, archive)
-        except BaseException:
-            staged.unlink(missing_ok=True)
-            raise
-    log.info("restored %s from %s (old file kept as %s)", archive, backup, aside)
-    return aside

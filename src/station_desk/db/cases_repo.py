@@ -258,3 +258,15 @@ def counts_on(db: Database, day: date) -> dict[str, int]:
                           "AND sort_key < '1'").fetchone()
     return {"received": int(one[0] or 0), "completed": int(one[1] or 0),
             "proxy": int(one[2] or 0), "open": int(open_row[0] or 0)}
+
+
+def case_for_request(db: Database, request_id: str) -> tuple[str, str] | None:
+    """(case id, fingerprint) a request id already registered, if any."""
+    row = db.execute("SELECT case_id, fingerprint FROM intake_requests WHERE request_id = ?",
+                     [request_id]).fetchone()
+    return (str(row[0]), str(row[1])) if row else None
+
+
+def remember_request(db: Database, request_id: str, case_id: str, fingerprint: str) -> None:
+    db.execute("INSERT INTO intake_requests (request_id, case_id, fingerprint, at) "
+               "VALUES (?, ?, ?, ?)", [request_id, case_id, fingerprint, journal.now_iso()])

@@ -1,34 +1,91 @@
-"""Open the station's archive: one SQLite file, WAL, migrated to the latest schema."""
+"""Open the station's archive: one SQLite file, WAL, migrated to the latest schema.
+
+Every open instance holds its claim on the archive (`lock.py`) until it closes,
+so a restore can refuse while anyone has it open. Writers wait for each other
+(`BUSY_TIMEOUT_SECONDS`, and transactions that take the write lock at BEGIN,
+where SQLite's busy handler can wait), instead of failing at once.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 import sqlite3
+import sys
+from collections.abc import Generator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..domain.errors import StorageError
+from .backup import verify
 from .errors import storage_errors
+from .files import fsync_file, open_private, private_dir, sync_dir, touch_private
+from .lock import InstanceLock, gate
 from .migrations import known_names, migrations
+from .restore import sweep_leftovers
 
 log = logging.getLogger("station_desk.db")
 
 ARCHIVE_NAME = "archive.db"
+# A backup, an import or another window's save may hold the write lock this long.
+BUSY_TIMEOUT_SECONDS = 20.0
 
 
-def connect(path: Path) -> Database:
+class ArchiveDb(Database):
+    """sqlite-utils' Database whose transactions take the write lock up front.
+
+    A deferred BEGIN that reads first and then writes cannot wait for another
+    writer (SQLite returns SQLITE_BUSY at once to avoid a deadlock);
+    BEGIN IMMEDIATE waits up to the busy timeout.
+    """
+
+    instance_lock: InstanceLock | None = None
+
+    @contextmanager
+    def atomic(self) -> Generator[Database, None, None]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self.instance_lock is not None:
+                self.instance_lock.release()
+                self.instance_lock = None
+
+
+def connect(path: Path) -> ArchiveDb:
     """A raw connection; autocommit, transactions via `db.atomic()`. Changes nothing
     in the file yet (see `use_wal`)."""
     with storage_errors():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=5.0,
+        private_dir(path.parent)
+        touch_private(path)  # SQLite gives the -wal and -shm the file's own mode
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
                                check_same_thread=False)
         # FULL: village power cuts are common; a confirmed save must survive them.
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-    return Database(conn)
+    return ArchiveDb(conn)
 
 
 def use_wal(db: Database) -> None:
@@ -36,23 +93,36 @@ def use_wal(db: Database) -> None:
     db.execute("PRAGMA journal_mode=WAL")
 
 
-def open_database(path: Path, *, stop_before: str | None = None) -> Database:
-    """Open (creating if new) and migrate. `stop_before` exists for migration tests."""
-    db = connect(path)
-    try:
-        with storage_errors():
-            _check_not_newer(db, path)
-            use_wal(db)
-            pending = migrations.pending(db)
-            if stop_before is not None:
-                names = [m.name for m in pending]
-                pending = pending[: names.index(stop_before)] if stop_before in names else pending
-            if pending and migrations.applied(db):
-                copy_aside(db, path, f"before-{pending[0].name}")
-            migrations.apply(db, stop_before=stop_before)
-    except BaseException:
-        db.close()
-        raise
+def default_program() -> str:
+    words = [Path(sys.argv[0]).stem if sys.argv else "station-desk", *sys.argv[1:3]]
+    return "命令行 " + " ".join(w for w in words if not w.startswith("-"))
+
+
+def open_database(path: Path, *, stop_before: str | None = None,
+                  program: str | None = None) -> ArchiveDb:
+    """Open (creating if new), claim and migrate. `stop_before` is for migration tests;
+    `program` names this instance to others (“窗口”, “命令行 import”)."""
+    with storage_errors():
+        private_dir(path.parent)
+    with gate(path):
+        db = connect(path)
+        try:
+            with storage_errors():
+                db.instance_lock = InstanceLock(path, program or default_program())
+                sweep_leftovers(path)
+                _check_not_newer(db, path)
+                use_wal(db)
+                pending = migrations.pending(db)
+                if stop_before is not None:
+                    names = [m.name for m in pending]
+                    pending = (pending[: names.index(stop_before)] if stop_before in names
+                               else pending)
+                if pending and migrations.applied(db):
+                    copy_aside(db, path, f"before-{pending[0].name}")
+                migrations.apply(db, stop_before=stop_before)
+        except BaseException:
+            db.close()
+            raise
     return db
 
 
@@ -66,13 +136,26 @@ def _check_not_newer(db: Database, path: Path) -> None:
 
 
 def copy_aside(db: Database, path: Path, label: str) -> Path:
-    """A consistent copy next to the file (SQLite backup API), before risky steps."""
+    """A consistent, verified copy next to the file (SQLite backup API) before risky
+    steps; it gets its name only once whole, so a kill leaves no 0-byte “copy”."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{label}.{stamp}.db")
-    dest = sqlite3.connect(target)
+    partial = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(3)}.partial")
+    open_private(partial).close()
     try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
+        dest = sqlite3.connect(partial)
+        try:
+            db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        verify(partial)
+        fsync_file(partial)
+        os.replace(partial, target)
+        sync_dir(path.parent)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+        raise
     log.info("copied %s to %s", path, target)
     return target

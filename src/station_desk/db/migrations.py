@@ -203,6 +203,21 @@ def m0008_legal_clocks(db: Database) -> None:
     fill_legal_elements(db, resource("catalogue", "catalogue.json"))
 
 
+@migrations(name="0009_intake_requests")
+def m0009_intake_requests(db: Database) -> None:
+    # which case a request id (one form save, one entry of a batch) registered:
+    # a retry after a crash finds it instead of registering the case again
+    db.executescript(
+        """
+        CREATE TABLE intake_requests (
+            request_id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+            fingerprint TEXT NOT NULL, at TEXT NOT NULL
+        );
+        """
+    )
+    forbid_rewrite(db, "intake_requests")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

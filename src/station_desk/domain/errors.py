@@ -22,3 +22,15 @@ class NotAllowed(UserError):
 
 class StorageError(UserError):
     """The archive file cannot be used (locked, read-only, disk full, damaged, too new)."""
+
+
+class OtherStationBackup(UserError):
+    """A backup of another station: the person restoring must confirm it first."""
+
+    def __init__(self, backup_code: str, current_code: str) -> None:
+        super().__init__(
+            f"这份备份是另一个站点（编码 {backup_code}）的数据，"
+            f"不是本站（编码 {current_code}）的。恢复后本机将变成那个站点的台账。"
+            "确实要恢复，请再确认一次。", field="station")
+        self.backup_code = backup_code
+        self.current_code = current_code

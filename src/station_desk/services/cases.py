@@ -115,6 +115,10 @@ class CaseDesk:
 
     # -- intake ------------------------------------------------------------
     def register(self, data: CaseInput) -> Registered:
+        if data.request_id:
+            earlier = self._earlier_request(data)
+            if earlier is not None:
+                return earlier
         item, applicant, v = validate_intake(self.desk, data)
         station = self.desk.station_or_refuse()
         case_type: CaseType = v["case_type"]
@@ -185,6 +189,9 @@ class CaseDesk:
                                           received_at),
             }
             cases_repo.insert_case(self.db, row, self.desk.actor)
+            if data.request_id:
+                cases_repo.remember_request(self.db, data.request_id, row["id"],
+                                            data.fingerprint())
             text = (f"{v['channel'].value}登记，首问责任人 {first_ask.name}，"
                     f"{case_type.value}，状态：{status.value}")
             if missing:
@@ -204,6 +211,20 @@ class CaseDesk:
             if session is not None:
                 warnings.append(f"下班后登记，已计入今天 {session.closing:%H:%M} 开始的延时服务。")
         return Registered(self.get(row["case_no"]), warnings)
+
+    def _earlier_request(self, data: CaseInput) -> Registered | None:
+        assert data.request_id
+        found = cases_repo.case_for_request(self.db, data.request_id)
+        if found is None:
+            return None
+        case_id, fingerprint = found
+        if fingerprint != data.fingerprint():
+            raise UserError(f"请求号 {data.request_id} 已经用于登记另一件办件，"
+                            "请换一个请求号（或不填）", field="request_id")
+        case = cases_repo.get(self.db, case_id)
+        assert case is not None
+        return Registered(case, [f"这件在 {case.received_at:%Y-%m-%d %H:%M} 已经登记过"
+                                 f"（{case.case_no}），没有重复登记"], already=True)
 
     # -- reading -----------------------------------------------------------
     def get(self, case_no: str) -> Case:

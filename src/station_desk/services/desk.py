@@ -12,6 +12,7 @@ from typing import Any
 
 from ..db import backup as backups
 from ..db import catalogue_repo, journal, station_repo
+from ..db import restore as restoring
 from ..db.connection import ARCHIVE_NAME, open_database
 from ..db.errors import storage_errors
 from ..domain import pinyin
@@ -77,6 +78,11 @@ def load_shipped_catalogue() -> list[CatalogueItem]:
     return [item_from_dict(i) for i in data["items"]]
 
 
+def restore_archive(data_dir: Path, backup: Path, *, other_station: bool = False) -> Path:
+    """Restore while no program has the archive open (the command line's `restore`)."""
+    return restoring.restore(data_dir / ARCHIVE_NAME, backup, other_station=other_station)
+
+
 class Desk:
     """Open with `Desk.open(data_dir)`; close when done."""
 
@@ -95,8 +101,9 @@ class Desk:
 
     # -- opening -----------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: Path) -> Desk:
-        return cls(data_dir, open_database(data_dir / ARCHIVE_NAME))
+    def open(cls, data_dir: Path, *, program: str | None = None) -> Desk:
+        """`program` names this instance to others who find the archive busy."""
+        return cls(data_dir, open_database(data_dir / ARCHIVE_NAME, program=program))
 
     @property
     def archive_path(self) -> Path:
@@ -333,15 +340,18 @@ class Desk:
         """This PC's automatic backups, newest first."""
         return backups.list_backups(self.backups_dir)
 
-    def restore_from(self, backup: Path) -> Path:
+    def restore_from(self, backup: Path, *, other_station: bool = False) -> Path:
         """Put a backup in place of the archive (head only); the current file is kept
-        aside first. Returns where it was kept."""
+        aside first. Returns where it was kept. Refused while another program has
+        the archive open; `OtherStationBackup` until `other_station` confirms."""
         self.require_head("从备份恢复")
+        backups.verify(backup)  # a bad file is refused before this window lets go
+        program = self.db.instance_lock.program if self.db.instance_lock else None
         self.db.close()
         try:
-            aside = backups.restore(self.archive_path, backup)
+            aside = restoring.restore(self.archive_path, backup, other_station=other_station)
         finally:
-            self.db = open_database(self.archive_path)
+            self.db = open_database(self.archive_path, program=program)
             self.cases._calendar = None
         if self.signed_in is not None:
             self.signed_in = station_repo.get_staff(self.db, self.signed_in.id)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -43,12 +44,19 @@ class CaseInput:
     departments: tuple[str, ...] = ()
     note: str = ""
     received_at: datetime | None = None
+    # one per form save or batch entry: a retry with it registers nothing twice
+    request_id: str | None = None
+
+    def fingerprint(self) -> str:
+        """The entry's content, so a request id reused for another case is caught."""
+        return hashlib.sha256(repr(replace(self, request_id=None)).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
 class Registered:
     case: Case
     warnings: list[str] = field(default_factory=list)
+    already: bool = False  # registered before under the same request id (a retry)
 
 
 

@@ -44,7 +44,7 @@ def install_translations(app: QApplication) -> None:
 
 def open_desk(data_dir: Path) -> Desk | None:
     try:
-        return Desk.open(data_dir)
+        return Desk.open(data_dir, program="窗口")
     except UserError as exc:
         QMessageBox.critical(None, "无法打开数据文件", exc.message)
         return None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.cases import SPECIAL_GROUPS, Applicant, Channel
 from ...domain.catalogue import CaseType, CatalogueItem
 from ...domain.errors import UserError
+from ...domain.ids import new_id
 from ...domain.station import Role
 from ...services.cases import CaseInput, InvalidCase, Registered
 from ...services.desk import Desk
@@ -42,6 +43,8 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         super().__init__(parent)
         self.desk = desk
         self.registered: Registered | None = None
+        # one per form: a save retried after a crash or a "busy" refusal registers once
+        self.request_id = new_id()
         self._item: CatalogueItem | None = None
         self.marks = FieldMarks()
         self.setWindowTitle(self.tr("登记新办件"))
@@ -295,6 +298,7 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
             reason=self.reason.toPlainText(),
             done_on_spot=self.done_on_spot.isChecked() and self.done_on_spot.isEnabled(),
             note=self.note.text(),
+            request_id=self.request_id,
         )
 
     def save(self) -> None:
