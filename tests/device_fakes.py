@@ -4,6 +4,7 @@ a vendor's reader service on a loopback port and a SAM module on a socket."""
 from __future__ import annotations
 
 import base64
+import io
 import json
 import socket
 import threading
@@ -12,14 +13,23 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from PIL import Image
+
 from station_desk.devices import sam
 
-# a card as the 19196-style service returns it (the photo is a tiny JPEG header)
+
+def _photo() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (102, 126), (200, 170, 150)).save(out, "JPEG")
+    return out.getvalue()
+
+
+# a card as the 19196-style service returns it
 SERVICE_CARD: dict[str, Any] = {
     "partyName": "王秀兰", "certNumber": "610922196503120046", "gender": "女",
     "nation": "汉", "bornDay": "19650312", "certAddress": "陕西省安康市石泉县城关镇西沟村三组",
     "certOrg": "石泉县公安局", "effDate": "20150601", "expDate": "长期",
-    "identityPic": base64.b64encode(b"\xff\xd8\xff\xe0fake-photo").decode(),
+    "identityPic": base64.b64encode(_photo()).decode(),
 }
 CARD_TEXT = {"name": "李国强", "sex": "1", "nation": "01", "birth": "19800215",
              "address": "陕西省安康市石泉县后柳镇中坝村二组", "id_number": "610922198002150035",

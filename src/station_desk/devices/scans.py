@@ -26,7 +26,8 @@ MAX_SIDE = 2000
 JPEG_QUALITY = 80
 INK_LEVEL = 60          # this much darker than the paper counts as ink
 BLANK_INK_SHARE = 0.0004  # under 0.04 % ink at 600 px: a blank or nearly blank page
-SAME_PAGE_BITS = 6      # fingerprints this close (of 64 bits) show the same page
+HASH_SIDE = 16          # a 16×16 difference hash: 256 bits
+SAME_PAGE_BITS = 12     # fingerprints this close (under 5 %) show the same sheet
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Page:
     width: int
     height: int
     sha256: str         # of the stored JPEG: the very same frame or file again
-    fingerprint: int    # 64-bit difference hash: the same sheet photographed again
+    fingerprint: int    # difference hash: the same sheet photographed again
     blank: bool
 
     def same_sheet(self, other: Page) -> bool:
@@ -53,14 +54,18 @@ def _open(data: bytes) -> Image.Image:
 
 
 def fingerprint(gray: Image.Image) -> int:
-    """dHash: brighter-than-the-right-neighbour bits of a 9×8 thumbnail."""
-    small = gray.resize((9, 8), Image.Resampling.LANCZOS)
-    px = small.load()
-    assert px is not None
+    """dHash: brighter-than-the-right-neighbour bits of a small thumbnail.
+
+    Fine enough (16×16) that two different pages of one form differ in many
+    bits, coarse enough that the same sheet shot twice differs in few.
+    """
+    small = gray.resize((HASH_SIDE + 1, HASH_SIDE), Image.Resampling.LANCZOS)
+    values = small.tobytes()  # one byte per pixel ("L")
     bits = 0
-    for y in range(8):
-        for x in range(8):
-            bits = (bits << 1) | (1 if px[x, y] > px[x + 1, y] else 0)  # type: ignore[operator]
+    for y in range(HASH_SIDE):
+        row = values[y * (HASH_SIDE + 1):(y + 1) * (HASH_SIDE + 1)]
+        for left, right in zip(row, row[1:], strict=False):
+            bits = (bits << 1) | (1 if left > right else 0)
     return bits
 
 

@@ -62,5 +62,9 @@ class StableFileWatcher:
             del self._seen[gone]
         return sorted(ready)
 
+    def retry(self, path: Path) -> None:
+        """A file `poll` gave that could not be read yet (still locked): offer it again."""
+        self._taken.pop(path, None)
+
     def available(self) -> bool:
         return self.folder.is_dir()

@@ -43,24 +43,28 @@ class ArchiveDesk:
 
     # -- attachments -------------------------------------------------------
     def attach(self, case_no: str, path: Path) -> AttachmentInfo:
-        case = self.desk.cases.get(case_no)
         try:
-            size = path.stat().st_size
-            check_size(size)
+            check_size(path.stat().st_size)
             data = path.read_bytes()
         except OSError as exc:
             raise UserError(f"读不到文件 {path.name}：{exc.strerror}", field="file") from None
+        return self.attach_data(case_no, path.name, data)
+
+    def attach_data(self, case_no: str, name: str, data: bytes) -> AttachmentInfo:
+        """A scan that never was a file (the document camera, the card's photo)."""
+        case = self.desk.cases.get(case_no)
+        size = len(data)
+        check_size(size)
         mime = sniff_type(data[:16])
         digest = hashlib.sha256(data).hexdigest()
         if any(a.sha256 == digest for a in self.attachments(case_no)):
-            raise UserError(f"{path.name} 已经附加在这件上了", field="file")
+            raise UserError(f"{name} 已经附加在这件上了", field="file")
         with storage_errors(), self.db.atomic():
             archive_repo.add(self.db, "attachments", {
-                "id": new_id(), "case_id": case.id, "name": path.name, "mime": mime,
+                "id": new_id(), "case_id": case.id, "name": name, "mime": mime,
                 "size": size, "sha256": digest, "data": data,
                 "added_by": self.desk.actor.name}, self.desk.actor)
-            self.desk.cases.note_event(case.id, "附件",
-                                       f"附加 {path.name}（{size // 1024} KB）")
+            self.desk.cases.note_event(case.id, "附件", f"附加 {name}（{size // 1024} KB）")
         return self.attachments(case_no)[-1]
 
     def attachments(self, case_no: str) -> list[AttachmentInfo]:

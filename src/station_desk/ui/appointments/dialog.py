@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...devices.idcard import IdCard
 from ...domain.cases import Applicant
 from ...domain.catalogue import CatalogueItem, Material
 from ...domain.errors import UserError
@@ -34,6 +35,7 @@ from ...domain.station import Role
 from ...services.appointments import ApptInput, Booked
 from ...services.cases import InvalidCase
 from ...services.desk import Desk
+from ..devices.card_reading import CardReaderBar
 from ..widgets import palette, prompts
 from ..widgets.field_marks import INVALID_STYLE, FieldMarks
 from ..widgets.forms import EnterDoesNotSubmit, save_cancel_buttons
@@ -175,6 +177,9 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
         form.addRow(self.tr("预约渠道"), f("channel", self.channel))
         form.addRow(self.tr("服务方式"), f("kind", self.kind))
         form.addRow("", self.kind_hint)
+        self.card_bar = CardReaderBar(self.desk.data_dir, offer_photo=False)
+        self.card_bar.card_read.connect(self._fill_from_card)
+        form.addRow(self.tr("身份证"), self.card_bar)
         form.addRow(self.tr("预约人姓名"), f("name", self.name))
         form.addRow(self.tr("身份证号"), f("id_number", self.id_number))
         form.addRow(self.tr("联系电话"), f("phone", self.phone))
@@ -195,6 +200,11 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
         self.at.dateTimeChanged.connect(lambda _d: self._day_changed())
         self.staff.currentIndexChanged.connect(lambda _i: self.marks.clear("staff"))
         return group
+
+    def _fill_from_card(self, card: IdCard) -> None:
+        self.name.setText(card.name)
+        self.id_number.setText(card.id_number)
+        self.address.setText(card.address)
 
     def _item_box(self) -> QWidget:
         group = QGroupBox(self.tr("办理事项与一次性告知"))

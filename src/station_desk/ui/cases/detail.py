@@ -29,6 +29,7 @@ from ...domain.catalogue import CaseType
 from ...domain.idnumber import mask_id_number
 from ...services.desk import Desk
 from ..archive.attachments import AttachmentsPanel
+from ..devices import rating_screen
 from ..notices.actions import notice_button
 from ..widgets import palette, prompts
 from ..widgets.forms import rows_view
@@ -311,6 +312,8 @@ class CaseDetailDialog(QDialog):
                            self.tr("不能改变状态")) is None:
             return False
         self._done()
+        if target == Status.COMPLETED:
+            rating_screen.offer_rating(self, self.desk, case_no)
         return True
 
     def record_notice(self) -> bool:

@@ -25,13 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.cases import SPECIAL_GROUPS, Applicant, Channel
+from ...devices.idcard import IdCard
+from ...domain.cases import SPECIAL_GROUPS, Applicant, Channel, Status
 from ...domain.catalogue import CaseType, CatalogueItem
 from ...domain.errors import UserError
 from ...domain.ids import new_id
 from ...domain.station import Role
 from ...services.cases import CaseInput, InvalidCase, Registered
 from ...services.desk import Desk
+from ..devices import capture, rating_screen
+from ..devices.card_reading import CardReaderBar
+from ..devices.pending_scans import PendingScans
 from ..widgets import prompts
 from ..widgets.field_marks import INVALID_STYLE, FieldMarks
 from ..widgets.forms import EnterDoesNotSubmit, save_cancel_buttons
@@ -47,6 +51,7 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         self.request_id = new_id()
         self._item: CatalogueItem | None = None
         self.marks = FieldMarks()
+        self.scans = PendingScans()
         self.setWindowTitle(self.tr("登记新办件"))
         self.setStyleSheet(INVALID_STYLE)
         self.resize(1080, 680)
@@ -68,7 +73,8 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
     def has_input(self) -> bool:
         return bool(self.name.text().strip() or self.id_number.text().strip()
                     or self.phone.text().strip() or self._item is not None
-                    or self.reason.toPlainText().strip() or self.note.text().strip())
+                    or self.reason.toPlainText().strip() or self.note.text().strip()
+                    or bool(self.scans))
 
     def reject(self) -> None:
         """Esc, 取消 or closing the window: ask before throwing a filled form away."""
@@ -146,7 +152,10 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
             self.first_ask.setPlaceholderText(self.tr("请填写经办工作人员姓名"))
         self.note = QLineEdit()
 
+        self.card_bar = CardReaderBar(self.desk.data_dir)
+        self.card_bar.card_read.connect(self.fill_from_card)
         form.addRow(self.tr("来源渠道"), self.marks.field("channel", self.channel))
+        form.addRow(self.tr("身份证"), self.card_bar)
         form.addRow(self.tr("申请人姓名"), self.marks.field("name", self.name))
         form.addRow(self.tr("身份证号"), self.marks.field("id_number", self.id_number))
         form.addRow(self.tr("联系电话"), self.marks.field("phone", self.phone))
@@ -186,6 +195,11 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         layout.addWidget(self.item_info)
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("收件材料（收到的请打勾；未收齐即为待补正）")), 1)
+        self.capture_button = QPushButton(self.tr("拍照收件…"))
+        self.capture_button.setToolTip(
+            self.tr("用高拍仪拍下所选材料（可拍多页），拍好后自动打勾"))
+        self.capture_button.clicked.connect(self.capture_selected)
+        head.addWidget(self.capture_button)
         self.all_received = QPushButton(self.tr("全部收齐"))
         self.all_received.clicked.connect(self.tick_all_materials)
         head.addWidget(self.all_received)
@@ -197,6 +211,7 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         self.item_search.returnPressed.connect(self._choose_first)
         self.item_list.currentItemChanged.connect(lambda cur, _prev: self._choose(cur))
         self.materials.itemChanged.connect(lambda _i: self._update_case_options())
+        self.materials.itemDoubleClicked.connect(lambda _i: self.capture_selected())
         return group
 
     # -- item and materials ------------------------------------------------
@@ -232,6 +247,30 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         self.item_info.setText(item_summary(
             item, self.tr("办事指南要素尚未经县级核实，一次性告知前请与镇中心核对")))
         self._update_case_options()
+
+    # -- devices -----------------------------------------------------------
+    def fill_from_card(self, card: IdCard) -> None:
+        """What the reader gives goes into the fields; the clerk still checks them."""
+        self.name.setText(card.name)
+        self.id_number.setText(card.id_number)
+        self.address.setText(card.address)
+        if self.channel.currentData() != Channel.VISIT.value:
+            self.channel.setCurrentIndex(self.channel.findData(Channel.VISIT.value))
+
+    def capture_selected(self) -> None:
+        """拍照 the selected material; its pages wait here until the case is registered."""
+        entry = self.materials.currentItem()
+        if entry is None or not entry.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            prompts.warn(self, self.tr("拍照收件"), self.tr("请先在收件材料里选中要拍的那一项"))
+            return
+        material = str(entry.data(CODE_ROLE))
+        scan = capture.capture_material(self, self.desk.data_dir, material)
+        if scan is None:
+            return
+        self.scans.add(material, scan)
+        entry.setCheckState(Qt.CheckState.Checked)
+        entry.setToolTip(self.tr("已拍照：%1").replace("%1", scan.name))
+        entry.setText(entry.text().split("　📷")[0] + "　📷 " + scan.name)
 
     def tick_all_materials(self) -> None:
         for i in range(self.materials.count()):
@@ -318,7 +357,12 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
             prompts.warn(self, self.tr("还不能登记"), exc.message)
             return
         self.registered = result
+        case_no = result.case.case_no
+        self.scans.attach_all(self, self.desk, case_no, self.card_bar.photo_to_keep())
+        self.card_bar.stop()
         prompts.info(self, self.tr("已登记"), self._summary(result))
+        if result.case.status == Status.COMPLETED:
+            rating_screen.offer_rating(self, self.desk, case_no)
         self.accept()
 
     def _summary(self, result: Registered) -> str:

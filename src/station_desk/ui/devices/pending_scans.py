@@ -1,0 +1,49 @@
+"""Scans taken while a form is still being filled: kept in memory until the case
+exists, then attached to it (the card's photo too, when the clerk chose to)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ...devices.scans import StoredScan, prepare_page
+from ...domain.errors import UserError
+from ...services.desk import Desk
+from ..widgets import prompts
+
+PHOTO_NAME = "身份证照片.jpg"
+
+
+class PendingScans:
+    def __init__(self) -> None:
+        self.by_material: dict[str, StoredScan] = {}
+
+    def add(self, material: str, scan: StoredScan) -> None:
+        self.by_material[material] = scan  # a retake replaces the earlier pages
+
+    def __bool__(self) -> bool:
+        return bool(self.by_material)
+
+    def attach_all(self, parent: QWidget, desk: Desk, case_no: str,
+                   photo: bytes | None = None) -> int:
+        """Attach everything to the registered case; says which could not be stored."""
+        items = list(self.by_material.values())
+        failed: list[str] = []
+        if photo:
+            try:
+                items.append(StoredScan(PHOTO_NAME, prepare_page(photo).jpeg))
+            except UserError as exc:
+                failed.append(f"{PHOTO_NAME}：{exc.message}")
+        attached = 0
+        for scan in items:
+            try:
+                desk.archive.attach_data(case_no, scan.name, scan.data)
+                attached += 1
+            except UserError as exc:
+                failed.append(f"{scan.name}：{exc.message}")
+        if failed:
+            prompts.warn(parent, parent.tr("扫描件未全部保存"),
+                         parent.tr("办件已登记（%1），但这些扫描件没有保存，"
+                                   "请在办件详情的“附件”里重新添加：").replace("%1", case_no)
+                         + "\n" + "\n".join("· " + f for f in failed))
+        self.by_material.clear()
+        return attached
