@@ -1,0 +1,58 @@
+"""好差评 records with their rectification (migration 0008 columns)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.feedback import BAD, Classification, RatingRecord
+from ..domain.service import Rating
+
+_SELECT = ("SELECT r.id, r.case_id, c.case_no, c.applicant_name, r.level, r.source, r.rated_at, "
+           "r.staff_name, r.note, r.rectify_due, r.callback_at, r.callback_by, r.correction, "
+           "r.classification, r.rerating, r.rerated_at FROM ratings r "
+           "JOIN cases c ON c.id = r.case_id ")
+_BAD = "(" + ", ".join(f"'{b.value}'" for b in BAD) + ")"
+
+
+def _dt(text: Any) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _record(r: Any) -> RatingRecord:
+    return RatingRecord(
+        id=r[0], case_id=r[1], case_no=r[2], applicant=r[3], level=Rating(r[4]), source=r[5],
+        rated_at=datetime.fromisoformat(r[6]), staff_name=r[7], note=r[8],
+        rectify_due=date.fromisoformat(r[9]) if r[9] else None, callback_at=_dt(r[10]),
+        callback_by=r[11] or "", correction=r[12] or "",
+        classification=Classification(r[13]) if r[13] else None,
+        rerating=Rating(r[14]) if r[14] else None, rerated_at=_dt(r[15]))
+
+
+def get(db: Database, rating_id: str) -> RatingRecord | None:
+    row = db.execute(_SELECT + "WHERE r.id = ?", [rating_id]).fetchone()
+    return _record(row) if row else None
+
+
+def for_case(db: Database, case_id: str) -> list[RatingRecord]:
+    return [_record(r) for r in db.execute(_SELECT + "WHERE r.case_id = ? ORDER BY r.rated_at",
+                                           [case_id]).fetchall()]
+
+
+def open_rectifications(db: Database) -> list[RatingRecord]:
+    """Every 差评 without its call-back yet, oldest deadline first."""
+    return [_record(r) for r in db.execute(
+        _SELECT + f"WHERE r.level IN {_BAD} AND r.callback_at IS NULL "
+        "ORDER BY r.rectify_due, r.rated_at").fetchall()]
+
+
+def effective_between(db: Database, start: str, end: str) -> list[Rating]:
+    """The ratings that count for the satisfaction rate: the re-rating where there is
+    one, and no 差评 found to be 误评 or 恶意."""
+    rows = db.execute(
+        "SELECT COALESCE(rerating, level) FROM ratings WHERE rated_at >= ? AND rated_at < ? "
+        "AND classification NOT IN (?, ?)",
+        [start, end, Classification.MISTAKEN.value, Classification.MALICIOUS.value]).fetchall()
+    return [Rating(r[0]) for r in rows]
