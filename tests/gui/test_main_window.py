@@ -131,3 +131,33 @@ def test_many_void_qt_calls_do_not_crash(qtbot) -> None:
     for i in range(20_000):
         label.setObjectName(f"n{i % 7}")
     assert label.objectName() == f"n{19_999 % 7}"
+
+
+def test_head_edits_the_legal_elements(qtbot, village: Desk, boxes) -> None:
+    """法定时限, 行政许可 and the two bodies: 待核实 until the head fills them in."""
+    village.sign_in("王建国", "1234")
+    item = village.item("残疾人证新办理")
+    editor = ItemEditor(village, item)
+    qtbot.addWidget(editor)
+    assert editor.statutory.text() == "待核实" and editor.authority.text() == ""
+    assert editor.authority.placeholderText() == "待核实"
+    editor.statutory.setValue(30)
+    editor.licence.setCurrentIndex(editor.licence.findData(False))
+    editor.authority.setText("石泉县残疾人联合会")
+    editor.review_body.setText("石泉县人民政府")
+    editor.accept()
+    assert not boxes.warnings
+    saved = village.item(item.code)
+    assert (saved.statutory_days, saved.licence, saved.authority, saved.review_body) == (
+        30, False, "石泉县残疾人联合会", "石泉县人民政府")
+
+
+def test_statutory_limit_below_the_promise_is_refused(qtbot, village: Desk, boxes) -> None:
+    village.sign_in("王建国", "1234")
+    item = village.item("公共场所卫生许可")
+    editor = ItemEditor(village, item)
+    qtbot.addWidget(editor)
+    editor.statutory.setValue(item.time_limit_days - 1)
+    editor.accept()
+    assert "法定时限" in boxes.warnings[-1]
+    assert village.item(item.code).statutory_days == 20

@@ -17,7 +17,7 @@ from ..db.connection import ARCHIVE_NAME, open_database
 from ..db.errors import storage_errors
 from ..domain import pinyin
 from ..domain.actor import Actor
-from ..domain.catalogue import CaseType, CatalogueItem, item_from_dict
+from ..domain.catalogue import CaseType, CatalogueItem, check_legal_elements, item_from_dict
 from ..domain.errors import NotAllowed, UserError
 from ..domain.pin import hash_pin, verify_pin
 from ..domain.settings import REGISTRY
@@ -298,6 +298,7 @@ class Desk:
         if item.case_type != CaseType.IMMEDIATE and item.time_limit_days <= 0:
             raise UserError(f"{item.case_type.value}须填写承诺时限（工作日）",
                             field="time_limit_days")
+        check_legal_elements(item)
         if item.verified and item.missing_elements():
             raise UserError("要素不全，不能标记为“已核实”：缺少"
                             + "、".join(item.missing_elements()), field="verified")

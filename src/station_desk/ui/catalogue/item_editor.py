@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -22,7 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.catalogue import ITEM_CASE_TYPES, CaseType, CatalogueItem, Material
+from ...domain.catalogue import (
+    ITEM_CASE_TYPES,
+    UNVERIFIED,
+    CaseType,
+    CatalogueItem,
+    Material,
+)
 from ...services.desk import Desk
 from ..widgets import prompts
 from .materials_model import COL_NAME, MaterialsModel
@@ -50,6 +57,21 @@ class ItemEditor(QDialog):
         self.limit.setRange(0, 365)
         self.limit.setSuffix(self.tr(" 个工作日"))
         self.limit.setValue(item.time_limit_days)
+        # 法定时限: 0 shows 待核实 (the law never gives an item zero days)
+        self.statutory = QSpinBox()
+        self.statutory.setRange(0, 365)
+        self.statutory.setSpecialValueText(UNVERIFIED)
+        self.statutory.setSuffix(self.tr(" 个工作日"))
+        self.statutory.setValue(item.statutory_days or 0)
+        self.licence = QComboBox()
+        for label, value in ((UNVERIFIED, None), (self.tr("行政许可"), True),
+                             (self.tr("公共服务"), False)):
+            self.licence.addItem(label, value)
+        self.licence.setCurrentIndex([None, True, False].index(item.licence))
+        self.authority = QLineEdit(item.authority)
+        self.authority.setPlaceholderText(UNVERIFIED)
+        self.review_body = QLineEdit(item.review_body)
+        self.review_body.setPlaceholderText(UNVERIFIED)
         self.basis = QPlainTextEdit(item.legal_basis)
         self.basis.setMaximumHeight(60)
         self.department = QLineEdit(item.department)
@@ -66,7 +88,18 @@ class ItemEditor(QDialog):
         self.verified.setChecked(item.verified)
         form.addRow(self.tr("事项名称"), self.name)
         form.addRow(self.tr("办件类型"), self.case_type)
-        form.addRow(self.tr("承诺时限"), self.limit)
+        limits = QHBoxLayout()
+        limits.addWidget(self.limit, 1)
+        limits.addWidget(QLabel(self.tr("法定时限")))
+        limits.addWidget(self.statutory, 1)
+        limits.addWidget(QLabel(self.tr("事项性质")))
+        limits.addWidget(self.licence, 1)
+        form.addRow(self.tr("承诺时限"), limits)
+        bodies = QHBoxLayout()
+        bodies.addWidget(self.authority, 1)
+        bodies.addWidget(QLabel(self.tr("行政复议机关")))
+        bodies.addWidget(self.review_body, 1)
+        form.addRow(self.tr("决定机关"), bodies)
         form.addRow(self.tr("设定依据"), self.basis)
         form.addRow(self.tr("实施部门"), self.department)
         form.addRow(self.tr("受理窗口"), self.window_box)
@@ -121,7 +154,10 @@ class ItemEditor(QDialog):
             fee=self.fee.text().strip(), result=self.result_edit.text().strip(),
             in_person=self.in_person.isChecked(), procedure=_lines(self.procedure),
             non_acceptance=_lines(self.refusals), materials=tuple(materials),
-            verified=self.verified.isChecked())
+            verified=self.verified.isChecked(),
+            statutory_days=self.statutory.value() or None, licence=self.licence.currentData(),
+            authority=self.authority.text().strip(),
+            review_body=self.review_body.text().strip())
 
     def accept(self) -> None:
         if prompts.succeeded(self, lambda: self.desk.save_item(self.edited()),

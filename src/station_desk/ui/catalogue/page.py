@@ -45,6 +45,7 @@ def item_html(item: CatalogueItem, office_hours: str, address: str) -> str:
         ("事项类别", item.category), ("办件类型", item.case_type.value),
         ("承诺时限", "当场办结" if item.time_limit_days == 0
          else f"{item.time_limit_days} 个工作日（自受理次日起算）"),
+        *((k, v) for k, v in item.legal_labels().items() if k != "承诺时限"),
         ("设定依据", item.legal_basis), ("实施部门", item.department),
         ("受理窗口", item.window), ("办理地点", address or "本站"),
         ("办理时间", office_hours), ("收费标准", item.fee),
