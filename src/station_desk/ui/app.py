@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..domain.errors import UserError
 from ..logs import setup_logging
-from ..paths import resource
 from ..services.desk import Desk
 from . import crash
 from .main_window import MainWindow
@@ -18,6 +18,9 @@ from .setup.sign_in import SignInDialog
 from .setup.wizard import SetupWizard
 from .widgets import prompts
 from .widgets.style import STYLE
+
+QT_TRANSLATION = "qtbase_zh_CN"
+log = logging.getLogger("station_desk.ui")
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -31,15 +34,19 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_translations(app: QApplication) -> None:
-    """Qt's own dialogs (OK/Cancel, wizard buttons) in Chinese, then ours."""
+def install_translations(app: QApplication) -> QTranslator | None:
+    """Qt's own text (OK/Cancel, wizard buttons, context menus) in Chinese, from the
+    qtbase_zh_CN.qm that ships with PySide6. The program's own text is written in
+    Chinese in the source, so there is no translation of it to load."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase_zh_CN", qt_dir), ("station_desk_zh_CN",
-                                                     str(resource("i18n")))):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QT_TRANSLATION, folder):
+        log.warning("%s not found in %s; Qt's own buttons stay in English",
+                    QT_TRANSLATION, folder)
+        return None
+    app.installTranslator(translator)
+    return translator
 
 
 def open_desk(data_dir: Path) -> Desk | None:
