@@ -7,8 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests: no per-example time limit (the machines are shared, timings vary);
+# CI (CI=true) runs the same examples every time, so a red build can be rerun.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 from station_desk.domain.station import Role, StationKind  # noqa: E402
 from station_desk.services.desk import Desk, StaffInput  # noqa: E402

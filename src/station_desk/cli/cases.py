@@ -16,6 +16,8 @@ from ..domain.errors import UserError
 from ..domain.workdays import HolidayCalendar
 from ..services.cases import CaseInput, InvalidCase
 from ..services.desk import Desk
+from . import json_input
+from .json_input import flag, optional_text, text, texts
 
 
 def _print_json(data: Any) -> None:
@@ -65,17 +67,20 @@ def _case_input(entry: Any, index: int | None) -> CaseInput:
             raise UserError(f"{where}收件时间 received_at 格式不对，应如 2026-11-26T09:30:00"
                             ) from None
     return CaseInput(
-        item=str(entry.get("item", "")),
-        applicant=Applicant(str(applicant.get("name", "")),
-                            str(applicant.get("id_number", "")),
-                            str(applicant.get("phone", "")), str(applicant.get("address", "")),
-                            tuple(applicant.get("groups", []))),
-        channel=str(entry.get("channel", "来访")), case_type=entry.get("case_type"),
-        first_ask=entry.get("first_ask"), received=tuple(entry.get("received", [])),
-        proxy=bool(entry.get("proxy", False)), proxy_agent=entry.get("proxy_agent"),
-        door_to_door=bool(entry.get("door_to_door", False)), fee=str(entry.get("fee", "")),
-        reason=str(entry.get("reason", "")), done_on_spot=bool(entry.get("done", False)),
-        departments=tuple(entry.get("departments", [])), note=str(entry.get("note", "")),
+        item=text(entry, "item", where=where),
+        applicant=Applicant(text(applicant, "name", where=where),
+                            text(applicant, "id_number", where=where),
+                            text(applicant, "phone", where=where),
+                            text(applicant, "address", where=where),
+                            texts(applicant, "groups", where)),
+        channel=text(entry, "channel", "来访", where),
+        case_type=optional_text(entry, "case_type", where),
+        first_ask=optional_text(entry, "first_ask", where),
+        received=texts(entry, "received", where), proxy=flag(entry, "proxy", where),
+        proxy_agent=optional_text(entry, "proxy_agent", where),
+        door_to_door=flag(entry, "door_to_door", where), fee=text(entry, "fee", where=where),
+        reason=text(entry, "reason", where=where), done_on_spot=flag(entry, "done", where),
+        departments=texts(entry, "departments", where), note=text(entry, "note", where=where),
         received_at=received_at)
 
 
@@ -93,10 +98,7 @@ def _batch_request_id(args: argparse.Namespace, data: Any, raw: str) -> str | No
 
 def cmd_case_new(args: argparse.Namespace, desk: Desk) -> int:
     raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"输入不是有效的 JSON（第 {exc.lineno} 行）") from None
+    data = json_input.parse(raw)
     request_id = _batch_request_id(args, data, raw)
     if isinstance(data, dict) and "cases" in data:
         data = data["cases"]

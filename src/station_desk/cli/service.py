@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from ..domain.cases import Applicant
@@ -14,6 +15,8 @@ from ..domain.service import AfterHours, Appointment, Complaint, Rating, Severit
 from ..services.appointments import ApptInput
 from ..services.cases import InvalidCase
 from ..services.desk import Desk
+from . import json_input
+from .json_input import integer, obj, optional_text, text, texts
 
 
 def _print_json(data: Any) -> None:
@@ -21,24 +24,8 @@ def _print_json(data: Any) -> None:
 
 
 def _read_json(args: argparse.Namespace) -> Any:
-    raw = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"输入不是有效的 JSON（第 {exc.lineno} 行）") from None
-
-
-def _int(data: dict[str, Any], key: str, default: int, what: str) -> int:
-    try:
-        return int(data.get(key, default))
-    except (TypeError, ValueError):
-        raise UserError(f"{what} {key} 应为整数") from None
-
-
-def _object(data: Any, what: str) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise UserError(f"{what}应为一个 JSON 对象")
-    return data
+    raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+    return json_input.parse(raw)
 
 
 def appt_json(a: Appointment) -> dict[str, Any]:
@@ -63,23 +50,19 @@ def complaint_json(c: Complaint) -> dict[str, Any]:
 
 
 def cmd_appt_new(args: argparse.Namespace, desk: Desk) -> int:
-    data = _read_json(args)
-    if not isinstance(data, dict):
-        raise UserError("预约应为一个 JSON 对象")
-    applicant = data.get("applicant") or {}
+    data = obj(_read_json(args), "预约")
+    applicant = obj(data.get("applicant") or {}, "applicant ")
     try:
-        at = datetime.fromisoformat(str(data.get("at", "")))
+        at = datetime.fromisoformat(text(data, "at"))
     except ValueError:
         raise UserError("预约时间 at 格式不对，应如 2026-12-01T09:30") from None
     try:
         booked = desk.appointments.book(ApptInput(
-            applicant=Applicant(str(applicant.get("name", "")),
-                                str(applicant.get("id_number", "")),
-                                str(applicant.get("phone", "")),
-                                str(applicant.get("address", ""))),
-            item=str(data.get("item", "")), at=at, kind=str(data.get("kind", "窗口")),
-            channel=str(data.get("channel", "电话")), staff=data.get("staff"),
-            minutes=_int(data, "minutes", 30, "预计时长"), note=str(data.get("note", ""))))
+            applicant=Applicant(text(applicant, "name"), text(applicant, "id_number"),
+                                text(applicant, "phone"), text(applicant, "address")),
+            item=text(data, "item"), at=at, kind=text(data, "kind", "窗口"),
+            channel=text(data, "channel", "电话"), staff=optional_text(data, "staff"),
+            minutes=integer(data, "minutes", 30, "预计时长"), note=text(data, "note")))
     except InvalidCase as exc:
         raise UserError(exc.message) from None
     out = {**appt_json(booked.appointment), "warnings": booked.warnings}
@@ -112,18 +95,16 @@ def cmd_appt_list(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_after_hours_new(args: argparse.Namespace, desk: Desk) -> int:
-    data = _read_json(args)
-    if not isinstance(data, dict):
-        raise UserError("延时服务记录应为一个 JSON 对象")
+    data = obj(_read_json(args), "延时服务记录")
     try:
-        day = date.fromisoformat(str(data.get("day", "")))
+        day = date.fromisoformat(text(data, "day"))
     except ValueError:
         raise UserError("日期 day 格式不对，应为 YYYY-MM-DD") from None
     station = desk.station_or_refuse()
     session = desk.after_hours.record(
-        day, str(data.get("closing") or station.office_hours.closing.strftime("%H:%M")),
-        str(data.get("end", "")), [str(s) for s in data.get("staff", [])],
-        _int(data, "served", 0, "服务人数"), str(data.get("note", "")))
+        day, text(data, "closing") or station.office_hours.closing.strftime("%H:%M"),
+        text(data, "end"), list(texts(data, "staff")),
+        integer(data, "served", 0, "服务人数"), text(data, "note"))
     if args.json:
         _print_json(session_json(desk, session))
     else:
@@ -148,17 +129,16 @@ def cmd_after_hours_list(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_complaint_new(args: argparse.Namespace, desk: Desk) -> int:
-    data = _object(_read_json(args), "投诉")
+    data = obj(_read_json(args), "投诉")
     try:
-        severity = Severity(data.get("severity", "一般"))
+        severity = Severity(text(data, "severity", "一般"))
     except ValueError:
         raise UserError("投诉性质 severity 应为 一般 或 重大") from None
     c = desk.complaints.receive(
-        complainant=str(data.get("complainant", "")), phone=str(data.get("phone", "")),
-        matter=str(data.get("matter", "")), concerning=str(data.get("concerning", "")),
-        channel=str(data.get("channel", "电话")),
-        severity=severity,
-        not_accepted_reason=str(data.get("not_accepted_reason", "")))
+        complainant=text(data, "complainant"), phone=text(data, "phone"),
+        matter=text(data, "matter"), concerning=text(data, "concerning"),
+        channel=text(data, "channel", "电话"), severity=severity,
+        not_accepted_reason=text(data, "not_accepted_reason"))
     _show_complaint(args, c)
     return 0
 
