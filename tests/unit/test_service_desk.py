@@ -366,10 +366,15 @@ def test_the_general_time_limit_is_a_setting(desk: Desk) -> None:
     desk.sign_in("王建国", "1234")
     desk.set_setting("complaint_general_days", 5)
     c = desk.complaints.receive(complainant="刘桂兰", phone="13909151003", matter="态度生硬")
-    assert c.due == date.today() + timedelta(days=5)
     major = desk.complaints.receive(complainant="刘桂兰", phone="13909151003",
                                     matter="索要好处", channel="书面", severity=Severity.MAJOR)
-    assert major.due == date.today() + timedelta(days=10)
+    calendar = desk.cases.calendar()
+    for limit, days in ((c.due, 5), (major.due, 10)):
+        # calendar days; a limit ending on a rest day moves to the next working day
+        end = date.today() + timedelta(days=days)
+        assert limit is not None and limit >= end and calendar.is_workday(limit)
+        assert all(not calendar.is_workday(end + timedelta(days=k))
+                   for k in range((limit - end).days))
 
 
 # -- ratings -------------------------------------------------------------------------
