@@ -101,7 +101,14 @@ def _case(r: Row) -> Case:
         completed_at=_dt(r["completed_at"]), note=r["note"],
         extra={"deadline_provisional": bool(r["deadline_provisional"]),
                "extended_days": int(r["extended_days"]),
-               "sort_key": r["sort_key"]},
+               "sort_key": r["sort_key"],
+               # the legal clock's inputs (migration 0008); None where not known
+               "promised_days": r["promised_days"], "statutory_days": r["statutory_days"],
+               "licence": None if r["licence"] is None else bool(r["licence"]),
+               "materials_complete_at": _dt(r["materials_complete_at"]),
+               "deemed_accepted": bool(r["deemed_accepted"]),
+               "statutory_deadline": date.fromisoformat(r["statutory_deadline"])
+               if r["statutory_deadline"] else None},
     )
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from .cases import Case, Status
+from .catalogue import CaseType
 from .deadlines import Promise, promise, working_days_left
 from .errors import UserError
 from .workdays import HolidayCalendar
@@ -99,6 +101,31 @@ class CaseClock:
         """Every date with its rule, in the order a clerk reads them."""
         found = (self.notice_due, self.acceptance, self.statutory_due, self.promised_due)
         return [d for d in found if d is not None]
+
+
+def facts_of_case(case: Case, extensions: tuple[Extension, ...] = (),
+                  suspensions: tuple[Suspension, ...] = (), *,
+                  item_days: int | None = None) -> ClockFacts:
+    """The clock's inputs as the case recorded them at intake (`item_days` stands in
+    for the promised limit of a case registered before the clock kept it)."""
+    x = case.extra
+    days = x.get("promised_days")
+    if days is None:
+        days = item_days or 0
+    if case.case_type == CaseType.IMMEDIATE:
+        days = 0
+    notice = case.supplement_notice_at
+    # before the clock kept it, the day the papers arrived was the acceptance
+    complete = x.get("materials_complete_at") or (
+        case.accepted_at if case.status != Status.SUPPLEMENT else None)
+    return ClockFacts(
+        received=case.received_at.date(), promised_days=int(days),
+        statutory_days=x.get("statutory_days"), licence=bool(x.get("licence")),
+        joint=case.case_type == CaseType.JOINT,
+        needs_supplement=case.supplement_due is not None,
+        notice_given=notice.date() if notice else None,
+        complete=complete.date() if complete else None,
+        extensions=extensions, suspensions=suspensions)
 
 
 def _basis(licence: bool, article: str) -> str:
