@@ -115,7 +115,12 @@ def test_round_trip_through_the_command_line(pair: tuple[Station, Station, Path]
     again = town.json("import", str(path))
     assert again["already_imported"] and town.dump() == before
 
-    town.ok("case", "advance", case["case_no"], "--to", "办理中")
+    # not handed over yet: the town may read the village's case, not act on it
+    refusal = town.refused("case", "advance", case["case_no"], "--to", "办理中")
+    assert "尚未移交本中心办理" in refusal
+    assert town.json("case", "show", case["case_no"])["read_only"]
+    village.ok("case", "advance", case["case_no"], "--to", "办理中")  # sent up to the town
+    town.json("import", village.json("export", "--to", str(stick))["path"])
     town.ok("case", "advance", case["case_no"], "--to", "已办结")
     back = town.json("export", "--to", str(stick), "--for", VILLAGE)
     assert back["counts"]["cases"] == 1

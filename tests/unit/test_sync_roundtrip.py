@@ -131,14 +131,17 @@ def test_round_trip_village_to_town_and_back(village: Station, town: Station,
                                              stick: Path) -> None:
     case_no = register(village)
     village.desk.notices.issue(case_no, bundle_kind("acceptance"))
+    # the agent takes the case to the town: only then may the town act on it
+    village.desk.cases.proxy_step(case_no, ProxyStep.COLLECTED)
+    village.desk.cases.proxy_step(case_no, ProxyStep.SUBMITTED)
     out = village.sync.export_to(stick)
     assert out.path.name.endswith(".sdsync") and not set(out.path.name) & set(':*?"<>|')
     assert out.seq_from == 1 and out.seq_to == journal.last_seq(village.desk.db)
-    assert out.counts == {"cases": 1, "case_events": 3, "notices": 1}
+    assert out.counts == {"cases": 1, "case_events": 5, "notices": 1}
     assert out.blobs == 1
 
     report = town.sync.import_bundle(out.path)
-    assert (report.new, report.updated, report.unchanged) == (5, 0, 0)
+    assert (report.new, report.updated, report.unchanged) == (7, 0, 0)
     assert report.quarantined == [] and report.missing == []
     got = town.desk.cases.get(case_no)
     assert got.applicant.name == NAME and got.status == Status.ACCEPTED
@@ -476,9 +479,11 @@ def test_held_record_is_released_when_its_case_arrives(village: Station, town: S
 def test_town_keeps_its_result_village_keeps_its_intake(village: Station, town: Station,
                                                         stick: Path) -> None:
     case_no = register(village)
+    village.desk.cases.proxy_step(case_no, ProxyStep.COLLECTED)
+    village.desk.cases.proxy_step(case_no, ProxyStep.SUBMITTED)  # handed to the town
     town.sync.import_bundle(export(village, stick))
     town.desk.cases.advance(case_no, Status.IN_PROGRESS)
-    town.desk.cases.proxy_step(case_no, ProxyStep.COLLECTED)
+    town.desk.cases.proxy_step(case_no, ProxyStep.RESULT_BACK)
     # meanwhile the village corrects the phone and (wrongly) marks the case withdrawn
     case = village.desk.cases.get(case_no)
     from station_desk.db import cases_repo
@@ -490,14 +495,14 @@ def test_town_keeps_its_result_village_keeps_its_intake(village: Station, town: 
     at_town = town.desk.cases.get(case_no)
     assert at_town.applicant.phone == "13909159999"  # the village's intake field
     assert at_town.status == Status.IN_PROGRESS  # the town's, once it took the case over
-    assert at_town.proxy_step == ProxyStep.COLLECTED
+    assert at_town.proxy_step == ProxyStep.RESULT_BACK
     assert any(k["field"] == "status" and k["theirs"] == "已撤回" for k in report.kept)
     assert "以本中心为准" in report.text()
     # and back at the village: status from the town, phone stays the village's
     village.sync.import_bundle(export(town, stick, for_code=VILLAGE))
     back = village.desk.cases.get(case_no)
     assert back.status == Status.IN_PROGRESS and back.applicant.phone == "13909159999"
-    assert back.proxy_step == ProxyStep.COLLECTED
+    assert back.proxy_step == ProxyStep.RESULT_BACK
 
 
 def test_catalogue_and_holidays_travel_back(village: Station, town: Station,
@@ -621,9 +626,9 @@ def test_cancelled_export_and_import_leave_nothing(village: Station, town: Stati
     assert dump(town.desk) == before
 
 
-def test_links_to_records_that_stay_at_the_village_are_dropped(
+def test_a_case_keeps_its_after_hours_session_at_the_town(
         village: Station, town: Station, stick: Path) -> None:
-    """After-hours sessions stay at the village; the case still travels."""
+    """After-hours sessions travel (with their station), so the case's link holds."""
     from station_desk.db import cases_repo
 
     case_no = register(village)
@@ -635,13 +640,15 @@ def test_links_to_records_that_stay_at_the_village_are_dropped(
                            {"after_hours_id": "01AFTERHOURS00000000000000"},
                            village.desk.actor)
     out = village.sync.export_to(stick)
-    assert "after_hours" not in out.counts
+    assert out.counts["after_hours"] == 1
     report = town.sync.import_bundle(out.path)
     assert report.quarantined == [] and report.skipped == {}
     row = town.desk.db.execute("SELECT after_hours_id FROM cases WHERE id = ?",
                                [case.id]).fetchone()
-    assert row[0] is None
-    assert town.desk.db.execute("SELECT COUNT(*) FROM after_hours").fetchone()[0] == 0
+    assert row[0] == "01AFTERHOURS00000000000000"
+    # the session is the village's (filled in: it was written without a station)
+    assert town.desk.db.execute("SELECT station_code FROM after_hours").fetchall() == [
+        (VILLAGE,)]
     assert town.sync.import_bundle(village.sync.export_to(stick, again=True).path).updated == 0
 
 

@@ -125,7 +125,7 @@ def cmd_status(args: argparse.Namespace, desk: Desk) -> int:
             return 0
         for v in villages:
             print(f"{v.name}\t最近导入 {(v.last_import_at or '从未')[:16]}\t"
-                  f"已收到至第 {v.last_seq} 号\t在办 {v.open_cases}\t"
+                  f"已收到 {v.received_text()}\t在办 {v.open_cases}\t"
                   f"代办逾期 {v.overdue_proxied}"
                   + (f"\t缺：{v.missing_text()}" if v.missing else ""))
         for c in overdue:

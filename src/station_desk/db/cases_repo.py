@@ -45,6 +45,8 @@ class CaseFilter:
     today: date | None = None
     due_by: date | None = None  # last day that counts as due soon
     item_codes: tuple[str, ...] = ()  # items whose name matched the search
+    station: str | None = None  # one station's cases (a town keeps its villages' too)
+    open_only: bool = False
 
 
 def name_grams(name: str) -> set[str]:
@@ -181,10 +183,15 @@ def _where(f: CaseFilter) -> tuple[str, list[Any]]:
     if f.case_type is not None:
         clauses.append("case_type = ?")
         params.append(f.case_type.value)
+    if f.station is not None:
+        clauses.append("station_code = ?")
+        params.append(f.station)
     if f.proxy is not None:
         clauses.append("proxy = ?")
         params.append(int(f.proxy))
     today = (f.today or date.today()).isoformat()
+    if f.open_only:
+        clauses.append("sort_key >= '0' AND sort_key < '1'")
     # open cases sort as '0' + deadline: overdue and due-soon are key ranges
     if f.overdue:
         clauses.append("sort_key >= '0' AND sort_key < ?")
@@ -234,35 +241,38 @@ def paging_key(case: Case) -> str:
     return f"{case.extra['sort_key']}|{case.id}"
 
 
-def open_with_provisional_deadline(db: Database) -> list[Case]:
+def open_with_provisional_deadline(db: Database, station: str) -> list[Case]:
     return [_case(r) for r in _rows(
         db, "SELECT * FROM cases WHERE sort_key >= '0' AND sort_key < '1' "
-            "AND deadline_provisional = 1", [])]
+            "AND deadline_provisional = 1 AND station_code = ?", [station])]
 
 
-def in_supplement(db: Database) -> list[Case]:
-    return [_case(r) for r in _rows(db, "SELECT * FROM cases WHERE status = ?",
-                                    [Status.SUPPLEMENT.value])]
+def in_supplement(db: Database, station: str) -> list[Case]:
+    return [_case(r) for r in _rows(
+        db, "SELECT * FROM cases WHERE status = ? AND station_code = ?",
+        [Status.SUPPLEMENT.value, station])]
 
 
-def supplement_pending(db: Database, due_by: date) -> list[Case]:
-    """Cases waiting for supplement, notice not recorded, notice limit by `due_by`."""
+def supplement_pending(db: Database, due_by: date, station: str) -> list[Case]:
+    """One station's cases waiting for supplement, notice not recorded, notice
+    limit by `due_by`."""
     return [_case(r) for r in _rows(
         db, "SELECT * FROM cases WHERE status = ? AND supplement_notice_at IS NULL "
-            "AND supplement_due <= ? ORDER BY supplement_due",
-        [Status.SUPPLEMENT.value, due_by.isoformat()])]
+            "AND supplement_due <= ? AND station_code = ? ORDER BY supplement_due",
+        [Status.SUPPLEMENT.value, due_by.isoformat(), station])]
 
 
-def counts_on(db: Database, day: date) -> dict[str, int]:
-    """Today-page figures for one day (received that day) and overall open work."""
+def counts_on(db: Database, day: date, station: str) -> dict[str, int]:
+    """Today-page figures of one station for one day (received that day) and
+    its overall open work."""
     start, end = day.isoformat(), day.isoformat() + "~"
     one = db.execute(
         "SELECT COUNT(*), SUM(status = ?), SUM(proxy) FROM cases "
-        "WHERE received_at >= ? AND received_at < ?",
-        [Status.COMPLETED.value, start, end]).fetchone()
+        "WHERE received_at >= ? AND received_at < ? AND station_code = ?",
+        [Status.COMPLETED.value, start, end, station]).fetchone()
     # open cases are exactly the '0…' range of the attention key (indexed)
     open_row = db.execute("SELECT COUNT(*) FROM cases WHERE sort_key >= '0' "
-                          "AND sort_key < '1'").fetchone()
+                          "AND sort_key < '1' AND station_code = ?", [station]).fetchone()
     return {"received": int(one[0] or 0), "completed": int(one[1] or 0),
             "proxy": int(one[2] or 0), "open": int(open_row[0] or 0)}
 

@@ -97,6 +97,19 @@ def update(db: Database, table: str, record_id: str, changes: Row, actor: Actor,
     return after
 
 
+def announce_all(db: Database, table: str, at: str) -> int:
+    """Put the current state of every row of `table` into the change log again
+    (no audit row: nothing changed), so the next export carries it. Used when a
+    table starts to travel. Returns how many rows."""
+    cur = db.execute(f"SELECT * FROM [{table}] ORDER BY rowid")
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    db.conn.executemany(
+        "INSERT INTO change_log (at, table_name, record_id, action, data) VALUES (?, ?, ?, ?, ?)",
+        [(at, table, r["id"], "update", _dump(r)) for r in rows])
+    return len(rows)
+
+
 def history(db: Database, table: str, record_id: str) -> list[Row]:
     """The audit rows of one record, oldest first."""
     cur = db.execute(

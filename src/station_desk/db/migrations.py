@@ -19,7 +19,8 @@ migrations = Migrations(MIGRATION_SET)
 RECORD_TABLES = ("station", "windows", "staff", "catalogue_items", "settings", "cases",
                  "case_events", "holiday_schedules", "notices", "appointments",
                  "after_hours", "complaints", "ratings", "attachments", "archive_files",
-                 "borrowings", "case_extensions", "case_suspensions", "notifications")
+                 "borrowings", "case_extensions", "case_suspensions", "notifications",
+                 "duplicate_dismissals")
 
 
 @migrations(name="0001_initial")
@@ -216,6 +217,13 @@ def m0009_intake_requests(db: Database) -> None:
         """
     )
     forbid_rewrite(db, "intake_requests")
+
+
+@migrations(name="0010_supervision")
+def m0010_supervision(db: Database) -> None:
+    from .supervision_schema import create_supervision_tables
+
+    create_supervision_tables(db)
 
 
 def known_names() -> list[str]:

@@ -31,7 +31,17 @@ def _rows(db: Database, sql: str, params: list[Any] | None = None) -> list[Row]:
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
+# At a town, appointments, sessions and complaints of its villages arrive in
+# their bundles: the desk's own views show this station's rows only.
+OWN = "station_code IN ('', (SELECT code FROM station))"
+STATION_TABLES = ("appointments", "after_hours", "complaints")
+
+
 def insert(db: Database, table: str, row: Row, actor: Actor) -> Row:
+    """A new record of this station (its station code filled in)."""
+    if table in STATION_TABLES and not row.get("station_code"):
+        found = db.execute("SELECT code FROM station LIMIT 1").fetchone()
+        row = {**row, "station_code": str(found[0]) if found else ""}
     return journal.insert(db, table, row, actor)
 
 
@@ -60,22 +70,22 @@ def _appt(r: Row) -> Appointment:
 
 
 _APPT_SELECT = ("SELECT a.*, c.case_no AS case_no FROM appointments a "
-                "LEFT JOIN cases c ON c.id = a.case_id")
+                "LEFT JOIN cases c ON c.id = a.case_id WHERE a." + OWN)
 
 
 def appointments_between(db: Database, start: datetime, end: datetime) -> list[Appointment]:
-    return [_appt(r) for r in _rows(db, f"{_APPT_SELECT} WHERE a.at >= ? AND a.at < ? "
+    return [_appt(r) for r in _rows(db, f"{_APPT_SELECT} AND a.at >= ? AND a.at < ? "
                                         "ORDER BY a.at", [start.isoformat(), end.isoformat()])]
 
 
 def booked_before(db: Database, moment: datetime) -> list[Appointment]:
-    return [_appt(r) for r in _rows(db, f"{_APPT_SELECT} WHERE a.status = ? AND a.at < ? "
+    return [_appt(r) for r in _rows(db, f"{_APPT_SELECT} AND a.status = ? AND a.at < ? "
                                         "ORDER BY a.at",
                                     [ApptStatus.BOOKED.value, moment.isoformat()])]
 
 
 def get_appointment(db: Database, key: str) -> Appointment | None:
-    rows = _rows(db, f"{_APPT_SELECT} WHERE a.appt_no = ? OR a.id = ?", [key, key])
+    rows = _rows(db, f"{_APPT_SELECT} AND (a.appt_no = ? OR a.id = ?)", [key, key])
     return _appt(rows[0]) if rows else None
 
 
@@ -89,20 +99,21 @@ def _session(r: Row) -> AfterHours:
 
 
 def sessions_between(db: Database, first: date, last: date) -> list[AfterHours]:
-    return [_session(r) for r in _rows(db, "SELECT * FROM after_hours WHERE day >= ? AND "
-                                           "day <= ? ORDER BY day, closing",
+    return [_session(r) for r in _rows(db, f"SELECT * FROM after_hours WHERE {OWN} AND "
+                                           "day >= ? AND day <= ? ORDER BY day, closing",
                                        [first.isoformat(), last.isoformat()])]
 
 
 def open_session(db: Database, day: date) -> AfterHours | None:
-    rows = _rows(db, "SELECT * FROM after_hours WHERE day = ? AND end_time IS NULL "
+    rows = _rows(db, f"SELECT * FROM after_hours WHERE {OWN} AND day = ? "
+                     "AND end_time IS NULL "
                      "ORDER BY created_at DESC LIMIT 1", [day.isoformat()])
     return _session(rows[0]) if rows else None
 
 
 def session_for(db: Database, day: date, at: time) -> AfterHours | None:
     """The session of `day` that covers the clock time `at` (open or finished)."""
-    rows = _rows(db, "SELECT * FROM after_hours WHERE day = ? AND closing <= ? AND "
+    rows = _rows(db, f"SELECT * FROM after_hours WHERE {OWN} AND day = ? AND closing <= ? AND "
                      "(end_time IS NULL OR end_time >= ?) ORDER BY closing DESC LIMIT 1",
                  [day.isoformat(), at.strftime("%H:%M"), at.strftime("%H:%M")])
     return _session(rows[0]) if rows else None
@@ -115,7 +126,8 @@ def cases_in_session(db: Database, session_id: str) -> list[str]:
 
 def cases_received_between(db: Database, start: str, end: str) -> list[str]:
     return [r[0] for r in db.execute("SELECT id FROM cases WHERE received_at >= ? AND "
-                                     "received_at <= ? AND after_hours_id IS NULL",
+                                     "received_at <= ? AND after_hours_id IS NULL "
+                                     "AND station_code = (SELECT code FROM station)",
                                      [start, end]).fetchall()]
 
 
@@ -137,25 +149,30 @@ def _complaint(r: Row) -> Complaint:
 
 
 def complaints(db: Database, *, open_only: bool = False) -> list[Complaint]:
-    where = "WHERE status NOT IN ('办结', '不予受理')" if open_only else ""
+    where = f"WHERE {OWN}" + (" AND status NOT IN ('办结', '不予受理')" if open_only else "")
     return [_complaint(r) for r in _rows(
         db, f"SELECT * FROM complaints {where} ORDER BY due IS NULL, due, received_at")]
 
 
 def get_complaint(db: Database, key: str) -> Complaint | None:
-    rows = _rows(db, "SELECT * FROM complaints WHERE complaint_no = ? OR id = ?", [key, key])
+    rows = _rows(db, f"SELECT * FROM complaints WHERE {OWN} AND (complaint_no = ? OR id = ?)",
+                 [key, key])
     return _complaint(rows[0]) if rows else None
 
 
 # -- ratings ---------------------------------------------------------------
 def ratings_between(db: Database, start: str, end: str) -> list[Rating]:
     return [Rating(r[0]) for r in db.execute(
-        "SELECT level FROM ratings WHERE rated_at >= ? AND rated_at < ?", [start, end])]
+        "SELECT r.level FROM ratings r JOIN cases c ON c.id = r.case_id "
+        "WHERE c.station_code = (SELECT code FROM station) AND r.rated_at >= ? "
+        "AND r.rated_at < ?", [start, end])]
 
 
 def ratings_needing_callback(db: Database) -> list[Row]:
     return _rows(db, "SELECT r.*, c.case_no, c.applicant_name, c.phone FROM ratings r "
-                     "JOIN cases c ON c.id = r.case_id WHERE r.level IN ('不满意', '非常不满意') "
+                     "JOIN cases c ON c.id = r.case_id "
+                     "WHERE c.station_code = (SELECT code FROM station) "
+                     "AND r.level IN ('不满意', '非常不满意') "
                      "AND (r.callback_at IS NULL OR r.correction = '') ORDER BY r.rated_at")
 
 

@@ -198,6 +198,12 @@ class Case:
     def missing(self) -> list[str]:
         return [m.name for m in self.materials if not m.received]
 
+    @property
+    def station_code(self) -> str:
+        """The station that registered the case (its number starts with the code)."""
+        parsed = parse_case_no(self.case_no)
+        return parsed[0] if parsed else ""
+
     def is_overdue(self, today: date) -> bool:
         return self.status.is_open and self.deadline is not None and self.deadline < today
 

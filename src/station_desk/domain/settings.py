@@ -26,4 +26,6 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     Setting("rectification_days", "差评整改时限（工作日）", 5, 1, 30),
     Setting("backup_keep_days", "自动备份保留份数", 14, 3, 365),
     Setting("backup_warn_days", "超过几天没有备份时提醒", 7, 1, 90),
+    # the town expects each village's bundle this often (weekly by default)
+    Setting("village_report_days", "村（社区）站报送周期（天）", 7, 1, 60),
 )}

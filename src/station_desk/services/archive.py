@@ -52,7 +52,7 @@ class ArchiveDesk:
 
     def attach_data(self, case_no: str, name: str, data: bytes) -> AttachmentInfo:
         """A scan that never was a file (the document camera, the card's photo)."""
-        case = self.desk.cases.get(case_no)
+        case = self.desk.cases.for_action(case_no)
         size = len(data)
         check_size(size)
         mime = sniff_type(data[:16])
@@ -80,7 +80,7 @@ class ArchiveDesk:
     def file_case(self, case_no: str, retention: Retention | None = None,
                   location: str = "") -> ArchiveFile:
         """Give a finished case its archive number (归档)."""
-        case = self.desk.cases.get(case_no)
+        case = self.desk.cases.for_action(case_no)
         if case.status.is_open:
             raise UserError("办件还没有办结，不能归档")
         existing = archive_repo.archive_file_of(self.db, case.id)

@@ -25,7 +25,8 @@ from ..domain.cases import (
 )
 from ..domain.catalogue import CaseType
 from ..domain.deadlines import Promise, promise, working_days_left
-from ..domain.errors import UserError
+from ..domain.errors import NotAllowed, UserError
+from ..domain.handover import read_only_reason
 from ..domain.ids import new_id
 from ..domain.station import Role
 from ..domain.workdays import HolidayCalendar, parse_schedule
@@ -88,10 +89,11 @@ class CaseDesk:
         """After a schedule for `year` arrived (imported here, or in the town's return
         bundle): correct the provisional dates of open cases. Returns how many."""
         self._calendar = None  # the cached calendar predates the new schedule
+        own = self.desk.station_or_refuse().code  # a village re-dates its own cases
         with storage_errors(), self.db.atomic():
             calendar = self.calendar()
             fixed = 0
-            for case in cases_repo.open_with_provisional_deadline(self.db):
+            for case in cases_repo.open_with_provisional_deadline(self.db, own):
                 p = self._recomputed(calendar, case)
                 if (p.deadline, p.provisional) == (case.deadline,
                                                    case.extra["deadline_provisional"]):
@@ -99,7 +101,7 @@ class CaseDesk:
                 self._set_deadline(case, p, f"按 {year} 年放假安排，承诺办结日期更正为"
                                             f" {p.deadline:%Y-%m-%d}")
                 fixed += 1
-            for case in cases_repo.in_supplement(self.db):
+            for case in cases_repo.in_supplement(self.db, own):
                 due = promise(calendar, case.received_at.date(), SUPPLEMENT_NOTICE_DAYS)
                 if case.supplement_notice_at is None and case.supplement_due is not None \
                         and due.deadline != case.supplement_due:
@@ -233,13 +235,38 @@ class CaseDesk:
             raise UserError(f"没有找到办件“{case_no}”", field="case_no")
         return found
 
+    def read_only_reason(self, case: Case) -> str | None:
+        """Why this station may not act on `case` (a village case at the town
+        not handed over), else None. The window shows no actions then."""
+        return read_only_reason(case, self.desk.station_or_refuse().code)
+
+    def for_action(self, case_no: str) -> Case:
+        """The case, refused when this station may only read it."""
+        case = self.get(case_no)
+        reason = self.read_only_reason(case)
+        if reason is not None:
+            raise NotAllowed(reason)
+        return case
+
+    def station_code(self, text: str) -> str:
+        """`own` or a station code the town knows (itself or a trusted village)."""
+        own = self.desk.station_or_refuse()
+        text = text.strip()
+        if text in ("own", own.code, "本站", "本中心"):
+            return own.code
+        if text not in {p.code for p in self.desk.sync.peers()}:
+            raise UserError(f"站点“{text}”不是本站，也不是已信任的村（社区）站；"
+                            "请写站点编码或 own", field="station")
+        return text
+
     def timeline(self, case: Case) -> list[CaseEvent]:
         return cases_repo.events(self.db, case.id)
 
     def make_filter(self, *, search: str = "", status: Status | None = None,
                     case_type: CaseType | None = None, proxy: bool | None = None,
                     overdue: bool = False, due_soon: bool = False, attention: bool = False,
-                    today: date | None = None) -> CaseFilter:
+                    today: date | None = None, station: str | None = None,
+                    open_only: bool = False) -> CaseFilter:
         """`attention`: what needs acting on now — overdue or due within 2 working days."""
         today = today or date.today()
         codes: tuple[str, ...] = ()
@@ -249,7 +276,9 @@ class CaseDesk:
                   if due_soon or attention else None)
         return CaseFilter(search=search, status=status, case_type=case_type, proxy=proxy,
                           overdue=overdue, due_soon=due_soon, attention=attention, today=today,
-                          due_by=due_by, item_codes=codes)
+                          due_by=due_by, item_codes=codes,
+                          station=self.station_code(station) if station else None,
+                          open_only=open_only)
 
     def count(self, f: CaseFilter) -> int:
         return cases_repo.count(self.db, f)
@@ -258,6 +287,11 @@ class CaseDesk:
              offset: int = 0) -> list[Case]:
         key = cases_repo.paging_key(after) if after is not None else None
         return cases_repo.page(self.db, f, limit=limit, after_key=key, offset=offset)
+
+    def due_date(self, case: Case) -> date | None:
+        """The date the case is measured against now (the 补正 notice limit while
+        waiting for a supplement), as the case list and every report count it."""
+        return _due(case)
 
     def days_left(self, case: Case, today: date | None = None) -> int | None:
         due = _due(case)
@@ -270,7 +304,8 @@ class CaseDesk:
         today = today or date.today()
         out = []
         limit = self.promised(today, DUE_SOON_DAYS).deadline
-        for case in cases_repo.supplement_pending(self.db, due_by=limit):
+        for case in cases_repo.supplement_pending(self.db, limit,
+                                                   self.desk.station_or_refuse().code):
             left = self.days_left(case, today)
             if left is not None and left <= DUE_SOON_DAYS:
                 when = "已超过" if left < 0 else f"还剩 {left} 个工作日"
@@ -280,7 +315,7 @@ class CaseDesk:
 
     # -- lifecycle ---------------------------------------------------------
     def advance(self, case_no: str, target: Status, note: str = "") -> Case:
-        case = self.get(case_no)
+        case = self.for_action(case_no)
         check_transition(case.status, target, note)
         now = datetime.now().astimezone()
         changes: dict[str, Any] = {"status": target.value, "open": int(target.is_open)}
@@ -313,7 +348,7 @@ class CaseDesk:
         return self.get(case.case_no)
 
     def record_supplement_notice(self, case_no: str) -> Case:
-        case = self.get(case_no)
+        case = self.for_action(case_no)
         if case.status != Status.SUPPLEMENT:
             raise UserError("只有“待补正”的办件需要出具补正材料通知书")
         now = datetime.now().astimezone().isoformat(timespec="seconds")
@@ -328,7 +363,7 @@ class CaseDesk:
         return self.get(case_no)
 
     def proxy_step(self, case_no: str, step: ProxyStep, note: str = "") -> Case:
-        case = self.get(case_no)
+        case = self.for_action(case_no)
         if not case.proxy:
             raise UserError("这件不是帮办代办件")
         check_proxy_step(case.proxy_step, step)
@@ -341,7 +376,7 @@ class CaseDesk:
         return self.get(case_no)
 
     def department_step(self, case_no: str, department: str, step: str) -> Case:
-        case = self.get(case_no)
+        case = self.for_action(case_no)
         if case.case_type != CaseType.JOINT:
             raise UserError("只有联办件需要记录各部门进度")
         if not step.strip():
@@ -363,7 +398,7 @@ class CaseDesk:
 
     def extend(self, case_no: str, days: int, consent: str) -> Case:
         """限时办结制第四条: only after agreeing it with the applicant, recorded."""
-        case = self.get(case_no)
+        case = self.for_action(case_no)
         if not case.status.is_open or case.deadline is None:
             raise UserError("只有在办且已有承诺日期的办件可以延期")
         if not consent.strip():
@@ -405,7 +440,9 @@ class CaseDesk:
 
     def today_counts(self, day: date | None = None) -> dict[str, int]:
         day = day or date.today()
-        counts = cases_repo.counts_on(self.db, day)
-        counts["overdue"] = self.count(self.make_filter(overdue=True, today=day))
-        counts["due_soon"] = self.count(self.make_filter(due_soon=True, today=day))
+        own = self.desk.station_or_refuse().code
+        counts = cases_repo.counts_on(self.db, day, own)
+        counts["overdue"] = self.count(self.make_filter(overdue=True, today=day, station=own))
+        counts["due_soon"] = self.count(self.make_filter(due_soon=True, today=day,
+                                                         station=own))
         return counts

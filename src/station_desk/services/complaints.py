@@ -133,7 +133,7 @@ class ComplaintDesk:
     # -- satisfaction ------------------------------------------------------
     def rate(self, case_no: str, level: Rating, source: str = "窗口评价器",
              note: str = "") -> None:
-        case = self.desk.cases.get(case_no)
+        case = self.desk.cases.for_action(case_no)
         if case.status != Status.COMPLETED:
             raise UserError("办结后才能评价")
         if any(r["source"] == source for r in service_repo.ratings_for_case(self.db, case.id)):

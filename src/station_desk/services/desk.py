@@ -39,6 +39,7 @@ from .cases import CaseDesk
 from .complaints import ComplaintDesk
 from .notices import NoticeDesk
 from .reports import ReportDesk
+from .supervision import SupervisionDesk
 from .sync import SyncDesk, ensure_station_keys
 
 log = logging.getLogger("station_desk.desk")
@@ -98,6 +99,7 @@ class Desk:
         self.reports = ReportDesk(self)
         self.archive = ArchiveDesk(self)
         self.sync = SyncDesk(self)
+        self.supervision = SupervisionDesk(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod

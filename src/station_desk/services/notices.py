@@ -79,7 +79,7 @@ class NoticeDesk:
         """The archived copy if this kind was issued for the case before (a reprint),
         else a new notice, archived first and then handed out. `again`: issue anew
         (e.g. a second supplement round)."""
-        case = self.desk.cases.get(case_no)
+        case = self.desk.cases.for_action(case_no)
         earlier = notices_repo.latest(self.db, case.id, kind.value)
         if earlier is not None and not again:
             return IssuedNotice(earlier, notices_repo.pdf(self.db, earlier.id), reprint=True)

@@ -14,13 +14,19 @@ from ..db import journal, sync_repo
 from ..db.errors import storage_errors
 from ..db.sync_repo import ExportRecord, Peer, Quarantined
 from ..domain.cases import Status
-from ..domain.deadlines import working_days_left
 from ..domain.errors import UserError
 from ..domain.station import Station, StationKind
 from ..sync import bundle, ranges
 from ..sync.bundle import BundleRefused, Header
 from ..sync.export import ExportResult, export_bundle
-from ..sync.importer import ImportReport, Verified, import_bundle, list_bundles, verify
+from ..sync.importer import (
+    ImportReport,
+    Verified,
+    import_bundle,
+    list_bundles,
+    missing_after,
+    verify,
+)
 from ..sync.keys import (
     Identity,
     StationKeys,
@@ -32,6 +38,7 @@ from ..sync.keys import (
 from ..sync.ranges import label as range_label
 from ..sync.ranges import missing_message
 from ..sync.volumes import is_removable_root
+from .supervision import OverdueCase
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -40,7 +47,7 @@ log = logging.getLogger("station_desk.sync")
 
 Progress = Callable[[int, int], None]
 
-__all__ = ["Cancelled", "ExportResult", "ImportReport", "Refused", "SyncDesk",
+__all__ = ["Cancelled", "ExportResult", "ImportReport", "OverdueCase", "Refused", "SyncDesk",
            "ensure_station_keys", "is_removable_root", "missing_message", "range_label"]
 
 
@@ -80,12 +87,13 @@ class VillageStatus:
     kind: str
     fingerprint: str
     last_import_at: str | None
-    last_seq: int
+    last_seq: int  # the highest change number the village is known to have sent
     missing: list[tuple[int, int]]
     by_status: dict[str, int]
     overdue_proxied: int
     held: int
     last_return: ExportRecord | None
+    received: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def open_cases(self) -> int:
@@ -94,9 +102,14 @@ class VillageStatus:
     def missing_text(self) -> str:
         return "、".join(ranges.label(a, b) for a, b in self.missing)
 
+    def received_text(self) -> str:
+        """The change numbers that arrived (never "1–N" when some are missing)."""
+        return ranges.received_text(self.received)
+
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "kind": self.kind,
                 "last_import_at": self.last_import_at, "last_seq": self.last_seq,
+                "received": [list(r) for r in self.received],
                 "missing": [{"from": a, "to": b, "message": ranges.missing_message(
                     self.name, a, b)} for a, b in self.missing],
                 "cases_by_status": self.by_status, "open": self.open_cases,
@@ -104,24 +117,6 @@ class VillageStatus:
                 "last_return": None if self.last_return is None else {
                     "seq_to": self.last_return.seq_to,
                     "at": self.last_return.created_at}}
-
-
-@dataclass(frozen=True)
-class OverdueCase:
-    case_no: str
-    station_code: str
-    station_name: str
-    applicant: str
-    phone: str
-    item: str
-    status: str
-    deadline: str
-    days_over: int  # working days past the promised date
-    agent: str
-    proxy_step: str
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
 
 
 @dataclass(frozen=True)
@@ -389,6 +384,13 @@ class SyncDesk:
                 outcome.refused.append(Refused(p, exc.message, exc.reason))
             except UserError as exc:
                 outcome.refused.append(Refused(p, exc.message, "error"))
+        if not dry_run:
+            # every report names what is still missing after all of them, so
+            # the reports of one import agree with each other and the board
+            for report in outcome.reports:
+                peer = sync_repo.get_peer(self.db, report.station)
+                if peer is not None:
+                    report.missing = missing_after(self.db, peer)
         return outcome
 
     def bundles_in(self, folder: Path) -> list[tuple[Path, Header | None, str]]:
@@ -413,28 +415,15 @@ class SyncDesk:
             out.append(VillageStatus(
                 p.code, p.name, p.kind, p.fingerprint,
                 last[0].imported_at if last else None,
-                max((b for _, b in got), default=0), ranges.gaps(got),
+                ranges.high_water(got), ranges.gaps(got),
                 by_station.get(p.code, {}),
                 sum(1 for c in overdue if c.station_code == p.code), held.get(p.code, 0),
-                sync_repo.last_export(self.db, p.code)))
+                sync_repo.last_export(self.db, p.code), ranges.merge(got)))
         return out
 
     def overdue_proxied(self, today: date | None = None) -> list[OverdueCase]:
-        """Open proxied cases of the villages past their promised date."""
-        me = self._station()
-        today = today or date.today()
-        names = {p.code: p.name for p in self.peers()}
-        calendar = self.desk.cases.calendar()
-        out = []
-        for r in sync_repo.overdue_proxied(self.db, today.isoformat(), me.code):
-            over = 0
-            if r["deadline"]:
-                over = -working_days_left(calendar, today, date.fromisoformat(r["deadline"]))
-            out.append(OverdueCase(
-                r["case_no"], r["station_code"], names.get(r["station_code"]) or r["station_code"],
-                r["applicant_name"], r["phone"], r["item_name"], r["status"],
-                r["deadline"] or "", over, r["proxy_agent_name"], r["proxy_step"] or ""))
-        return out
+        """Open proxied cases of the villages past their date (see supervision)."""
+        return self.desk.supervision.overdue_proxied(today)
 
     def held(self) -> list[Quarantined]:
         """Records held back in quarantine, waiting for what they lack."""

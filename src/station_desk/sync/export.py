@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .. import __version__
-from ..db import journal, sync_repo
+from ..db import journal, supervision_repo, sync_repo
 from ..db.errors import translate
 from ..db.sync_repo import ExportRecord, Peer
 from ..domain.errors import StorageError, UserError
@@ -63,9 +63,10 @@ class ExportResult:
 
 def receipt_for(db: Database, peer: Peer) -> dict[str, Any]:
     """What we have imported from `peer`: it learns which bundles arrived."""
-    got = ranges.merge(sync_repo.imported_ranges(db, peer.code))
-    return {"station": peer.code, "ranges": [list(r) for r in got],
-            "missing": [list(r) for r in ranges.gaps(got)],
+    raw = sync_repo.imported_ranges(db, peer.code)
+    return {"station": peer.code, "ranges": [list(r) for r in ranges.merge(raw)],
+            "missing": [list(r) for r in ranges.gaps(raw)],
+            "holds": supervision_repo.holdings(db),
             "bundles": [{"id": i.id, "seq_from": i.seq_from, "seq_to": i.seq_to,
                          "imported_at": i.imported_at}
                         for i in sync_repo.list_imports(db, peer.code, limit=100)]}

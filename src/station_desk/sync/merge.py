@@ -14,6 +14,7 @@ from .tables import (
     CASE_CHILDREN,
     SHARED_FIELDS,
     STAMPS,
+    STATION_TABLES,
     TOWN_FIELDS,
     case_sort_key,
     check_case,
@@ -44,6 +45,8 @@ def check_record(table: str, row: Row, old: Row | None, version: tuple[str, int]
                 return problem
         elif old is None:
             return "本站没有这件办件（可能本站数据曾从备份恢复）"
+    if up and table in STATION_TABLES and (old or row).get("station_code") != sender:
+        return f"记录属于站点 {(old or row).get('station_code')}，不是发件站的记录"
     if table in CASE_CHILDREN:
         case_id = row.get("case_id")
         if case_id:

@@ -16,16 +16,31 @@ def merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def high_water(ranges: Iterable[tuple[int, int]]) -> int:
+    """The highest seq the sender has reached, as far as we know: an empty
+    bundle (a..a-1) still tells us that everything before `a` was sent."""
+    return max((max(b, a - 1) for a, b in ranges), default=0)
+
+
 def gaps(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """What is missing between 1 and the highest seq received."""
-    merged = merge(ranges)
+    """What is missing between 1 and the sender's high water mark."""
+    ranges = list(ranges)
     out: list[tuple[int, int]] = []
     expected = 1
-    for a, b in merged:
+    for a, b in merge(ranges):
         if a > expected:
             out.append((expected, a - 1))
         expected = b + 1
+    top = high_water(ranges)
+    if top >= expected:
+        out.append((expected, top))
     return out
+
+
+def received_text(ranges: Iterable[tuple[int, int]]) -> str:
+    """What arrived, as ranges (`第 71–73 号`), never implying what did not."""
+    merged = merge(ranges)
+    return "、".join(label(a, b) for a, b in merged) if merged else "尚未收到"
 
 
 def covered(ranges: Iterable[tuple[int, int]], a: int, b: int) -> bool:

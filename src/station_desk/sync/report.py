@@ -90,7 +90,8 @@ class ImportReport:
 
 
 TABLE_LABELS = {"cases": "办件", "case_events": "办理记录", "notices": "告知书",
-                "after_hours": "延时服务", "ratings": "满意度评价",
+                "after_hours": "延时服务", "ratings": "满意度评价", "appointments": "预约",
+                "complaints": "投诉",
                 "catalogue_items": "服务事项", "holiday_schedules": "节假日安排"}
 FIELD_LABELS = {"status": "办件状态", "completed_at": "办结时间", "reason": "理由",
                 "deadline": "承诺办结日期", "departments": "联办进度", "materials": "材料",
@@ -100,7 +101,8 @@ FIELD_LABELS = {"status": "办件状态", "completed_at": "办结时间", "reaso
 
 def record_label(table: str, data: dict[str, Any]) -> str:
     """The number a clerk knows a record by (case number, notice number, …)."""
-    for key in ("case_no", "notice_no", "code", "year", "case_id", "id"):
+    for key in ("case_no", "notice_no", "appt_no", "complaint_no", "code", "year", "case_id",
+                "id"):
         if data.get(key):
             return str(data[key])
     return ""

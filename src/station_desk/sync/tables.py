@@ -1,11 +1,12 @@
 """Which tables travel in which direction, in what order, and who owns what.
 
 Village -> town ("changes"): the village's cases with their timeline and the
-archived notices. Staff, settings, windows, the village's own catalogue,
-appointments, after-hours sessions, complaints and ratings stay at the village
-(those tables have no station column: at the town they would mix with the
-town's own). A link from a travelling record to one that stays (a case's
-`after_hours_id`) is not kept at the town.
+archived notices, its after-hours sessions, appointments, complaints and
+ratings (what the manual counts: the town reports them to the county). Each
+carries its station (`station_code`; a rating follows its case), so at the
+town they never mix with the town's own. Staff, settings, windows and the
+village's own catalogue stay at the village; a link from a travelling record
+to one that stays is not kept at the town.
 
 Town -> village ("return"): the village's cases the town changed (status and
 result fields only), the events and notices the town wrote on them, the
@@ -21,12 +22,16 @@ from datetime import date, datetime
 from typing import Any
 
 from ..domain.cases import PROXY_ORDER, ProxyStep, Status, attention_key
+from ..domain.handover import HANDED_OVER_STEPS
 
-UP_TABLES = ("cases", "case_events", "notices")
+UP_TABLES = ("after_hours", "cases", "case_events", "notices", "ratings", "appointments",
+             "complaints")
 RETURN_TABLES = ("catalogue_items", "holiday_schedules", "cases", "case_events", "notices")
 
 # Tables whose rows hang on a case: they follow the case's station.
 CASE_CHILDREN = ("case_events", "notices", "ratings")
+# Tables whose rows name their station themselves.
+STATION_TABLES = ("appointments", "after_hours", "complaints")
 
 # Fields of a case the town owns once it has received the case: the status and
 # the result. Everything else was taken in at the village window and stays the
@@ -46,7 +51,7 @@ MATCH_KEYS = {"catalogue_items": "code", "holiday_schedules": "year"}
 STAMPS = ("created_at", "updated_at")
 
 
-HANDED_OVER = frozenset(s.value for s in PROXY_ORDER[PROXY_ORDER.index(ProxyStep.SUBMITTED):])
+HANDED_OVER = frozenset(s.value for s in HANDED_OVER_STEPS)
 
 
 def town_has_it(case: dict[str, Any]) -> bool:

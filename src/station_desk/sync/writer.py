@@ -22,7 +22,7 @@ from . import bundle
 from .checks import Verified
 from .merge import Row, check_record, for_insert, merged_changes
 from .report import TABLE_LABELS, ImportReport, record_label
-from .tables import CASE_CHILDREN, MATCH_KEYS, RETURN_TABLES, UP_TABLES, rank
+from .tables import CASE_CHILDREN, MATCH_KEYS, RETURN_TABLES, STATION_TABLES, UP_TABLES, rank
 
 # Test hook: the import process ends itself (os._exit) once this many rows are
 # written, mid-transaction, to prove an interrupted import leaves nothing.
@@ -146,6 +146,8 @@ class RecordWriter:
         """Local columns only; blob references replaced by the blobs."""
         row = dict(data) if cols.keys() >= data.keys() else {
             k: v for k, v in data.items() if k in cols}
+        if self.up and table in STATION_TABLES and not row.get("station_code"):
+            row["station_code"] = self.sender  # recorded before the column existed
         for column, target in self._fks.get(table, {}).items():
             if target not in self.tables and row.get(column) is not None:
                 row[column] = None  # a link to a record that stays at the sender

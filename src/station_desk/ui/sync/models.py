@@ -29,14 +29,14 @@ class ExportsModel(RecordsModel[ExportStatus]):
 class VillagesModel(RecordsModel[VillageStatus]):
     """Each trusted village: imports, gaps, cases by status, overdue, held back."""
 
-    HEADERS = ("站点", "最近导入", "已收到至", "缺号", "办件（按状态）", "代办逾期", "隔离",
+    HEADERS = ("站点", "最近导入", "已收到", "缺号", "办件（按状态）", "代办逾期", "隔离",
                "最近回传")
     COL_MISSING, COL_OVERDUE, COL_HELD = 3, 5, 6
 
     def cells(self, record: VillageStatus) -> Sequence[str]:
         v = record
         return (v.name, when(v.last_import_at),
-                range_label(1, v.last_seq) if v.last_seq else self.tr("尚未收到"),
+                v.received_text(),
                 v.missing_text() or "", status_text(v.by_status), str(v.overdue_proxied),
                 str(v.held), when(v.last_return.created_at) if v.last_return else "—")
 

@@ -1,0 +1,60 @@
+"""A town and its villages in real data directories, keys exchanged (the
+helpers of the town-supervision tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from stdnum.cn import ric
+
+from station_desk.domain.cases import Applicant
+from station_desk.domain.station import Role, StationKind
+from station_desk.services.cases import CaseInput
+from station_desk.services.desk import Desk, StaffInput
+from station_desk.sync.keys import ensure_station_keys
+
+TOWN = "610922101000"
+CLAIM = "08-02"
+CLAIM_MATERIALS = ("居民身份证或户口簿", "《城乡居民基本养老保险待遇申领表》", "社会保障卡或银行卡")
+
+
+def id_number(n: int) -> str:
+    body = f"61092219480312{n:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+@dataclass
+class Place:
+    desk: Desk
+
+    @property
+    def code(self) -> str:
+        station = self.desk.station
+        assert station is not None
+        return station.code
+
+
+def open_station(root: Path, kind: StationKind, code: str, name: str, town: str = "") -> Place:
+    desk = Desk.open(root)
+    desk.setup(kind=kind, code=code, name=name, town_code=town,
+               town_name="城关镇便民服务中心" if town else "",
+               staff=[StaffInput("王建国", Role.HEAD, "1234", None),
+                      StaffInput("李明", Role.AGENT, "1111", None)])
+    ensure_station_keys(root)
+    return Place(desk)
+
+
+def exchange(village: Place, town: Place, stick: Path) -> None:
+    town.desk.sync.trust(village.desk.sync.export_identity(stick / "ids"))
+    village.desk.sync.trust(town.desk.sync.export_identity(stick / "ids"))
+
+
+def register(place: Place, n: int, name: str = "王秀英", *, proxy: bool = True,
+             item: str = CLAIM, received: tuple[str, ...] = CLAIM_MATERIALS,
+             at: datetime | None = None) -> str:
+    return place.desk.cases.register(CaseInput(
+        item=item, applicant=Applicant(name, id_number(n), "13909151001", "三组"),
+        first_ask="李明", received=received, proxy=proxy, proxy_agent="李明" if proxy else None,
+        received_at=(at or datetime(2026, 11, 2, 9, 30)).astimezone())).case.case_no
