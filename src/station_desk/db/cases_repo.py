@@ -26,6 +26,7 @@ from ..domain.cases import (
 )
 from ..domain.catalogue import CaseType
 from ..domain.ids import new_id
+from ..domain.legal_clock import CaseClock
 from . import journal
 
 Row = dict[str, Any]
@@ -69,6 +70,17 @@ def insert_case(db: Database, row: Row, actor: Actor) -> Row:
 
 def update_case(db: Database, case_id: str, changes: Row, actor: Actor) -> Row:
     return journal.update(db, "cases", case_id, changes, actor)
+
+
+def clock_columns(clock: CaseClock) -> Row:
+    """The columns that keep what a case's legal clock says (lists, sync, reports)."""
+    promised, statutory = clock.promised_due, clock.statutory_due
+    out: Row = {"deemed_accepted": int(clock.deemed),
+                "statutory_deadline": statutory.day.isoformat() if statutory else None}
+    if promised is not None:
+        out.update({"deadline": promised.day.isoformat(),
+                    "deadline_provisional": int(clock.provisional)})
+    return out
 
 
 def add_event(db: Database, case_id: str, kind: str, text: str, actor: Actor,

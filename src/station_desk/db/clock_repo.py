@@ -14,12 +14,20 @@ from . import journal
 
 
 def add_extension(db: Database, case_id: str, ext: Extension, approver_id: str | None,
-                  notice_no: str | None, actor: Actor) -> None:
+                  actor: Actor) -> str:
+    record_id = new_id()
     journal.insert(db, "case_extensions", {
-        "id": new_id(), "case_id": case_id, "days": ext.days, "kind": ext.kind.value,
+        "id": record_id, "case_id": case_id, "days": ext.days, "kind": ext.kind.value,
         "reason": ext.reason, "consent": ext.consent, "approved_by_id": approver_id,
         "approved_by_name": ext.approved_by, "approved_on": ext.on.isoformat(),
-        "notice_no": notice_no}, actor)
+        "notice_no": None}, actor)
+    return record_id
+
+
+def set_extension_notice(db: Database, extension_id: str, notice_no: str,
+                         actor: Actor) -> None:
+    """The 延期告知书 that told the applicant (issued in the same transaction)."""
+    journal.update(db, "case_extensions", extension_id, {"notice_no": notice_no}, actor)
 
 
 def extensions(db: Database, case_id: str) -> tuple[Extension, ...]:

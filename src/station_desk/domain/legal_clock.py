@@ -102,6 +102,11 @@ class CaseClock:
         found = (self.notice_due, self.acceptance, self.statutory_due, self.promised_due)
         return [d for d in found if d is not None]
 
+    def summary(self) -> str:
+        """The dates and their rules in one line, as the case history records them."""
+        return "；".join(f"{d.label} {d.day:%Y-%m-%d}{'（暂定）' if d.provisional else ''}"
+                        f"（{d.rule}）" for d in self.dates())
+
 
 def facts_of_case(case: Case, extensions: tuple[Extension, ...] = (),
                   suspensions: tuple[Suspension, ...] = (), *,

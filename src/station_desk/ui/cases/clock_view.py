@@ -1,0 +1,36 @@
+"""The legal clock in the case detail: every date with the rule that gave it
+(受理日期, 补正告知期限, 法定办结期限, 承诺办结日期), extensions and suspensions."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ...domain.legal_clock import CaseClock
+from ..widgets import palette
+
+
+def _rule(text: str) -> str:
+    return f"<br><span style='color:{palette.MUTED}'>{escape(text)}</span>"
+
+
+def clock_rows(clock: CaseClock, days_left_html: str = "") -> list[tuple[str, str]]:
+    """(label, html) rows; `days_left_html` is appended to the promised date."""
+    rows: list[tuple[str, str]] = []
+    for d in clock.dates():
+        text = f"{d.day:%Y-%m-%d}" + ("（暂定）" if d.provisional else "")
+        if d.label == "受理日期" and clock.deemed:
+            text = f"<b style='color:{palette.WARNING}'>{text}（视为受理）</b>"
+        if d.label == "承诺办结日期" and days_left_html:
+            text += " " + days_left_html
+        rows.append((escape(d.label), text + _rule(d.rule)))
+    if clock.acceptance is None and clock.notice_due is not None:
+        rows.append(("受理日期", "补正材料收齐之日受理，期限自该日起算"))
+    for e in clock.extensions:
+        what = f"{e.kind.value} {e.days} 个工作日（{e.on:%Y-%m-%d}，{e.approved_by}批准）"
+        rows.append(("延期", escape(what) + _rule(f"理由：{e.reason}"
+                                                 + (f"；申请人同意：{e.consent}"
+                                                    if e.consent else ""))))
+    if clock.suspended_days or clock.suspended_now:
+        state = "中止中，期限暂停计算" if clock.suspended_now else "已恢复计算"
+        rows.append(("中止", escape(f"{state}（已中止 {clock.suspended_days} 个工作日）")))
+    return rows
