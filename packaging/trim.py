@@ -1,0 +1,47 @@
+"""What the frozen folder leaves out: Qt parts the program never loads.
+
+PySide6's hooks collect every plugin of each Qt module used, and their
+libraries. The program is a widgets app (QtWidgets, QtCharts, QtPdf,
+QtPrintSupport) in Chinese, so these go; each pattern is matched against the
+path inside the folder, on Windows and Linux alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+DROPPED = [
+    # the on-screen keyboard plugin drags in Qt Quick and QML (~17 MB)
+    r"qtvirtualkeyboardplugin",
+    r"Qt6?(Quick|Qml\w*|VirtualKeyboard\w*)[.\d]*\.(so|dll)",
+    # embedded-device platforms (eglfs/linuxfb/vnc/vulkan display), not a desktop
+    r"egldeviceintegrations", r"platforms[/\\]\w*(eglfs|minimalegl|linuxfb|vnc|vkkhrdisplay)",
+    r"Qt6?EglF[Ss]\w*", r"generic[/\\]\w*tuio",
+    # the GTK theme plugin and the GTK stack it pulls in (Qt's own style is used)
+    r"qgtk3", r"lib(atk-1\.0|cairo|cairo-gobject|pango(cairo|ft2)?-1\.0|gdk_pixbuf-2\.0|pixman-1"
+    r"|thai|datrie|fribidi|graphite2|harfbuzz)\.so",
+    # Python bindings that only come along as dependencies of QtCharts (the C++
+    # libraries stay; nothing imports these modules)
+    r"PySide6[/\\]QtOpenGL(Widgets)?\.",
+    # TLS backends: the program never goes online
+    r"plugins[/\\]tls[/\\]", r"networkinformation",
+    # software OpenGL for Windows without drivers; a widgets app does not render GL
+    r"opengl32sw\.dll",
+]
+# Qt's translations: Chinese only (the program loads qtbase_zh_CN).
+TRANSLATIONS = re.compile(r"translations[/\\](?!qt(base)?_zh_CN\.qm$)")
+# Python packages only the tools use (tests, type checks); elsewhere optional imports.
+# (PIL stays: reportlab imports it unconditionally.)
+EXCLUDED_MODULES = ["tkinter", "mypy", "ast_serialize", "hypothesis", "pydantic",
+                    "pydantic_core", "pytest", "_pytest"]
+
+_DROPPED = re.compile("|".join(DROPPED))
+
+
+def keep(dest: str) -> bool:
+    return not (_DROPPED.search(dest) or TRANSLATIONS.search(dest))
+
+
+def trimmed(toc: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """A PyInstaller table of contents without the dropped entries."""
+    return [entry for entry in toc if keep(entry[0])]
