@@ -222,6 +222,7 @@ def test_no_backup_is_warned(page: ArchivePage) -> None:
 
 def test_backup_now_to_a_chosen_folder(page: ArchivePage, boxes, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "U盘").mkdir()  # a folder dialog only offers folders that exist
     monkeypatch.setattr(archive, "choose_folder", lambda *_a: str(tmp_path / "U盘"))
     made = page.backup_now()
     assert made is not None and made.parent == tmp_path / "U盘" and made.exists()
@@ -231,6 +232,7 @@ def test_backup_now_to_a_chosen_folder(page: ArchivePage, boxes, tmp_path: Path,
 def test_head_restores_and_the_window_is_told(qtbot, page: ArchivePage, boxes, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     desk = page.desk
+    (tmp_path / "U盘").mkdir()
     saved = desk.backup_to(tmp_path / "U盘")
     register(desk, serial=1)  # after the backup: gone after the restore
     assert desk.cases.count(desk.cases.make_filter()) == 1
@@ -254,6 +256,7 @@ def test_head_restores_and_the_window_is_told(qtbot, page: ArchivePage, boxes, t
 
 def test_restore_can_be_called_off(page: ArchivePage, boxes, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "U盘").mkdir()
     saved = page.desk.backup_to(tmp_path / "U盘")
     register(page.desk, serial=1)
     monkeypatch.setattr(archive, "choose_backup_file", lambda _p: str(saved))

@@ -141,6 +141,7 @@ def test_demo_on_a_fresh_directory(tmp_path: Path) -> None:
 @pytest.mark.end_to_end
 def test_backup_and_restore(station: Station, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
+    usb.mkdir()
     made = station.json("backup", "--to", str(usb))
     saved = Path(made["path"])
     assert saved.exists() and saved.parent == usb

@@ -297,6 +297,7 @@ def test_restore_after_damage_brings_the_archive_back(head: Desk, data_dir: Path
     b = head.archive.request(archive_no, "刘桂兰", "低保复核", BorrowKind.READ)
     head.archive.decide(b.id, True)
     expected = _snapshot(head)
+    (tmp_path / "U盘").mkdir()
     saved = head.backup_to(tmp_path / "U盘")
     assert saved.parent == tmp_path / "U盘" and saved.name.endswith("-manual.db")
     # work after the backup: lost by the restore, as the head is told
@@ -322,6 +323,7 @@ def test_restore_after_damage_brings_the_archive_back(head: Desk, data_dir: Path
 
 
 def test_only_the_head_restores(village: Desk, data_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "U盘").mkdir()
     saved = village.backup_to(tmp_path / "U盘")
     village.sign_in("张丽", "2222")
     register(village, finish=False)

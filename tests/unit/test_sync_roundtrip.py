@@ -602,6 +602,7 @@ def test_key_file_is_private_and_not_in_the_archive(village: Station, town: Stat
     secrets = [bytes(keys.signing), bytes(keys.box)]
     secrets += [base64.b64encode(s) for s in secrets]
     village.desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (village.desk.data_dir.parent / "bk").mkdir()
     backup = village.desk.backup_to(village.desk.data_dir.parent / "bk")
     for blob in (village.desk.archive_path.read_bytes(), backup.read_bytes()):
         assert not any(s in blob for s in secrets)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from .. import __version__, paths
 from ..domain.catalogue import CatalogueItem
 from ..domain.errors import OtherStationBackup, UserError
 from ..domain.station import default_station_name, parse_kind, parse_role
+from ..services.data_home import adopt_user_archive
 from ..services.demo import DEMO_PINS, make_demo
 from ..services.desk import Desk, StaffInput, restore_archive
 from .cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
@@ -24,6 +26,7 @@ from .service import add_report_command, add_service_commands
 from .sync import add_sync_commands
 
 Handler = Callable[[argparse.Namespace, Desk], int]
+CREATES_STATION = {"init", "demo"}
 
 
 def _print_json(data: Any) -> None:
@@ -77,6 +80,11 @@ def cmd_staff_list(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
+    existing = desk.station
+    if existing is not None:  # never mix made-up cases into a real archive
+        raise UserError(f"数据目录 {desk.data_dir} 里的站点（{existing.name}）已经设置过，"
+                        "演示数据不会写进去。请用一个新的文件夹："
+                        "station-desk --data-dir 新文件夹 demo")
     station = make_demo(desk)
     print(f"已建立演示站点：{station.name}（数据目录 {desk.data_dir}）")
     print("演示账号（姓名 / PIN）：" + "，".join(f"{n} / {p}" for n, p in DEMO_PINS.items()))
@@ -220,6 +228,23 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def prepare_default_folder(data_dir: Path) -> str | None:
+    """On the machine-wide folder: take over this login's old archive once, and
+    make new files writable for the folder's group (Linux: every station account)."""
+    if data_dir != paths.machine_data_dir():
+        return None
+    if os.name == "posix":
+        os.umask(0o002)
+    return adopt_user_archive(data_dir, paths.user_data_dir())
+
+
+def check_named_folder(args: argparse.Namespace, data_dir: Path) -> None:
+    """A mistyped `--data-dir` must not quietly start an empty archive."""
+    if args.data_dir and args.command not in CREATES_STATION and not data_dir.is_dir():
+        raise UserError(f"数据目录 {data_dir} 不存在，请检查 --data-dir 的路径。"
+                        "新站点请先运行 station-desk init（或 demo）")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -227,8 +252,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ..ui.app import run_window  # Qt only when the window is wanted
 
-        return run_window(data_dir)
+        return run_window(data_dir, lambda: prepare_default_folder(data_dir))
     try:
+        notice = prepare_default_folder(data_dir)
+        if notice:
+            sys.stderr.write(notice + "\n")
+        if args.command == "deadline" and not data_dir.is_dir():
+            return cmd_deadline(args, None)  # the built-in calendar; no archive made
+        check_named_folder(args, data_dir)
         if args.command == "restore":
             return cmd_restore(args, data_dir)
         desk = Desk.open(data_dir, program=f"命令行 {args.command}")

@@ -331,7 +331,11 @@ class Desk:
 
     def backup_to(self, folder: Path) -> Path:
         """On demand, e.g. to the USB stick; remembered so the window knows the
-        last good backup even when it is not on this PC."""
+        last good backup even when it is not on this PC. The folder must exist: an
+        unplugged stick or a mistyped drive must not become a folder on this disk."""
+        if not folder.is_dir():
+            raise UserError(f"备份位置 {folder} 不存在。请检查U盘是否插好、盘符和路径是否写对"
+                            "（程序不会替你新建这个文件夹）")
         made = backups.make_backup(self.db, folder, label="manual")
         with storage_errors():
             self.backups_dir.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -13,6 +14,7 @@ from ..domain.errors import UserError
 from ..logs import setup_logging
 from ..services.desk import Desk
 from . import crash
+from .display_check import display_problem
 from .main_window import MainWindow
 from .setup.sign_in import SignInDialog
 from .setup.wizard import SetupWizard
@@ -72,10 +74,22 @@ def start(desk: Desk) -> MainWindow | None:
     return window
 
 
-def run_window(data_dir: Path) -> int:
+def run_window(data_dir: Path, prepare: Callable[[], str | None] = lambda: None) -> int:
+    """`prepare` readies the data folder (see cli.main); what it says is shown first."""
+    problem = display_problem()
+    if problem:
+        sys.stderr.write(problem + "\n")
+        return 1
     setup_logging()
     app = make_app()
     crash.install()
+    try:
+        notice = prepare()
+    except UserError as exc:
+        QMessageBox.critical(None, "无法打开数据文件", exc.message)
+        return 1
+    if notice:
+        prompts.info(None, "数据目录", notice)
     desk = open_desk(data_dir)
     if desk is None:
         return 1
