@@ -252,6 +252,7 @@ def test_backup_and_restore_work_on_paths_with_odd_characters(tmp_path: Path) ->
         desk.setup(kind=StationKind.VILLAGE, code="610922101201", name="西沟村便民服务站",
                    staff=[StaffInput("王建国", Role.HEAD, "1234")])
         stick = tmp_path / "U盘 #?%41%" / "备份 ?#"
+        stick.mkdir(parents=True)
         made = desk.backup_to(stick)
         assert [b.path for b in backup.list_backups(stick)] == [made]
         assert desk.startup_backup() is not None

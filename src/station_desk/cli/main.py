@@ -27,6 +27,7 @@ from .sync import add_sync_commands
 
 Handler = Callable[[argparse.Namespace, Desk], int]
 CREATES_STATION = {"init", "demo"}
+WORKS_WITHOUT_STATION = {"deadline", "idcard"}  # their folder may not exist yet
 
 
 def _print_json(data: Any) -> None:
@@ -240,7 +241,8 @@ def prepare_default_folder(data_dir: Path) -> str | None:
 
 def check_named_folder(args: argparse.Namespace, data_dir: Path) -> None:
     """A mistyped `--data-dir` must not quietly start an empty archive."""
-    if args.data_dir and args.command not in CREATES_STATION and not data_dir.is_dir():
+    exempt = CREATES_STATION | WORKS_WITHOUT_STATION
+    if args.data_dir and args.command not in exempt and not data_dir.is_dir():
         raise UserError(f"数据目录 {data_dir} 不存在，请检查 --data-dir 的路径。"
                         "新站点请先运行 station-desk init（或 demo）")
 
