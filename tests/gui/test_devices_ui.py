@@ -217,3 +217,34 @@ def test_capture_from_the_checklist_ticks_and_attaches(qtbot, desk: Desk, boxes,
     assert dialog.registered is not None
     names = [a.name for a in desk.archive.attachments(dialog.registered.case.case_no)]
     assert names == [f"{material}.jpg"]
+
+
+# -- 设置 → 窗口设备 -------------------------------------------------------------------
+
+def test_settings_choose_the_reader_and_test_it(qtbot, desk: Desk, boxes) -> None:
+    from station_desk.ui.devices.settings_box import DeviceSettingsBox
+
+    box = DeviceSettingsBox(desk.data_dir)
+    qtbot.addWidget(box)
+    assert not box.test_button.isEnabled()  # no reader yet
+    box.reader_kind.setCurrentIndex(box.reader_kind.findData("http"))
+    assert box.reader_address.text() == "http://127.0.0.1:19196"
+    with reader_service() as service:
+        box.reader_address.setText(service.url)
+        box.reader_address.editingFinished.emit()
+        assert config.load(desk.data_dir).reader == service.url
+        service.card = None
+        qtbot.mouseClick(box.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "读卡器已连接" in box.test_result.text(), timeout=5000)
+        service.card = dict(SERVICE_CARD)
+        qtbot.mouseClick(box.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "读卡成功：王秀兰" in box.test_result.text(), timeout=5000)
+    assert "610922196503120046" not in box.test_result.text()  # masked
+    box.rate.setChecked(False)
+    box.reader_kind.setCurrentIndex(box.reader_kind.findData("none"))
+    saved = config.load(desk.data_dir)
+    assert (saved.reader, saved.rate_after_finishing) == ("", False)
+    box.reader_kind.setCurrentIndex(box.reader_kind.findData("serial"))
+    box.test_button.click()
+    qtbot.waitUntil(lambda: "✘" in box.test_result.text(), timeout=8000)
+    assert "COM3" in box.test_result.text()

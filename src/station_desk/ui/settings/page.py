@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.settings import REGISTRY
 from ...domain.station import Role
 from ...services.desk import Desk, StaffInput
+from ..devices.settings_box import DeviceSettingsBox
 from ..widgets import prompts
 from ..widgets.forms import rows_view
 from .model import StaffModel
@@ -130,6 +131,8 @@ class SettingsPage(QWidget):
         board_row.addWidget(self.board_button)
         board_row.addStretch()
         layout.addWidget(board)
+        self.devices_box = DeviceSettingsBox(desk.data_dir)
+        layout.addWidget(self.devices_box)
         layout.addStretch()
 
     def refresh(self) -> None:
