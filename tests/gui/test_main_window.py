@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import replace
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QSpinBox
 
 from station_desk.domain.catalogue import Material
 from station_desk.services.desk import Desk
@@ -71,6 +71,10 @@ def test_head_edits_the_materials_in_place(qtbot, qtmodeltester, village: Desk,
     assert model.setData(model.index(row, 2), 3)
     assert model.setData(model.index(row, 1), 99)  # more than any form asks for: capped
     assert not model.setData(model.index(row, 1), "两份")
+    spin = editor.materials.indexWidget(model.index(row, 2))  # counts are spin boxes
+    assert isinstance(spin, QSpinBox) and spin.maximum() == 20 and spin.value() == 3
+    spin.setValue(4)
+    assert model.data(model.index(row, 2)) == 4
     editor.add_material(Material("", 1, 0, ""))  # left without a name: not saved
     qtmodeltester.check(model)
     editor.materials.setCurrentIndex(model.index(0, 0))
@@ -79,7 +83,7 @@ def test_head_edits_the_materials_in_place(qtbot, qtmodeltester, village: Desk,
     assert not boxes.warnings
     saved = village.item(item.code).materials
     assert [m.name for m in saved] == [m.name for m in item.materials[1:]] + ["村委会证明"]
-    assert (saved[-1].originals, saved[-1].copies) == (20, 3)
+    assert (saved[-1].originals, saved[-1].copies) == (20, 4)
 
 
 def test_item_marked_verified_with_empty_elements_is_refused(qtbot, village: Desk,

@@ -32,7 +32,8 @@ from ...domain.catalogue import (
 )
 from ...services.desk import Desk
 from ..widgets import prompts
-from .materials_model import COL_NAME, MaterialsModel
+from ..widgets.delegates import CountDelegate, keep_editors_open
+from .materials_model import COL_COPIES, COL_NAME, COL_ORIGINALS, MAX_COPIES, MaterialsModel
 
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
@@ -112,9 +113,11 @@ class ItemEditor(QDialog):
         self.materials_model = MaterialsModel(item.materials, self)
         self.materials = QTableView()
         self.materials.setModel(self.materials_model)
-        self.materials.verticalHeader().hide()
         self.materials.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.materials.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (COL_ORIGINALS, COL_COPIES):
+            self.materials.setItemDelegateForColumn(column, CountDelegate(MAX_COPIES, self))
+        keep_editors_open(self.materials, (COL_ORIGINALS, COL_COPIES))
         layout.addWidget(self.materials)
         row = QHBoxLayout()
         add = QPushButton(self.tr("添加材料"))

@@ -1,32 +1,28 @@
 """The setup wizard's staff grid: one person a row (name, role, window, PIN),
-every cell open for typing or choosing, as a model with its editors."""
+every cell open for typing or choosing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHeaderView,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
 from ...domain.station import Role
 from ...services.desk import StaffInput
+from ..widgets.delegates import ChoiceDelegate, SecretDelegate, keep_editors_open
 from ..widgets.table_models import EditableRowsModel, Index
 
 COL_NAME, COL_ROLE, COL_WINDOW, COL_PIN = range(4)
 PIN_LENGTH = 8
 NOT_FIXED = ""  # the window of someone who sits at no fixed window
-Choices = Callable[[], Sequence[tuple[str, Any]]]  # (label, value) pairs
 
 
 @dataclass(frozen=True)
@@ -111,63 +107,14 @@ class StaffGridModel(EditableRowsModel):
         return True
 
 
-class ChoiceDelegate(QStyledItemDelegate):
-    """A drop-down of (label, value) choices; a choice is saved as soon as it is made."""
-
-    def __init__(self, choices: Choices, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._choices = choices
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: Index) -> QWidget:
-        box = QComboBox(parent)
-        for label, value in self._choices():
-            box.addItem(label, value)
-        box.activated.connect(lambda _i, box=box: self.commitData.emit(box))
-        return box
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class PinDelegate(QStyledItemDelegate):
-    """The PIN typed as dots, at most `PIN_LENGTH` characters, saved as typed."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: Index) -> QWidget:
-        edit = QLineEdit(parent)
-        edit.setEchoMode(QLineEdit.EchoMode.Password)
-        edit.setMaxLength(PIN_LENGTH)
-        edit.textEdited.connect(lambda _t, edit=edit: self.commitData.emit(edit))
-        return edit
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        assert isinstance(editor, QLineEdit)
-        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
-        if editor.text() != text:
-            editor.setText(text)
-
-
 def staff_grid(model: StaffGridModel, parent: QWidget | None = None) -> QTableView:
     """The grid, with the choosing and PIN cells always open (as a form's fields are)."""
     view = QTableView(parent)
     view.setModel(model)
-    view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     view.setItemDelegateForColumn(COL_ROLE, ChoiceDelegate(model.role_choices, view))
     view.setItemDelegateForColumn(COL_WINDOW, ChoiceDelegate(model.window_choices, view))
-    view.setItemDelegateForColumn(COL_PIN, PinDelegate(view))
-
-    def open_editors(_parent: QModelIndex, first: int, last: int) -> None:
-        for row in range(first, last + 1):
-            for column in (COL_ROLE, COL_WINDOW, COL_PIN):
-                view.openPersistentEditor(model.index(row, column))
-
-    model.rowsInserted.connect(open_editors)
+    view.setItemDelegateForColumn(COL_PIN, SecretDelegate(PIN_LENGTH, view))
+    keep_editors_open(view, (COL_ROLE, COL_WINDOW, COL_PIN))
     return view

@@ -62,6 +62,12 @@ class EditableRowsModel(RowsModel):
     def set_cell(self, row: int, column: int, value: Any) -> bool:
         raise NotImplementedError
 
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return section + 1  # row numbers: "the first row is the head"
+        return super().headerData(section, orientation, role)
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
