@@ -22,7 +22,8 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 from station_desk.devices.scans import assemble_pdf, prepare_page
 from station_desk.paths import resource
 
-LINES = ("城乡居民基本养老保险待遇申领表", "姓名：王秀兰　性别：女　民族：汉　出生日期：1965年3月12日",
+LINES = ("城乡居民基本养老保险待遇申领表",
+         "姓名：王秀兰　性别：女　民族：汉　出生日期：1965年3月12日",
          "公民身份号码：610922196503120046", "户籍地址：陕西省安康市石泉县城关镇西沟村三组",
          "联系电话：13909151001　参保缴费年限：15年　领取银行：石泉县农村信用合作联社",
          "本人承诺以上所填内容真实有效，如有虚假愿承担相应法律责任。")
