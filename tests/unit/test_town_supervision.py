@@ -236,3 +236,84 @@ def test_the_same_person_at_two_villages(three: Town) -> None:
     town.supervision.dismiss_duplicate(pair.first.case_no, pair.second.case_no, "两次不同申请")
     assert town.supervision.duplicates() == []
     assert id_number(1) in town.supervision.people_across_stations()  # still shown there
+
+
+# -- reports and papers against the known data set ---------------------------------
+
+def test_reports_cover_every_trusted_village(three: Town, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from station_desk.domain.report_rows import summary_row
+
+    reports = three.town.desk.reports
+    rows = reports.per_station(date(2026, 11, 1), date(2026, 11, 30))
+    assert [r.station for r in rows] == ["城关镇便民服务中心", "西沟村便民服务站",
+                                         "东岭村便民服务站", "南坪村便民服务站", "合计"]
+    own, a, b, c, total = rows
+    assert (own.received, a.received, b.received, total.received) == (0, 2, 1, 3)
+    assert a.proxy_received == 1 and b.proxy_received == 1
+    assert not c.reported and summary_row(c)[0] == "南坪村便民服务站（未报送）"
+    assert summary_row(c)[1:] == [None] * (len(summary_row(c)) - 1)
+    # December: A's complaint and its one 差评 arrived with its bundle
+    today = date.today()
+    dec = {r.station: r for r in reports.per_station(today.replace(day=1), today)}
+    assert dec["西沟村便民服务站"].complaints_received == 1
+    assert dec["西沟村便民服务站"].ratings == 1
+    assert dec["西沟村便民服务站"].satisfaction_rate == 0.0
+    assert dec["城关镇便民服务中心"].satisfaction_rate is None  # not measured, said so
+    assert dec["城关镇便民服务中心"].complaints_received == 0  # not the village's
+    # the statistics page's own figures are the centre's alone
+    assert reports.figures(date(2026, 11, 1), date(2026, 11, 30)).received == 0
+    path = reports.write(tmp_path / "十一月.xlsx", date(2026, 11, 1), date(2026, 11, 30),
+                         "月度工作报表")
+    ws = load_workbook(path)["概况"]
+    silent = [r for r in ws.iter_rows(min_row=3, values_only=True)
+              if str(r[0]).startswith("南坪村")]
+    assert silent and all(v is None for v in silent[0][1:])
+
+
+def test_monthly_ledger(three: Town, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from station_desk.domain.ledger import OnTime, mask_name
+
+    ledger = three.town.desk.ledger
+    own = register(three.town, 30, "郑大姐", proxy=False, item="08-01", on_spot=True,
+                   at=datetime(2026, 11, 10, 10, 0))
+    rows = ledger.rows("2026-11", today=LATER)
+    assert [r.station_code for r in rows].count(A) == 2 and len(rows) == 4
+    # late ones first; a past month is judged as at its end (1 December)
+    assert [r.on_time for r in rows] == [OnTime.OVERDUE, OnTime.LATE, OnTime.OVERDUE,
+                                         OnTime.ON_TIME]
+    assert rows[-1].case_no == own and rows[-1].days_over is None
+    assert rows[1].finished == date.today() and rows[1].applicant == mask_name("陈德福") == "陈*福"
+    for r in (rows[0], rows[2]):
+        case = three.town.desk.cases.get(r.case_no)
+        assert r.days_over == -three.town.desk.cases.days_left(case, date(2026, 12, 1))
+    path = ledger.write(tmp_path / "台账.xlsx", "2026-11", today=LATER)
+    wb = load_workbook(path)
+    ws = wb["台账"]
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$2:$2"
+    body = list(ws.iter_rows(min_row=3, values_only=True))
+    assert body[-1][10] is None and isinstance(body[0][10], int)  # empty, not "—"
+    assert all(isinstance(r[5], datetime) for r in body)  # dates are dates
+    summary = {r[0]: r for r in wb["各站汇总"].iter_rows(min_row=3, values_only=True)}
+    assert summary["西沟村便民服务站"][1:8] == (2, 1, 0, 1, 1, 0, 0.0)
+    assert summary["城关镇便民服务中心"][1:8] == (1, 1, 1, 0, 0, 0, 1.0)
+    assert summary["南坪村便民服务站（未报送）"][1:] == (None,) * 7
+    assert summary["合计"][1] == 4
+    pdf = ledger.write(tmp_path / "台账.pdf", "2026-11", today=LATER).read_bytes()
+    assert pdf.startswith(b"%PDF") and "王秀英".encode() not in pdf
+
+
+def test_board_paper(three: Town, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    board_file = three.town.desk.supervision.write_board(tmp_path / "看板.xlsx")
+    ws = load_workbook(board_file)["督导看板"]
+    body = list(ws.iter_rows(min_row=3, values_only=True))
+    assert [r[0] for r in body][0] == "南坪村便民服务站" and body[0][1] == "从未报送"
+    assert body[0][4] is None and body[0][13] is None  # never reported, not measured
+    assert ws.page_setup.orientation == "landscape"
+    assert three.town.desk.supervision.write_board(tmp_path / "看板.pdf").stat().st_size > 1000

@@ -17,7 +17,6 @@ from station_desk.sync.keys import ensure_station_keys
 
 TOWN = "610922101000"
 CLAIM = "08-02"
-CLAIM_MATERIALS = ("居民身份证或户口簿", "《城乡居民基本养老保险待遇申领表》", "社会保障卡或银行卡")
 
 
 def id_number(n: int) -> str:
@@ -52,9 +51,13 @@ def exchange(village: Place, town: Place, stick: Path) -> None:
 
 
 def register(place: Place, n: int, name: str = "王秀英", *, proxy: bool = True,
-             item: str = CLAIM, received: tuple[str, ...] = CLAIM_MATERIALS,
-             at: datetime | None = None) -> str:
+             item: str = CLAIM, received: tuple[str, ...] | None = None,
+             at: datetime | None = None, on_spot: bool = False) -> str:
+    """A case; `received` defaults to every material of the item."""
+    if received is None:
+        received = tuple(m.name for m in place.desk.item(item).materials)
     return place.desk.cases.register(CaseInput(
         item=item, applicant=Applicant(name, id_number(n), "13909151001", "三组"),
         first_ask="李明", received=received, proxy=proxy, proxy_agent="李明" if proxy else None,
+        done_on_spot=on_spot,
         received_at=(at or datetime(2026, 11, 2, 9, 30)).astimezone())).case.case_no

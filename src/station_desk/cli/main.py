@@ -24,6 +24,7 @@ from .cases import add_commands, add_notice_command, add_rules_command, cmd_dead
 from .devices import add_device_commands
 from .service import add_report_command, add_service_commands
 from .sync import add_sync_commands
+from .town import add_town_commands
 
 Handler = Callable[[argparse.Namespace, Desk], int]
 CREATES_STATION = {"init", "demo"}
@@ -184,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_commands(sub, add, _need_station)
     add_notice_command(sub, add, _need_station)
     add_sync_commands(sub, add, _need_station)
+    add_town_commands(sub, add, _need_station)
     add_rules_command(sub, add, _need_station)
     add_service_commands(sub, add, _need_station)
     add_report_command(sub, add, _need_station)

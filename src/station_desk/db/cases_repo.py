@@ -299,3 +299,13 @@ def case_for_request(db: Database, request_id: str) -> tuple[str, str] | None:
 def remember_request(db: Database, request_id: str, case_id: str, fingerprint: str) -> None:
     db.execute("INSERT INTO intake_requests (request_id, case_id, fingerprint, at) "
                "VALUES (?, ?, ?, ?)", [request_id, case_id, fingerprint, journal.now_iso()])
+
+
+def in_period(db: Database, start: str, end: str) -> list[Case]:
+    """Cases of a period's 台账: received or finished in [start, end), or
+    received before `end` and still open."""
+    return [_case(r) for r in _rows(
+        db, "SELECT * FROM cases WHERE (received_at >= ? AND received_at < ?) "
+            "OR (completed_at >= ? AND completed_at < ?) "
+            "OR (received_at < ? AND sort_key >= '0' AND sort_key < '1') ORDER BY received_at",
+        [start, end, start, end, end])]

@@ -70,24 +70,30 @@ def case_counts(db: Database, first: date, last: date, station: str | None) -> C
     }
 
 
-def service_counts(db: Database, first: date, last: date) -> Counts:
+def service_counts(db: Database, first: date, last: date, station: str | None) -> Counts:
+    """Appointments, after-hours service, complaints and ratings of one station
+    (or of every station in the archive: None)."""
     start, end = _bounds(first, last)
-    appts = dict(db.execute("SELECT status, COUNT(*) FROM appointments WHERE at >= ? AND at < ? "
-                            "GROUP BY status", [start, end]).fetchall())
+    mine = " AND station_code = ?" if station else ""
+    by: list[Any] = [station] if station else []
+    appts = dict(db.execute("SELECT status, COUNT(*) FROM appointments WHERE at >= ? AND at < ?"
+                            f"{mine} GROUP BY status", [start, end, *by]).fetchall())
     hours = db.execute(
         "SELECT COUNT(*), COALESCE(SUM(served), 0), COALESCE(SUM("
         "(CAST(substr(end_time, 1, 2) AS INTEGER) * 60 + CAST(substr(end_time, 4, 2) AS INTEGER))"
         " - (CAST(substr(closing, 1, 2) AS INTEGER) * 60 + CAST(substr(closing, 4, 2) AS INTEGER))"
-        "), 0) FROM after_hours WHERE day >= ? AND day <= ? AND end_time IS NOT NULL",
-        [first.isoformat(), last.isoformat()]).fetchone()
+        "), 0) FROM after_hours WHERE day >= ? AND day <= ? AND end_time IS NOT NULL" + mine,
+        [first.isoformat(), last.isoformat(), *by]).fetchone()
     complaints = db.execute(
         "SELECT SUM(received_at >= ? AND received_at < ?), "
         "SUM(closed_at >= ? AND closed_at < ?), "
-        "SUM(status NOT IN ('办结', '不予受理') AND received_at < ?) FROM complaints",
-        [start, end, start, end, end]).fetchone()
+        "SUM(status NOT IN ('办结', '不予受理') AND received_at < ?) FROM complaints"
+        + (" WHERE station_code = ?" if station else ""),
+        [start, end, start, end, end, *by]).fetchone()
     ratings = db.execute(
-        "SELECT COUNT(*), SUM(level IN ('非常满意', '满意', '基本满意')) FROM ratings "
-        "WHERE rated_at >= ? AND rated_at < ?", [start, end]).fetchone()
+        "SELECT COUNT(*), SUM(r.level IN ('非常满意', '满意', '基本满意')) FROM ratings r "
+        "JOIN cases c ON c.id = r.case_id WHERE r.rated_at >= ? AND r.rated_at < ?"
+        + (" AND c.station_code = ?" if station else ""), [start, end, *by]).fetchone()
     return {
         "appts_served": int(appts.get("已服务", 0)), "appts_missed": int(appts.get("未到", 0)),
         "appts_cancelled": int(appts.get("已取消", 0)),
@@ -98,7 +104,3 @@ def service_counts(db: Database, first: date, last: date) -> Counts:
         "complaints_open": int(complaints[2] or 0),
         "ratings": int(ratings[0] or 0), "ratings_satisfied": int(ratings[1] or 0),
     }
-
-
-def stations_with_cases(db: Database) -> list[str]:
-    return [r[0] for r in db.execute("SELECT DISTINCT station_code FROM cases ORDER BY 1")]

@@ -12,7 +12,14 @@ SUMMARY_HEADERS = ("站点", "收件", "即办件", "当场办结", "当场办�
                    "代办送达", "满意率")
 
 
+NOT_REPORTED = "未报送"
+
+
 def summary_row(f: Figures) -> list[Cell]:
+    """One station's line; a village that never reported is named as such and
+    its figures left empty (not measured, never 0)."""
+    if not f.reported:
+        return [f"{f.station}（{NOT_REPORTED}）", *([None] * (len(SUMMARY_HEADERS) - 1))]
     return [f.station, f.received, f.immediate, f.immediate_on_spot, f.on_spot_rate,
             f.promised_done, f.promised_on_time, f.on_time_rate, f.overdue_open,
             f.proxy_received, f.proxy_open, f.proxy_delivered, f.satisfaction_rate]

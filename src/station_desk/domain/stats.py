@@ -26,6 +26,7 @@ class Figures:
     first: date
     last: date
     station: str
+    reported: bool = True       # False: a village that never sent a bundle (未报送)
     received: int = 0
     by_category: dict[str, int] = field(default_factory=dict)
     by_type: dict[str, int] = field(default_factory=dict)

@@ -78,3 +78,38 @@ class VillageBoardRow:
     def worst_first_key(self) -> tuple[int, ...]:
         return (self.silence.rank, -self.overdue, -len(self.missing), -self.overdue_proxied,
                 -self.complaints_open, -self.bad_ratings_open, -(self.days_silent or 0))
+
+
+BOARD_HEADERS = ("村（社区）站", "报送情况", "最近报送（村站导出）", "最近导入", "未报送天数",
+                 "已收到变更", "缺号", "在办", "逾期", "即将到期", "代办逾期", "投诉在办",
+                 "差评待整改", "本月满意率", "事项目录", "节假日表")
+BOARD_NUMBERS = frozenset({"未报送天数", "在办", "逾期", "即将到期", "代办逾期", "投诉在办",
+                           "差评待整改", "本月满意率"})
+
+
+def _label(a: int, b: int) -> str:
+    return f"第 {a} 号" if a == b else f"第 {a}–{b} 号"
+
+
+def catalogue_text(holds: dict[str, Any], town: dict[str, Any]) -> str:
+    if not holds.get("catalogue"):
+        return "未知"
+    if holds["catalogue"] == town.get("catalogue"):
+        return "与本中心一致"
+    return f"与本中心不同（{holds.get('catalogue_items', '?')} 项）"
+
+
+def holidays_text(holds: dict[str, Any]) -> str:
+    if "holiday_years" not in holds:
+        return "未知"
+    years = holds["holiday_years"]
+    return "已导入 " + "、".join(str(y) for y in years) + " 年" if years else "仅内置"
+
+
+def board_cells(r: VillageBoardRow, town_holds: dict[str, Any]) -> list[Any]:
+    """One board row as cells (numbers stay numbers; not measured is None)."""
+    return [r.name, r.silence.value, r.last_export_at, r.last_import_at, r.days_silent,
+            "、".join(_label(a, b) for a, b in r.received) or "尚未收到",
+            "、".join(_label(a, b) for a, b in r.missing), r.open, r.overdue, r.due_soon,
+            r.overdue_proxied, r.complaints_open, r.bad_ratings_open, r.satisfaction,
+            catalogue_text(r.holds, town_holds), holidays_text(r.holds)]

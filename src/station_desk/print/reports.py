@@ -105,6 +105,8 @@ def render_report(station: Station, title: str, rows: list[Figures]) -> bytes:
         Spacer(1, 6),
         Paragraph("一、办件概况（即办件当场办结率、承诺件按期办结率目标 100%，满意率目标 98%）", H),
         _table(SUMMARY_HEADERS, [summary_row(f) for f in rows]),
+        Paragraph("“—”表示本期无可统计的数据（不是 0%）；“未报送”的村（社区）站没有交来同步包，"
+                  "其数字无法统计。", CELL),
         Paragraph("二、按事项类别", H),
         _bars(main.by_category),
         _table(["类别", "件数", "占比"], breakdown(main.by_category), [70 * mm, 25 * mm, 25 * mm]),

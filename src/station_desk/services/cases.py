@@ -293,6 +293,10 @@ class CaseDesk:
         waiting for a supplement), as the case list and every report count it."""
         return _due(case)
 
+    def days_left_until(self, due: date, day: date) -> int:
+        """Working days from `day` to `due` (negative once past it)."""
+        return working_days_left(self.calendar(), day, due)
+
     def days_left(self, case: Case, today: date | None = None) -> int | None:
         due = _due(case)
         if due is None or not case.status.is_open:

@@ -37,6 +37,7 @@ from .appointments import ApptDesk
 from .archive import ArchiveDesk
 from .cases import CaseDesk
 from .complaints import ComplaintDesk
+from .ledger import LedgerDesk
 from .notices import NoticeDesk
 from .reports import ReportDesk
 from .supervision import SupervisionDesk
@@ -100,6 +101,7 @@ class Desk:
         self.archive = ArchiveDesk(self)
         self.sync = SyncDesk(self)
         self.supervision = SupervisionDesk(self)
+        self.ledger = LedgerDesk(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod

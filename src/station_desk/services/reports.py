@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..db import stats_repo
+from ..db import stats_repo, sync_repo
 from ..db.errors import storage_errors
 from ..domain.errors import UserError
 from ..domain.stats import Figures
@@ -45,21 +44,34 @@ class ReportDesk:
         return self.desk.db
 
     def figures(self, first: date, last: date, station: str | None = None) -> Figures:
-        """This station's figures; in town mode `station` picks one village."""
+        """One station's figures: this station's own by default; at a town,
+        `station` picks one village (a village that never reported is marked
+        as such, its figures not measured)."""
         if last < first:
             raise UserError("结束日期不能早于开始日期")
         own = self.desk.station_or_refuse()
-        counts = stats_repo.case_counts(self.db, first, last, station)
-        service = stats_repo.service_counts(self.db, first, last) if station in (
-            None, own.code) else {}
-        return Figures(first=first, last=last, station=self.station_name(station or own.code),
-                       **counts, **service)
+        code = station or own.code
+        reported = code == own.code or bool(sync_repo.list_imports(self.db, code, limit=1))
+        counts = stats_repo.case_counts(self.db, first, last, code)
+        service = stats_repo.service_counts(self.db, first, last, code)
+        return Figures(first=first, last=last, station=self.station_name(code),
+                       reported=reported, **counts, **service)
+
+    def total(self, first: date, last: date) -> Figures:
+        """Every station in the archive together (the town and its villages)."""
+        if last < first:
+            raise UserError("结束日期不能早于开始日期")
+        counts = stats_repo.case_counts(self.db, first, last, None)
+        service = stats_repo.service_counts(self.db, first, last, None)
+        return Figures(first=first, last=last, station="合计", **counts, **service)
 
     def per_station(self, first: date, last: date) -> list[Figures]:
-        """Town mode: each station whose cases are in the archive, then the total."""
-        rows = [self.figures(first, last, code) for code in stats_repo.stations_with_cases(
-            self.db)]
-        return [*rows, replace(self.figures(first, last), station="合计")]
+        """Town mode: the centre's own figures, each trusted village's (a silent
+        one listed as 未报送, never left out), then the total."""
+        own = self.desk.station_or_refuse()
+        villages = self.desk.supervision.village_names()
+        rows = [self.figures(first, last, code) for code in (own.code, *sorted(villages))]
+        return [*rows, self.total(first, last)]
 
     def station_name(self, code: str) -> str:
         own = self.desk.station_or_refuse()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..db import supervision_repo, sync_repo
@@ -15,6 +16,7 @@ from ..domain.errors import UserError
 from ..domain.station import StationKind
 from ..domain.supervision import Silence, VillageBoardRow, days_since, silence
 from ..sync import ranges
+from .ledger import write_atomically
 from .reports import month_bounds
 
 if TYPE_CHECKING:
@@ -167,6 +169,25 @@ class SupervisionDesk:
                 "overdue_proxied": sum(r.overdue_proxied for r in rows),
                 "complaints_open": sum(r.complaints_open for r in rows),
                 "bad_ratings_open": sum(r.bad_ratings_open for r in rows)}
+
+    def write_board(self, path: Path, today: date | None = None) -> Path:
+        """The board for the county: .pdf (printable) or .xlsx."""
+        me = self._town()
+        today = today or date.today()
+        rows = self.villages(today)
+        title = f"{me.name} 村（社区）站督导看板（{today:%Y年%m月%d日}）"
+        suffix = path.suffix.lower()
+        if suffix == ".pdf":
+            from ..print.ledger import render_board
+
+            data = render_board(me, title, rows, self.catalogue_holds())
+        elif suffix == ".xlsx":
+            from .town_workbook import board_workbook
+
+            data = board_workbook(title, rows, self.catalogue_holds())
+        else:
+            raise UserError("看板文件名应以 .pdf 或 .xlsx 结尾")
+        return write_atomically(path, data)
 
     # -- overdue proxied cases -----------------------------------------------------
     def overdue_proxied(self, today: date | None = None) -> list[OverdueCase]:

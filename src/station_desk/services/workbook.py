@@ -36,7 +36,7 @@ def _sheet(ws: Worksheet, title: str, headers: tuple[str, ...] | list[str],
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(horizontal="center")
     for row in rows:
-        ws.append(["—" if v is None else v for v in row])
+        ws.append(list(row))  # not measured: an empty cell, never a "—" text in a number column
     for col, header in enumerate(headers, start=1):
         letter = get_column_letter(col)
         if header in PERCENT_COLUMNS:
@@ -56,6 +56,8 @@ def report_workbook(station: Station, title: str, rows: list[Figures]) -> bytes:
     summary.title = "概况"
     _sheet(summary, f"{station.name} {title}（{main.period_label}）", SUMMARY_HEADERS,
            [summary_row(f) for f in rows])
+    summary.append(["空白表示本期无可统计的数据（不是 0%）；"
+                    "“未报送”的村（社区）站没有交来同步包。"])
     summary.append([])
     summary.append(["目标", "值"])
     for name, value in targets():
