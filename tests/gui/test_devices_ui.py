@@ -155,16 +155,18 @@ def test_capture_pages_blank_and_repeated_pages_and_one_pdf(qtbot, boxes) -> Non
     dialog.shoot()
     camera.show_sheet(2)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
-    assert len(dialog.pages) == 2
+    qtbot.waitUntil(lambda: len(dialog.pages) == 2, timeout=10000)  # prepared off the UI thread
     boxes.answer = False  # 不保留
     dialog.shoot()  # the same sheet again
     camera.show_sheet(3, blank=True)
     dialog.shoot()
-    assert len(dialog.pages) == 2
+    dialog.settle()
+    assert len(dialog.pages) == 2 and len(boxes.warnings) == 1
     dialog.page_list.setCurrentRow(0)
     dialog.remove_selected()
     camera.show_sheet(4)
     dialog.shoot()
+    dialog.settle()
     assert [dialog.page_list.item(i).text() for i in range(2)] == ["第 1 页", "第 2 页"]
     dialog.finish()
     assert dialog.stored is not None and dialog.stored.name == "户口簿（2页）.pdf"
@@ -248,3 +250,29 @@ def test_settings_choose_the_reader_and_test_it(qtbot, desk: Desk, boxes) -> Non
     box.test_button.click()
     qtbot.waitUntil(lambda: "✘" in box.test_result.text(), timeout=8000)
     assert "COM3" in box.test_result.text()
+
+
+def test_a_registered_case_gets_camera_pages_from_its_attachments(qtbot, desk: Desk,
+                                                                  monkeypatch) -> None:
+    import io
+
+    from station_desk.domain.cases import Applicant
+    from station_desk.services.cases import CaseInput
+    from station_desk.ui.archive.attachments import AttachmentsPanel
+
+    case_no = desk.cases.register(CaseInput(
+        item=PENSION, applicant=Applicant("王秀兰", "610922196503120046", "13909151001",
+                                          "西沟村三组"))).case.case_no
+    page = io.BytesIO()
+    Image.new("RGB", (300, 400), "white").save(page, "JPEG")
+    offered: list[list[str]] = []
+    monkeypatch.setattr(capture, "choose_material",
+                        lambda _p, names: offered.append(names) or names[1])
+    monkeypatch.setattr(capture, "capture_material",
+                        lambda _p, _d, material: StoredScan(f"{material}.jpg", page.getvalue()))
+    panel = AttachmentsPanel(desk, case_no)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.added):
+        assert panel.capture()
+    assert offered[0][1] == "《城乡居民基本养老保险待遇申领表》"
+    assert [a.name for a in panel.infos] == ["《城乡居民基本养老保险待遇申领表》.jpg"]

@@ -139,3 +139,21 @@ def test_finishing_in_the_case_detail_opens_the_screen(qtbot, desk: Desk, boxes,
     qtbot.addWidget(dialog)
     assert dialog.advance(Status.COMPLETED)
     assert offered == [case_no]
+
+
+def test_the_pad_reaches_the_screen_from_the_clerks_window(qtbot, desk: Desk) -> None:
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+    clerk = QWidget()
+    qtbot.addWidget(clerk)
+    button, field = QPushButton("x"), QLineEdit()
+    layout = QVBoxLayout(clerk)
+    layout.addWidget(button)
+    layout.addWidget(field)
+    clerk.show()
+    screen = rating_screen.show_rating_screen(desk, finished_case(desk), clerk)
+    qtbot.keyClick(field, Qt.Key.Key_2)  # the clerk typing a digit keeps it
+    assert field.text() == "2" and screen.level is None
+    qtbot.keyClick(button, Qt.Key.Key_4)  # anywhere else: the pad's key
+    assert ratings(desk) == [{"level": "满意", "source": "窗口评价器", "note": ""}]
+    screen.close()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ...domain.archive import MAX_ATTACHMENT_BYTES
 from ...domain.errors import UserError
 from ...services.desk import Desk
+from ..devices import capture
 from ..notices.printing import load_pdf
 from ..widgets import palette, prompts
 
@@ -147,8 +148,11 @@ class AttachmentsPanel(QWidget):
         self.add_button.setToolTip(self.tr("高拍仪照片或扫描件：JPEG、PNG 或 PDF，单个不超过 %1 MB")
                                    .replace("%1", str(MAX_ATTACHMENT_BYTES // 2**20)))
         self.add_button.clicked.connect(self.add_files)
+        self.camera_button = QPushButton(self.tr("高拍仪拍照…"))
+        self.camera_button.clicked.connect(self.capture)
         row.addWidget(self.caption)
         row.addStretch()
+        row.addWidget(self.camera_button)
         row.addWidget(self.add_button)
         layout.addLayout(row)
         self.list = QListWidget()
@@ -222,6 +226,13 @@ class AttachmentsPanel(QWidget):
         if refused:
             prompts.warn(self, self.tr("有文件没有添加"), "\n".join(refused))
         return added
+
+    def capture(self) -> bool:
+        if not capture.capture_for_case(self, self.desk, self.case_no):
+            return False
+        self.refresh()
+        self.added.emit()
+        return True
 
     def _open_item(self, item: QListWidgetItem) -> None:
         self.open_full(self.list.row(item))

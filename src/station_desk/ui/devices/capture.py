@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListView,
     QListWidget,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 from ...devices import config
 from ...devices.scans import Page, StoredScan, duplicate_of, prepare_page, scan_to_store
 from ...domain.errors import UserError
+from ...services.desk import Desk
 from ..widgets import prompts
+from .background import BackgroundJob
 from .frame_sources import CameraSource, FolderSource, FrameSource, image_bytes
 
 THUMB = 96
@@ -46,6 +49,10 @@ class CaptureDialog(QDialog):
         self.sources = sources
         self.pages: list[Page] = []
         self.stored: StoredScan | None = None
+        self._preparing: list[BackgroundJob[Page]] = []  # in the order they were shot
+        self._poll = QTimer(self)
+        self._poll.setInterval(50)
+        self._poll.timeout.connect(self._take_prepared)
         self.setWindowTitle(self.tr("拍照收件：%1").replace("%1", material))
         self.resize(1100, 660)
         outer = QVBoxLayout(self)
@@ -119,13 +126,33 @@ class CaptureDialog(QDialog):
         self.add_page(image_bytes(image))
         self.shoot_button.setFocus()
 
-    def add_page(self, data: bytes) -> bool:
+    def add_page(self, data: bytes) -> None:
+        """Downscale and check the page on a worker thread; `_keep` takes it after."""
+        self._preparing.append(BackgroundJob(lambda: prepare_page(data), "scan-page"))
+        self._poll.start()
+        self._update()
+
+    def _take_prepared(self) -> None:
+        while self._preparing and self._preparing[0].done.is_set():
+            job = self._preparing.pop(0)
+            if job.bug is not None:
+                raise job.bug  # a bug: the crash dialog, not a silent missing page
+            if job.error is not None:
+                prompts.warn(self, self.tr("不能使用这一页"), job.error.message)
+            elif job.result is not None:
+                self._keep(job.result)
+        if not self._preparing:
+            self._poll.stop()
+        self._update()
+
+    def settle(self, timeout: float = 30.0) -> None:
+        """Wait for every page being prepared and take it (tests, and 完成)."""
+        for job in list(self._preparing):
+            job.done.wait(timeout)
+        self._take_prepared()
+
+    def _keep(self, page: Page) -> bool:
         """Keep one page, asking first when it looks blank or repeats an earlier one."""
-        try:
-            page = prepare_page(data)
-        except UserError as exc:
-            prompts.warn(self, self.tr("不能使用这一页"), exc.message)
-            return False
         if page.blank and not prompts.confirm(
                 self, self.tr("空白页？"), self.tr("这一页看起来是空白的。仍要保留吗？")):
             return False
@@ -156,11 +183,16 @@ class CaptureDialog(QDialog):
 
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.pages))
+        ok.setEnabled(bool(self.pages) or bool(self._preparing))
         ok.setText(self.tr("完成（%1 页）").replace("%1", str(len(self.pages))))
+        if self._preparing:
+            self.status.setText(self.tr("正在处理照片…"))
+        elif self.status.text() == self.tr("正在处理照片…"):
+            self.status.clear()
         self.remove_button.setEnabled(bool(self.pages))
 
     def finish(self) -> None:
+        self.settle()
         try:
             self.stored = scan_to_store(self.material, self.pages)
         except UserError as exc:
@@ -178,3 +210,25 @@ def capture_material(parent: QWidget, data_dir: Path, material: str) -> StoredSc
     """Replaceable in tests: the pages of one material, or None when cancelled."""
     dialog = CaptureDialog(material, sources_for(data_dir), parent)
     return dialog.stored if dialog.exec() else None
+
+
+def choose_material(parent: QWidget, names: list[str]) -> str | None:
+    """Replaceable in tests: which material is being photographed."""
+    name, ok = QInputDialog.getItem(parent, parent.tr("高拍仪拍照"),
+                                    parent.tr("拍的是哪一项材料？"), names, 0, True)
+    return name.strip() if ok and name.strip() else None
+
+
+def capture_for_case(parent: QWidget, desk: Desk, case_no: str) -> bool:
+    """拍照 for a registered case (e.g. materials brought later); True when attached."""
+    case = desk.cases.get(case_no)
+    names = [m.name for m in case.materials] or [parent.tr("扫描件")]
+    material = choose_material(parent, names)
+    if material is None:
+        return False
+    scan = capture_material(parent, desk.data_dir, material)
+    if scan is None:
+        return False
+    return prompts.succeeded(parent, lambda: desk.archive.attach_data(case_no, scan.name,
+                                                                     scan.data),
+                             parent.tr("没有保存"))

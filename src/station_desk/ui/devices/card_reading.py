@@ -8,11 +8,9 @@ kept only when the clerk ticks 保存证件照片.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QPixmap, QShowEvent
@@ -21,28 +19,21 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from ...devices import config
 from ...devices.idcard import IdCard, NoCard, ReaderError, open_reader
 from ...domain.errors import UserError
+from .background import BackgroundJob
 
 AUTO_READ_MS = 1500
 PHOTO_HEIGHT = 72
 
 
-class BackgroundRead:
-    """One `read` at a time on a daemon thread; `poll()` gives its outcome once."""
+def start_read(url: str) -> BackgroundJob[IdCard]:
+    return BackgroundJob(lambda: open_reader(url).read(), "idcard-read")
 
-    def __init__(self, read: Callable[[], IdCard]) -> None:
-        self.outcome: dict[str, Any] = {}
-        self.done = threading.Event()
 
-        def run() -> None:
-            try:
-                self.outcome["card"] = read()
-            except UserError as exc:
-                self.outcome["error"] = exc
-            except Exception as exc:  # a reader bug must not reach the form as a crash
-                self.outcome["error"] = ReaderError(f"读卡出错：{exc}")
-            self.done.set()
-
-        threading.Thread(target=run, name="idcard-read", daemon=True).start()
+def read_error(job: BackgroundJob[IdCard]) -> UserError | None:
+    """The job's refusal; a reader bug is shown as one, never as a crash of the form."""
+    if job.bug is not None:
+        return ReaderError(f"读卡出错：{job.bug}")
+    return job.error
 
 
 class CardReaderBar(QWidget):
@@ -57,7 +48,7 @@ class CardReaderBar(QWidget):
         self.settings = config.load(data_dir)
         self.today = today
         self.card: IdCard | None = None
-        self._job: BackgroundRead | None = None
+        self._job: BackgroundJob[IdCard] | None = None
         self._job_quiet = False
         self._last_number: str | None = None  # auto-read fills once per card laid on
         outer = QHBoxLayout(self)
@@ -125,7 +116,7 @@ class CardReaderBar(QWidget):
         if not quiet:
             self.button.setEnabled(False)
             self.status.setText(self.tr("正在读卡…"))
-        self._job = BackgroundRead(lambda: open_reader(url).read())
+        self._job = start_read(url)
         self._poll.start()
 
     def _check(self) -> None:
@@ -136,7 +127,7 @@ class CardReaderBar(QWidget):
         self._job = None
         self.button.setEnabled(True)
         quiet = self._job_quiet
-        error = job.outcome.get("error")
+        error = read_error(job)
         if error is not None:
             if isinstance(error, NoCard):
                 self._last_number = None  # the card was taken off
@@ -147,7 +138,8 @@ class CardReaderBar(QWidget):
                 return
             self._show_error(error.message)
             return
-        card: IdCard = job.outcome["card"]
+        card = job.result
+        assert card is not None
         if quiet and card.id_number == self._last_number:
             return
         self._last_number = card.id_number

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -196,6 +202,30 @@ def _applicant_screen(parent: QWidget | None) -> object | None:
 
 
 _open: list[RatingScreen] = []  # shown windows, kept alive until closed
+TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
+
+
+class PadKeys(QObject):
+    """While a rating waits, the pad's digits reach it from whichever window has
+    the keyboard (the applicant's screen is rarely the focused one), except when
+    the clerk is typing into a field."""
+
+    def __init__(self, screen: RatingScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not self.screen.isVisible():
+            return False
+        key = event if isinstance(event, QKeyEvent) else None
+        if key is None or level_for_key(key.text()) is None:
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is self.screen:
+            return False  # the screen handles its own keys
+        if isinstance(watched, TEXT_INPUTS):
+            return False  # the clerk is typing a number
+        self.screen.keyPressEvent(key)
+        return True
 
 
 def show_rating_screen(desk: Desk, case_no: str, parent: QWidget | None = None) -> RatingScreen:
@@ -205,6 +235,9 @@ def show_rating_screen(desk: Desk, case_no: str, parent: QWidget | None = None) 
         old.close()
     _open.append(screen)
     screen.destroyed.connect(lambda _o=None, s=screen: _open.remove(s) if s in _open else None)
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(PadKeys(screen))  # a child: gone, and unhooked, with it
     other = _applicant_screen(parent)
     if other is not None:
         screen.setGeometry(other.geometry())  # type: ignore[attr-defined]

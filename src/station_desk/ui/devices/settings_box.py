@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...devices import config
-from ...devices.idcard import NoCard, open_reader
+from ...devices.idcard import IdCard, NoCard
 from ...domain.idnumber import mask_id_number
 from ..widgets import prompts
-from .card_reading import BackgroundRead
+from .background import BackgroundJob
+from .card_reading import read_error, start_read
 from .frame_sources import cameras
 
 # (kind, label, address offered when the kind is picked)
@@ -51,7 +52,7 @@ class DeviceSettingsBox(QGroupBox):
         self.setTitle(self.tr("窗口设备（本机）"))
         self.data_dir = data_dir
         self.settings = config.load(data_dir)
-        self._test: BackgroundRead | None = None
+        self._test: BackgroundJob[IdCard] | None = None
         form = QFormLayout(self)
         reader_row = QHBoxLayout()
         self.reader_kind = QComboBox()
@@ -151,7 +152,7 @@ class DeviceSettingsBox(QGroupBox):
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("正在连接读卡器…"))
         self.test_result.show()
-        self._test = BackgroundRead(lambda: open_reader(url).read())
+        self._test = start_read(url)
         self._poll.start()
 
     def _check_test(self) -> None:
@@ -161,14 +162,15 @@ class DeviceSettingsBox(QGroupBox):
         self._poll.stop()
         self._test = None
         self.test_button.setEnabled(True)
-        error = job.outcome.get("error")
+        error = read_error(job)
         if isinstance(error, NoCard):
             self.test_result.setText(
                 "✔ " + self.tr("读卡器已连接。放上一张身份证再测试，可看读卡结果。"))
         elif error is not None:
             self.test_result.setText("✘ " + error.message)
         else:
-            card = job.outcome["card"]
+            card = job.result
+            assert card is not None
             self.test_result.setText("✔ " + self.tr("读卡成功：%1（%2）")
                                      .replace("%1", card.name)
                                      .replace("%2", mask_id_number(card.id_number)))
