@@ -26,6 +26,10 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "devices": ("PySide6", "shiboken6", "sqlite3", "sqlite_utils",
                 f"{PACKAGE}.db", f"{PACKAGE}.services", f"{PACKAGE}.ui", f"{PACKAGE}.cli"),
     "ui": ("sqlite3", "sqlite_utils", f"{PACKAGE}.db"),
+    # the validation layer: pure declarations over the domain
+    "schemas": ("PySide6", "shiboken6", "sqlite3", "sqlite_utils",
+                f"{PACKAGE}.db", f"{PACKAGE}.services", f"{PACKAGE}.ui", f"{PACKAGE}.cli",
+                f"{PACKAGE}.sync"),
 }
 
 

@@ -14,10 +14,10 @@ from typing import Any
 from ..domain.cases import Applicant, Case, Status, parse_status
 from ..domain.errors import UserError
 from ..domain.workdays import HolidayCalendar
+from ..schemas.inputs import CaseIn, read_cases
 from ..services.cases import CaseInput, InvalidCase
 from ..services.desk import Desk
-from . import json_input
-from .json_input import flag, optional_text, text, texts
+from .inputs import read_input
 
 
 def _print_json(data: Any) -> None:
@@ -27,7 +27,6 @@ def _print_json(data: Any) -> None:
 def case_json(desk: Desk, case: Case, *, timeline: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "case_no": case.case_no, "id": case.id, "status": case.status.value,
-        "station": case.station_code, "read_only": desk.cases.read_only_reason(case),
         "case_type": case.case_type.value, "channel": case.channel.value,
         "item": case.item_name, "item_code": case.item_code, "category": case.category,
         "applicant": {"name": case.applicant.name, "id_number": case.applicant.id_number,
@@ -53,61 +52,41 @@ def case_json(desk: Desk, case: Case, *, timeline: bool = False) -> dict[str, An
     return data
 
 
-def _case_input(entry: Any, index: int | None) -> CaseInput:
-    where = f"第 {index + 1} 件：" if index is not None else ""
-    if not isinstance(entry, dict):
-        raise UserError(f"{where}每件应为一个 JSON 对象")
-    applicant = entry.get("applicant") or {}
-    if not isinstance(applicant, dict):
-        raise UserError(f"{where}applicant 应为对象（name、id_number、phone…）")
-    received_at = None
-    if entry.get("received_at"):
-        try:
-            received_at = datetime.fromisoformat(str(entry["received_at"]))
-        except ValueError:
-            raise UserError(f"{where}收件时间 received_at 格式不对，应如 2026-11-26T09:30:00"
-                            ) from None
+def _case_input(entry: CaseIn) -> CaseInput:
+    a = entry.applicant
     return CaseInput(
-        item=text(entry, "item", where=where),
-        applicant=Applicant(text(applicant, "name", where=where),
-                            text(applicant, "id_number", where=where),
-                            text(applicant, "phone", where=where),
-                            text(applicant, "address", where=where),
-                            texts(applicant, "groups", where)),
-        channel=text(entry, "channel", "来访", where),
-        case_type=optional_text(entry, "case_type", where),
-        first_ask=optional_text(entry, "first_ask", where),
-        received=texts(entry, "received", where), proxy=flag(entry, "proxy", where),
-        proxy_agent=optional_text(entry, "proxy_agent", where),
-        door_to_door=flag(entry, "door_to_door", where), fee=text(entry, "fee", where=where),
-        reason=text(entry, "reason", where=where), done_on_spot=flag(entry, "done", where),
-        departments=texts(entry, "departments", where), note=text(entry, "note", where=where),
-        received_at=received_at)
+        item=entry.item, applicant=Applicant(a.name, a.id_number, a.phone, a.address,
+                                             tuple(a.groups)),
+        channel=entry.channel, case_type=entry.case_type, first_ask=entry.first_ask,
+        received=tuple(entry.received), proxy=entry.proxy, proxy_agent=entry.proxy_agent,
+        door_to_door=entry.door_to_door, fee=entry.fee, reason=entry.reason,
+        done_on_spot=entry.done, departments=tuple(entry.departments), note=entry.note,
+        received_at=datetime.fromisoformat(entry.received_at) if entry.received_at else None,
+        request_id=entry.request_id)
 
 
-def _batch_request_id(args: argparse.Namespace, data: Any, raw: str) -> str | None:
+def _batch_request_id(args: argparse.Namespace, in_file: str | None, is_batch: bool,
+                      raw: bytes | str) -> str | None:
     """A batch always carries a request id: given, in the file, or the file's hash,
     so running the same batch again after a crash registers nothing twice."""
     if args.request_id:
         return str(args.request_id)
-    if isinstance(data, dict) and isinstance(data.get("request_id"), str):
-        return str(data["request_id"])
-    if isinstance(data, list):
-        return "batch-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    if in_file:
+        return in_file
+    if is_batch:
+        data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass")
+        return "batch-" + hashlib.sha256(data).hexdigest()[:32]
     return None
 
 
 def cmd_case_new(args: argparse.Namespace, desk: Desk) -> int:
-    raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
-    data = json_input.parse(raw)
-    request_id = _batch_request_id(args, data, raw)
-    if isinstance(data, dict) and "cases" in data:
-        data = data["cases"]
-    is_batch = isinstance(data, list)
-    entries = data if is_batch else [data]
-    inputs = [_case_input(e, i if is_batch else None) for i, e in enumerate(entries)]
+    raw = read_input(args.file)
+    entries, in_file, is_batch = read_cases(raw)
+    request_id = _batch_request_id(args, in_file, is_batch, raw)
+    inputs = [_case_input(e) for e in entries]
     if request_id:
-        inputs = [replace(e, request_id=f"{request_id}#{i}" if is_batch else request_id)
+        inputs = [replace(e, request_id=e.request_id or
+                          (f"{request_id}#{i}" if is_batch else request_id))
                   for i, e in enumerate(inputs)]
     results = []
     # an array is written all or nothing; a refusal names the entry at fault
@@ -153,8 +132,7 @@ def cmd_case_list(args: argparse.Namespace, desk: Desk) -> int:
     f = desk.cases.make_filter(search=args.search or "",
                                status=parse_status(args.status) if args.status else None,
                                overdue=args.overdue, due_soon=args.due_soon,
-                               proxy=True if args.proxy else None,
-                               station=args.station)
+                               proxy=True if args.proxy else None)
     limit = args.limit if args.limit is not None else desk.cases.count(f)
     cases: list[Case] = []
     while len(cases) < limit:
@@ -239,7 +217,6 @@ def add_commands(sub: Any, add: Any, need_station: Any) -> None:
     sp.add_argument("--due-soon", action="store_true", help="2 个工作日内到期")
     sp.add_argument("--proxy", action="store_true", help="只看帮办代办件")
     sp.add_argument("--search")
-    sp.add_argument("--station", help="镇中心：只看某站的办件（站点编码），own 为本中心自己的")
     sp.add_argument("--limit", type=int)
     sp = add("advance", need_station(cmd_case_advance), "改变办件状态", case)
     sp.add_argument("case_no")

@@ -19,7 +19,7 @@ from ..domain.errors import OtherStationBackup, UserError
 from ..domain.station import default_station_name, parse_kind, parse_role
 from ..services.data_home import adopt_user_archive
 from ..services.demo import DEMO_PINS, make_demo
-from ..services.desk import Desk, StaffInput, restore_archive
+from ..services.desk import Desk, StaffInput, explain_failure, restore_archive
 from .cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
 from .devices import add_device_commands
 from .service import add_report_command, add_service_commands
@@ -274,6 +274,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             desk.close()
     except UserError as exc:
         sys.stderr.write(exc.message + "\n")
+        return 1
+    except Exception as exc:  # a disk full at COMMIT, a pulled stick: said plainly
+        known = explain_failure(exc)
+        if known is None:
+            raise
+        sys.stderr.write(known.message + "\n")
         return 1
 
 

@@ -6,26 +6,30 @@ import argparse
 import json
 import sys
 from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..domain.cases import Applicant
 from ..domain.errors import UserError
 from ..domain.service import AfterHours, Appointment, Complaint, Rating, Severity
+from ..schemas.base import Strict
+from ..schemas.inputs import AfterHoursIn, ApptIn, ComplaintIn
+from ..schemas.inputs import read_input as read_schema
 from ..services.appointments import ApptInput
 from ..services.cases import InvalidCase
 from ..services.desk import Desk
-from . import json_input
-from .json_input import integer, obj, optional_text, text, texts
+from .inputs import read_input
 
 
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _read_json(args: argparse.Namespace) -> Any:
-    raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
-    return json_input.parse(raw)
+M = TypeVar("M", bound=Strict)
+
+
+def _read(args: argparse.Namespace, model: type[M], what: str) -> M:
+    found: M = read_schema(read_input(args.file), model, what)
+    return found
 
 
 def appt_json(a: Appointment) -> dict[str, Any]:
@@ -50,19 +54,13 @@ def complaint_json(c: Complaint) -> dict[str, Any]:
 
 
 def cmd_appt_new(args: argparse.Namespace, desk: Desk) -> int:
-    data = obj(_read_json(args), "预约")
-    applicant = obj(data.get("applicant") or {}, "applicant ")
-    try:
-        at = datetime.fromisoformat(text(data, "at"))
-    except ValueError:
-        raise UserError("预约时间 at 格式不对，应如 2026-12-01T09:30") from None
+    data = _read(args, ApptIn, "预约")
+    a = data.applicant
     try:
         booked = desk.appointments.book(ApptInput(
-            applicant=Applicant(text(applicant, "name"), text(applicant, "id_number"),
-                                text(applicant, "phone"), text(applicant, "address")),
-            item=text(data, "item"), at=at, kind=text(data, "kind", "窗口"),
-            channel=text(data, "channel", "电话"), staff=optional_text(data, "staff"),
-            minutes=integer(data, "minutes", 30, "预计时长"), note=text(data, "note")))
+            applicant=Applicant(a.name, a.id_number, a.phone, a.address),
+            item=data.item, at=datetime.fromisoformat(data.at), kind=data.kind,
+            channel=data.channel, staff=data.staff, minutes=data.minutes, note=data.note))
     except InvalidCase as exc:
         raise UserError(exc.message) from None
     out = {**appt_json(booked.appointment), "warnings": booked.warnings}
@@ -95,16 +93,12 @@ def cmd_appt_list(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_after_hours_new(args: argparse.Namespace, desk: Desk) -> int:
-    data = obj(_read_json(args), "延时服务记录")
-    try:
-        day = date.fromisoformat(text(data, "day"))
-    except ValueError:
-        raise UserError("日期 day 格式不对，应为 YYYY-MM-DD") from None
+    data = _read(args, AfterHoursIn, "延时服务记录")
     station = desk.station_or_refuse()
     session = desk.after_hours.record(
-        day, text(data, "closing") or station.office_hours.closing.strftime("%H:%M"),
-        text(data, "end"), list(texts(data, "staff")),
-        integer(data, "served", 0, "服务人数"), text(data, "note"))
+        date.fromisoformat(data.day),
+        data.closing or station.office_hours.closing.strftime("%H:%M"),
+        data.end, list(data.staff), data.served, data.note)
     if args.json:
         _print_json(session_json(desk, session))
     else:
@@ -129,16 +123,15 @@ def cmd_after_hours_list(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_complaint_new(args: argparse.Namespace, desk: Desk) -> int:
-    data = obj(_read_json(args), "投诉")
+    data = _read(args, ComplaintIn, "投诉")
     try:
-        severity = Severity(text(data, "severity", "一般"))
+        severity = Severity(data.severity)
     except ValueError:
-        raise UserError("投诉性质 severity 应为 一般 或 重大") from None
+        raise UserError("投诉性质 severity 应为 一般 或 重大", field="severity") from None
     c = desk.complaints.receive(
-        complainant=text(data, "complainant"), phone=text(data, "phone"),
-        matter=text(data, "matter"), concerning=text(data, "concerning"),
-        channel=text(data, "channel", "电话"), severity=severity,
-        not_accepted_reason=text(data, "not_accepted_reason"))
+        complainant=data.complainant, phone=data.phone, matter=data.matter,
+        concerning=data.concerning, channel=data.channel, severity=severity,
+        not_accepted_reason=data.not_accepted_reason)
     _show_complaint(args, c)
     return 0
 

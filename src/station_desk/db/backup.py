@@ -23,8 +23,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.errors import StorageError
-from .errors import os_message, translate
+from ..domain.errors import StorageError, os_message
+from .errors import translate
 from .files import STALE_SECONDS, fsync_file, open_private, private_dir, sweep, sync_dir
 from .migrations import MIGRATION_SET
 

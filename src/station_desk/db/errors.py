@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ..domain.errors import StorageError
+from ..domain.errors import OS_MESSAGES, StorageError, os_message
 from .lock import others_described
 
 BUSY = "数据文件正被另一个程序占用，等了一会儿仍没有空出来，刚才的操作没有保存。"
@@ -22,31 +21,6 @@ _SQLITE_MESSAGES = (
     ("unable to open", "无法打开数据文件：文件夹不存在或没有权限。"),
     ("disk i/o error", "读写磁盘出错（磁盘或U盘可能已拔出或损坏），刚才的操作没有保存。"),
 )
-
-_OS_MESSAGES = {
-    errno.ENOSPC: "磁盘空间已满，刚才的操作没有完成。请清理磁盘后重试，已保存的数据不受影响。",
-    errno.EACCES: "没有权限写入这个位置。请换一个文件夹，或请管理员开通权限。",
-    errno.EROFS: "这个位置是只读的（写保护的U盘或光盘），无法写入。",
-    errno.ENOENT: "找不到指定的文件或文件夹（U盘可能已拔出）。",
-    errno.EIO: "读写磁盘出错（U盘可能已拔出或损坏），操作没有完成。",
-    errno.EPERM: "没有权限写入这个位置。请换一个文件夹，或请管理员开通权限。",
-    errno.EEXIST: "同名的文件已经存在。",
-    errno.EISDIR: "这是一个文件夹，不是文件。",
-    errno.ENOTDIR: "路径中有一段不是文件夹。",
-    errno.ENAMETOOLONG: "文件名或路径太长。",
-}
-if hasattr(errno, "EDQUOT"):
-    _OS_MESSAGES[errno.EDQUOT] = _OS_MESSAGES[errno.ENOSPC]
-
-
-def os_message(exc: OSError) -> str:
-    """An OS failure in Chinese, never the English errno text."""
-    where = f"（{exc.filename}）" if exc.filename else ""
-    known = _OS_MESSAGES.get(exc.errno or 0)
-    if known is None:
-        known = f"系统报告错误（代码 {exc.errno}），操作没有完成。"
-    return known.rstrip("。") + where
-
 
 def _busy_message() -> str:
     who = others_described()
@@ -65,7 +39,7 @@ def translate(exc: BaseException) -> StorageError | None:
             if needle in text:
                 return StorageError(_busy_message() if message is BUSY else message)
         return None
-    if isinstance(exc, OSError) and exc.errno in _OS_MESSAGES:
+    if isinstance(exc, OSError) and exc.errno in OS_MESSAGES:
         return StorageError(os_message(exc))
     return None
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.actor import Actor
+from ..schemas.sync import Receipt, problem
 from . import journal
 
 Row = dict[str, Any]
@@ -206,8 +207,12 @@ def last_receipt(db: Database, from_code: str) -> dict[str, Any] | None:
                      [from_code]).fetchone()
     if row is None:
         return None
-    found: dict[str, Any] = json.loads(row[0])
-    return found
+    try:
+        found: Any = json.loads(row[0])
+    except (ValueError, RecursionError):
+        return None
+    # stored by an older version that did not check receipts: never trusted blindly
+    return found if not problem(Receipt, found, "回执") else None
 
 
 # -- what a bundle carries ----------------------------------------------------

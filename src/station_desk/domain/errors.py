@@ -6,6 +6,8 @@ do; the CLI prints it to stderr with exit status 1, the window shows it in a box
 
 from __future__ import annotations
 
+import errno
+
 
 class UserError(Exception):
     """A refusal the person at the desk can act on (bad input, not allowed...)."""
@@ -34,3 +36,28 @@ class OtherStationBackup(UserError):
             "确实要恢复，请再确认一次。", field="station")
         self.backup_code = backup_code
         self.current_code = current_code
+
+
+OS_MESSAGES = {
+    errno.ENOSPC: "磁盘空间已满，刚才的操作没有完成。请清理磁盘后重试，已保存的数据不受影响。",
+    errno.EACCES: "没有权限写入这个位置。请换一个文件夹，或请管理员开通权限。",
+    errno.EROFS: "这个位置是只读的（写保护的U盘或光盘），无法写入。",
+    errno.ENOENT: "找不到指定的文件或文件夹（U盘可能已拔出）。",
+    errno.EIO: "读写磁盘出错（U盘可能已拔出或损坏），操作没有完成。",
+    errno.EPERM: "没有权限写入这个位置。请换一个文件夹，或请管理员开通权限。",
+    errno.EEXIST: "同名的文件已经存在。",
+    errno.EISDIR: "这是一个文件夹，不是文件。",
+    errno.ENOTDIR: "路径中有一段不是文件夹。",
+    errno.ENAMETOOLONG: "文件名或路径太长。",
+}
+if hasattr(errno, "EDQUOT"):
+    OS_MESSAGES[errno.EDQUOT] = OS_MESSAGES[errno.ENOSPC]
+
+
+def os_message(exc: OSError) -> str:
+    """An OS failure in Chinese, never the English errno text."""
+    where = f"（{exc.filename}）" if exc.filename else ""
+    known = OS_MESSAGES.get(exc.errno or 0)
+    if known is None:
+        known = f"系统报告错误（代码 {exc.errno}），操作没有完成。"
+    return known.rstrip("。") + where

@@ -15,10 +15,11 @@ from ..db import catalogue_repo, journal, station_repo
 from ..db import restore as restoring
 from ..db.connection import ARCHIVE_NAME, open_database
 from ..db.errors import storage_errors
+from ..db.errors import translate as translate_storage
 from ..domain import pinyin
 from ..domain.actor import Actor
 from ..domain.catalogue import CaseType, CatalogueItem, check_legal_elements, item_from_dict
-from ..domain.errors import NotAllowed, UserError
+from ..domain.errors import NotAllowed, UserError, os_message
 from ..domain.pin import hash_pin, verify_pin
 from ..domain.settings import REGISTRY
 from ..domain.station import (
@@ -78,6 +79,15 @@ def load_shipped_catalogue() -> list[CatalogueItem]:
     except (OSError, ValueError) as exc:
         raise UserError(f"程序文件不完整：事项目录 {path} 缺失或已损坏，请重新安装程序") from exc
     return [item_from_dict(i) for i in data["items"]]
+
+
+def explain_failure(exc: BaseException) -> UserError | None:
+    """A storage or OS failure that escaped a service, in Chinese (None: a real bug)."""
+    if isinstance(exc, MemoryError):
+        return UserError("内存不足，操作没有完成；已保存的数据不受影响。")
+    if isinstance(exc, OSError):
+        return UserError(os_message(exc))
+    return translate_storage(exc)
 
 
 def restore_archive(data_dir: Path, backup: Path, *, other_station: bool = False) -> Path:

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..db import journal, sync_repo
 from ..db.errors import storage_errors
+from ..db.files import write_private as write_file
 from ..db.sync_repo import ExportRecord, Peer, Quarantined
 from ..domain.cases import Status
-from ..domain.errors import UserError
+from ..domain.errors import UserError, os_message
 from ..domain.station import Station, StationKind
+from ..schemas.base import decode_text
 from ..sync import bundle, ranges
 from ..sync.bundle import BundleRefused, Header
 from ..sync.export import ExportResult, export_bundle
@@ -44,6 +46,8 @@ if TYPE_CHECKING:
     from .desk import Desk
 
 log = logging.getLogger("station_desk.sync")
+
+MAX_IDENTITY_BYTES = 64 * 1024
 
 Progress = Callable[[int, int], None]
 
@@ -174,21 +178,26 @@ class SyncDesk:
         return self.keys().fingerprint
 
     def export_identity(self, out: Path) -> Path:
-        """Write this station's public identity (to a folder or a file name)."""
+        """Write this station's public identity: into a folder (one that exists,
+        or a new name without an extension) as `identity-CODE.json`, else to
+        exactly the file named, whatever its extension (`v.key`)."""
         identity = self.identity()
-        folder = out.is_dir() or out.suffix.lower() != ".json"
+        folder = out.is_dir() or not out.suffix
         path = out / f"identity-{identity.code}.json" if folder else out
         with storage_errors():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(identity.to_json(self.keys()), encoding="utf-8")
+            write_file(path, identity.to_json(self.keys()).encode("utf-8"))
         return path
 
     def read_identity(self, path: Path) -> Identity:
         try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"无法读取身份文件 {path}：{exc}") from exc
-        return parse_identity(text)
+            with open(path, "rb") as f:
+                raw = f.read(MAX_IDENTITY_BYTES + 1)
+        except OSError as exc:
+            raise UserError(f"无法读取身份文件 {path}：{os_message(exc)}") from None
+        if len(raw) > MAX_IDENTITY_BYTES:
+            raise UserError(f"{path.name} 太大，不是身份文件")
+        return parse_identity(decode_text(raw, "身份文件"))
 
     def check_identity(self, identity: Identity) -> None:
         """Refuse an identity that is not our town (village) or our village (town)."""

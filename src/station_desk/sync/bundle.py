@@ -33,6 +33,8 @@ from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
 from ..domain.errors import UserError
+from ..schemas.base import parse_json
+from ..schemas.records import MAX_RECORD_BYTES
 from .keys import StationKeys, verify_signature
 
 MAGIC = b"SDBUNDLE"
@@ -57,6 +59,9 @@ _ABYTES = sodium.crypto_secretstream_xchacha20poly1305_ABYTES
 _TAG_MESSAGE = sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
 _TAG_FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 MAX_MESSAGE = 256 * 1024 * 1024
+# a chunk of records unpacks to this at most (export writes 2,000 per chunk)
+MAX_RECORDS_PLAIN = 96 * 1024 * 1024
+MAX_RECORDS_PER_CHUNK = 5000
 
 _SIG_CONTEXT = b"station-desk bundle signature v1\0"
 
@@ -332,11 +337,36 @@ def transcript_update(transcript: Any, message: Message) -> None:
 
 
 def decode_records(body: bytes) -> list[dict[str, Any]]:
+    """One chunk of records, decompressed within a limit (a zlib bomb of a few MB
+    would otherwise unpack to gigabytes); each line within the record limit."""
     try:
-        text = zlib.decompress(body)
-        return [json.loads(line) for line in text.split(b"\n") if line]
-    except (zlib.error, ValueError) as exc:
-        raise UserError(f"同步包内的记录无法解读：{exc}") from exc
+        inflater = zlib.decompressobj()
+        text = inflater.decompress(body, MAX_RECORDS_PLAIN)
+        if inflater.unconsumed_tail or not inflater.eof:
+            raise UserError(f"同步包内的一段记录解压后超过 {MAX_RECORDS_PLAIN // 2**20} MB，"
+                            "不是本程序写的同步包，已拒绝导入。")
+    except zlib.error:
+        raise UserError("同步包内的记录无法解读（解压失败）") from None
+    lines = [line for line in text.split(b"\n") if line]
+    if len(lines) > MAX_RECORDS_PER_CHUNK:
+        raise UserError("同步包内的一段记录条数过多，已拒绝导入。")
+    records = []
+    for line in lines:
+        record = parse_json(line, "同步包内的记录", max_bytes=4 * MAX_RECORD_BYTES, max_depth=8)
+        if b"\\ud" in line.lower() and _has_lone_surrogate(record):
+            raise UserError("同步包内的记录含有无效字符，已拒绝导入。")
+        if not isinstance(record, dict):
+            raise UserError("同步包内的记录格式不对，已拒绝导入。")
+        records.append(record)
+    return records
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def decode_blob(body: bytes) -> tuple[str, bytes]:

@@ -5,7 +5,6 @@ that station, and its manifest agrees with its header."""
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,10 @@ from sqlite_utils import Database
 
 from ..db import sync_repo
 from ..db.sync_repo import Peer
+from ..domain.errors import UserError
 from ..domain.station import Station
+from ..schemas.base import parse_json
+from ..schemas.sync import Manifest, problem
 from . import bundle
 from .bundle import BundleRefused, Header
 from .keys import StationKeys, unb64
@@ -115,8 +117,8 @@ def verify(db: Database, path: Path, *, me: Station, keys: StationKeys,
             if message.kind != bundle.MSG_MANIFEST:
                 raise BundleRefused("tampered", f"同步包 {path.name} 缺少清单")
             try:
-                manifest = json.loads(message.body)
-            except ValueError:
+                manifest = parse_json(message.body, "清单", max_bytes=4 * 1024 * 1024)
+            except UserError:
                 raise BundleRefused("tampered", f"同步包 {path.name} 的清单无法解读") from None
         bundle.transcript_update(digest, message)
     transcript = digest.digest()
@@ -124,5 +126,8 @@ def verify(db: Database, path: Path, *, me: Station, keys: StationKeys,
                            signature, peer.name)
     if not isinstance(manifest, dict):
         raise BundleRefused("tampered", f"同步包 {path.name} 缺少清单")
+    wrong = problem(Manifest, manifest, "清单")
+    if wrong:  # signed, but not what this program writes: refused whole
+        raise BundleRefused("tampered", f"同步包 {path.name} 的{wrong}。没有导入任何内容。")
     _check_manifest(path, header, manifest, me)
     return Verified(path, header, manifest, peer, stream_key, transcript)

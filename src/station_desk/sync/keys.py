@@ -29,6 +29,8 @@ from nacl.signing import SigningKey, VerifyKey
 
 from ..domain.errors import StorageError, UserError
 from ..domain.station import StationKind
+from ..schemas.base import parse_json, validate
+from ..schemas.sync import IdentityFile
 
 log = logging.getLogger("station_desk.sync")
 
@@ -193,29 +195,34 @@ def own_identity(keys: StationKeys, *, code: str, name: str, kind: StationKind,
 
 
 def parse_identity(text: str) -> Identity:
-    """Read an identity file; refuse anything damaged, altered or not one."""
+    """Read an identity file; refuse anything damaged, altered or not one.
+
+    Every field is checked (schemas/sync.py) before the signature is: a
+    self-signed file with a hostile name or code is refused, not trusted."""
     bad = "这不是 Station Desk 的身份文件，或文件已损坏"
     try:
-        data = json.loads(text)
-    except ValueError:
+        data = parse_json(text, "身份文件", max_bytes=64 * 1024, max_depth=3)
+    except UserError:
         raise UserError(bad) from None
     if not isinstance(data, dict) or data.get("format") != IDENTITY_FORMAT:
         raise UserError(bad)
     if data.get("version") != IDENTITY_VERSION:
-        raise UserError(f"身份文件版本 {data.get('version')} 不认识：请升级本程序")
+        version = data.get("version")
+        shown = version if isinstance(version, int) and not isinstance(version, bool) else "?"
+        raise UserError(f"身份文件版本 {shown} 不认识：请升级本程序")
+    checked = validate(IdentityFile, data, "身份文件")
     try:
-        kind = StationKind(str(data["kind"]))
         identity = Identity(
-            code=str(data["code"]), name=str(data["name"]), kind=kind,
-            town_code=str(data.get("town_code", "")),
-            verify_key=unb64(str(data["verify_key"]), "签名公钥"),
-            box_key=unb64(str(data["box_key"]), "加密公钥"))
-        signature = unb64(str(data["signature"]), "签名")
+            code=checked.code, name=checked.name, kind=StationKind(checked.kind),
+            town_code=checked.town_code,
+            verify_key=unb64(checked.verify_key, "签名公钥"),
+            box_key=unb64(checked.box_key, "加密公钥"))
+        signature = unb64(checked.signature, "签名")
         identity.verifier().verify(identity._message(), signature)
         identity.public_key()
-    except (KeyError, ValueError, TypeError, CryptoError):
+    except (ValueError, TypeError, CryptoError):
         raise UserError(bad + "（内容不完整或签名不符）") from None
-    if data.get("fingerprint") != identity.fingerprint:
+    if checked.fingerprint != identity.fingerprint:
         raise UserError(bad + "（指纹与密钥不符）")
     return identity
 

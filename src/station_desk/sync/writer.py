@@ -18,6 +18,7 @@ from ..db import journal, sync_repo
 from ..db.cases_repo import name_grams
 from ..domain.actor import Actor
 from ..domain.station import Station
+from ..schemas.records import row_problem
 from . import bundle
 from .checks import Verified
 from .merge import Row, check_record, for_insert, merged_changes
@@ -88,10 +89,11 @@ class RecordWriter:
         rows: list[Row | None] = [None] * len(recs)
         for i, rec in enumerate(recs):
             data = rec.get("data")
-            if not isinstance(data, dict) or not isinstance(rec.get("id"), str) \
-                    or not isinstance(rec.get("seq"), int):
-                outcomes[i] = self._hold(rec, table, "记录格式不对")
+            reason = record_problem(table, rec)
+            if reason:
+                outcomes[i] = self._hold(rec, table, reason)
                 continue
+            assert isinstance(data, dict)
             row, reason = self._materialize(table, data, cols)
             if reason:
                 outcomes[i] = self._hold(rec, table, reason)
@@ -275,7 +277,8 @@ class RecordWriter:
                     blobs[sha] = base64.b64encode(self.blobs[sha]).decode("ascii")
             sync_repo.quarantine(
                 self.db, bundle_id=self.v.bundle_id, from_code=self.sender,
-                seq=int(rec.get("seq") or 0), table=table, record_id=str(rec.get("id")),
+                seq=_safe_seq(rec.get("seq")), table=table,
+                record_id=str(rec.get("id"))[:100],
                 reason=reason, data={"record": rec, "blobs": blobs}, at=self.at)
             self.report.quarantined.append({
                 "table": table, "id": str(rec.get("id")), "seq": rec.get("seq"),
@@ -313,6 +316,31 @@ class RecordWriter:
         finally:
             self.retrying = False
             self.blobs = {}
+
+
+def _safe_seq(seq: Any) -> int:
+    return seq if isinstance(seq, int) and not isinstance(seq, bool) and 0 < seq < 2**53 else 0
+
+
+def record_problem(table: str, rec: Row) -> str:
+    """Why a bundle record is held back before it is looked at further.
+
+    The record id must be the row's own id: the version check reads one and
+    the write uses the other, so a record claiming its own id while carrying
+    another station's row id could overwrite that station's row."""
+    data, seq = rec.get("data"), rec.get("seq")
+    if not isinstance(data, dict) or not isinstance(rec.get("id"), str) \
+            or not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 2**53:
+        return "记录格式不对"
+    if data.get("id") != rec["id"]:
+        return "记录编号与记录内容里的编号不符"
+    for key, value in data.items():
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**63:
+            return f"字段 {key} 的数值太大"
+        if isinstance(value, dict | list) and not (isinstance(value, dict)
+                                                   and set(value) <= {"sha256", "bytes"}):
+            return f"字段 {key} 的格式不对"
+    return row_problem(table, data)
 
 
 def integrity_reason(exc: sqlite3.IntegrityError, row: Row) -> str:

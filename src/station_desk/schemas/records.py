@@ -1,0 +1,189 @@
+"""The rows a bundle may carry, column by column: a signed bundle from a
+trusted station is still checked, so a hostile or broken one is held back
+(quarantined) instead of stored and breaking every later `case list`.
+
+Every column is optional here (a return bundle carries only the town's
+fields; NOT NULL is the database's check) but typed when present.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, StrictInt, StrictStr, TypeAdapter, ValidationError
+
+from ..domain.cases import Channel, ProxyStep, Status
+from ..domain.catalogue import CaseType
+from .base import (
+    Bit,
+    Code,
+    Count,
+    DateText,
+    DateTimeText,
+    Lenient,
+    Line,
+    Name,
+    Strict,
+    Text,
+    chinese_errors,
+)
+
+MAX_RECORD_BYTES = 256 * 1024  # one row's JSON; attachments travel as blobs
+
+StationCode = Annotated[StrictStr, Field(pattern=r"^\d{12}$")]
+
+
+class MaterialRow(Strict):
+    name: Line
+    originals: Annotated[StrictInt, Field(ge=0, le=99)]
+    copies: Annotated[StrictInt, Field(ge=0, le=99)]
+    received: bool
+
+
+class DepartmentRow(Strict):
+    name: Name
+    step: Name = "待办"
+    at: Annotated[StrictStr, Field(max_length=40)] = ""
+
+
+def json_text(shape: Any, max_length: int = 64 * 1024) -> Any:
+    """A TEXT column holding JSON of `shape` (groups, materials, departments)."""
+    adapter = TypeAdapter(shape)
+
+    def check(text: str) -> str:
+        try:
+            adapter.validate_python(json.loads(text))
+        except (ValueError, RecursionError):
+            raise ValueError("内容不是所需格式的 JSON") from None
+        return text
+
+    return Annotated[StrictStr, Field(max_length=max_length), AfterValidator(check)]
+
+
+def _enum_value(values: type[Any]) -> Any:
+    allowed = {v.value for v in values}
+
+    def check(text: str) -> str:
+        if text not in allowed:
+            raise ValueError(f"“{text[:20]}”不认识，应为其中之一：" + "、".join(sorted(allowed)))
+        return text
+
+    return Annotated[StrictStr, AfterValidator(check)]
+
+
+class CaseRow(Lenient):
+    id: Code
+    case_no: Code | None = None
+    station_code: StationCode | None = None
+    year: Annotated[StrictInt, Field(ge=2000, le=2100)] | None = None
+    seq: Count | None = None
+    channel: _enum_value(Channel) | None = None  # type: ignore[valid-type]
+    applicant_name: Name | None = None
+    id_number: Annotated[StrictStr, Field(max_length=18)] | None = None
+    phone: Annotated[StrictStr, Field(max_length=20)] | None = None
+    address: Line | None = None
+    groups: json_text(list[Name]) | None = None  # type: ignore[valid-type]
+    name_initials: Line | None = None
+    name_pinyin: Line | None = None
+    item_code: Code | None = None
+    item_name: Line | None = None
+    category: Line | None = None
+    case_type: _enum_value(CaseType) | None = None  # type: ignore[valid-type]
+    status: _enum_value(Status) | None = None  # type: ignore[valid-type]
+    open: Bit | None = None
+    window: Line | None = None
+    first_ask_id: Code | None = None
+    first_ask_name: Name | None = None
+    received_at: DateTimeText | None = None
+    accepted_at: DateTimeText | None = None
+    deadline: DateText | None = None
+    deadline_provisional: Bit | None = None
+    extended_days: Annotated[StrictInt, Field(ge=0, le=3650)] | None = None
+    materials: json_text(list[MaterialRow]) | None = None  # type: ignore[valid-type]
+    proxy: Bit | None = None
+    proxy_agent_id: Code | None = None
+    proxy_agent_name: Annotated[StrictStr, Field(max_length=40)] | None = None
+    proxy_step: _enum_value(ProxyStep) | None = None  # type: ignore[valid-type]
+    door_to_door: Bit | None = None
+    fee: Line | None = None
+    reason: Text | None = None
+    supplement_notice_at: DateTimeText | None = None
+    supplement_due: DateText | None = None
+    departments: json_text(list[DepartmentRow]) | None = None  # type: ignore[valid-type]
+    completed_at: DateTimeText | None = None
+    note: Text | None = None
+    created_at: DateTimeText | None = None
+    updated_at: DateTimeText | None = None
+
+
+class CaseEventRow(Lenient):
+    id: Code
+    case_id: Code | None = None
+    at: DateTimeText | None = None
+    actor_id: Code | None = None
+    actor_name: Name | None = None
+    kind: Name | None = None
+    text: Text | None = None
+    data: json_text(dict[str, Any], 16 * 1024) | None = None  # type: ignore[valid-type]
+    created_at: DateTimeText | None = None
+    updated_at: DateTimeText | None = None
+
+
+class NoticeRow(Lenient):
+    id: Code
+    notice_no: Code | None = None
+    case_id: Code | None = None
+    kind: Name | None = None
+    issued_at: DateTimeText | None = None
+    issued_by_id: Code | None = None
+    issued_by_name: Name | None = None
+    sha256: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    size: Count | None = None
+    pdf: Any = None  # a blob reference, checked against the blob by the writer
+
+
+class CatalogueRow(Lenient):
+    id: Code
+    code: Code | None = None
+    category: Line | None = None
+    name: Line | None = None
+    case_type: _enum_value(CaseType) | None = None  # type: ignore[valid-type]
+    time_limit_days: Annotated[StrictInt, Field(ge=0, le=3650)] | None = None
+    materials: Annotated[StrictStr, Field(max_length=64 * 1024)] | None = None
+    procedure: Annotated[StrictStr, Field(max_length=64 * 1024)] | None = None
+    non_acceptance: Annotated[StrictStr, Field(max_length=64 * 1024)] | None = None
+    in_person: Bit | None = None
+    verified: Bit | None = None
+    retired: Bit | None = None
+
+
+class HolidayRow(Lenient):
+    id: Code
+    year: Annotated[StrictInt, Field(ge=2000, le=2100)] | None = None
+    schedule: Annotated[StrictStr, Field(max_length=64 * 1024)] | None = None
+    source: Line | None = None
+
+
+ROW_SCHEMAS: dict[str, type[Lenient]] = {
+    "cases": CaseRow, "case_events": CaseEventRow, "notices": NoticeRow,
+    "catalogue_items": CatalogueRow, "holiday_schedules": HolidayRow,
+}
+
+
+def row_problem(table: str, row: dict[str, Any]) -> str:
+    """Why a bundle row may not be stored (empty if it may)."""
+    schema = ROW_SCHEMAS.get(table)
+    if schema is None:
+        return f"本程序不接收 {table} 表的记录"
+    try:
+        size = len(json.dumps(row, ensure_ascii=False, default=str))
+    except (ValueError, TypeError, RecursionError):
+        return "记录内容无法解读"
+    if size > MAX_RECORD_BYTES:
+        return f"记录太大（{size // 1024} KB）"
+    try:
+        schema.model_validate(row)
+    except ValidationError as exc:
+        return chinese_errors(exc, "记录", {})
+    return ""
