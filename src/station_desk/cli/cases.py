@@ -27,6 +27,7 @@ def _print_json(data: Any) -> None:
 def case_json(desk: Desk, case: Case, *, timeline: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "case_no": case.case_no, "id": case.id, "status": case.status.value,
+        "station": case.station_code, "read_only": desk.cases.read_only_reason(case),
         "case_type": case.case_type.value, "channel": case.channel.value,
         "item": case.item_name, "item_code": case.item_code, "category": case.category,
         "applicant": {"name": case.applicant.name, "id_number": case.applicant.id_number,
@@ -132,7 +133,8 @@ def cmd_case_list(args: argparse.Namespace, desk: Desk) -> int:
     f = desk.cases.make_filter(search=args.search or "",
                                status=parse_status(args.status) if args.status else None,
                                overdue=args.overdue, due_soon=args.due_soon,
-                               proxy=True if args.proxy else None)
+                               proxy=True if args.proxy else None,
+                               station=args.station)
     limit = args.limit if args.limit is not None else desk.cases.count(f)
     cases: list[Case] = []
     while len(cases) < limit:
@@ -217,6 +219,7 @@ def add_commands(sub: Any, add: Any, need_station: Any) -> None:
     sp.add_argument("--due-soon", action="store_true", help="2 个工作日内到期")
     sp.add_argument("--proxy", action="store_true", help="只看帮办代办件")
     sp.add_argument("--search")
+    sp.add_argument("--station", help="镇中心：只看某站的办件（站点编码），own 为本中心自己的")
     sp.add_argument("--limit", type=int)
     sp = add("advance", need_station(cmd_case_advance), "改变办件状态", case)
     sp.add_argument("case_no")

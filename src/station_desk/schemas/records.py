@@ -9,9 +9,19 @@ fields; NOT NULL is the database's check) but typed when present.
 from __future__ import annotations
 
 import json
+import math
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, StrictInt, StrictStr, TypeAdapter, ValidationError
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 
 from ..domain.cases import Channel, ProxyStep, Status
 from ..domain.catalogue import CaseType
@@ -26,6 +36,7 @@ from .base import (
     Name,
     Strict,
     Text,
+    bad_character,
     chinese_errors,
 )
 
@@ -165,6 +176,32 @@ class HolidayRow(Lenient):
     source: Line | None = None
 
 
+class PlainRow(Lenient):
+    """A table without its own schema: every column a plain, clean value."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    id: Code
+
+    @model_validator(mode="after")
+    def _plain_values(self) -> PlainRow:
+        for key, value in (self.model_extra or {}).items():
+            if isinstance(value, bool) or value is None:
+                continue
+            if isinstance(value, int):
+                if abs(value) >= 2**63:
+                    raise ValueError(f"字段 {key} 的数值太大")
+            elif isinstance(value, float):
+                if not math.isfinite(value):
+                    raise ValueError(f"字段 {key} 不是有限的数")
+            elif isinstance(value, str):
+                problem = bad_character(value, multiline=True)
+                if problem or len(value) > 64 * 1024:
+                    raise ValueError(f"字段 {key} {problem or '太长'}")
+            elif not (isinstance(value, dict) and set(value) <= {"sha256", "bytes"}):
+                raise ValueError(f"字段 {key} 的格式不对")
+        return self
+
+
 ROW_SCHEMAS: dict[str, type[Lenient]] = {
     "cases": CaseRow, "case_events": CaseEventRow, "notices": NoticeRow,
     "catalogue_items": CatalogueRow, "holiday_schedules": HolidayRow,
@@ -173,9 +210,7 @@ ROW_SCHEMAS: dict[str, type[Lenient]] = {
 
 def row_problem(table: str, row: dict[str, Any]) -> str:
     """Why a bundle row may not be stored (empty if it may)."""
-    schema = ROW_SCHEMAS.get(table)
-    if schema is None:
-        return f"本程序不接收 {table} 表的记录"
+    schema = ROW_SCHEMAS.get(table, PlainRow)
     try:
         size = len(json.dumps(row, ensure_ascii=False, default=str))
     except (ValueError, TypeError, RecursionError):

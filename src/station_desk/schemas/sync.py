@@ -23,10 +23,21 @@ class ReceiptBundle(Strict):
     imported_at: DateTimeText
 
 
-class Receipt(Strict):
-    """Which of our bundles the other side has imported."""
+class Holdings(Lenient):
+    """Which catalogue and holiday schedules the other side holds."""
+
+    catalogue: Annotated[StrictStr, Field(max_length=64)] = ""
+    catalogue_items: Count = 0
+    holiday_years: Annotated[list[Annotated[StrictInt, Field(ge=2000, le=2100)]],
+                             Field(max_length=200)] = []
+
+
+class Receipt(Lenient):
+    """Which of our bundles the other side has imported (fields a newer version
+    adds are ignored; the known ones are checked)."""
 
     station: StationCode
+    holds: Holdings | None = None
     ranges: Annotated[list[tuple[Seq, Seq]], Field(max_length=10_000)] = []
     missing: Annotated[list[tuple[Seq, Seq]], Field(max_length=10_000)] = []
     bundles: Annotated[list[ReceiptBundle], Field(max_length=1000)] = []
