@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,8 +37,8 @@ from ...services.desk import Desk
 from ..devices.card_reading import CardReaderBar
 from ..widgets import palette, prompts
 from ..widgets.field_marks import INVALID_STYLE, FieldMarks
-from ..widgets.forms import EnterDoesNotSubmit, save_cancel_buttons
-from ..widgets.item_picker import CODE_ROLE, ItemListMixin, item_summary
+from ..widgets.forms import EnterDoesNotSubmit, form_group, line_edit, save_cancel_buttons
+from ..widgets.item_picker import ItemListMixin, item_summary
 
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 WEEKDAYS = "一二三四五六日"
@@ -122,13 +121,7 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
 
     # -- building ----------------------------------------------------------
     def _who_box(self, when: datetime | None) -> QWidget:
-        group = QGroupBox(self.tr("预约人与时间"))
-        column = QVBoxLayout(group)
-        form = QFormLayout()
-        column.addLayout(form)
-        column.addStretch(1)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        group, form = form_group(self.tr("预约人与时间"))
         f = self.marks.field
 
         self.channel = QComboBox()
@@ -142,14 +135,10 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
         self.kind_hint.setObjectName("dayInfo")
         self.kind_hint.setWordWrap(True)
 
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("预约人姓名"))
-        self.id_number = QLineEdit()
-        self.id_number.setMaxLength(18)
-        self.id_number.setPlaceholderText(self.tr("可不填；办理时再核对"))
-        self.phone = QLineEdit()
-        self.phone.setPlaceholderText(self.tr("必填：提前联系或改期用"))
-        self.address = QLineEdit()
+        self.name = line_edit(self.tr("预约人姓名"))
+        self.id_number = line_edit(self.tr("可不填；办理时再核对"), max_length=18)
+        self.phone = line_edit(self.tr("必填：提前联系或改期用"))
+        self.address = line_edit()
 
         self.at = QDateTimeEdit()
         self.at.setLocale(CHINESE)
@@ -192,10 +181,8 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
         form.addRow(self.tr("备注"), f("note", self.note))
         self.marks.widgets["kind"] = [self.kind, self.channel]  # the desk names both "kind"
 
-        self.name.textChanged.connect(lambda _t: self.marks.clear("name"))
-        self.id_number.textChanged.connect(lambda _t: self.marks.clear("id_number"))
-        self.phone.textChanged.connect(lambda _t: self.marks.clear("phone"))
-        self.address.textChanged.connect(lambda _t: self.marks.clear("address"))
+        self.marks.clear_when_edited(name=self.name, id_number=self.id_number, phone=self.phone,
+                                     address=self.address)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.at.dateTimeChanged.connect(lambda _d: self._day_changed())
         self.staff.currentIndexChanged.connect(lambda _i: self.marks.clear("staff"))
@@ -209,28 +196,13 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
     def _item_box(self) -> QWidget:
         group = QGroupBox(self.tr("办理事项与一次性告知"))
         layout = QVBoxLayout(group)
-        self.item_search = QLineEdit()
-        self.item_search.setPlaceholderText(
-            self.tr("输入事项名称或拼音首字母，如 ylbx（养老保险）"))
-        self.item_search.setClearButtonEnabled(True)
-        self.item_list = QListWidget()
-        self.item_list.setMinimumHeight(140)
-        layout.addWidget(self.marks.field("item", self.item_search, self.item_list, grow=True),
-                         3)
-        self.item_info = QLabel(self.tr("请先选择办理事项"))
-        self.item_info.setObjectName("itemInfo")
-        self.item_info.setWordWrap(True)
-        self.item_info.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.item_info)
+        self._add_item_picker(layout, self.marks, list_height=140)
         self.materials_title = QLabel(self.tr("请告知预约人带齐以下全部材料（一次性告知）："))
         layout.addWidget(self.materials_title)
         self.materials = QListWidget()
         self.materials.setMinimumHeight(120)
         self.materials.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         layout.addWidget(self.materials, 3)
-        self.item_search.textChanged.connect(lambda _t: self._fill_items())
-        self.item_search.returnPressed.connect(self._choose_first)
-        self.item_list.currentItemChanged.connect(lambda cur, _prev: self._choose(cur))
         return group
 
     def _default_time(self) -> datetime:
@@ -272,13 +244,7 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
         self.day_info.setText(text)
 
     # -- item and materials --------------------------------------------------
-    def _choose(self, entry: QListWidgetItem | None, item: CatalogueItem | None = None) -> None:
-        if item is None:
-            if entry is None:
-                return
-            item = self.desk.item(str(entry.data(CODE_ROLE)))
-        self._item = item
-        self.marks.clear("item")
+    def _show_item(self, item: CatalogueItem) -> None:
         self.materials.clear()
         for n, m in enumerate(item.materials, 1):
             line = QListWidgetItem(f"{n}. {material_text(m)}")

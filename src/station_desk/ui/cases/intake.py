@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,7 +37,7 @@ from ..devices.card_reading import CardReaderBar
 from ..devices.pending_scans import PendingScans
 from ..widgets import prompts
 from ..widgets.field_marks import INVALID_STYLE, FieldMarks
-from ..widgets.forms import EnterDoesNotSubmit, save_cancel_buttons
+from ..widgets.forms import EnterDoesNotSubmit, form_group, line_edit, save_cancel_buttons
 from ..widgets.item_picker import CODE_ROLE, ItemListMixin, item_summary
 
 
@@ -86,25 +85,14 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
 
     # -- building ----------------------------------------------------------
     def _applicant_box(self) -> QWidget:
-        group = QGroupBox(self.tr("申请人与办理方式"))
-        column = QVBoxLayout(group)
-        form = QFormLayout()
-        column.addLayout(form)
-        column.addStretch(1)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        group, form = form_group(self.tr("申请人与办理方式"))
         self.channel = QComboBox()
         for c in Channel:
             self.channel.addItem(c.value, c.value)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("与身份证一致；生僻字可用输入法手写输入"))
-        self.id_number = QLineEdit()
-        self.id_number.setMaxLength(18)
-        self.id_number.setPlaceholderText(self.tr("18 位公民身份号码"))
-        self.phone = QLineEdit()
-        self.phone.setPlaceholderText(self.tr("手机 11 位，座机如 0915-6321234"))
-        self.address = QLineEdit()
-        self.address.setPlaceholderText(self.tr("如 西沟村三组"))
+        self.name = line_edit(self.tr("与身份证一致；生僻字可用输入法手写输入"))
+        self.id_number = line_edit(self.tr("18 位公民身份号码"), max_length=18)
+        self.phone = line_edit(self.tr("手机 11 位，座机如 0915-6321234"))
+        self.address = line_edit(self.tr("如 西沟村三组"))
         groups = QWidget()
         grid = QGridLayout(groups)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -169,10 +157,8 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         form.addRow(self.tr("备注"), self.marks.field("note", self.note))
         self.marks.widgets["proxy_agent"] = [self.agent]  # outline the name, not the row
 
-        self.name.textChanged.connect(lambda _t: self.marks.clear("name"))
-        self.id_number.textChanged.connect(lambda _t: self.marks.clear("id_number"))
-        self.phone.textChanged.connect(lambda _t: self.marks.clear("phone"))
-        self.reason.textChanged.connect(lambda: self.marks.clear("reason"))
+        self.marks.clear_when_edited(name=self.name, id_number=self.id_number, phone=self.phone,
+                                     reason=self.reason)
         self.case_type.currentIndexChanged.connect(lambda _i: self._update_case_options())
         self.proxy.toggled.connect(lambda _on: self._update_case_options())
         return group
@@ -180,19 +166,7 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
     def _item_box(self) -> QWidget:
         group = QGroupBox(self.tr("办理事项与收件材料"))
         layout = QVBoxLayout(group)
-        self.item_search = QLineEdit()
-        self.item_search.setPlaceholderText(
-            self.tr("输入事项名称或拼音首字母，如 ylbx（养老保险）"))
-        self.item_search.setClearButtonEnabled(True)
-        self.item_list = QListWidget()
-        self.item_list.setMinimumHeight(150)
-        layout.addWidget(self.marks.field("item", self.item_search, self.item_list, grow=True),
-                         3)
-        self.item_info = QLabel(self.tr("请先选择办理事项"))
-        self.item_info.setObjectName("itemInfo")
-        self.item_info.setWordWrap(True)
-        self.item_info.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.item_info)
+        self._add_item_picker(layout, self.marks, list_height=150)
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("收件材料（收到的请打勾；未收齐即为待补正）")), 1)
         self.capture_button = QPushButton(self.tr("拍照收件…"))
@@ -207,22 +181,12 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         self.materials = QListWidget()
         self.materials.setMinimumHeight(140)
         layout.addWidget(self.marks.field("materials", self.materials, grow=True), 4)
-        self.item_search.textChanged.connect(lambda _t: self._fill_items())
-        self.item_search.returnPressed.connect(self._choose_first)
-        self.item_list.currentItemChanged.connect(lambda cur, _prev: self._choose(cur))
         self.materials.itemChanged.connect(lambda _i: self._update_case_options())
         self.materials.itemDoubleClicked.connect(lambda _i: self.capture_selected())
         return group
 
     # -- item and materials ------------------------------------------------
-    def _choose(self, entry: QListWidgetItem | None,
-                item: CatalogueItem | None = None) -> None:
-        if item is None:
-            if entry is None:
-                return
-            item = self.desk.item(str(entry.data(CODE_ROLE)))
-        self._item = item
-        self.marks.clear("item")
+    def _show_item(self, item: CatalogueItem) -> None:
         self.marks.clear("materials")
         self.materials.blockSignals(True)
         self.materials.clear()

@@ -25,6 +25,7 @@ from ...domain.service import NOT_ACCEPTED_GROUNDS, Complaint, Rating, Severity
 from ...services.complaints import COMPLAINT_CHANNELS
 from ...services.desk import Desk
 from ..widgets import palette, prompts
+from ..widgets.field_marks import error_label
 from ..widgets.forms import save_cancel_buttons
 
 RATING_SOURCES = ("窗口评价器", "电话回访")
@@ -34,14 +35,6 @@ def _placeholder(box: QComboBox, text: str) -> None:
     edit = box.lineEdit()
     if edit is not None:
         edit.setPlaceholderText(text)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(f"color: {palette.DANGER};")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class ComplaintDialog(QDialog):
@@ -54,7 +47,7 @@ class ComplaintDialog(QDialog):
         self.setWindowTitle(self.tr("受理投诉"))
         self.resize(620, 520)
         layout = QVBoxLayout(self)
-        self.error = _error_label()
+        self.error = error_label()
         layout.addWidget(self.error)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -164,7 +157,7 @@ class RatingDialog(QDialog):
         self.setWindowTitle(self.tr("记录满意度评价"))
         self.resize(560, 300)
         layout = QVBoxLayout(self)
-        self.error = _error_label()
+        self.error = error_label()
         layout.addWidget(self.error)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

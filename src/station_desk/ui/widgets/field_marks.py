@@ -4,21 +4,21 @@ at the top. The dialog applies `INVALID_STYLE` and places `general`."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from . import palette
 
 INVALID_STYLE = f"""
 *[invalid="true"] {{ border: 2px solid {palette.DANGER}; border-radius: 3px; }}
-QLabel#fieldError {{ color: {palette.DANGER}; }}
 QLabel#itemInfo {{ padding: 4px; }}
 """
 
 
 def error_label() -> QLabel:
-    """A hidden, wrapping label in the error style."""
+    """A hidden, wrapping label in the danger colour."""
     label = QLabel()
     label.setObjectName("fieldError")
+    label.setStyleSheet(f"color: {palette.DANGER};")
     label.setWordWrap(True)
     label.hide()
     return label
@@ -54,6 +54,11 @@ class FieldMarks:
             w.style().unpolish(w)  # a dynamic property needs a re-polish to restyle
             w.style().polish(w)
             w.update()
+
+    def clear_when_edited(self, **edits: QLineEdit | QPlainTextEdit) -> None:
+        """A field's mark goes as soon as the clerk edits it (keyword: the field's key)."""
+        for key, edit in edits.items():
+            edit.textChanged.connect(lambda *_a, key=key: self.clear(key))
 
     def clear(self, key: str) -> None:
         label = self.labels.get(key)

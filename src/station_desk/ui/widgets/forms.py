@@ -10,11 +10,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -64,6 +68,28 @@ def page_top(title: str, button_text: str) -> tuple[QHBoxLayout, QPushButton]:
     button.setMinimumHeight(34)
     row.addWidget(button)
     return row, button
+
+
+def line_edit(placeholder: str = "", *, max_length: int = 0) -> QLineEdit:
+    """A one-line field with its grey hint (and a length limit when given)."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    if max_length:
+        edit.setMaxLength(max_length)
+    return edit
+
+
+def form_group(title: str) -> tuple[QGroupBox, QFormLayout]:
+    """A titled box holding a form (labels left and top-aligned, fields growing),
+    with the room left below it."""
+    group = QGroupBox(title)
+    column = QVBoxLayout(group)
+    form = QFormLayout()
+    column.addLayout(form)
+    column.addStretch(1)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return group, form
 
 
 def rows_view(model: QAbstractItemModel, parent: QWidget | None = None, *,

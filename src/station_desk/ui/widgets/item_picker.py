@@ -5,11 +5,12 @@ sums up the chosen item."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem
 
 from ...domain.catalogue import CatalogueItem
 from ...services.desk import Desk
 from . import palette
+from .field_marks import FieldMarks
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -35,17 +36,48 @@ def item_summary(item: CatalogueItem, unverified_note: str) -> str:
 
 
 class ItemListMixin:
-    """For a dialog with `desk`, `item_search`, `item_list`, the chosen `_item`, and
-    a `_choose(entry, item=None)` that reacts to a choice."""
+    """For a dialog with `desk` and `marks`: the item picker, the chosen `_item`, and
+    a `_show_item(item)` that reacts to a choice."""
 
     desk: Desk
+    marks: FieldMarks
     item_search: QLineEdit
     item_list: QListWidget
+    item_info: QLabel
     _item: CatalogueItem | None
+
+    def _add_item_picker(self, layout: QBoxLayout, marks: FieldMarks, list_height: int) -> None:
+        """The search box over the matching items (the form's "item" field) and under it
+        the summary of the chosen item, added to `layout`."""
+        self.item_search = QLineEdit()
+        self.item_search.setPlaceholderText(_tr("输入事项名称或拼音首字母，如 ylbx（养老保险）"))
+        self.item_search.setClearButtonEnabled(True)
+        self.item_list = QListWidget()
+        self.item_list.setMinimumHeight(list_height)
+        layout.addWidget(marks.field("item", self.item_search, self.item_list, grow=True), 3)
+        self.item_info = QLabel(_tr("请先选择办理事项"))
+        self.item_info.setObjectName("itemInfo")
+        self.item_info.setWordWrap(True)
+        self.item_info.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.item_info)
+        self.item_search.textChanged.connect(lambda _t: self._fill_items())
+        self.item_search.returnPressed.connect(self._choose_first)
+        self.item_list.currentItemChanged.connect(lambda cur, _prev: self._choose(cur))
+
+    def _show_item(self, item: CatalogueItem) -> None:
+        """React to the item chosen (its materials, options)."""
+        raise NotImplementedError
 
     def _choose(self, entry: QListWidgetItem | None,
                 item: CatalogueItem | None = None) -> None:
-        raise NotImplementedError
+        """The item of a list entry (or `item` itself) becomes the form's choice."""
+        if item is None:
+            if entry is None:
+                return
+            item = self.desk.item(str(entry.data(CODE_ROLE)))
+        self._item = item
+        self.marks.clear("item")
+        self._show_item(item)
 
     def _fill_items(self) -> None:
         chosen = self._item.code if self._item else None
