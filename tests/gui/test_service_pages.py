@@ -116,6 +116,9 @@ def test_booking_through_the_dialog_shows_in_the_day_and_week(qtbot, desk: Desk,
     assert row[DayModel.COL_ITEM] == PENSION_CLAIM_NAME
     page.tabs.setCurrentIndex(1)
     assert any("王秀英" in chip and "10:30" in chip for chip in page.chips_of(day))
+    chips = page.week.lists[day.weekday()]
+    chips.itemClicked.emit(chips.item(0))  # a chip opens its day, the booking selected
+    assert page.tabs.currentIndex() == 0 and page.selected_no() == appt.appt_no
 
 
 def test_a_refused_booking_keeps_what_was_typed(qtbot, desk: Desk, boxes) -> None:

@@ -14,16 +14,12 @@ from PySide6.QtCore import (
     QDate,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -32,18 +28,16 @@ from PySide6.QtWidgets import (
 
 from ...domain.service import Appointment, ApptStatus, clashes
 from ...services.desk import Desk
-from ..widgets import palette, prompts
+from ..widgets import prompts
 from ..widgets.forms import page_top, rows_view
-from .dialog import CHINESE, is_open_day, weekday
-from .model import CHIP_COLORS, CLASH_BRUSH, MISSED_BRUSH, STATUS_COLORS, DayModel
+from .dialog import CHINESE, weekday
+from .model import DayModel
 from .outcome import (  # tests import prefill_intake from here
     RescheduleDialog,
     ServedDialog,
     prefill_intake,
 )
-
-NO_ROLE = Qt.ItemDataRole.UserRole
-
+from .week import WeekView
 
 # -- replaceable questions (tests assign their own) ---------------------------------
 
@@ -187,31 +181,9 @@ class AppointmentsPage(QWidget):
         return box
 
     def _week_tab(self) -> QWidget:
-        box = QWidget()
-        grid = QGridLayout(box)
-        grid.setHorizontalSpacing(6)
-        self.week_heads: list[QLabel] = []
-        self.week_lists: list[QListWidget] = []
-        for i in range(7):
-            head = QLabel()
-            head.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            head.setObjectName("weekHead")
-            chips = QListWidget()
-            chips.setWordWrap(True)
-            chips.setSpacing(2)
-            chips.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            chips.itemActivated.connect(self._open_chip)
-            chips.itemClicked.connect(self._open_chip)
-            grid.addWidget(head, 0, i)
-            grid.addWidget(chips, 1, i)
-            grid.setColumnStretch(i, 1)
-            self.week_heads.append(head)
-            self.week_lists.append(chips)
-        grid.setRowStretch(1, 1)
-        hint = QLabel(self.tr("点一个预约，转到当天的列表处理。"))
-        hint.setObjectName("muted")
-        grid.addWidget(hint, 2, 0, 1, 7)
-        return box
+        self.week = WeekView(self.desk)
+        self.week.opened.connect(self.open_appointment)
+        return self.week
 
     # -- showing ---------------------------------------------------------------------
     def chosen_day(self) -> date:
@@ -298,52 +270,12 @@ class AppointmentsPage(QWidget):
         week = self.desk.appointments.week(self.chosen_day())
         days = list(week)
         self.range_label.setText(f"{days[0]:%Y年%m月%d日} – {days[-1]:%m月%d日}")
-        now = datetime.now().astimezone()
-        for i, (d, found) in enumerate(week.items()):
-            head = self.week_heads[i]
-            open_day = is_open_day(self.desk, d)
-            text = f"{weekday(d)}\n{d:%m-%d}"
-            if open_day is False:
-                text += self.tr("（休）")
-            head.setText(text)
-            style = "font-weight: bold; padding: 4px;"
-            if d == date.today():
-                style += f"background: {palette.PRIMARY}; color: white; border-radius: 4px;"
-            elif open_day is False:
-                style += f"color: {palette.MUTED};"
-            head.setStyleSheet(style)
-            chips = self.week_lists[i]
-            chips.clear()
-            for a in found:
-                start = a.at.astimezone()
-                line = f"{start:%H:%M} {a.applicant_name}\n{a.kind.value} · {a.staff_name}"
-                clash = a.status == ApptStatus.BOOKED and clashes(
-                    a.at, a.minutes, a.staff_name, found, ignore_id=a.id)
-                if a.status != ApptStatus.BOOKED:
-                    line += f"\n{a.status.value}"
-                elif a.is_missed(now):
-                    line += "\n⚠ " + self.tr("已过时间")
-                if clash:
-                    line += "\n⚠ " + self.tr("时间冲突")
-                chip = QListWidgetItem(line)
-                chip.setData(NO_ROLE, a.appt_no)
-                chip.setToolTip(f"{a.appt_no}\n{a.item_name}\n{a.phone}")
-                chip.setBackground(MISSED_BRUSH if a.is_missed(now) else CLASH_BRUSH if clash
-                                   else QBrush(QColor(CHIP_COLORS[a.status])))
-                chip.setForeground(QBrush(QColor(STATUS_COLORS[a.status])))
-                chips.addItem(chip)
+        self.week.show_week(week)
 
     def chips_of(self, day: date) -> list[str]:
         """The week view's chips of `day` (for tests and screen checks)."""
         monday = self.chosen_day() - timedelta(days=self.chosen_day().weekday())
-        i = (day - monday).days
-        if not 0 <= i < 7:
-            return []
-        chips = self.week_lists[i]
-        return [chips.item(r).text() for r in range(chips.count())]
-
-    def _open_chip(self, chip: QListWidgetItem) -> None:
-        self.open_appointment(str(chip.data(NO_ROLE)))
+        return self.week.chips((day - monday).days)
 
     def open_appointment(self, appt_no: str) -> None:
         """Show the appointment's day in the day list with it selected."""
