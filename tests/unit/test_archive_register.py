@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 from stdnum.cn import ric
 
@@ -51,7 +52,10 @@ def pdf_bytes(text: str = "scan") -> bytes:
     return buf.getvalue()
 
 
-JPEG_HEAD = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+def jpeg_bytes() -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 6), (30, 120, 200)).save(buf, "JPEG")
+    return buf.getvalue()
 
 
 def write(folder: Path, name: str, data: bytes) -> Path:
@@ -85,7 +89,7 @@ def head(village: Desk) -> Desk:
 
 def test_attachments_round_trip_with_their_hash(head: Desk, tmp_path: Path) -> None:
     case = register(head, finish=False)
-    files = {"户口簿.png": png_bytes(), "身份证.jpg": JPEG_HEAD + b"\x00" * 300,
+    files = {"户口簿.png": png_bytes(), "身份证.jpg": jpeg_bytes(),
              "申请表.pdf": pdf_bytes()}
     for name, data in files.items():
         info = head.archive.attach(case.case_no, write(tmp_path / "scans", name, data))
@@ -124,9 +128,8 @@ def test_too_large_a_file_is_refused_before_it_is_read(head: Desk, tmp_path: Pat
     assert refused.value.field == "file"
     assert "20 MB" in refused.value.message
     exactly = tmp_path / "刚好.pdf"
-    with open(exactly, "wb") as f:
-        f.write(b"%PDF-1.4\n")
-        f.truncate(MAX_ATTACHMENT_BYTES)
+    real = pdf_bytes()  # a whole PDF, padded after its end to the limit exactly
+    exactly.write_bytes(real + b"\n" * (MAX_ATTACHMENT_BYTES - len(real)))
     assert head.archive.attach(case.case_no, exactly).size == MAX_ATTACHMENT_BYTES
     assert [a.name for a in head.archive.attachments(case.case_no)] == ["刚好.pdf"]
 
@@ -135,6 +138,10 @@ def test_too_large_a_file_is_refused_before_it_is_read(head: Desk, tmp_path: Pat
     ("照片.gif", b"GIF89a" + b"\x00" * 40, "只能附加"),
     ("假的.jpg", b"this is text, not a photo", "只能附加"),
     ("说明.docx", b"PK\x03\x04" + b"\x00" * 40, "只能附加"),
+    # the right first bytes, the wrong content: a real check opens the file
+    ("网页.pdf", b"%PDF-1.4\n<html><script>alert(1)</script></html>", "打不开"),
+    ("截断.png", png_bytes()[:30], "打不开"),
+    ("伪装.jpg", b"\xff\xd8\xff\xe0" + b"<html></html>" * 20, "打不开"),
     ("空.pdf", b"", "文件是空的"),
 ])
 def test_wrong_type_or_empty_is_refused(head: Desk, tmp_path: Path, name: str, data: bytes,
@@ -143,6 +150,14 @@ def test_wrong_type_or_empty_is_refused(head: Desk, tmp_path: Path, name: str, d
     with pytest.raises(UserError, match=message):
         head.archive.attach(case.case_no, write(tmp_path, name, data))
     assert head.archive.attachments(case.case_no) == []
+
+
+def test_names_lose_control_and_bidi_characters(head: Desk, tmp_path: Path) -> None:
+    case = register(head, finish=False)
+    info = head.archive.attach_data(case.case_no, "a\u202egnp.exe\x07", png_bytes())
+    assert info.name == "agnp.exe"  # what it really is, not “aexe.png”
+    [listed] = head.archive.attachments(case.case_no)
+    assert listed.name == "agnp.exe"
 
 
 def test_the_same_file_twice_is_refused_even_renamed(head: Desk, tmp_path: Path) -> None:

@@ -10,21 +10,6 @@ from .errors import UserError
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024  # a phone photo or a scanned PDF; not a video
 
-# magic bytes → MIME type; only what a document camera or a scanner produces
-_SIGNATURES = (
-    (b"%PDF-", "application/pdf"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-)
-
-
-def sniff_type(head: bytes) -> str:
-    for magic, mime in _SIGNATURES:
-        if head.startswith(magic):
-            return mime
-    raise UserError("只能附加 PDF、JPEG 或 PNG 文件（高拍仪照片或扫描件）", field="file")
-
-
 def check_size(size: int) -> None:
     if size == 0:
         raise UserError("文件是空的", field="file")

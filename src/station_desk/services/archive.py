@@ -18,10 +18,10 @@ from ..domain.archive import (
     archive_number,
     check_size,
     default_retention,
-    sniff_type,
 )
-from ..domain.errors import UserError
+from ..domain.errors import UserError, os_message
 from ..domain.ids import new_id
+from .content_check import checked_type, clean_name
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -47,7 +47,7 @@ class ArchiveDesk:
             check_size(path.stat().st_size)
             data = path.read_bytes()
         except OSError as exc:
-            raise UserError(f"读不到文件 {path.name}：{exc.strerror}", field="file") from None
+            raise UserError(f"读不到文件 {path.name}：{os_message(exc)}", field="file") from None
         return self.attach_data(case_no, path.name, data)
 
     def attach_data(self, case_no: str, name: str, data: bytes) -> AttachmentInfo:
@@ -55,7 +55,8 @@ class ArchiveDesk:
         case = self.desk.cases.for_action(case_no)
         size = len(data)
         check_size(size)
-        mime = sniff_type(data[:16])
+        name = clean_name(name)
+        mime = checked_type(name, data)
         digest = hashlib.sha256(data).hexdigest()
         if any(a.sha256 == digest for a in self.attachments(case_no)):
             raise UserError(f"{name} 已经附加在这件上了", field="file")
