@@ -276,3 +276,15 @@ def test_a_registered_case_gets_camera_pages_from_its_attachments(qtbot, desk: D
         assert panel.capture()
     assert offered[0][1] == "《城乡居民基本养老保险待遇申领表》"
     assert [a.name for a in panel.infos] == ["《城乡居民基本养老保险待遇申领表》.jpg"]
+
+
+def test_no_camera_on_this_pc_is_said_plainly(qtbot, boxes) -> None:
+    from station_desk.ui.devices.frame_sources import CameraSource, cameras
+
+    if cameras():
+        pytest.skip("this PC has a camera")
+    dialog = CaptureDialog("户口簿", [CameraSource()])  # no camera (or no Qt Multimedia) here
+    qtbot.addWidget(dialog)
+    assert "高拍仪" in dialog.preview.text() and "高拍仪" in dialog.status.text()
+    dialog.shoot()
+    assert boxes.warnings and "高拍仪还没有画面" in boxes.warnings[0]

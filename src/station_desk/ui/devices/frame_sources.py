@@ -19,6 +19,7 @@ from ...devices.watch import StableFileWatcher
 
 log = logging.getLogger("station_desk.devices")
 FOLDER_POLL_MS = 700
+PREVIEW_MS = 150  # a 高拍仪 sends 8-megapixel frames: only some become a preview
 
 
 def image_bytes(image: QImage) -> bytes:
@@ -67,7 +68,10 @@ class CameraSource(FrameSource):
     def __init__(self, camera_id: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.camera_id = camera_id
-        self._latest: QImage | None = None
+        self._frame: object | None = None  # the newest QVideoFrame, converted on demand
+        self._preview = QTimer(self)
+        self._preview.setInterval(PREVIEW_MS)
+        self._preview.timeout.connect(self._show_preview)
         self._camera: object | None = None
         self._session: object | None = None
         self._sink: object | None = None
@@ -111,17 +115,24 @@ class CameraSource(FrameSource):
             lambda _e, text: self.problem.emit(self.tr("高拍仪出错：") + text))
         self._camera, self._session, self._sink = camera, session, sink
         camera.start()
+        self._preview.start()
 
     def _on_frame(self, frame: object) -> None:
-        image = frame.toImage()  # type: ignore[attr-defined]
-        if not image.isNull():
-            self._latest = image
+        self._frame = frame
+
+    def _show_preview(self) -> None:
+        image = self.still()
+        if image is not None:
             self.frame.emit(image)
 
     def still(self) -> QImage | None:
-        return self._latest
+        if self._frame is None:
+            return None
+        image = self._frame.toImage()  # type: ignore[attr-defined]
+        return None if image.isNull() else image
 
     def stop(self) -> None:
+        self._preview.stop()
         if self._camera is not None:
             self._camera.stop()  # type: ignore[attr-defined]
 
