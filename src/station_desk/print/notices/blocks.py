@@ -25,6 +25,7 @@ from .styles import (
     S_CELL_C,
     S_CELL_H,
     S_LABEL,
+    S_PROSE,
     S_SALUTE,
     S_SEAL,
     S_SIGN,
@@ -195,3 +196,14 @@ def case_of(ctx: NoticeContext) -> Case:
 def label_rows(rows: list[tuple[str, str]]) -> Table:
     return grid([[para(k, S_LABEL), para(v, S_CELL)] for k, v in rows],
                  [32 * mm, WIDTH - 32 * mm], label_col=True)
+
+
+def staff_closing(ctx: NoticeContext, applicant_label: str = "申请人（签字）：") -> Flowable:
+    """The usual signatures: the clerk, dated the day of issue, and the applicant."""
+    return closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)), (applicant_label, ""))
+
+
+def enquiries(ctx: NoticeContext) -> list[Flowable]:
+    """"如有疑问，请致电 …" when the station has a phone."""
+    phone = ctx.station.phone
+    return [para(f"如有疑问，请致电 {phone}。", S_PROSE)] if phone else []

@@ -15,11 +15,12 @@ from .blocks import (
     applied_on,
     case_materials,
     case_of,
-    closing,
+    enquiries,
     grid,
     label_rows,
     material_table,
     salutation,
+    staff_closing,
     time_limit_text,
 )
 from .context import NoticeContext
@@ -105,8 +106,7 @@ def acceptance_body(ctx: NoticeContext) -> list[Flowable]:
     if received:
         story.append(material_table(case_materials(ctx, received)))
     story.append(para("请保管好本通知书，凭此查询办理进度或领取办理结果。", S_STRONG))
-    story.append(closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
-                          ("申请人（签字）：", "")))
+    story.append(staff_closing(ctx))
     return story
 
 
@@ -128,10 +128,8 @@ def supplement_body(ctx: NoticeContext) -> list[Flowable]:
     story.append(para(f"说明：{ctx.here}收到您的申请材料之日为{when}。按照规定，需要补正的全部内容应当在"
                     f"收到申请材料之日起 {SUPPLEMENT_NOTICE_DAYS} 个工作日内{due}一次性告知；"
                     "逾期不告知的，自收到申请材料之日起即为受理。", S_PROSE))
-    if ctx.station.phone:
-        story.append(para(f"如有疑问，请致电 {ctx.station.phone}。", S_PROSE))
-    story.append(closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
-                          ("申请人（签字）：", "")))
+    story += enquiries(ctx)
+    story.append(staff_closing(ctx))
     return story
 
 
@@ -153,10 +151,8 @@ def rejection_body(ctx: NoticeContext) -> list[Flowable]:
                              ("告知送达", f"{ctx.station.name}（受理、代办点，不是决定机关）")]))
     story.append(Spacer(1, 2))
     story.append(para(appeal_rights(item.review_body), S_PROSE))
-    if ctx.station.phone:
-        story.append(para(f"如有疑问，请致电 {ctx.station.phone}。", S_PROSE))
-    story.append(closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
-                          ("申请人（签收）：", "")))
+    story += enquiries(ctx)
+    story.append(staff_closing(ctx, "申请人（签收）："))
     return story
 
 
@@ -185,8 +181,6 @@ def extension_body(ctx: NoticeContext) -> list[Flowable]:
     story.append(Spacer(1, 3))
     story.append(label_rows(rows))
     story += _rules(ctx, ("受理日期", "法定办结期限", "承诺办结日期"))
-    if ctx.station.phone:
-        story.append(para(f"如有疑问，请致电 {ctx.station.phone}。", S_PROSE))
-    story.append(closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
-                          ("申请人（签收）：", "")))
+    story += enquiries(ctx)
+    story.append(staff_closing(ctx, "申请人（签收）："))
     return story

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
-from .blocks import closing, item_materials, label_rows, material_table, salutation, time_limit_text
+from .blocks import (
+    item_materials,
+    label_rows,
+    material_table,
+    salutation,
+    staff_closing,
+    time_limit_text,
+)
 from .context import NoticeContext
 from .styles import (
     GAP,
@@ -14,7 +21,6 @@ from .styles import (
     S_ITEM,
     S_PROSE,
     S_STRONG,
-    cn_date,
     label_value,
     numbered_heading,
     or_gap,
@@ -54,8 +60,7 @@ def one_time_body(ctx: NoticeContext) -> list[Flowable]:
     head("不予受理情形", None if item.non_acceptance else GAP)
     story += [para(f"{i}. {t}", S_ITEM) for i, t in enumerate(item.non_acceptance, 1)]
     story.append(para(ONE_TIME_CLOSING, S_STRONG))
-    story.append(closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
-                          ("申请人（签字）：", "")))
+    story.append(staff_closing(ctx))
     return story
 
 
@@ -90,6 +95,5 @@ def appointment_body(ctx: NoticeContext) -> list[Flowable]:
     if item.in_person:
         story.append(para("本事项须申请人本人到场办理。", S_STRONG))
     story.append(para("如需改约或取消，请提前致电告知。", S_HEAD))
-    story.append(closing(ctx, ("经办人（签字）：", cn_date(ctx.issued_at)),
-                          ("申请人（签字）：", "")))
+    story.append(staff_closing(ctx))
     return story
