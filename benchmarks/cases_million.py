@@ -38,8 +38,8 @@ def _id_number(rng: random.Random, birth: date) -> str:
 
 def build(desk: Desk, rows: int, seed: int = 7) -> None:
     rng = random.Random(seed)
-    items = desk.catalogue()
-    station = desk.station
+    items = desk.catalogue.items()
+    station = desk.station.current
     assert station is not None
     today = date.today()
     statuses = [Status.COMPLETED] * 8 + [Status.ACCEPTED, Status.IN_PROGRESS,
@@ -119,16 +119,17 @@ def main() -> int:
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sd-bench-"))
     desk = Desk.open(folder)
     try:
-        if not desk.is_set_up:
-            desk.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
-                       staff=[StaffInput("王建国", Role.HEAD, "1234"),
-                              StaffInput("李明", Role.AGENT, "1111")])
+        if not desk.station.is_set_up:
+            desk.station.setup(kind=StationKind.TOWN1, code="610922101000",
+                               name="城关镇便民服务中心",
+                               staff=[StaffInput("王建国", Role.HEAD, "1234"),
+                                      StaffInput("李明", Role.AGENT, "1111")])
         have = desk.cases.count(desk.cases.make_filter())
         if have < args.rows:
             start = time.perf_counter()
             build(desk, args.rows - have)
             print(f"built {args.rows:,} cases in {time.perf_counter() - start:.1f} s; "
-                  f"file {desk.archive_path.stat().st_size / 2**20:.0f} MB")
+                  f"file {desk.store.path.stat().st_size / 2**20:.0f} MB")
         cases = desk.cases
         everything = cases.make_filter()
         total = timed("count all", lambda: cases.count(everything))

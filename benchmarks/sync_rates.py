@@ -48,7 +48,7 @@ def _id_number(rng: random.Random, birth: date) -> str:
 
 def case_rows(desk: Desk, n: int, seed: int = 11) -> list[dict[str, Any]]:
     rng = random.Random(seed)
-    items = desk.catalogue()
+    items = desk.catalogue.items()
     statuses = [Status.COMPLETED] * 6 + [Status.ACCEPTED, Status.IN_PROGRESS, Status.SUPPLEMENT]
     now = journal.now_iso()
     rows = []
@@ -143,10 +143,10 @@ def main() -> int:
         village = Desk.open(root / "village")
         town = Desk.open(root / "town")
         staff = [StaffInput("王建国", Role.HEAD, "1234"), StaffInput("李明", Role.AGENT, "1111")]
-        village.setup(kind=StationKind.VILLAGE, code=VILLAGE, name="西沟村便民服务站",
-                      town_code=TOWN, staff=staff)
-        town.setup(kind=StationKind.TOWN1, code=TOWN, name="城关镇便民服务中心",
-                   staff=[StaffInput("赵红", Role.HEAD, "1234")])
+        village.station.setup(kind=StationKind.VILLAGE, code=VILLAGE, name="西沟村便民服务站",
+                              town_code=TOWN, staff=staff)
+        town.station.setup(kind=StationKind.TOWN1, code=TOWN, name="城关镇便民服务中心",
+                           staff=[StaffInput("赵红", Role.HEAD, "1234")])
         vs, ts = SyncDesk(village), SyncDesk(town)
         stick = root / "stick"
         ts.trust(vs.export_identity(stick / "ids"))

@@ -46,7 +46,7 @@ def desk(data_dir: Path) -> Iterator[Desk]:
 @pytest.fixture
 def village(desk: Desk) -> Desk:
     """A set-up village station with a head (PIN 1234), an agent and a clerk."""
-    desk.setup(
+    desk.station.setup(
         kind=StationKind.VILLAGE, code="610922101201", name="西沟村便民服务站",
         town_code="610922101000", town_name="城关镇便民服务中心",
         staff=[StaffInput("王建国", Role.HEAD, "1234", "综合窗口"),

@@ -64,7 +64,7 @@ def pdf_bytes() -> bytes:
 
 def register(desk: Desk, code: str = "08-01", *, serial: int = 1, finish: bool = True) -> str:
     base = f"61092219650312{serial:03d}"
-    item = desk.item(code)
+    item = desk.catalogue.item(code)
     case = desk.cases.register(CaseInput(
         item=code, applicant=Applicant(f"村民{serial}", base + ric.calc_check_digit(base + "0")),
         received=tuple(m.name for m in item.materials),
@@ -82,7 +82,7 @@ def cell(table: QTableView, row: int, column: int) -> str:
 
 @pytest.fixture
 def stats(qtbot, village: Desk) -> StatisticsPage:
-    village.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "2222")
     page = StatisticsPage(village)
     qtbot.addWidget(page)
     return page
@@ -183,9 +183,9 @@ def test_export_refusal_is_shown(stats: StatisticsPage, boxes, tmp_path: Path,
 
 
 def test_town_shows_each_station_and_the_total(qtbot, qtmodeltester, desk: Desk) -> None:
-    desk.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
+    desk.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
                staff=[StaffInput("王建国", Role.HEAD, "1234")])
-    desk.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "1234")
     register(desk, serial=1)
     page = StatisticsPage(desk)
     qtbot.addWidget(page)
@@ -203,7 +203,7 @@ def test_town_shows_each_station_and_the_total(qtbot, qtmodeltester, desk: Desk)
 
 @pytest.fixture
 def page(qtbot, village: Desk) -> ArchivePage:
-    village.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "1234")
     p = ArchivePage(village)
     qtbot.addWidget(p)
     p.refresh()
@@ -213,7 +213,7 @@ def page(qtbot, village: Desk) -> ArchivePage:
 def test_no_backup_is_warned(page: ArchivePage) -> None:
     assert "还没有备份" in page.last_backup.text()
     assert page.last_backup.property("stale") is True
-    page.desk.startup_backup()
+    page.desk.backups.startup_backup()
     page.refresh()
     assert "最近一次备份" in page.last_backup.text()
     assert page.last_backup.property("stale") is False
@@ -233,7 +233,7 @@ def test_head_restores_and_the_window_is_told(qtbot, page: ArchivePage, boxes, t
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     desk = page.desk
     (tmp_path / "U盘").mkdir()
-    saved = desk.backup_to(tmp_path / "U盘")
+    saved = desk.backups.backup_to(tmp_path / "U盘")
     register(desk, serial=1)  # after the backup: gone after the restore
     assert desk.cases.count(desk.cases.make_filter()) == 1
     questions: list[str] = []
@@ -251,13 +251,13 @@ def test_head_restores_and_the_window_is_told(qtbot, page: ArchivePage, boxes, t
     assert "不会删除" in questions[0] and str(saved) in questions[0]
     assert str(aside) in boxes.infos[-1]
     assert desk.cases.count(desk.cases.make_filter()) == 0
-    assert desk.signed_in is not None and desk.signed_in.name == "王建国"
+    assert desk.session.signed_in is not None and desk.session.signed_in.name == "王建国"
 
 
 def test_restore_can_be_called_off(page: ArchivePage, boxes, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "U盘").mkdir()
-    saved = page.desk.backup_to(tmp_path / "U盘")
+    saved = page.desk.backups.backup_to(tmp_path / "U盘")
     register(page.desk, serial=1)
     monkeypatch.setattr(archive, "choose_backup_file", lambda _p: str(saved))
     boxes.answer = False
@@ -274,12 +274,12 @@ def test_a_bad_backup_file_is_refused(page: ArchivePage, boxes, tmp_path: Path,
     junk.write_bytes(b"not a database at all" * 100)
     monkeypatch.setattr(archive, "choose_backup_file", lambda _p: str(junk))
     assert page.restore() is None
-    assert boxes.warnings and page.desk.station is not None  # still working on the old file
+    assert boxes.warnings and page.desk.station.current is not None  # still working on the old file
 
 
 def test_clerk_cannot_restore(page: ArchivePage, boxes, tmp_path: Path,
                               monkeypatch: pytest.MonkeyPatch) -> None:
-    page.desk.sign_in("张丽", "2222")
+    page.desk.session.sign_in("张丽", "2222")
     monkeypatch.setattr(archive, "choose_backup_file",
                         lambda _p: pytest.fail("a clerk is not even asked for a file"))
     assert page.restore() is None
@@ -330,7 +330,7 @@ def request_made(page: ArchivePage, monkeypatch: pytest.MonkeyPatch) -> Borrowin
 
 def test_clerk_cannot_approve(page: ArchivePage, request_made: Borrowing, boxes,
                               monkeypatch: pytest.MonkeyPatch) -> None:
-    page.desk.sign_in("张丽", "2222")
+    page.desk.session.sign_in("张丽", "2222")
     monkeypatch.setattr(archive, "ask_decision",
                         lambda *_a: pytest.fail("a clerk is not asked to decide"))
     page.select_borrowing(request_made.id)
@@ -394,7 +394,7 @@ def test_dialogs_hand_back_enums(qtbot) -> None:
 
 @pytest.fixture
 def panel(qtbot, village: Desk) -> AttachmentsPanel:
-    village.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "2222")
     p = AttachmentsPanel(village, register(village, "08-02", serial=1, finish=False))
     qtbot.addWidget(p)
     return p

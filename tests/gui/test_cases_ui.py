@@ -32,13 +32,13 @@ def id_number(serial: int = 4) -> str:
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "2222")
     return village
 
 
 def register(desk: Desk, name: str, *, serial: int = 4, when: datetime | None = None,
              code: str = PENSION, complete: bool = True, proxy: bool = False) -> str:
-    item = desk.item(code)
+    item = desk.catalogue.item(code)
     received = tuple(m.name for m in item.materials) if complete else ()
     result = desk.cases.register(CaseInput(
         item=code, applicant=Applicant(name, id_number(serial), "13909151001", "西沟村三组"),

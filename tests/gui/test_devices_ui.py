@@ -23,7 +23,7 @@ PENSION = "08-02"
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "2222")
     return village
 
 
@@ -47,7 +47,7 @@ def test_read_button_fills_the_intake_form(qtbot, desk: Desk, boxes) -> None:
     assert dialog.card_bar.photo.isVisible() and not dialog.card_bar.keep_photo.isChecked()
     assert dialog.card_bar.photo_to_keep() is None  # never stored unless chosen
     dialog.phone.setText("13909151001")
-    dialog._choose(None, desk.item(PENSION))
+    dialog._choose(None, desk.catalogue.item(PENSION))
     dialog.tick_all_materials()
     dialog.card_bar.keep_photo.setChecked(True)
     dialog.save()
@@ -204,7 +204,7 @@ def test_capture_from_the_checklist_ticks_and_attaches(qtbot, desk: Desk, boxes,
     monkeypatch.setattr(capture, "capture_material", fake_capture)
     dialog = IntakeDialog(desk)
     qtbot.addWidget(dialog)
-    dialog._choose(None, desk.item(PENSION))
+    dialog._choose(None, desk.catalogue.item(PENSION))
     first = dialog.materials.item(0)
     dialog.materials.setCurrentRow(0)
     dialog.capture_selected()

@@ -42,7 +42,7 @@ def test_wizard_refuses_bad_code_and_keeps_what_was_typed(qtbot, desk: Desk, box
     assert wizard.currentPage() is wizard.station_page
     assert "12 位" in boxes.warnings[-1]
     assert wizard.station_page.place.text() == "西沟村"
-    assert not desk.is_set_up
+    assert not desk.station.is_set_up
 
 
 def test_first_run_setup_sign_in_and_main_window(qtbot, desk: Desk, boxes,
@@ -68,18 +68,18 @@ def test_first_run_setup_sign_in_and_main_window(qtbot, desk: Desk, boxes,
     window = ui_app.start(desk)
     assert window is not None, boxes.warnings
     qtbot.addWidget(window)
-    assert desk.is_set_up and desk.station is not None
-    assert desk.station.name == "西沟村便民服务站"
-    assert desk.signed_in is not None and desk.signed_in.name == "李明"
-    assert desk.signed_in.role == Role.AGENT
+    assert desk.station.is_set_up and desk.station.current is not None
+    assert desk.station.current.name == "西沟村便民服务站"
+    assert desk.session.signed_in is not None and desk.session.signed_in.name == "李明"
+    assert desk.session.signed_in.role == Role.AGENT
     assert window.station_label.text() == "西沟村便民服务站"
     assert "李明" in window.clerk_label.text()
     assert window.area_names() == ["今日", "办件", "预约", "延时服务", "投诉回访", "服务事项",
                                    "统计", "同步", "档案", "设置"]
-    assert desk.backups(), "the first start makes the day's backup"
+    assert desk.backups.automatic(), "the first start makes the day's backup"
     # the today page counts from the archive: setup wrote the station, windows, staff...
     assert int(window.today.records.value.text()) > 60
-    assert window.today.catalogue.value.text() == str(len(desk.catalogue()))
+    assert window.today.catalogue.value.text() == str(len(desk.catalogue.items()))
 
 
 def test_sign_in_wrong_pin_is_refused(qtbot, village: Desk, boxes) -> None:
@@ -89,7 +89,7 @@ def test_sign_in_wrong_pin_is_refused(qtbot, village: Desk, boxes) -> None:
     dialog.pin.setText("9999")
     dialog.accept()
     assert dialog.result() == 0  # not accepted
-    assert village.signed_in is None
+    assert village.session.signed_in is None
     assert "PIN 不对" in boxes.warnings[-1]
 
 

@@ -17,7 +17,7 @@ from station_desk.ui.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot, village: Desk) -> MainWindow:
-    village.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "2222")
     w = MainWindow(village)
     qtbot.addWidget(w)
     w.show()
@@ -34,7 +34,7 @@ def test_catalogue_search_by_pinyin_initials(window: MainWindow, qtmodeltester) 
     names = [page.model.item_at(r).name for r in range(page.model.rowCount())]
     # 养老保险 (yanglao baoxian) and 医疗保险 (yiliao baoxian) share the initials ylbx
     assert all("养老保险" in n or "医疗保险" in n for n in names)
-    assert {i.name for i in window.desk.catalogue() if "养老保险" in i.name} <= set(names)
+    assert {i.name for i in window.desk.catalogue.items() if "养老保险" in i.name} <= set(names)
     assert "待核实" in page.detail.toPlainText()
 
 
@@ -44,23 +44,23 @@ def test_clerk_cannot_edit_the_catalogue(window: MainWindow) -> None:
 
 
 def test_head_edits_an_item_and_it_is_audited(qtbot, village: Desk, boxes) -> None:
-    village.sign_in("王建国", "1234")
-    item = village.item("城乡居民养老保险参保登记")
+    village.session.sign_in("王建国", "1234")
+    item = village.catalogue.item("城乡居民养老保险参保登记")
     editor = ItemEditor(village, item)
     qtbot.addWidget(editor)
     editor.fee.setText("不收费（法律另有规定的除外）")
     editor.accept()
     assert not boxes.warnings
-    saved = village.item(item.code)
+    saved = village.catalogue.item(item.code)
     assert saved.fee == "不收费（法律另有规定的除外）"
-    last = village.history("catalogue_items", item.id)[-1]
+    last = village.backups.history("catalogue_items", item.id)[-1]
     assert last["actor"] == "王建国" and last["before"]["fee"] == item.fee
 
 
 def test_head_edits_the_materials_in_place(qtbot, qtmodeltester, village: Desk,
                                           boxes) -> None:
-    village.sign_in("王建国", "1234")
-    item = village.item("城乡居民养老保险参保登记")
+    village.session.sign_in("王建国", "1234")
+    item = village.catalogue.item("城乡居民养老保险参保登记")
     editor = ItemEditor(village, item)
     qtbot.addWidget(editor)
     model = editor.materials_model
@@ -81,24 +81,24 @@ def test_head_edits_the_materials_in_place(qtbot, qtmodeltester, village: Desk,
     editor.remove_selected_material()
     editor.accept()
     assert not boxes.warnings
-    saved = village.item(item.code).materials
+    saved = village.catalogue.item(item.code).materials
     assert [m.name for m in saved] == [m.name for m in item.materials[1:]] + ["村委会证明"]
     assert (saved[-1].originals, saved[-1].copies) == (20, 4)
 
 
 def test_item_marked_verified_with_empty_elements_is_refused(qtbot, village: Desk,
                                                              boxes) -> None:
-    item = replace(village.item("城乡居民养老保险参保登记"), legal_basis="")
+    item = replace(village.catalogue.item("城乡居民养老保险参保登记"), legal_basis="")
     editor = ItemEditor(village, item)
     qtbot.addWidget(editor)
     editor.verified.setChecked(True)
     editor.accept()
     assert "设定依据" in boxes.warnings[-1]
-    assert village.item(item.code).legal_basis != ""
+    assert village.catalogue.item(item.code).legal_basis != ""
 
 
 def test_unstaffed_window_is_warned(qtbot, village: Desk) -> None:
-    village.add_window("公共服务窗口")
+    village.station.add_window("公共服务窗口")
     w = MainWindow(village)
     qtbot.addWidget(w)
     w.go_to("今日")
@@ -139,8 +139,8 @@ def test_many_void_qt_calls_do_not_crash(qtbot) -> None:
 
 def test_head_edits_the_legal_elements(qtbot, village: Desk, boxes) -> None:
     """法定时限, 行政许可 and the two bodies: 待核实 until the head fills them in."""
-    village.sign_in("王建国", "1234")
-    item = village.item("残疾人证新办理")
+    village.session.sign_in("王建国", "1234")
+    item = village.catalogue.item("残疾人证新办理")
     editor = ItemEditor(village, item)
     qtbot.addWidget(editor)
     assert editor.statutory.text() == "待核实" and editor.authority.text() == ""
@@ -151,17 +151,17 @@ def test_head_edits_the_legal_elements(qtbot, village: Desk, boxes) -> None:
     editor.review_body.setText("石泉县人民政府")
     editor.accept()
     assert not boxes.warnings
-    saved = village.item(item.code)
+    saved = village.catalogue.item(item.code)
     assert (saved.statutory_days, saved.licence, saved.authority, saved.review_body) == (
         30, False, "石泉县残疾人联合会", "石泉县人民政府")
 
 
 def test_statutory_limit_below_the_promise_is_refused(qtbot, village: Desk, boxes) -> None:
-    village.sign_in("王建国", "1234")
-    item = village.item("公共场所卫生许可")
+    village.session.sign_in("王建国", "1234")
+    item = village.catalogue.item("公共场所卫生许可")
     editor = ItemEditor(village, item)
     qtbot.addWidget(editor)
     editor.statutory.setValue(item.time_limit_days - 1)
     editor.accept()
     assert "法定时限" in boxes.warnings[-1]
-    assert village.item(item.code).statutory_days == 20
+    assert village.catalogue.item(item.code).statutory_days == 20

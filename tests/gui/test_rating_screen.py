@@ -19,13 +19,13 @@ BIRTH_CERT = "01-01"  # 生育登记, 即办件
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "2222")
     return village
 
 
 def finished_case(desk: Desk, serial: int = 4) -> str:
     base = f"61092219650312{serial:03d}"
-    item = desk.item(BIRTH_CERT)
+    item = desk.catalogue.item(BIRTH_CERT)
     result = desk.cases.register(CaseInput(
         item=BIRTH_CERT, applicant=Applicant("王秀兰", base + ric.calc_check_digit(base + "0"),
                                              "13909151001", "西沟村三组"),
@@ -100,7 +100,7 @@ def test_finishing_at_intake_opens_the_screen_unless_switched_off(qtbot, desk: D
         base = f"61092219650312{serial:03d}"
         dialog.id_number.setText(base + ric.calc_check_digit(base + "0"))
         dialog.phone.setText("13909151001")
-        dialog._choose(None, desk.item(BIRTH_CERT))
+        dialog._choose(None, desk.catalogue.item(BIRTH_CERT))
         dialog.tick_all_materials()
         dialog.done_on_spot.setChecked(True)
         dialog.save()
@@ -130,7 +130,7 @@ def test_finishing_in_the_case_detail_opens_the_screen(qtbot, desk: Desk, boxes,
     monkeypatch.setattr(rating_screen, "offer_rating",
                         lambda _parent, _desk, case_no: offered.append(case_no))
     base = "61092219650312004"
-    item = desk.item("08-02")
+    item = desk.catalogue.item("08-02")
     case_no = desk.cases.register(CaseInput(
         item="08-02", applicant=Applicant("王秀兰", base + ric.calc_check_digit(base + "0"),
                                           "13909151001", "西沟村三组"),

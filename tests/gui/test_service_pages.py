@@ -54,7 +54,7 @@ def id_number(serial: int = 4) -> str:
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "2222")
     return village
 
 
@@ -106,7 +106,7 @@ def test_booking_through_the_dialog_shows_in_the_day_and_week(qtbot, desk: Desk,
     [info] = boxes.infos
     [appt] = desk.appointments.day(day)
     assert appt.appt_no in info and appt.staff_name == "李明"
-    materials = [m.name for m in desk.item(PENSION_CLAIM).materials]
+    materials = [m.name for m in desk.catalogue.item(PENSION_CLAIM).materials]
     assert all(m in info for m in materials)  # 一次性告知: every material, once
     assert len(told[0]) == len(materials)
     page.go_to(day)
@@ -165,7 +165,7 @@ def test_a_missed_appointment_is_in_the_banner(qtbot, desk: Desk) -> None:
     appt = desk.appointments.get(appt_no)
     earlier = (datetime.now().astimezone() - timedelta(days=2)).replace(hour=9, minute=30)
     service_repo.update(desk.db, "appointments", appt.id,
-                        {"at": earlier.isoformat(timespec="minutes")}, desk.actor)
+                        {"at": earlier.isoformat(timespec="minutes")}, desk.session.actor)
     page = AppointmentsPage(desk)
     qtbot.addWidget(page)
     page.refresh()
@@ -378,7 +378,7 @@ def test_a_complaint_is_closed_through_the_page(qtbot, desk: Desk, boxes,
 def test_overdue_complaints_are_red(qtbot, qtmodeltester, desk: Desk) -> None:
     c = desk.complaints.receive(complainant="刘桂兰", phone="13909151003", matter="态度生硬")
     service_repo.update(desk.db, "complaints", c.id,
-                        {"due": (date.today() - timedelta(days=2)).isoformat()}, desk.actor)
+                        {"due": (date.today() - timedelta(days=2)).isoformat()}, desk.session.actor)
     page = ComplaintsPage(desk)
     qtbot.addWidget(page)
     page.refresh()
@@ -423,7 +423,7 @@ def test_not_accepted_on_a_ground(qtbot, desk: Desk, boxes) -> None:
 
 
 def finished_case(desk: Desk) -> str:
-    item = desk.item(PENSION_REG)
+    item = desk.catalogue.item(PENSION_REG)
     result = desk.cases.register(CaseInput(
         item=PENSION_REG, applicant=Applicant("杨春梅", id_number(7), "13909151005"),
         received=tuple(m.name for m in item.materials), done_on_spot=True,
@@ -530,9 +530,9 @@ def test_settings_lists_the_staff_and_their_windows(qtbot, qtmodeltester, desk: 
     qtbot.addWidget(page)
     page.refresh()
     rows = page.staff_model.texts()
-    assert sorted(r[0] for r in rows) == sorted(s.name for s in desk.staff())
-    windows = {w.id: w.name for w in desk.windows()}
-    for row, staff in zip(rows, desk.staff(), strict=True):
+    assert sorted(r[0] for r in rows) == sorted(s.name for s in desk.station.staff())
+    windows = {w.id: w.name for w in desk.station.windows()}
+    for row, staff in zip(rows, desk.station.staff(), strict=True):
         assert row[1] == staff.role.label
         assert row[2] == windows.get(staff.window_id or "", "—")
     qtmodeltester.check(page.staff_model)

@@ -17,18 +17,12 @@ from station_desk.domain.cases import Applicant
 from station_desk.domain.station import Role, StationKind
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk, StaffInput
-from station_desk.services.sync import Cancelled, SyncDesk
+from station_desk.services.sync import Cancelled
 from station_desk.ui.sync import page as sync_page
 from station_desk.ui.sync.page import SyncPage
 
 TOWN = "610922101000"
 CLAIM_MATERIALS = ("居民身份证或户口簿", "《城乡居民基本养老保险待遇申领表》", "社会保障卡或银行卡")
-
-
-def _with_sync(desk: Desk) -> Desk:
-    if not hasattr(desk, "sync"):  # until Desk wires it itself
-        desk.sync = SyncDesk(desk)  # type: ignore[attr-defined]
-    return desk
 
 
 @pytest.fixture
@@ -41,14 +35,14 @@ def stick(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def village_desk(village: Desk) -> Desk:
-    return _with_sync(village)
+    return village
 
 
 @pytest.fixture
 def town(tmp_path: Path) -> Iterator[Desk]:
-    desk = _with_sync(Desk.open(tmp_path / "town"))
-    desk.setup(kind=StationKind.TOWN1, code=TOWN, name="城关镇便民服务中心",
-               staff=[StaffInput("赵红", Role.HEAD, "1234")])
+    desk = Desk.open(tmp_path / "town")
+    desk.station.setup(kind=StationKind.TOWN1, code=TOWN, name="城关镇便民服务中心",
+                       staff=[StaffInput("赵红", Role.HEAD, "1234")])
     yield desk
     desk.close()
 
@@ -113,7 +107,7 @@ def test_trust_after_checking_the_fingerprint_then_export(
 
 
 def test_only_the_head_may_trust(qtbot, village_desk: Desk, stick: Path) -> None:
-    village_desk.sign_in("张丽", "2222")
+    village_desk.session.sign_in("张丽", "2222")
     page = page_for(qtbot, village_desk)
     assert not page.trust_button.isEnabled()
 

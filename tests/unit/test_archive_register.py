@@ -68,7 +68,7 @@ def write(folder: Path, name: str, data: bytes) -> Path:
 def register(desk: Desk, code: str = "08-02", *, finish: bool = True, serial: int = 1,
              name: str = "王秀英") -> Case:
     base = f"61092219480312{serial:03d}"
-    item = desk.item(code)
+    item = desk.catalogue.item(code)
     case = desk.cases.register(CaseInput(
         item=code, applicant=Applicant(name, base + ric.calc_check_digit(base + "0"),
                                        "13909151001", "西沟村三组"),
@@ -81,7 +81,7 @@ def register(desk: Desk, code: str = "08-02", *, finish: bool = True, serial: in
 
 @pytest.fixture
 def head(village: Desk) -> Desk:
-    village.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "1234")
     return village
 
 
@@ -248,18 +248,18 @@ def test_request_needs_a_real_number_a_person_and_a_purpose(head: Desk, filed: s
 
 def test_only_the_head_decides(village: Desk, head: Desk, filed: str) -> None:
     b = head.archive.request(filed, "刘桂兰", "低保复核", BorrowKind.READ)
-    village.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "2222")
     with pytest.raises(NotAllowed, match="只能由站长"):
         village.archive.decide(b.id, True)
-    village.sign_in("李明", "1111")
+    village.session.sign_in("李明", "1111")
     with pytest.raises(NotAllowed):
         village.archive.decide(b.id, False, "不行")
     assert village.archive.borrowings(pending_only=True)[0].id == b.id
-    village.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "1234")
     done = village.archive.decide(b.id, True)
     assert done.state == "借阅中" and done.approved_by == "王建国" and done.approved_at
     assert village.archive.borrowings(pending_only=True) == []
-    history = village.history("borrowings", b.id)
+    history = village.backups.history("borrowings", b.id)
     assert history[-1]["actor"] == "王建国"
 
 
@@ -313,7 +313,7 @@ def test_restore_after_damage_brings_the_archive_back(head: Desk, data_dir: Path
     head.archive.decide(b.id, True)
     expected = _snapshot(head)
     (tmp_path / "U盘").mkdir()
-    saved = head.backup_to(tmp_path / "U盘")
+    saved = head.backups.backup_to(tmp_path / "U盘")
     assert saved.parent == tmp_path / "U盘" and saved.name.endswith("-manual.db")
     # work after the backup: lost by the restore, as the head is told
     late = head.archive.request(archive_no, "陈德福", "核对", BorrowKind.COPY)
@@ -325,11 +325,11 @@ def test_restore_after_damage_brings_the_archive_back(head: Desk, data_dir: Path
     data[middle:middle + 4096] = b"\xde\xad\xbe\xef" * 1024
     archive.write_bytes(bytes(data))
 
-    aside = head.restore_from(saved)
+    aside = head.backups.restore_from(saved)
 
     assert aside.parent == data_dir and aside.name.startswith("archive.before-restore.")
     assert b"\xde\xad\xbe\xef" * 1024 in aside.read_bytes()  # the damaged file, kept as it was
-    assert head.signed_in is not None and head.signed_in.name == "王建国"
+    assert head.session.signed_in is not None and head.session.signed_in.name == "王建国"
     assert _snapshot(head) == expected
     assert late.id not in [x.id for x in head.archive.borrowings()]
     # the desk works on the restored file
@@ -339,11 +339,11 @@ def test_restore_after_damage_brings_the_archive_back(head: Desk, data_dir: Path
 
 def test_only_the_head_restores(village: Desk, data_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "U盘").mkdir()
-    saved = village.backup_to(tmp_path / "U盘")
-    village.sign_in("张丽", "2222")
+    saved = village.backups.backup_to(tmp_path / "U盘")
+    village.session.sign_in("张丽", "2222")
     register(village, finish=False)
     before = village.cases.count(village.cases.make_filter())
     with pytest.raises(NotAllowed, match="只能由站长"):
-        village.restore_from(saved)
+        village.backups.restore_from(saved)
     assert village.cases.count(village.cases.make_filter()) == before  # still open, untouched
     assert not list(data_dir.glob("archive.before-restore.*"))

@@ -32,11 +32,11 @@ def _integrity(path: Path) -> str:
 def _snapshot(desk: Desk) -> dict[str, object]:
     """What a restore must bring back."""
     return {
-        "station": desk.station,
-        "windows": [w.name for w in desk.windows()],
-        "staff": [(s.id, s.name, s.role) for s in desk.staff()],
-        "items": [(i.id, i.code, i.name) for i in desk.catalogue()],
-        "setting": desk.setting(KEY),
+        "station": desk.station.current,
+        "windows": [w.name for w in desk.station.windows()],
+        "staff": [(s.id, s.name, s.role) for s in desk.station.staff()],
+        "items": [(i.id, i.code, i.name) for i in desk.catalogue.items()],
+        "setting": desk.station.setting(KEY),
         "audit": desk.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0],
     }
 
@@ -78,21 +78,21 @@ def test_a_backup_that_fails_verification_leaves_nothing(village: Desk, tmp_path
 
 
 def test_daily_backup_once_a_day(village: Desk) -> None:
-    first = village.startup_backup()
+    first = village.backups.startup_backup()
     assert first is not None and first.exists()
-    assert first.parent == village.backups_dir
-    assert village.startup_backup() is None
-    assert backup.daily_backup(village.db, village.backups_dir) is None
-    assert [b.path for b in village.backups()] == [first]
-    assert village.last_backup() is not None
+    assert first.parent == village.store.backups_dir
+    assert village.backups.startup_backup() is None
+    assert backup.daily_backup(village.db, village.store.backups_dir) is None
+    assert [b.path for b in village.backups.automatic()] == [first]
+    assert village.backups.last_backup() is not None
     # another day: a new one
     tomorrow = date.today() + timedelta(days=1)
-    second = backup.daily_backup(village.db, village.backups_dir, today=tomorrow)
+    second = backup.daily_backup(village.db, village.store.backups_dir, today=tomorrow)
     assert second is not None and second.exists()
 
 
 def test_rotation_keeps_the_newest(village: Desk, tmp_path: Path) -> None:
-    folder = village.backups_dir
+    folder = village.store.backups_dir
     real = backup.make_backup(village.db, tmp_path / "seed")
     today = date.today()
     old = []
@@ -113,13 +113,13 @@ def test_rotation_keeps_the_newest(village: Desk, tmp_path: Path) -> None:
 
 
 def test_rotation_uses_the_keep_setting(village: Desk, tmp_path: Path) -> None:
-    village.set_setting("backup_keep_days", 3)
+    village.station.set_setting("backup_keep_days", 3)
     real = backup.make_backup(village.db, tmp_path / "seed")
-    village.backups_dir.mkdir(parents=True)
+    village.store.backups_dir.mkdir(parents=True)
     for n in range(1, 6):
-        shutil.copyfile(real, village.backups_dir / f"archive-2020010{n}-000000.db")
-    assert village.startup_backup() is not None
-    assert len(village.backups()) == 3
+        shutil.copyfile(real, village.store.backups_dir / f"archive-2020010{n}-000000.db")
+    assert village.backups.startup_backup() is not None
+    assert len(village.backups.automatic()) == 3
 
 
 # -- restore ---------------------------------------------------------------------
@@ -154,11 +154,11 @@ def _garbage_header(path: Path) -> bytes:
 ], ids=["middle-bytes", "truncated", "header"])
 def test_restore_after_damage_brings_back_the_records(
         village: Desk, data_dir: Path, tmp_path: Path, damage: Callable[[Path], bytes]) -> None:
-    village.set_setting(KEY, 12)
+    village.station.set_setting(KEY, 12)
     expected = _snapshot(village)
     saved = backup.make_backup(village.db, tmp_path / "usb")
     # work after the backup: lost by the restore, as the clerk is told
-    village.add_staff(StaffInput("赵强", Role.AGENT, None))
+    village.station.add_staff(StaffInput("赵强", Role.AGENT, None))
     village.close()
 
     archive = data_dir / ARCHIVE_NAME
@@ -177,7 +177,7 @@ def test_restore_after_damage_brings_back_the_records(
     desk = Desk.open(data_dir)
     try:
         assert _snapshot(desk) == expected
-        assert "赵强" not in [s.name for s in desk.staff()]
+        assert "赵强" not in [s.name for s in desk.station.staff()]
     finally:
         desk.close()
     assert saved.exists() and _integrity(saved) == "ok"  # the backup itself is untouched

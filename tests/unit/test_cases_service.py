@@ -109,7 +109,7 @@ def case_count(desk: Desk) -> int:
 @pytest.fixture
 def desk(village: Desk) -> Desk:
     """The `village` station (built on conftest's `desk`), 李明 signed in."""
-    village.sign_in("李明", "1111")
+    village.session.sign_in("李明", "1111")
     return village
 
 
@@ -315,7 +315,7 @@ def test_first_ask_defaults_to_signed_in(desk: Desk) -> None:
 
 
 def test_nobody_signed_in_needs_first_ask(desk: Desk) -> None:
-    desk.sign_out()
+    desk.session.sign_out()
     seq = journal.last_seq(desk.db)
     with pytest.raises(InvalidCase) as exc:
         new_case(desk)
@@ -542,24 +542,24 @@ def test_extend_only_open_cases_with_a_deadline(desk: Desk) -> None:
 def test_only_the_head_imports_holidays(desk: Desk) -> None:
     text = json.dumps(FAKE_2099, ensure_ascii=False)
     for name, pin in (("张丽", "2222"), ("李明", "1111")):
-        desk.sign_in(name, pin)
+        desk.session.sign_in(name, pin)
         seq = journal.last_seq(desk.db)
         with pytest.raises(NotAllowed):
             desk.cases.import_holidays(text)
         assert journal.last_seq(desk.db) == seq
-        assert not desk.cases.calendar().knows(2099)
-    desk.sign_in("王建国", "1234")
+        assert not desk.calendar.current().knows(2099)
+    desk.session.sign_in("王建国", "1234")
     assert desk.cases.import_holidays(text) == (2099, 0)
-    calendar = desk.cases.calendar()
+    calendar = desk.calendar.current()
     assert calendar.knows(2099)
     assert not calendar.is_workday(date(2099, 10, 5))  # a made-up holiday
     assert calendar.is_workday(date(2099, 10, 10))  # a made-up Saturday workday
-    assert desk.cases.promised(date(2099, 9, 30), 1).deadline == date(2099, 10, 8)
-    assert not desk.cases.promised(date(2099, 9, 30), 1).provisional
+    assert desk.calendar.promised(date(2099, 9, 30), 1).deadline == date(2099, 10, 8)
+    assert not desk.calendar.promised(date(2099, 9, 30), 1).provisional
 
 
 def test_bad_schedule_refused_and_nothing_stored(desk: Desk) -> None:
-    desk.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "1234")
     bad = dict(FAKE_2099, workdays=["2099-10-12"])  # a Monday
     seq = journal.last_seq(desk.db)
     with pytest.raises(UserError) as exc:
@@ -568,7 +568,7 @@ def test_bad_schedule_refused_and_nothing_stored(desk: Desk) -> None:
     with pytest.raises(UserError):
         desk.cases.import_holidays("{not json")
     assert journal.last_seq(desk.db) == seq
-    assert not desk.cases.calendar().knows(2099)
+    assert not desk.calendar.current().knows(2099)
 
 
 def _provisional_2027_case(desk: Desk) -> Case:
@@ -591,7 +591,7 @@ def test_import_redates_provisional_deadlines(desk: Desk) -> None:
                                          received_at=at(2026, 11, 20)).case_no,
                                 Status.WITHDRAWN, "申请人撤回")
 
-    desk.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "1234")
     assert desk.cases.import_holidays(json.dumps(FAKE_2027, ensure_ascii=False)) == (2027, 1)
     fixed = desk.cases.get(case.case_no)
     imported = HolidayCalendar({2027: parse_schedule(json.dumps(FAKE_2027))})
@@ -607,7 +607,7 @@ def test_import_redates_provisional_deadlines(desk: Desk) -> None:
 @needs_unknown_2027
 def test_import_of_an_unrelated_year_keeps_the_deadline(desk: Desk) -> None:
     case = _provisional_2027_case(desk)
-    desk.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "1234")
     desk.cases.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False))
     after = desk.cases.get(case.case_no)
     assert after.deadline == date(2027, 1, 4)
@@ -618,7 +618,7 @@ def test_import_of_an_unrelated_year_keeps_the_deadline(desk: Desk) -> None:
 def test_import_of_an_unrelated_year_reports_nothing_redated(desk: Desk) -> None:
     case = _provisional_2027_case(desk)
     events = len(desk.cases.timeline(case))
-    desk.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "1234")
     assert desk.cases.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False)) == (2099, 0)
     assert len(desk.cases.timeline(case)) == events
 
@@ -628,7 +628,7 @@ def test_import_keeps_an_agreed_extension(desk: Desk) -> None:
     case = _provisional_2027_case(desk)
     extended = desk.cases.extend(case.case_no, 5, "申请人当面同意延期")
     assert extended.deadline == date(2027, 1, 11)  # provisional statutory days
-    desk.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "1234")
     desk.cases.import_holidays(json.dumps(FAKE_2027, ensure_ascii=False))
     # 30 working days to 2027-01-05 under the imported schedule, then 5 more
     assert desk.cases.get(case.case_no).deadline == date(2027, 1, 12)
@@ -653,9 +653,9 @@ def test_proxy_steps_in_order_with_actor_names(desk: Desk) -> None:
     with pytest.raises(UserError):
         desk.cases.proxy_step(case.case_no, ProxyStep.SUBMITTED)  # skips 材料已收齐
     desk.cases.proxy_step(case.case_no, ProxyStep.COLLECTED)
-    desk.sign_in("张丽", "2222")
+    desk.session.sign_in("张丽", "2222")
     desk.cases.proxy_step(case.case_no, ProxyStep.SUBMITTED, "送镇社保所")
-    desk.sign_in("李明", "1111")
+    desk.session.sign_in("李明", "1111")
     for step in (ProxyStep.RESULT_BACK, ProxyStep.DELIVERED, ProxyStep.CALLED_BACK):
         desk.cases.proxy_step(case.case_no, step)
     with pytest.raises(UserError):
@@ -685,7 +685,7 @@ def test_proxy_warnings(desk: Desk) -> None:
 
 
 def test_department_steps_only_for_joint_cases(desk: Desk) -> None:
-    item = desk.item(JOINT_ITEM)
+    item = desk.catalogue.item(JOINT_ITEM)
     assert item.case_type is CaseType.JOINT
     case = new_case(desk, item=JOINT_ITEM, received=JOINT_MATERIALS)
     assert case.case_type is CaseType.JOINT and case.status is Status.ACCEPTED

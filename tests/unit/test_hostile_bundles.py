@@ -49,7 +49,7 @@ def _hand_made(signer: Station, to: Station, path: Path, *, seq: tuple[int, int]
                records: int = 0, counts: dict[str, int] | None = None,
                **manifest: Any) -> bundle.BundleWriter:
     """A bundle writer with a signed manifest; the caller adds messages and finishes."""
-    me = signer.desk.station
+    me = signer.desk.station.current
     assert me is not None
     kind = bundle.KIND_RETURN if me.kind.is_town else bundle.KIND_CHANGES
     town = signer.code if kind == bundle.KIND_RETURN else to.code

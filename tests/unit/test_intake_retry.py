@@ -92,7 +92,7 @@ def test_two_writers_at_once_both_get_through(village: Desk, data_dir: Path) -> 
         from station_desk.services.desk import Desk
         desk = Desk.open(Path(sys.argv[1]), program="命令行 import")
         with desk.db.atomic():
-            desk.add_window("长事务")
+            desk.station.add_window("长事务")
             print("holding", flush=True)
             time.sleep(2.0)
         desk.close()
@@ -110,7 +110,7 @@ def test_two_writers_at_once_both_get_through(village: Desk, data_dir: Path) -> 
         assert holder.wait(timeout=60) == 0
         assert holder.stdout is not None
         holder.stdout.close()
-    names = [w.name for w in village.windows()]
+    names = [w.name for w in village.station.windows()]
     assert "长事务" in names and _case_count(village) == 1
 
 
@@ -124,7 +124,7 @@ def test_a_write_that_cannot_proceed_names_who_holds_the_archive(
 
         def write() -> None:
             try:
-                village.add_window("等不到")
+                village.station.add_window("等不到")
             except StorageError as exc:
                 errors.append(exc.message)
 

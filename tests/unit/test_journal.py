@@ -39,9 +39,9 @@ def _seqs(desk: Desk) -> list[int]:
 # -- every write leaves who / when / before / after ------------------------
 
 def test_insert_is_journaled_with_actor_and_after(village: Desk) -> None:
-    village.sign_in("王建国", "1234")
-    staff = village.add_staff(StaffInput("赵强", Role.AGENT, None, "帮办代办窗口"))
-    history = village.history("staff", staff.id)
+    village.session.sign_in("王建国", "1234")
+    staff = village.station.add_staff(StaffInput("赵强", Role.AGENT, None, "帮办代办窗口"))
+    history = village.backups.history("staff", staff.id)
     assert len(history) == 1
     entry = history[0]
     assert entry["actor"] == "王建国"
@@ -60,26 +60,26 @@ def test_insert_is_journaled_with_actor_and_after(village: Desk) -> None:
 
 
 def test_setting_insert_then_update_keeps_before_and_after(village: Desk) -> None:
-    village.sign_in("王建国", "1234")
-    village.set_setting(KEY, 10)
-    village.set_setting(KEY, 12)
-    history = village.history("settings", KEY)
+    village.session.sign_in("王建国", "1234")
+    village.station.set_setting(KEY, 10)
+    village.station.set_setting(KEY, 12)
+    history = village.backups.history("settings", KEY)
     assert [h["action"] for h in history] == ["insert", "update"]
     assert all(h["actor"] == "王建国" for h in history)
     assert history[0]["before"] is None
     assert json.loads(history[0]["after"]["value"]) == 10
     assert json.loads(history[1]["before"]["value"]) == 10
     assert json.loads(history[1]["after"]["value"]) == 12
-    assert village.setting(KEY) == 12
+    assert village.station.setting(KEY) == 12
 
 
 def test_item_edit_is_journaled(village: Desk) -> None:
-    item = village.item("08-01")
+    item = village.catalogue.item("08-01")
     old_name = item.name
-    village.sign_in("王建国", "1234")
-    saved = village.save_item(dataclasses.replace(item, name=old_name + "（试）"))
+    village.session.sign_in("王建国", "1234")
+    saved = village.catalogue.save_item(dataclasses.replace(item, name=old_name + "（试）"))
     assert saved.name == old_name + "（试）"
-    history = village.history("catalogue_items", item.id)
+    history = village.backups.history("catalogue_items", item.id)
     assert [h["action"] for h in history] == ["insert", "update"]
     assert history[0]["actor"] == "命令行"  # loaded at setup, nobody signed in
     last = history[-1]
@@ -91,16 +91,16 @@ def test_item_edit_is_journaled(village: Desk) -> None:
 
 
 def test_no_op_update_writes_nothing(village: Desk) -> None:
-    village.sign_in("王建国", "1234")
-    village.set_setting(KEY, 9)
+    village.session.sign_in("王建国", "1234")
+    village.station.set_setting(KEY, 9)
     audit, seq = _count(village, "audit_log"), journal.last_seq(village.db)
-    village.set_setting(KEY, 9)
-    village.save_item(village.item("08-01"))
-    staff = village.staff()[1]  # the repo-level no-op too
-    journal.update(village.db, "staff", staff.id, {"name": staff.name}, village.actor)
+    village.station.set_setting(KEY, 9)
+    village.catalogue.save_item(village.catalogue.item("08-01"))
+    staff = village.station.staff()[1]  # the repo-level no-op too
+    journal.update(village.db, "staff", staff.id, {"name": staff.name}, village.session.actor)
     assert _count(village, "audit_log") == audit
     assert journal.last_seq(village.db) == seq
-    assert len(village.history("settings", KEY)) == 1
+    assert len(village.backups.history("settings", KEY)) == 1
 
 
 # -- nothing is deleted, the journal is append-only --------------------------
@@ -129,7 +129,7 @@ def full(desk: Desk) -> Desk:
     """A demo station (cases, events) plus an imported holiday schedule and a setting;
     every record table has rows."""
     make_demo(desk)
-    desk.set_setting(KEY, 8)
+    desk.station.set_setting(KEY, 8)
     desk.cases.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False))
     for table in RECORD_TABLES:
         _ensure_a_row(desk, table)
@@ -171,13 +171,13 @@ def test_journal_rows_cannot_be_rewritten(village: Desk, table: str) -> None:
 # -- the change log: seq 1..N without gaps ------------------------------------
 
 def test_seq_is_gap_free_across_many_writes_and_a_rollback(village: Desk) -> None:
-    village.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "1234")
     start = journal.last_seq(village.db)
-    assert start == 1 + 2 + 3 + len(village.catalogue())  # station, windows, staff, items
+    assert start == 1 + 2 + 3 + len(village.catalogue.items())  # station, windows, staff, items
     for n in range(240):
-        village.set_setting(KEY, 1 + n % 30)  # 1, 2, …, 30, 1, …: never a no-op
+        village.station.set_setting(KEY, 1 + n % 30)  # 1, 2, …, 30, 1, …: never a no-op
     for n in range(60):
-        village.add_staff(StaffInput(f"工作人员{n:02d}", Role.CLERK, None, "综合窗口"))
+        village.station.add_staff(StaffInput(f"工作人员{n:02d}", Role.CLERK, None, "综合窗口"))
     seqs = _seqs(village)
     assert len(seqs) == start + 300
     assert seqs == list(range(1, len(seqs) + 1))
@@ -185,17 +185,17 @@ def test_seq_is_gap_free_across_many_writes_and_a_rollback(village: Desk) -> Non
 
     # a transaction that fails after writing: nothing of it stays, not even its seq
     with pytest.raises(RuntimeError, match="power cut"), village.db.atomic():
-        village.set_setting(KEY, 25)
-        village.add_staff(StaffInput("回滚者", Role.CLERK, None))
+        village.station.set_setting(KEY, 25)
+        village.station.add_staff(StaffInput("回滚者", Role.CLERK, None))
         assert journal.last_seq(village.db) == len(seqs) + 2
         raise RuntimeError("power cut")
     assert journal.last_seq(village.db) == len(seqs)
     assert _count(village, "audit_log") == audit
-    assert village.setting(KEY) != 25
-    assert "回滚者" not in [s.name for s in village.staff()]
+    assert village.station.setting(KEY) != 25
+    assert "回滚者" not in [s.name for s in village.station.staff()]
 
-    village.set_setting(KEY, 25)
-    village.add_staff(StaffInput("回滚者", Role.CLERK, None))
+    village.station.set_setting(KEY, 25)
+    village.station.add_staff(StaffInput("回滚者", Role.CLERK, None))
     after = _seqs(village)
     assert after == list(range(1, len(seqs) + 3))
     changes = journal.changes_since(village.db, len(seqs))
@@ -237,7 +237,7 @@ def test_record_ids_are_ulids(village: Desk) -> None:
     assert all(CROCKFORD.match(i) for i in ids), [i for i in ids if not CROCKFORD.match(i)]
     assert len(set(ids)) == len(ids)
     time.sleep(0.002)
-    later = village.add_staff(StaffInput("赵强", Role.AGENT, None))
+    later = village.station.add_staff(StaffInput("赵强", Role.AGENT, None))
     assert later.id > max(ids)
 
 

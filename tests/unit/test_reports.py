@@ -36,6 +36,7 @@ from openpyxl import load_workbook
 
 from station_desk.domain.cases import Applicant, Case, ProxyStep, Status
 from station_desk.domain.errors import UserError
+from station_desk.domain.months import day_bounds, month_bounds
 from station_desk.domain.report_rows import SUMMARY_HEADERS
 from station_desk.domain.service import ApptStatus, Rating
 from station_desk.domain.station import Role, StationKind
@@ -43,7 +44,6 @@ from station_desk.domain.stats import Figures, rate_text
 from station_desk.services.appointments import ApptInput
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk, StaffInput
-from station_desk.services.reports import day_bounds, month_bounds
 
 STATION = "西沟村便民服务站"
 D1 = date(2026, 10, 14)  # a Wednesday
@@ -65,7 +65,7 @@ def register(desk: Desk, code: str, when: datetime | None = None, *, on_spot: bo
     from stdnum.cn import ric
 
     base = f"61092219650312{serial:03d}"
-    item = desk.item(code)
+    item = desk.catalogue.item(code)
     names = tuple(m.name for m in item.materials)
     return desk.cases.register(CaseInput(
         item=code, applicant=Applicant(f"村民{serial}", base + ric.calc_check_digit(base + "0"),
@@ -83,7 +83,7 @@ class DataSet:
 @pytest.fixture
 def data(village: Desk) -> DataSet:
     desk = village
-    desk.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "1234")
     c: dict[str, Case] = {}
     c["a"] = register(desk, "08-01", at(D1), on_spot=True, serial=1)
     c["b"] = register(desk, "08-01", at(D1, 11), serial=2)
@@ -112,7 +112,7 @@ def data(village: Desk) -> DataSet:
     for text in ("已调查", "已整改", "已电话反馈"):
         desk.complaints.advance(closed.complaint_no, text)
     desk.complaints.receive(complainant="陈德福", phone="13909151002", matter="排队太久")
-    calendar = desk.cases.calendar()
+    calendar = desk.calendar.current()
     today = date.today()
     workday = calendar.is_workday(today) if calendar.knows(today.year) else today.weekday() < 5
     for n, outcome in enumerate((ApptStatus.SERVED, ApptStatus.NO_SHOW, ApptStatus.CANCELLED)):
@@ -211,7 +211,7 @@ def test_period_refusals(village: Desk) -> None:
 
 
 def test_a_case_due_today_is_not_overdue_yet(village: Desk) -> None:
-    village.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "2222")
     register(village, "08-01")  # 即办件 not finished: promised for today
     today = date.today()
     assert village.cases.count(village.cases.make_filter(overdue=True)) == 0
@@ -219,9 +219,9 @@ def test_a_case_due_today_is_not_overdue_yet(village: Desk) -> None:
 
 
 def test_town_mode_lists_each_station_then_the_total(desk: Desk) -> None:
-    desk.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
-               staff=[StaffInput("王建国", Role.HEAD, "1234")])
-    desk.sign_in("王建国", "1234")
+    desk.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
+                       staff=[StaffInput("王建国", Role.HEAD, "1234")])
+    desk.session.sign_in("王建国", "1234")
     register(desk, "08-01", on_spot=True)
     today = date.today()
     rows = desk.reports.per_station(today, today)

@@ -27,7 +27,7 @@ ODD = "站点 #1?x=%41 数据"
 def _windows(data_dir: Path) -> list[str]:
     desk = Desk.open(data_dir)
     try:
-        return [w.name for w in desk.windows()]
+        return [w.name for w in desk.station.windows()]
     finally:
         desk.close()
 
@@ -51,13 +51,13 @@ def _integrity(path: Path) -> str:
 def test_restore_is_refused_while_another_instance_has_the_archive_open(
         village: Desk, data_dir: Path, tmp_path: Path) -> None:
     saved = backup.make_backup(village.db, tmp_path / "usb")
-    village.add_window("后来的窗口")
+    village.station.add_window("后来的窗口")
     archive = data_dir / ARCHIVE_NAME
     with pytest.raises(StorageError) as exc:
         restore.restore(archive, saved)
     assert "不能恢复" in exc.value.message and "进程" in exc.value.message
     # the open instance keeps saving, and its saves are in the file
-    village.add_window("恢复被拒之后")
+    village.station.add_window("恢复被拒之后")
     assert list(data_dir.glob("*.before-restore.*")) == []
     village.close()
     assert {"后来的窗口", "恢复被拒之后"} <= set(_windows(data_dir))
@@ -69,14 +69,14 @@ def test_window_restore_is_refused_while_a_command_has_the_archive_open(
     other = Desk.open(data_dir, program="命令行 import")
     try:
         with pytest.raises(StorageError) as exc:
-            village.restore_from(saved)
+            village.backups.restore_from(saved)
         assert "命令行 import" in exc.value.message
-        village.add_window("仍能保存")  # the window reopened its archive
-        other.add_window("另一个程序也能保存")
+        village.station.add_window("仍能保存")  # the window reopened its archive
+        other.station.add_window("另一个程序也能保存")
     finally:
         other.close()
-    assert village.restore_from(saved).exists()
-    assert "仍能保存" not in [w.name for w in village.windows()]
+    assert village.backups.restore_from(saved).exists()
+    assert "仍能保存" not in [w.name for w in village.station.windows()]
 
 
 def test_a_killed_instance_does_not_block_restore(village: Desk, data_dir: Path,
@@ -88,7 +88,7 @@ def test_a_killed_instance_does_not_block_restore(village: Desk, data_dir: Path,
         from pathlib import Path
         from station_desk.services.desk import Desk
         desk = Desk.open(Path(sys.argv[1]))
-        desk.add_window("被杀前保存")
+        desk.station.add_window("被杀前保存")
         os._exit(9)
     """, str(data_dir))
     assert killed.returncode == 9, killed.stderr
@@ -132,7 +132,7 @@ def test_a_kill_at_any_step_of_a_restore_leaves_a_whole_archive(
         from station_desk.services.desk import Desk
         desk = Desk.open(Path(sys.argv[1]))
         for n in range(50):
-            desk.add_window(f"备份后第{n}个")
+            desk.station.add_window(f"备份后第{n}个")
         os._exit(9)
     """, str(data_dir))
     assert left.returncode == 9, left.stderr
@@ -168,7 +168,7 @@ def test_a_kill_at_any_step_of_a_restore_leaves_a_whole_archive(
 def _town_backup(tmp_path: Path) -> Path:
     town = Desk.open(tmp_path / "town")
     try:
-        town.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
+        town.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
                    staff=[StaffInput("刘主任", Role.HEAD, "1234")])
         return backup.make_backup(town.db, tmp_path / "usb", label="manual")
     finally:
@@ -182,11 +182,11 @@ def test_another_stations_backup_needs_a_yes(village: Desk, data_dir: Path,
     [listed] = backup.list_backups(town_file.parent)
     assert listed.station_code == "610922101000"
     with pytest.raises(OtherStationBackup) as exc:
-        village.restore_from(town_file)
+        village.backups.restore_from(town_file)
     assert "610922101000" in exc.value.message and "610922101201" in exc.value.message
-    assert village.station is not None and village.station.code == "610922101201"
-    village.restore_from(town_file, other_station=True)
-    assert village.station is not None and village.station.code == "610922101000"
+    assert village.station.current is not None and village.station.current.code == "610922101201"
+    village.backups.restore_from(town_file, other_station=True)
+    assert village.station.current is not None and village.station.current.code == "610922101000"
 
 
 # -- leftovers and official names ------------------------------------------------------
@@ -249,17 +249,17 @@ def test_backup_and_restore_work_on_paths_with_odd_characters(tmp_path: Path) ->
     data_dir = tmp_path / ODD / "数据 目录#2"
     desk = Desk.open(data_dir)
     try:
-        desk.setup(kind=StationKind.VILLAGE, code="610922101201", name="西沟村便民服务站",
+        desk.station.setup(kind=StationKind.VILLAGE, code="610922101201", name="西沟村便民服务站",
                    staff=[StaffInput("王建国", Role.HEAD, "1234")])
         stick = tmp_path / "U盘 #?%41%" / "备份 ?#"
         stick.mkdir(parents=True)
-        made = desk.backup_to(stick)
+        made = desk.backups.backup_to(stick)
         assert [b.path for b in backup.list_backups(stick)] == [made]
-        assert desk.startup_backup() is not None
-        desk.add_window("备份之后")
-        aside = desk.restore_from(made)
+        assert desk.backups.startup_backup() is not None
+        desk.station.add_window("备份之后")
+        aside = desk.backups.restore_from(made)
         assert aside.exists() and _integrity(aside) == "ok"
-        assert "备份之后" not in [w.name for w in desk.windows()]
+        assert "备份之后" not in [w.name for w in desk.station.windows()]
     finally:
         desk.close()
 
@@ -270,10 +270,10 @@ def test_backup_and_restore_work_on_paths_with_odd_characters(tmp_path: Path) ->
 def test_archive_backups_and_keys_are_owner_only(village: Desk, data_dir: Path,
                                                  tmp_path: Path) -> None:
     made = backup.make_backup(village.db, tmp_path / "stick")
-    village.startup_backup()
+    village.backups.startup_backup()
     paths = [data_dir / ARCHIVE_NAME, data_dir / (ARCHIVE_NAME + "-wal"), made,
-             *village.backups_dir.glob("*.db")]
+             *village.store.backups_dir.glob("*.db")]
     for path in paths:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
-    for folder in (data_dir, village.backups_dir, data_dir / "keys"):
+    for folder in (data_dir, village.store.backups_dir, data_dir / "keys"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder

@@ -80,7 +80,7 @@ def booking(name: str = "王秀英", *, at: datetime, kind: str = "窗口", staf
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.sign_in("李明", "1111")
+    village.session.sign_in("李明", "1111")
     return village
 
 
@@ -112,8 +112,8 @@ def test_booking_numbers_it_and_tells_every_material_once(desk: Desk) -> None:
     a = booked.appointment
     assert a.appt_no == f"610922101201-YY{day.year}-0001"
     assert a.status == ApptStatus.BOOKED and a.staff_name == "李明"
-    assert a.materials_told == tuple(m.name for m in desk.item(PENSION_CLAIM).materials)
-    assert a.item_name == desk.item(PENSION_CLAIM).name
+    assert a.materials_told == tuple(m.name for m in desk.catalogue.item(PENSION_CLAIM).materials)
+    assert a.item_name == desk.catalogue.item(PENSION_CLAIM).name
     assert [x.appt_no for x in desk.appointments.day(day)] == [a.appt_no]
     assert desk.appointments.get(a.appt_no) == a
     week = desk.appointments.week(day)
@@ -362,13 +362,13 @@ def test_overdue_complaints(desk: Desk) -> None:
 
 def test_the_general_time_limit_is_a_setting(desk: Desk) -> None:
     with pytest.raises(NotAllowed):
-        desk.set_setting("complaint_general_days", 5)  # 李明 is not the head
-    desk.sign_in("王建国", "1234")
-    desk.set_setting("complaint_general_days", 5)
+        desk.station.set_setting("complaint_general_days", 5)  # 李明 is not the head
+    desk.session.sign_in("王建国", "1234")
+    desk.station.set_setting("complaint_general_days", 5)
     c = desk.complaints.receive(complainant="刘桂兰", phone="13909151003", matter="态度生硬")
     major = desk.complaints.receive(complainant="刘桂兰", phone="13909151003",
                                     matter="索要好处", channel="书面", severity=Severity.MAJOR)
-    calendar = desk.cases.calendar()
+    calendar = desk.calendar.current()
     for limit, days in ((c.due, 5), (major.due, 10)):
         # calendar days; a limit ending on a rest day moves to the next working day
         end = date.today() + timedelta(days=days)

@@ -13,7 +13,6 @@ from station_desk.db import sync_repo
 from station_desk.domain.errors import NotAllowed, StorageError, UserError
 from station_desk.domain.station import Role, StationKind
 from station_desk.services.desk import Desk, StaffInput
-from station_desk.services.sync import SyncDesk
 from station_desk.sync.keys import (
     KEY_FILE,
     KEYS_DIR,
@@ -25,16 +24,16 @@ from station_desk.sync.keys import (
 VILLAGE, TOWN, OTHER_TOWN = "610922101201", "610922101000", "610922102000"
 
 
-def _station(root: Path, kind: StationKind, code: str, name: str, town: str = "") -> SyncDesk:
+def _station(root: Path, kind: StationKind, code: str, name: str, town: str = "") -> Desk:
     desk = Desk.open(root)
-    desk.setup(kind=kind, code=code, name=name, town_code=town,
-               staff=[StaffInput("王建国", Role.HEAD, "1234"),
-                      StaffInput("张丽", Role.CLERK, "2222")])
-    return SyncDesk(desk)
+    desk.station.setup(kind=kind, code=code, name=name, town_code=town,
+                               staff=[StaffInput("王建国", Role.HEAD, "1234"),
+                                                      StaffInput("张丽", Role.CLERK, "2222")])
+    return desk
 
 
 @pytest.fixture
-def stations(tmp_path: Path) -> Iterator[dict[str, SyncDesk]]:
+def stations(tmp_path: Path) -> Iterator[dict[str, Desk]]:
     out = {"village": _station(tmp_path / "v", StationKind.VILLAGE, VILLAGE, "西沟村便民服务站",
                                TOWN),
            "town": _station(tmp_path / "t", StationKind.TOWN1, TOWN, "城关镇便民服务中心"),
@@ -43,7 +42,7 @@ def stations(tmp_path: Path) -> Iterator[dict[str, SyncDesk]]:
                                  "东沟村便民服务站", TOWN)}
     yield out
     for s in out.values():
-        s.desk.close()
+        s.close()
 
 
 def test_keys_are_made_once_private_and_kept(tmp_path: Path) -> None:
@@ -81,9 +80,9 @@ def test_fingerprint_is_six_groups_of_five_digits(tmp_path: Path) -> None:
     assert fingerprint(keys.box_public, keys.verify_key) != keys.fingerprint
 
 
-def test_identity_file_round_trip(stations: dict[str, SyncDesk], tmp_path: Path) -> None:
+def test_identity_file_round_trip(stations: dict[str, Desk], tmp_path: Path) -> None:
     village = stations["village"]
-    path = village.export_identity(tmp_path / "stick")
+    path = village.sync.export_identity(tmp_path / "stick")
     assert path.name == f"identity-{VILLAGE}.json"
     data = json.loads(path.read_text("utf-8"))
     assert {"code", "name", "kind", "town_code", "verify_key", "box_key", "fingerprint"} <= set(
@@ -92,15 +91,16 @@ def test_identity_file_round_trip(stations: dict[str, SyncDesk], tmp_path: Path)
     identity = parse_identity(path.read_text("utf-8"))
     assert (identity.code, identity.name, identity.town_code) == (VILLAGE, "西沟村便民服务站",
                                                                   TOWN)
-    assert identity.fingerprint == village.fingerprint()
+    assert identity.fingerprint == village.sync.fingerprint()
 
 
 @pytest.mark.parametrize("field", ["name", "town_code", "fingerprint", "box_key"])
-def test_altered_identity_file_is_refused(stations: dict[str, SyncDesk], tmp_path: Path,
+def test_altered_identity_file_is_refused(stations: dict[str, Desk], tmp_path: Path,
                                           field: str) -> None:
-    path = stations["village"].export_identity(tmp_path)
+    path = stations["village"].sync.export_identity(tmp_path)
     data = json.loads(path.read_text("utf-8"))
-    other = json.loads(stations["neighbour"].export_identity(tmp_path / "n").read_text("utf-8"))
+    neighbour = stations["neighbour"].sync.export_identity(tmp_path / "n")
+    other = json.loads(neighbour.read_text("utf-8"))
     data[field] = other[field] if field in ("box_key", "fingerprint") else data[field] + "0"
     with pytest.raises(UserError, match="身份文件"):
         parse_identity(json.dumps(data))
@@ -108,68 +108,69 @@ def test_altered_identity_file_is_refused(stations: dict[str, SyncDesk], tmp_pat
         parse_identity("not json at all")
 
 
-def test_village_trusts_its_town_only(stations: dict[str, SyncDesk], tmp_path: Path) -> None:
+def test_village_trusts_its_town_only(stations: dict[str, Desk], tmp_path: Path) -> None:
     village = stations["village"]
-    town_id = stations["town"].export_identity(tmp_path / "t")
-    result = village.trust(town_id)
+    town_id = stations["town"].sync.export_identity(tmp_path / "t")
+    result = village.sync.trust(town_id)
     assert result.peer.code == TOWN and not result.replaced and not result.already
-    assert village.trust(town_id).already
+    assert village.sync.trust(town_id).already
     with pytest.raises(UserError, match="不是本站所属的镇中心"):
-        village.trust(stations["other"].export_identity(tmp_path / "o"))
+        village.sync.trust(stations["other"].sync.export_identity(tmp_path / "o"))
     with pytest.raises(UserError, match="不是镇便民服务中心"):
-        village.trust(stations["neighbour"].export_identity(tmp_path / "n"))
+        village.sync.trust(stations["neighbour"].sync.export_identity(tmp_path / "n"))
     with pytest.raises(UserError, match="本站自己"):
-        village.trust(village.export_identity(tmp_path / "v"))
+        village.sync.trust(village.sync.export_identity(tmp_path / "v"))
 
 
-def test_town_trusts_its_villages_only(stations: dict[str, SyncDesk], tmp_path: Path) -> None:
+def test_town_trusts_its_villages_only(stations: dict[str, Desk], tmp_path: Path) -> None:
     town, other = stations["town"], stations["other"]
-    assert town.trust(stations["village"].export_identity(tmp_path / "v")).peer.kind == "village"
+    village_id = stations["village"].sync.export_identity(tmp_path / "v")
+    assert town.sync.trust(village_id).peer.kind == "village"
     with pytest.raises(UserError, match="不是本中心"):
-        other.trust(stations["village"].export_identity(tmp_path / "v"))
+        other.sync.trust(stations["village"].sync.export_identity(tmp_path / "v"))
     with pytest.raises(UserError, match="镇中心只需信任"):
-        town.trust(other.export_identity(tmp_path / "o"))
+        town.sync.trust(other.sync.export_identity(tmp_path / "o"))
 
 
-def test_checked_fingerprint_must_match(stations: dict[str, SyncDesk], tmp_path: Path) -> None:
+def test_checked_fingerprint_must_match(stations: dict[str, Desk], tmp_path: Path) -> None:
     village, town = stations["village"], stations["town"]
-    path = town.export_identity(tmp_path)
+    path = town.sync.export_identity(tmp_path)
     with pytest.raises(UserError, match="指纹不符"):
-        village.trust(path, expect="00000 00000 00000 00000 00000 00000")
-    assert sync_repo.list_peers(village.desk.db) == []
-    village.trust(path, expect=town.fingerprint().replace(" ", ""))
-    assert [p.code for p in village.peers()] == [TOWN]
+        village.sync.trust(path, expect="00000 00000 00000 00000 00000 00000")
+    assert sync_repo.list_peers(village.db) == []
+    village.sync.trust(path, expect=town.sync.fingerprint().replace(" ", ""))
+    assert [p.code for p in village.sync.peers()] == [TOWN]
 
 
-def test_changed_keys_need_an_explicit_replace(stations: dict[str, SyncDesk],
+def test_changed_keys_need_an_explicit_replace(stations: dict[str, Desk],
                                                tmp_path: Path) -> None:
     village, town = stations["village"], stations["town"]
-    village.trust(town.export_identity(tmp_path / "old"))
+    village.sync.trust(town.sync.export_identity(tmp_path / "old"))
     # the town's PC is replaced: new keys, same station
-    (town.desk.data_dir / KEYS_DIR / KEY_FILE).rename(tmp_path / "lost.key")
-    new = town.export_identity(tmp_path / "new")
+    (town.data_dir / KEYS_DIR / KEY_FILE).rename(tmp_path / "lost.key")
+    new = town.sync.export_identity(tmp_path / "new")
     with pytest.raises(UserError, match="密钥已变化"):
-        village.trust(new)
-    result = village.trust(new, replace=True)
-    assert result.replaced and result.peer.fingerprint == town.fingerprint()
-    history = village.desk.history("sync_peers", TOWN)
+        village.sync.trust(new)
+    result = village.sync.trust(new, replace=True)
+    assert result.replaced and result.peer.fingerprint == town.sync.fingerprint()
+    history = village.backups.history("sync_peers", TOWN)
     assert [h["action"] for h in history] == ["insert", "update"]
 
 
-def test_only_the_head_trusts(stations: dict[str, SyncDesk], tmp_path: Path) -> None:
+def test_only_the_head_trusts(stations: dict[str, Desk], tmp_path: Path) -> None:
     village = stations["village"]
-    village.desk.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "2222")
     with pytest.raises(NotAllowed, match="站长"):
-        village.trust(stations["town"].export_identity(tmp_path))
+        village.sync.trust(stations["town"].sync.export_identity(tmp_path))
 
 
-def test_trust_is_audited_but_never_exported(stations: dict[str, SyncDesk],
+def test_trust_is_audited_but_never_exported(stations: dict[str, Desk],
                                              tmp_path: Path) -> None:
     village = stations["village"]
-    village.desk.sign_in("王建国", "1234")
-    before = village.desk.db.execute("SELECT MAX(seq) FROM change_log").fetchone()[0]
-    village.trust(stations["town"].export_identity(tmp_path))
-    after = village.desk.db.execute("SELECT MAX(seq) FROM change_log").fetchone()[0]
+    village.session.sign_in("王建国", "1234")
+    before = village.db.execute("SELECT MAX(seq) FROM change_log").fetchone()[0]
+    village.sync.trust(stations["town"].sync.export_identity(tmp_path))
+    after = village.db.execute("SELECT MAX(seq) FROM change_log").fetchone()[0]
     assert before == after
-    [entry] = village.desk.history("sync_peers", TOWN)
+    [entry] = village.backups.history("sync_peers", TOWN)
     assert entry["actor"] == "王建国"

@@ -51,7 +51,7 @@ class Station:
 
     @property
     def code(self) -> str:
-        station = self.desk.station
+        station = self.desk.station.current
         assert station is not None
         return station.code
 
@@ -60,10 +60,10 @@ def _open(root: Path, kind: StationKind, code: str, name: str, town: str = "") -
     desk = Desk.open(root)
     staff = [StaffInput("王建国", Role.HEAD, "1234", None),
              StaffInput("李明", Role.AGENT, "1111", None)]
-    desk.setup(kind=kind, code=code, name=name, town_code=town,
-               town_name="城关镇便民服务中心" if town else "", staff=staff)
+    desk.station.setup(kind=kind, code=code, name=name, town_code=town,
+                       town_name="城关镇便民服务中心" if town else "", staff=staff)
     ensure_station_keys(root)
-    return Station(desk, SyncDesk(desk))
+    return Station(desk, desk.sync)
 
 
 def _exchange(a: Station, b: Station, stick: Path) -> None:
@@ -150,7 +150,7 @@ def test_round_trip_village_to_town_and_back(village: Station, town: Station,
     original = village.desk.notices.for_case(case_no)[0]
     assert town.desk.notices.pdf(notice) == village.desk.notices.pdf(original)
     # audited as an import, not in the town's own outgoing log
-    history = town.desk.history("cases", got.id)
+    history = town.desk.backups.history("cases", got.id)
     assert history[-1]["actor"].startswith("导入：西沟村便民服务站 第 1–")
     town_log = town.desk.db.execute("SELECT COUNT(*) FROM change_log WHERE record_id = ?",
                                     [got.id]).fetchone()[0]
@@ -386,7 +386,7 @@ def craft(signer: Station, to: Station, stick: Path, *, records: list[dict[str, 
           blobs: tuple[bytes, ...] = ()) -> Path:
     """A bundle built by hand with the format's own writer (signed by `signer`)."""
     code = sender or signer.code
-    town = to.desk.station
+    town = to.desk.station.current
     assert town is not None
     keys = ensure_station_keys(signer.desk.data_dir)
     kind = bundle.KIND_CHANGES if town.kind.is_town else bundle.KIND_RETURN
@@ -489,7 +489,7 @@ def test_town_keeps_its_result_village_keeps_its_intake(village: Station, town: 
     from station_desk.db import cases_repo
 
     cases_repo.update_case(village.desk.db, case.id, {"phone": "13909159999"},
-                           village.desk.actor)
+                           village.desk.session.actor)
     village.desk.cases.advance(case_no, Status.WITHDRAWN, "申请人撤回")
     report = town.sync.import_bundle(export(village, stick))
     at_town = town.desk.cases.get(case_no)
@@ -509,16 +509,16 @@ def test_catalogue_and_holidays_travel_back(village: Station, town: Station,
                                             stick: Path) -> None:
     from dataclasses import replace
 
-    item = town.desk.item(CLAIM)
-    town.desk.save_item(replace(item, fee="不收费（镇中心核实）"))
+    item = town.desk.catalogue.item(CLAIM)
+    town.desk.catalogue.save_item(replace(item, fee="不收费（镇中心核实）"))
     schedule = {"year": 2099, "source": "测试用虚构安排",
                 "holidays": [{"name": "国庆节", "dates": [f"2099-10-0{d}" for d in range(1, 8)]}],
                 "workdays": ["2099-09-26", "2099-10-10"]}
     town.desk.cases.import_holidays(json.dumps(schedule, ensure_ascii=False))
     seq = journal.last_seq(village.desk.db)
     report = village.sync.import_bundle(export(town, stick, for_code=VILLAGE))
-    assert village.desk.item(CLAIM).fee == "不收费（镇中心核实）"
-    assert village.desk.cases.calendar().knows(2099)
+    assert village.desk.catalogue.item(CLAIM).fee == "不收费（镇中心核实）"
+    assert village.desk.calendar.current().knows(2099)
     assert report.holiday_years == [2099]
     assert report.by_table["catalogue_items"]["updated"] == 1
     # imported at the village without entering its outgoing log
@@ -603,8 +603,8 @@ def test_key_file_is_private_and_not_in_the_archive(village: Station, town: Stat
     secrets += [base64.b64encode(s) for s in secrets]
     village.desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     (village.desk.data_dir.parent / "bk").mkdir()
-    backup = village.desk.backup_to(village.desk.data_dir.parent / "bk")
-    for blob in (village.desk.archive_path.read_bytes(), backup.read_bytes()):
+    backup = village.desk.backups.backup_to(village.desk.data_dir.parent / "bk")
+    for blob in (village.desk.store.path.read_bytes(), backup.read_bytes()):
         assert not any(s in blob for s in secrets)
     assert ensure_station_keys(village.desk.data_dir).fingerprint == keys.fingerprint
 
@@ -636,10 +636,10 @@ def test_a_case_keeps_its_after_hours_session_at_the_town(
     case = village.desk.cases.get(case_no)
     journal.insert(village.desk.db, "after_hours", {
         "id": "01AFTERHOURS00000000000000", "day": "2026-11-02", "closing": "17:30",
-        "end_time": "18:10", "staff": "李明", "served": 1, "note": ""}, village.desk.actor)
+        "end_time": "18:10", "staff": "李明", "served": 1, "note": ""}, village.desk.session.actor)
     cases_repo.update_case(village.desk.db, case.id,
                            {"after_hours_id": "01AFTERHOURS00000000000000"},
-                           village.desk.actor)
+                           village.desk.session.actor)
     out = village.sync.export_to(stick)
     assert out.counts["after_hours"] == 1
     report = town.sync.import_bundle(out.path)
@@ -664,7 +664,7 @@ def test_town_has_a_proxied_case_once_it_is_handed_over(village: Station, town: 
     from station_desk.db import cases_repo
 
     cases_repo.update_case(town.desk.db, town.desk.cases.get(own).id,
-                           {"deadline": "2026-11-20"}, town.desk.actor)
+                           {"deadline": "2026-11-20"}, town.desk.session.actor)
     village.desk.cases.advance(handed, Status.WITHDRAWN, "申请人撤回")
     village.desk.cases.advance(own, Status.COMPLETED)
     report = town.sync.import_bundle(export(village, stick))

@@ -39,7 +39,7 @@ class Town:
 def next_workday(place: Place) -> datetime:
     """9:00 on the next working day (appointments are booked ahead)."""
     day = date.today() + timedelta(days=1)
-    while not place.desk.cases.calendar().is_workday(day):
+    while not place.desk.calendar.current().is_workday(day):
         day += timedelta(days=1)
     return datetime(day.year, day.month, day.day, 9, 0)
 
@@ -108,7 +108,7 @@ def test_silence_is_measured_against_the_cadence(three: Town) -> None:
     later = date.today().toordinal() + 10
     rows = board(three, date.fromordinal(later))
     assert rows[A].silence == Silence.LATE  # 10 days, weekly cadence  # type: ignore[attr-defined]
-    three.town.desk.set_setting("village_report_days", 14)
+    three.town.desk.station.set_setting("village_report_days", 14)
     rows = board(three, date.fromordinal(later))
     assert rows[A].silence == Silence.ON_TIME  # type: ignore[attr-defined]
     rows = board(three, date.fromordinal(later + 30))

@@ -30,14 +30,14 @@ class Place:
 
     @property
     def code(self) -> str:
-        station = self.desk.station
+        station = self.desk.station.current
         assert station is not None
         return station.code
 
 
 def open_station(root: Path, kind: StationKind, code: str, name: str, town: str = "") -> Place:
     desk = Desk.open(root)
-    desk.setup(kind=kind, code=code, name=name, town_code=town,
+    desk.station.setup(kind=kind, code=code, name=name, town_code=town,
                town_name="城关镇便民服务中心" if town else "",
                staff=[StaffInput("王建国", Role.HEAD, "1234", None),
                       StaffInput("李明", Role.AGENT, "1111", None)])
@@ -55,7 +55,7 @@ def register(place: Place, n: int, name: str = "王秀英", *, proxy: bool = Tru
              at: datetime | None = None, on_spot: bool = False) -> str:
     """A case; `received` defaults to every material of the item."""
     if received is None:
-        received = tuple(m.name for m in place.desk.item(item).materials)
+        received = tuple(m.name for m in place.desk.catalogue.item(item).materials)
     return place.desk.cases.register(CaseInput(
         item=item, applicant=Applicant(name, id_number(n), "13909151001", "三组"),
         first_ask="李明", received=received, proxy=proxy, proxy_agent="李明" if proxy else None,

@@ -15,7 +15,7 @@ from ..domain.cases import Applicant, Case, Status, parse_status
 from ..domain.errors import UserError
 from ..domain.workdays import HolidayCalendar
 from ..schemas.inputs import CaseIn, read_cases
-from ..services.cases import CaseInput, InvalidCase
+from ..services.cases import CaseInput, InvalidCaseAt
 from ..services.desk import Desk
 from .inputs import read_input
 
@@ -89,15 +89,12 @@ def cmd_case_new(args: argparse.Namespace, desk: Desk) -> int:
         inputs = [replace(e, request_id=e.request_id or
                           (f"{request_id}#{i}" if is_batch else request_id))
                   for i, e in enumerate(inputs)]
-    results = []
     # an array is written all or nothing; a refusal names the entry at fault
-    with desk.db.atomic():
-        for i, entry in enumerate(inputs):
-            try:
-                results.append(desk.cases.register(entry))
-            except InvalidCase as exc:
-                where = f"第 {i + 1} 件：" if is_batch else ""
-                raise UserError(where + exc.message) from None
+    try:
+        results = desk.cases.register_all(inputs)
+    except InvalidCaseAt as exc:
+        where = f"第 {exc.index + 1} 件：" if is_batch else ""
+        raise UserError(where + exc.message) from None
     already = sum(1 for r in results if r.already)
     if already:
         sys.stderr.write(f"请求号 {request_id} 的办件已经登记过 {already} 件，没有重复登记。\n")
@@ -174,7 +171,7 @@ def cmd_deadline(args: argparse.Namespace, desk: Desk | None) -> int:
     if args.days < 0:
         raise UserError("工作日数不能为负")
     if desk is not None:
-        p = desk.cases.promised(start, args.days)
+        p = desk.calendar.promised(start, args.days)
     else:
         from ..domain.deadlines import promise
 

@@ -17,9 +17,12 @@ from .. import __version__, paths
 from ..domain.catalogue import CatalogueItem
 from ..domain.errors import OtherStationBackup, UserError
 from ..domain.station import default_station_name, parse_kind, parse_role
+from ..services.backups import restore_closed_archive
 from ..services.data_home import adopt_user_archive
 from ..services.demo import DEMO_PINS, make_demo
-from ..services.desk import Desk, StaffInput, explain_failure, restore_archive
+from ..services.desk import Desk
+from ..services.errors import explain_failure
+from ..services.station import StaffInput
 from .cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
 from .devices import add_device_commands
 from .service import add_report_command, add_service_commands
@@ -42,7 +45,7 @@ def _item_json(item: CatalogueItem) -> dict[str, Any]:
 
 def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
     kind = parse_kind(args.kind)
-    station = desk.setup(
+    station = desk.station.setup(
         kind=kind, code=args.code, name=default_station_name(kind, args.name),
         town_code=args.town_code or "", town_name=args.town_name or "",
         address=args.address or "", phone=args.phone or "",
@@ -50,17 +53,18 @@ def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
     )
     if args.json:
         _print_json({"station": station.name, "code": station.code, "kind": station.kind.value,
-                     "windows": [w.name for w in desk.windows()],
-                     "catalogue_items": len(desk.catalogue())})
+                     "windows": [w.name for w in desk.station.windows()],
+                     "catalogue_items": len(desk.catalogue.items())})
     else:
         print(f"已设置：{station.name}（{station.kind.label}），窗口："
-              + "、".join(w.name for w in desk.windows()))
+              + "、".join(w.name for w in desk.station.windows()))
     return 0
 
 
 def cmd_staff_add(args: argparse.Namespace, desk: Desk) -> int:
-    staff = desk.add_staff(StaffInput(args.name, parse_role(args.role), args.pin, args.window,
-                                      args.phone or "", args.training_date))
+    staff = desk.station.add_staff(StaffInput(args.name, parse_role(args.role), args.pin,
+                                              args.window, args.phone or "",
+                                              args.training_date))
     if args.json:
         _print_json({"id": staff.id, "name": staff.name, "role": staff.role.value})
     else:
@@ -69,10 +73,10 @@ def cmd_staff_add(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_staff_list(args: argparse.Namespace, desk: Desk) -> int:
-    windows = {w.id: w.name for w in desk.windows()}
+    windows = {w.id: w.name for w in desk.station.windows()}
     rows = [{"id": s.id, "name": s.name, "role": s.role.value, "role_label": s.role.label,
              "window": windows.get(s.window_id or ""), "training_date": s.training_date}
-            for s in desk.staff()]
+            for s in desk.station.staff()]
     if args.json:
         _print_json(rows)
     else:
@@ -82,7 +86,7 @@ def cmd_staff_list(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
-    existing = desk.station
+    existing = desk.station.current
     if existing is not None:  # never mix made-up cases into a real archive
         raise UserError(f"数据目录 {desk.data_dir} 里的站点（{existing.name}）已经设置过，"
                         "演示数据不会写进去。请用一个新的文件夹："
@@ -94,11 +98,11 @@ def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_catalogue_list(args: argparse.Namespace, desk: Desk) -> int:
-    return _show_items(args, desk.catalogue())
+    return _show_items(args, desk.catalogue.items())
 
 
 def cmd_catalogue_find(args: argparse.Namespace, desk: Desk) -> int:
-    return _show_items(args, desk.find_items(args.text))
+    return _show_items(args, desk.catalogue.find_items(args.text))
 
 
 def _show_items(args: argparse.Namespace, items: list[CatalogueItem]) -> int:
@@ -113,7 +117,7 @@ def _show_items(args: argparse.Namespace, items: list[CatalogueItem]) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
-    path = desk.backup_to(Path(args.to))
+    path = desk.backups.backup_to(Path(args.to))
     if args.json:
         _print_json({"path": str(path)})
     else:
@@ -123,12 +127,12 @@ def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
 
 def cmd_deadline_anywhere(args: argparse.Namespace, desk: Desk) -> int:
     """Works without a station too (built-in calendar only)."""
-    return cmd_deadline(args, desk if desk.is_set_up else None)
+    return cmd_deadline(args, desk if desk.station.is_set_up else None)
 
 
 def _need_station(handler: Handler) -> Handler:
     def run(args: argparse.Namespace, desk: Desk) -> int:
-        if not desk.is_set_up:
+        if not desk.station.is_set_up:
             raise UserError(f"数据目录 {desk.data_dir} 里还没有设置站点。"
                             "请先运行 station-desk init（或 station-desk demo）")
         return handler(args, desk)
@@ -218,7 +222,7 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     other = args.other_station
     while True:
         try:
-            aside = restore_archive(data_dir, Path(args.file), other_station=other)
+            aside = restore_closed_archive(data_dir, Path(args.file), other_station=other)
             break
         except OtherStationBackup as exc:
             if other or not interactive:

@@ -94,7 +94,7 @@ def cmd_appt_list(args: argparse.Namespace, desk: Desk) -> int:
 
 def cmd_after_hours_new(args: argparse.Namespace, desk: Desk) -> int:
     data = _read(args, AfterHoursIn, "延时服务记录")
-    station = desk.station_or_refuse()
+    station = desk.station.station_or_refuse()
     session = desk.after_hours.record(
         date.fromisoformat(data.day),
         data.closing or station.office_hours.closing.strftime("%H:%M"),
@@ -200,7 +200,7 @@ def add_service_commands(sub: Any, add: Any, need_station: Any) -> None:
 def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
     from pathlib import Path
 
-    from ..services.reports import day_bounds, month_bounds
+    from ..domain.months import day_bounds, month_bounds
 
     if bool(args.day) == bool(args.month):
         raise UserError("请用 --day YYYY-MM-DD 或 --month YYYY-MM 指定一天或一个月")

@@ -114,7 +114,7 @@ def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_status(args: argparse.Namespace, desk: Desk) -> int:
-    station = desk.station
+    station = desk.station.current
     assert station is not None
     if station.kind.is_town:
         villages = desk.sync.villages()

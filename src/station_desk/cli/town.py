@@ -64,7 +64,7 @@ def cmd_villages(args: argparse.Namespace, desk: Desk) -> int:
 
 def cmd_duplicates(args: argparse.Namespace, desk: Desk) -> int:
     pairs = desk.supervision.duplicates()
-    names = {**desk.supervision.village_names(), desk.station_or_refuse().code: "本中心"}
+    names = {**desk.supervision.village_names(), desk.station.station_or_refuse().code: "本中心"}
     people = desk.supervision.people_across_stations()
     if args.json:
         _print_json({"same_item_open": [p.to_json(names) for p in pairs],

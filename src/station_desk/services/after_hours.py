@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..db import service_repo
+from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.errors import UserError
 from ..domain.ids import new_id
 from ..domain.service import AfterHours
+from .session import Session
+from .station import StationDesk
+from .store import Store
 
 if TYPE_CHECKING:
     from ..domain.cases import Case
-    from .desk import Desk
 
 
 def _hhmm(text: str, what: str) -> time:
@@ -27,21 +30,23 @@ def _hhmm(text: str, what: str) -> time:
 class AfterHoursDesk:
     """`desk.after_hours`."""
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
+    def __init__(self, store: Store, session: Session, station: StationDesk) -> None:
+        self._store = store
+        self._session = session
+        self._station = station
 
     @property
-    def db(self) -> Any:
-        return self.desk.db
+    def db(self) -> ArchiveDb:
+        return self._store.db
 
     def start(self, staff: list[str] | None = None, day: date | None = None,
               closing: str | None = None) -> AfterHours:
         """At closing time with people still waiting: open today's session."""
-        station = self.desk.station_or_refuse()
+        station = self._station.station_or_refuse()
         day = day or date.today()
         if service_repo.open_session(self.db, day) is not None:
             raise UserError("今天已有进行中的延时服务，请先结束它")
-        names = staff or ([self.desk.signed_in.name] if self.desk.signed_in else [])
+        names = staff or ([self._session.signed_in.name] if self._session.signed_in else [])
         return self._write(day, closing or station.office_hours.closing.strftime("%H:%M"),
                            None, names, 0, "")
 
@@ -60,7 +65,7 @@ class AfterHoursDesk:
         with storage_errors():
             service_repo.update(self.db, "after_hours", session.id,
                                 {"end_time": end_time.strftime("%H:%M"), "served": served,
-                                 "note": note.strip()}, self.desk.actor)
+                                 "note": note.strip()}, self._session.actor)
         return self.sessions(day, day)[-1]
 
     def record(self, day: date, closing: str, end: str, staff: list[str], served: int,
@@ -77,7 +82,7 @@ class AfterHoursDesk:
     def _write(self, day: date, closing: str, end: str | None, staff: list[str], served: int,
                note: str) -> AfterHours:
         _hhmm(closing, "下班时间")
-        known = {s.name for s in self.desk.staff()}
+        known = {s.name for s in self._station.staff()}
         strangers = [s for s in staff if s not in known]
         if not staff or strangers:
             raise UserError("延时服务须写明在岗工作人员" + (
@@ -87,7 +92,7 @@ class AfterHoursDesk:
                "staff": json.dumps(staff, ensure_ascii=False), "served": served,
                "note": note.strip()}
         with storage_errors(), self.db.atomic():
-            service_repo.insert(self.db, "after_hours", row, self.desk.actor)
+            service_repo.insert(self.db, "after_hours", row, self._session.actor)
             session = next(s for s in service_repo.sessions_between(self.db, day, day)
                            if s.id == row["id"])
             self._link_cases(session)
@@ -99,14 +104,14 @@ class AfterHoursDesk:
         end = datetime.combine(session.day, session.end or time(23, 59, 59)).astimezone()
         for case_id in service_repo.cases_received_between(
                 self.db, start.isoformat(timespec="seconds"), end.isoformat(timespec="seconds")):
-            service_repo.link_case(self.db, case_id, session.id, self.desk.actor)
+            service_repo.link_case(self.db, case_id, session.id, self._session.actor)
 
     def link_if_after_hours(self, case: Case) -> AfterHours | None:
         """Called for each new case: registered after closing time → linked."""
         local = case.received_at.astimezone()
         session = service_repo.session_for(self.db, local.date(), local.time())
         if session is not None:
-            service_repo.link_case(self.db, case.id, session.id, self.desk.actor)
+            service_repo.link_case(self.db, case.id, session.id, self._session.actor)
         return session
 
     def open_now(self) -> AfterHours | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..db import service_repo
+from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.cases import Applicant
 from ..domain.errors import UserError
@@ -22,10 +23,13 @@ from ..domain.service import (
     check_kind_date,
     clashes,
 )
+from .calendar import Calendar
+from .cases import CaseDesk
+from .catalogue import CatalogueDesk
 from .intake import InvalidCase, staff_named
-
-if TYPE_CHECKING:
-    from .desk import Desk
+from .session import Session
+from .station import StationDesk
+from .store import Store
 
 
 @dataclass(frozen=True)
@@ -53,18 +57,24 @@ def _local(moment: datetime) -> datetime:
 class ApptDesk:
     """`desk.appointments`."""
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
+    def __init__(self, store: Store, session: Session, station: StationDesk,
+                 catalogue: CatalogueDesk, calendar: Calendar, cases: CaseDesk) -> None:
+        self._store = store
+        self._session = session
+        self._station = station
+        self._catalogue = catalogue
+        self._calendar = calendar
+        self._cases = cases
 
     @property
-    def db(self) -> Any:
-        return self.desk.db
+    def db(self) -> ArchiveDb:
+        return self._store.db
 
     def book(self, data: ApptInput) -> Booked:
         errors: dict[str, str] = {}
         item = None
         try:
-            item = self.desk.item(data.item)
+            item = self._catalogue.item(data.item)
         except UserError as exc:
             errors["item"] = exc.message
         name = data.applicant.name.strip()
@@ -92,11 +102,12 @@ class ApptDesk:
             errors["at"] = "预约时间已经过去了，请重新约定"
         if not 10 <= data.minutes <= 480:
             errors["minutes"] = "预计时长应在 10 到 480 分钟之间"
-        staff = staff_named(self.desk, data.staff, errors, "staff", "负责的工作人员")
+        staff = staff_named(self._session, self._station, data.staff, errors, "staff",
+                            "负责的工作人员")
         if errors:
             raise InvalidCase(errors)
         assert item is not None and staff is not None
-        calendar = self.desk.cases.calendar()
+        calendar = self._calendar.current()
         warnings: list[str] = []
         if calendar.knows(at.year):
             check_kind_date(kind, at.date(), calendar.is_workday(at.date()))
@@ -107,13 +118,13 @@ class ApptDesk:
         if clash:
             warnings.append(f"与{staff.name}的其他预约时间冲突：" + "、".join(
                 f"{a.at:%H:%M} {a.applicant_name}" for a in clash))
-        hours = self.desk.station_or_refuse().office_hours
+        hours = self._station.station_or_refuse().office_hours
         t = at.astimezone().time()
         if kind == ApptKind.WINDOW and not (hours.morning_start <= t < hours.morning_end
                                             or hours.afternoon_start <= t < hours.closing):
             warnings.append("预约时间不在工作时间内，届时可能需要延时服务。")
         materials = [m.name for m in item.materials]
-        station = self.desk.station_or_refuse()
+        station = self._station.station_or_refuse()
         with storage_errors(), self.db.atomic():
             number = service_repo.next_number(self.db, "appointments", "appt_no",
                                               f"{station.code}-YY{at.year}-")
@@ -127,7 +138,7 @@ class ApptDesk:
                    "materials_told": json.dumps(materials, ensure_ascii=False),
                    "status": ApptStatus.BOOKED.value, "note": data.note.strip(),
                    "case_id": None}
-            service_repo.insert(self.db, "appointments", row, self.desk.actor)
+            service_repo.insert(self.db, "appointments", row, self._session.actor)
         booked = service_repo.get_appointment(self.db, number)
         assert booked is not None
         return Booked(booked, warnings)
@@ -167,11 +178,11 @@ class ApptDesk:
         changes: dict[str, Any] = {"status": outcome.value,
                                    "note": "；".join(x for x in (appt.note, note.strip()) if x)}
         if case_no:
-            changes["case_id"] = self.desk.cases.get(case_no).id
+            changes["case_id"] = self._cases.get(case_no).id
         if outcome == ApptStatus.RESCHEDULED and new_at is None:
             raise UserError("改期须填写新的预约时间", field="at")
         with storage_errors(), self.db.atomic():
-            service_repo.update(self.db, "appointments", appt.id, changes, self.desk.actor)
+            service_repo.update(self.db, "appointments", appt.id, changes, self._session.actor)
             if outcome == ApptStatus.RESCHEDULED and new_at is not None:
                 self.book(ApptInput(
                     applicant=Applicant(appt.applicant_name, appt.id_number, appt.phone,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ..db import archive_repo
 from ..db.archive_repo import AttachmentInfo
+from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.archive import (
     ArchiveFile,
@@ -21,10 +21,11 @@ from ..domain.archive import (
 )
 from ..domain.errors import UserError, os_message
 from ..domain.ids import new_id
+from .cases import CaseDesk
 from .content_check import checked_type, clean_name
-
-if TYPE_CHECKING:
-    from .desk import Desk
+from .session import Session
+from .station import StationDesk
+from .store import Store
 
 
 def _now() -> str:
@@ -34,12 +35,16 @@ def _now() -> str:
 class ArchiveDesk:
     """`desk.archive`."""
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
+    def __init__(self, store: Store, session: Session, station: StationDesk,
+                 cases: CaseDesk) -> None:
+        self._store = store
+        self._session = session
+        self._station = station
+        self._cases = cases
 
     @property
-    def db(self) -> Any:
-        return self.desk.db
+    def db(self) -> ArchiveDb:
+        return self._store.db
 
     # -- attachments -------------------------------------------------------
     def attach(self, case_no: str, path: Path) -> AttachmentInfo:
@@ -52,7 +57,7 @@ class ArchiveDesk:
 
     def attach_data(self, case_no: str, name: str, data: bytes) -> AttachmentInfo:
         """A scan that never was a file (the document camera, the card's photo)."""
-        case = self.desk.cases.for_action(case_no)
+        case = self._cases.for_action(case_no)
         size = len(data)
         check_size(size)
         name = clean_name(name)
@@ -64,12 +69,12 @@ class ArchiveDesk:
             archive_repo.add(self.db, "attachments", {
                 "id": new_id(), "case_id": case.id, "name": name, "mime": mime,
                 "size": size, "sha256": digest, "data": data,
-                "added_by": self.desk.actor.name}, self.desk.actor)
-            self.desk.cases.note_event(case.id, "附件", f"附加 {name}（{size // 1024} KB）")
+                "added_by": self._session.actor.name}, self._session.actor)
+            self._cases.note_event(case.id, "附件", f"附加 {name}（{size // 1024} KB）")
         return self.attachments(case_no)[-1]
 
     def attachments(self, case_no: str) -> list[AttachmentInfo]:
-        return archive_repo.attachments(self.db, self.desk.cases.get(case_no).id)
+        return archive_repo.attachments(self.db, self._cases.get(case_no).id)
 
     def attachment_data(self, attachment: AttachmentInfo) -> bytes:
         data, digest = archive_repo.attachment_data(self.db, attachment.id)
@@ -81,7 +86,7 @@ class ArchiveDesk:
     def file_case(self, case_no: str, retention: Retention | None = None,
                   location: str = "") -> ArchiveFile:
         """Give a finished case its archive number (归档)."""
-        case = self.desk.cases.for_action(case_no)
+        case = self._cases.for_action(case_no)
         if case.status.is_open:
             raise UserError("办件还没有办结，不能归档")
         existing = archive_repo.archive_file_of(self.db, case.id)
@@ -89,22 +94,22 @@ class ArchiveDesk:
             raise UserError(f"这件已归档，档号 {existing.archive_no}")
         retention = retention or default_retention(case.case_type)
         year = (case.completed_at or case.received_at).year
-        station = self.desk.station_or_refuse()
+        station = self._station.station_or_refuse()
         with storage_errors(), self.db.atomic():
             seq = archive_repo.next_archive_seq(self.db, year, retention)
             number = archive_number(station.code, year, retention, seq)
             archive_repo.add(self.db, "archive_files", {
                 "id": new_id(), "case_id": case.id, "archive_no": number, "year": year,
                 "retention": retention.value, "seq": seq, "location": location.strip(),
-                "filed_by": self.desk.actor.name}, self.desk.actor)
-            self.desk.cases.note_event(case.id, "归档",
-                                       f"归档，档号 {number}（保管期限 {retention.label}）")
+                "filed_by": self._session.actor.name}, self._session.actor)
+            self._cases.note_event(case.id, "归档",
+                                   f"归档，档号 {number}（保管期限 {retention.label}）")
         found = archive_repo.get_file(self.db, number)
         assert found is not None
         return found
 
     def archive_file_of(self, case_no: str) -> ArchiveFile | None:
-        return archive_repo.archive_file_of(self.db, self.desk.cases.get(case_no).id)
+        return archive_repo.archive_file_of(self.db, self._cases.get(case_no).id)
 
     def search(self, text: str = "", year: int | None = None) -> list[ArchiveFile]:
         return archive_repo.search_files(self.db, text, year)
@@ -123,21 +128,21 @@ class ArchiveDesk:
                 "id": row_id, "archive_id": found.id, "borrower": borrower.strip(),
                 "purpose": purpose.strip(), "kind": kind.value, "requested_at": _now(),
                 "approved_by": None, "approved_at": None, "refused_reason": "",
-                "returned_at": None}, self.desk.actor)
+                "returned_at": None}, self._session.actor)
         return self._borrowing(row_id)
 
     def decide(self, borrow_id: str, approve: bool, reason: str = "") -> Borrowing:
         """Only the head approves (manual §五.2.3)."""
-        self.desk.require_head("审批档案查阅/复印")
+        self._session.require_head("审批档案查阅/复印")
         b = self._borrowing(borrow_id)
         if b.approved_at or b.refused_reason:
             raise UserError("这条登记已经审批过了")
         if not approve and not reason.strip():
             raise UserError("不同意时请写明理由", field="reason")
-        changes = ({"approved_by": self.desk.actor.name, "approved_at": _now()} if approve
+        changes = ({"approved_by": self._session.actor.name, "approved_at": _now()} if approve
                    else {"refused_reason": reason.strip()})
         with storage_errors():
-            archive_repo.update(self.db, "borrowings", borrow_id, changes, self.desk.actor)
+            archive_repo.update(self.db, "borrowings", borrow_id, changes, self._session.actor)
         return self._borrowing(borrow_id)
 
     def returned(self, borrow_id: str) -> Borrowing:
@@ -150,7 +155,7 @@ class ArchiveDesk:
             raise UserError("已经登记归还了")
         with storage_errors():
             archive_repo.update(self.db, "borrowings", borrow_id, {"returned_at": _now()},
-                                self.desk.actor)
+                                self._session.actor)
         return self._borrowing(borrow_id)
 
     def borrowings(self, *, pending_only: bool = False) -> list[Borrowing]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..db import cases_repo, holidays_repo
+from ..db import cases_repo, holidays_repo, sync_repo
 from ..db.cases_repo import CaseFilter
+from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain import pinyin
 from ..domain.cases import (
@@ -24,18 +25,21 @@ from ..domain.cases import (
     initial_status,
 )
 from ..domain.catalogue import CaseType
-from ..domain.deadlines import Promise, promise, working_days_left
+from ..domain.deadlines import Promise, promise
 from ..domain.errors import NotAllowed, UserError
 from ..domain.handover import read_only_reason
 from ..domain.ids import new_id
 from ..domain.station import Role
 from ..domain.workdays import HolidayCalendar, parse_schedule
-from .intake import CaseInput, InvalidCase, Registered, validate_intake
+from .after_hours import AfterHoursDesk
+from .calendar import Calendar
+from .catalogue import CatalogueDesk
+from .intake import CaseInput, InvalidCase, InvalidCaseAt, Registered, validate_intake
+from .session import Session
+from .station import StationDesk
+from .store import Store
 
-if TYPE_CHECKING:
-    from .desk import Desk
-
-__all__ = ["CaseDesk", "CaseInput", "InvalidCase", "Registered"]
+__all__ = ["CaseDesk", "CaseInput", "InvalidCase", "InvalidCaseAt", "Registered"]
 
 SUPPLEMENT_NOTICE_DAYS = 5  # 行政许可法第三十二条: 5 日内一次告知, 逾期即视为受理
 DUE_SOON_DAYS = 2
@@ -58,40 +62,41 @@ def _due(case: Case) -> date | None:
 class CaseDesk:
     """`desk.cases`: the operations on cases."""
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
-        self._calendar: HolidayCalendar | None = None
+    def __init__(self, store: Store, session: Session, station: StationDesk,
+                 catalogue: CatalogueDesk, calendar: Calendar,
+                 after_hours: AfterHoursDesk) -> None:
+        self._store = store
+        self._session = session
+        self._station = station
+        self._catalogue = catalogue
+        self._calendar = calendar
+        self._after_hours = after_hours
 
     @property
-    def db(self) -> Any:
-        return self.desk.db
+    def db(self) -> ArchiveDb:
+        return self._store.db
 
-    # -- calendar ----------------------------------------------------------
-    def calendar(self) -> HolidayCalendar:
-        """Built-in plus imported schedules; read once, refreshed on import."""
-        if self._calendar is None:
-            self._calendar = HolidayCalendar(holidays_repo.imported(self.db))
-        return self._calendar
-
-    def promised(self, start: date, days: int) -> Promise:
-        return promise(self.calendar(), start, days)
-
+    # -- holiday schedules ------------------------------------------------
     def import_holidays(self, text: str) -> tuple[int, int]:
         """Store a year's schedule (head only); returns (year, cases re-dated)."""
-        self.desk.require_head("导入法定节假日安排")
+        self._session.require_head("导入法定节假日安排")
         schedule = parse_schedule(text)
-        with storage_errors(), self.db.atomic():
-            holidays_repo.save(self.db, schedule, self.desk.actor)
-            fixed = self.redate_for_schedules(schedule.year)
+        try:
+            with storage_errors(), self.db.atomic():
+                holidays_repo.save(self.db, schedule, self._session.actor)
+                fixed = self.redate_for_schedules(schedule.year)
+        except BaseException:
+            self._calendar.invalidate()  # it was read with the schedule now rolled back
+            raise
         return schedule.year, fixed
 
     def redate_for_schedules(self, year: int) -> int:
         """After a schedule for `year` arrived (imported here, or in the town's return
         bundle): correct the provisional dates of open cases. Returns how many."""
-        self._calendar = None  # the cached calendar predates the new schedule
-        own = self.desk.station_or_refuse().code  # a village re-dates its own cases
+        self._calendar.invalidate()  # the cached calendar predates the new schedule
+        own = self._station.station_or_refuse().code  # a village re-dates its own cases
         with storage_errors(), self.db.atomic():
-            calendar = self.calendar()
+            calendar = self._calendar.current()
             fixed = 0
             for case in cases_repo.open_with_provisional_deadline(self.db, own):
                 p = self._recomputed(calendar, case)
@@ -108,10 +113,10 @@ class CaseDesk:
                     cases_repo.update_case(self.db, case.id, {
                         "supplement_due": due.deadline.isoformat(),
                         "sort_key": attention_key(case.status, due.deadline,
-                                                  case.received_at)}, self.desk.actor)
+                                                  case.received_at)}, self._session.actor)
                     cases_repo.add_event(self.db, case.id, "期限",
                                          f"按 {year} 年放假安排，补正告知期限更正为"
-                                         f" {due.deadline:%Y-%m-%d}", self.desk.actor)
+                                         f" {due.deadline:%Y-%m-%d}", self._session.actor)
                     fixed += 1
         return fixed
 
@@ -121,8 +126,8 @@ class CaseDesk:
             earlier = self._earlier_request(data)
             if earlier is not None:
                 return earlier
-        item, applicant, v = validate_intake(self.desk, data)
-        station = self.desk.station_or_refuse()
+        item, applicant, v = validate_intake(self._catalogue, self._session, self._station, data)
+        station = self._station.station_or_refuse()
         case_type: CaseType = v["case_type"]
         received_at: datetime = v["received_at"]
         materials = [MaterialCheck(m.name, m.originals, m.copies,
@@ -136,10 +141,10 @@ class CaseDesk:
         supplement_due: Promise | None = None
         day = received_at.date()
         if status in (Status.ACCEPTED, Status.COMPLETED):
-            deadline = self.promised(day, 0 if case_type == CaseType.IMMEDIATE
-                                     else item.time_limit_days)
+            deadline = self._calendar.promised(day, 0 if case_type == CaseType.IMMEDIATE
+                                               else item.time_limit_days)
         elif status == Status.SUPPLEMENT:
-            supplement_due = self.promised(day, SUPPLEMENT_NOTICE_DAYS)
+            supplement_due = self._calendar.promised(day, SUPPLEMENT_NOTICE_DAYS)
             warnings.append(f"材料不齐，缺：{'、'.join(missing)}。请一次性出具补正材料通知书；"
                             f"须在 {supplement_due.deadline:%Y-%m-%d} 前告知，逾期视为受理。")
         for p in (deadline, supplement_due):
@@ -190,7 +195,7 @@ class CaseDesk:
                                           (supplement_due.deadline if supplement_due else None),
                                           received_at),
             }
-            cases_repo.insert_case(self.db, row, self.desk.actor)
+            cases_repo.insert_case(self.db, row, self._session.actor)
             if data.request_id:
                 cases_repo.remember_request(self.db, data.request_id, row["id"],
                                             data.fingerprint())
@@ -200,16 +205,16 @@ class CaseDesk:
                 text += f"；缺材料：{'、'.join(missing)}"
             if data.reason.strip():
                 text += f"；理由：{data.reason.strip()}"
-            cases_repo.add_event(self.db, row["id"], "登记", text, self.desk.actor,
+            cases_repo.add_event(self.db, row["id"], "登记", text, self._session.actor,
                                  at=row["received_at"])
             if data.proxy:
                 cases_repo.add_event(self.db, row["id"], "代办",
                                      f"{ProxyStep.ENTRUSTED.value}：代办员 {agent.name}"
                                      + ("，上门服务" if data.door_to_door else ""),
-                                     self.desk.actor)
+                                     self._session.actor)
             case = cases_repo.get(self.db, row["id"])
             assert case is not None
-            session = self.desk.after_hours.link_if_after_hours(case)
+            session = self._after_hours.link_if_after_hours(case)
             if session is not None:
                 warnings.append(f"下班后登记，已计入今天 {session.closing:%H:%M} 开始的延时服务。")
         return Registered(self.get(row["case_no"]), warnings)
@@ -228,6 +233,17 @@ class CaseDesk:
         return Registered(case, [f"这件在 {case.received_at:%Y-%m-%d %H:%M} 已经登记过"
                                  f"（{case.case_no}），没有重复登记"], already=True)
 
+    def register_all(self, inputs: list[CaseInput]) -> list[Registered]:
+        """Several intakes, all or nothing (a batch from the command line)."""
+        results = []
+        with storage_errors(), self.db.atomic():
+            for i, data in enumerate(inputs):
+                try:
+                    results.append(self.register(data))
+                except InvalidCase as exc:
+                    raise InvalidCaseAt(i, exc) from None
+        return results
+
     # -- reading -----------------------------------------------------------
     def get(self, case_no: str) -> Case:
         found = cases_repo.get(self.db, case_no.strip())
@@ -238,7 +254,7 @@ class CaseDesk:
     def read_only_reason(self, case: Case) -> str | None:
         """Why this station may not act on `case` (a village case at the town
         not handed over), else None. The window shows no actions then."""
-        return read_only_reason(case, self.desk.station_or_refuse().code)
+        return read_only_reason(case, self._station.station_or_refuse().code)
 
     def for_action(self, case_no: str) -> Case:
         """The case, refused when this station may only read it."""
@@ -250,11 +266,11 @@ class CaseDesk:
 
     def station_code(self, text: str) -> str:
         """`own` or a station code the town knows (itself or a trusted village)."""
-        own = self.desk.station_or_refuse()
+        own = self._station.station_or_refuse()
         text = text.strip()
         if text in ("own", own.code, "本站", "本中心"):
             return own.code
-        if text not in {p.code for p in self.desk.sync.peers()}:
+        if text not in {p.code for p in sync_repo.list_peers(self.db)}:
             raise UserError(f"站点“{text}”不是本站，也不是已信任的村（社区）站；"
                             "请写站点编码或 own", field="station")
         return text
@@ -271,8 +287,8 @@ class CaseDesk:
         today = today or date.today()
         codes: tuple[str, ...] = ()
         if search.strip() and not search.strip().rstrip("xX").isdigit():
-            codes = tuple(i.code for i in self.desk.find_items(search.strip()))
-        due_by = (self.promised(today, DUE_SOON_DAYS).deadline
+            codes = tuple(i.code for i in self._catalogue.find_items(search.strip()))
+        due_by = (self._calendar.promised(today, DUE_SOON_DAYS).deadline
                   if due_soon or attention else None)
         return CaseFilter(search=search, status=status, case_type=case_type, proxy=proxy,
                           overdue=overdue, due_soon=due_soon, attention=attention, today=today,
@@ -295,21 +311,21 @@ class CaseDesk:
 
     def days_left_until(self, due: date, day: date) -> int:
         """Working days from `day` to `due` (negative once past it)."""
-        return working_days_left(self.calendar(), day, due)
+        return self._calendar.days_left(day, due)
 
     def days_left(self, case: Case, today: date | None = None) -> int | None:
         due = _due(case)
         if due is None or not case.status.is_open:
             return None
-        return working_days_left(self.calendar(), today or date.today(), due)
+        return self._calendar.days_left(today or date.today(), due)
 
     def supplement_warnings(self, today: date | None = None) -> list[str]:
         """补正告知 not yet recorded, close to or past the 5-working-day limit."""
         today = today or date.today()
         out = []
-        limit = self.promised(today, DUE_SOON_DAYS).deadline
+        limit = self._calendar.promised(today, DUE_SOON_DAYS).deadline
         for case in cases_repo.supplement_pending(self.db, limit,
-                                                   self.desk.station_or_refuse().code):
+                                                   self._station.station_or_refuse().code):
             left = self.days_left(case, today)
             if left is not None and left <= DUE_SOON_DAYS:
                 when = "已超过" if left < 0 else f"还剩 {left} 个工作日"
@@ -326,9 +342,9 @@ class CaseDesk:
         deadline: Promise | None = None
         if target == Status.ACCEPTED and case.status == Status.SUPPLEMENT:
             # supplement complete: everything is now in, the promised-date clock starts
-            item = self.desk.item(case.item_code)
+            item = self._catalogue.item(case.item_code)
             days = 0 if case.case_type == CaseType.IMMEDIATE else item.time_limit_days
-            deadline = self.promised(now.date(), days)
+            deadline = self._calendar.promised(now.date(), days)
             changes.update({
                 "accepted_at": now.isoformat(timespec="seconds"),
                 "materials": json.dumps([{**m.__dict__, "received": True}
@@ -342,13 +358,13 @@ class CaseDesk:
         due = deadline.deadline if deadline else case.deadline
         changes["sort_key"] = attention_key(target, due, case.received_at)
         with storage_errors(), self.db.atomic():
-            cases_repo.update_case(self.db, case.id, changes, self.desk.actor)
+            cases_repo.update_case(self.db, case.id, changes, self._session.actor)
             text = f"{case.status.value} → {target.value}"
             if deadline is not None:
                 text += f"，承诺办结日期 {deadline.deadline:%Y-%m-%d}"
             cases_repo.add_event(self.db, case.id, "状态",
                                  text + (f"：{note.strip()}" if note.strip() else ""),
-                                 self.desk.actor)
+                                 self._session.actor)
         return self.get(case.case_no)
 
     def record_supplement_notice(self, case_no: str) -> Case:
@@ -360,10 +376,10 @@ class CaseDesk:
             cases_repo.update_case(self.db, case.id, {
                 "supplement_notice_at": now,
                 "sort_key": attention_key(case.status, None, case.received_at)},
-                self.desk.actor)
+                self._session.actor)
             cases_repo.add_event(self.db, case.id, "补正告知",
                                  "已一次性告知需补正的全部材料：" + "、".join(case.missing),
-                                 self.desk.actor)
+                                 self._session.actor)
         return self.get(case_no)
 
     def proxy_step(self, case_no: str, step: ProxyStep, note: str = "") -> Case:
@@ -373,10 +389,10 @@ class CaseDesk:
         check_proxy_step(case.proxy_step, step)
         with storage_errors(), self.db.atomic():
             cases_repo.update_case(self.db, case.id, {"proxy_step": step.value},
-                                   self.desk.actor)
+                                   self._session.actor)
             cases_repo.add_event(self.db, case.id, "代办",
                                  step.value + (f"：{note.strip()}" if note.strip() else ""),
-                                 self.desk.actor)
+                                 self._session.actor)
         return self.get(case_no)
 
     def department_step(self, case_no: str, department: str, step: str) -> Case:
@@ -395,9 +411,9 @@ class CaseDesk:
             departments.append(Department(department, step.strip(), now))
         with storage_errors(), self.db.atomic():
             cases_repo.update_case(self.db, case.id, {"departments": json.dumps(
-                [d.__dict__ for d in departments], ensure_ascii=False)}, self.desk.actor)
+                [d.__dict__ for d in departments], ensure_ascii=False)}, self._session.actor)
             cases_repo.add_event(self.db, case.id, "联办", f"{department}：{step}",
-                                 self.desk.actor)
+                                 self._session.actor)
         return self.get(case_no)
 
     def extend(self, case_no: str, days: int, consent: str) -> Case:
@@ -409,7 +425,7 @@ class CaseDesk:
             raise UserError("延期须经申请人同意：请写明申请人何时、以何种方式同意", field="consent")
         if not 1 <= days <= 60:
             raise UserError("延长的工作日数应在 1 到 60 之间", field="days")
-        p = self.promised(case.deadline, days)
+        p = self._calendar.promised(case.deadline, days)
         self._set_deadline(case, p, f"经申请人同意延期 {days} 个工作日至 {p.deadline:%Y-%m-%d}："
                                     f"{consent.strip()}",
                            {"extended_days": case.extra["extended_days"] + days})
@@ -420,7 +436,7 @@ class CaseDesk:
         extension the applicant agreed to."""
         start = (case.accepted_at or case.received_at).date()
         days = (0 if case.case_type == CaseType.IMMEDIATE
-                else self.desk.item(case.item_code).time_limit_days)
+                else self._catalogue.item(case.item_code).time_limit_days)
         base = promise(calendar, start, days)
         extended = case.extra["extended_days"]
         if not extended:
@@ -435,16 +451,16 @@ class CaseDesk:
             cases_repo.update_case(self.db, case.id, {
                 "deadline": p.deadline.isoformat(), "deadline_provisional": int(p.provisional),
                 "sort_key": attention_key(case.status, p.deadline, case.received_at),
-                **(extra or {})}, self.desk.actor)
-            cases_repo.add_event(self.db, case.id, "期限", text, self.desk.actor)
+                **(extra or {})}, self._session.actor)
+            cases_repo.add_event(self.db, case.id, "期限", text, self._session.actor)
 
     def note_event(self, case_id: str, kind: str, text: str) -> None:
         """A timeline entry written by another service (e.g. a notice issued)."""
-        cases_repo.add_event(self.db, case_id, kind, text, self.desk.actor)
+        cases_repo.add_event(self.db, case_id, kind, text, self._session.actor)
 
     def today_counts(self, day: date | None = None) -> dict[str, int]:
         day = day or date.today()
-        own = self.desk.station_or_refuse().code
+        own = self._station.station_or_refuse().code
         counts = cases_repo.counts_on(self.db, day, own)
         counts["overdue"] = self.count(self.make_filter(overdue=True, today=day, station=own))
         counts["due_soon"] = self.count(self.make_filter(due_soon=True, today=day,

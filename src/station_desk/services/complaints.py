@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..db import service_repo
+from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.cases import Status
 from ..domain.errors import UserError
@@ -23,9 +24,11 @@ from ..domain.service import (
     complaint_due,
     satisfaction_rate,
 )
-
-if TYPE_CHECKING:
-    from .desk import Desk
+from .calendar import Calendar
+from .cases import CaseDesk
+from .session import Session
+from .station import StationDesk
+from .store import Store
 
 COMPLAINT_CHANNELS = ("口头", "电话", "书面", "网络平台")
 
@@ -49,12 +52,17 @@ class Satisfaction:
 class ComplaintDesk:
     """`desk.complaints`: complaints and satisfaction."""
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
+    def __init__(self, store: Store, session: Session, station: StationDesk,
+                 calendar: Calendar, cases: CaseDesk) -> None:
+        self._store = store
+        self._session = session
+        self._station = station
+        self._calendar = calendar
+        self._cases = cases
 
     @property
-    def db(self) -> Any:
-        return self.desk.db
+    def db(self) -> ArchiveDb:
+        return self._store.db
 
     # -- complaints --------------------------------------------------------
     def receive(self, *, complainant: str, phone: str, matter: str, concerning: str = "",
@@ -76,14 +84,14 @@ class ComplaintDesk:
             errors.append("不予受理的理由应为：" + "；".join(NOT_ACCEPTED_GROUNDS))
         if errors:
             raise UserError("；".join(errors))
-        station = self.desk.station_or_refuse()
+        station = self._station.station_or_refuse()
         now = datetime.now().astimezone()
         status = ComplaintStatus.NOT_ACCEPTED if not_accepted_reason else \
             ComplaintStatus.ACCEPTED
         due = None if not_accepted_reason else complaint_due(
-            self.desk.cases.calendar(), now.date(), severity,
-            self.desk.setting("complaint_general_days"),
-            self.desk.setting("complaint_major_days")).day
+            self._calendar.current(), now.date(), severity,
+            self._station.setting("complaint_general_days"),
+            self._station.setting("complaint_major_days")).day
         with storage_errors(), self.db.atomic():
             number = service_repo.next_number(self.db, "complaints", "complaint_no",
                                               f"{station.code}-TS{now.year}-")
@@ -94,7 +102,7 @@ class ComplaintDesk:
                 "matter": matter.strip(), "concerning": concerning.strip(),
                 "severity": severity.value, "status": status.value,
                 "due": due.isoformat() if due else None, "reason": not_accepted_reason,
-                "result": "", "closed_at": None}, self.desk.actor)
+                "result": "", "closed_at": None}, self._session.actor)
         return self.get(number)
 
     def get(self, number: str) -> Complaint:
@@ -117,7 +125,7 @@ class ComplaintDesk:
         if target == ComplaintStatus.CLOSED:
             changes["closed_at"] = datetime.now().astimezone().isoformat(timespec="seconds")
         with storage_errors():
-            service_repo.update(self.db, "complaints", c.id, changes, self.desk.actor)
+            service_repo.update(self.db, "complaints", c.id, changes, self._session.actor)
         return self.get(number)
 
     def open_complaints(self) -> list[Complaint]:
@@ -133,18 +141,18 @@ class ComplaintDesk:
     # -- satisfaction ------------------------------------------------------
     def rate(self, case_no: str, level: Rating, source: str = "窗口评价器",
              note: str = "") -> None:
-        case = self.desk.cases.for_action(case_no)
+        case = self._cases.for_action(case_no)
         if case.status != Status.COMPLETED:
             raise UserError("办结后才能评价")
         if any(r["source"] == source for r in service_repo.ratings_for_case(self.db, case.id)):
             raise UserError(f"这件已有“{source}”的评价，不能重复评价")
-        staff = self.desk.signed_in.name if self.desk.signed_in else case.first_ask_name
+        staff = self._session.name_or(case.first_ask_name)
         with storage_errors():
             service_repo.insert(self.db, "ratings", {
                 "id": new_id(), "case_id": case.id, "level": level.value, "source": source,
                 "rated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
                 "staff_name": staff, "note": note.strip(), "callback_at": None,
-                "callback_by": None, "correction": ""}, self.desk.actor)
+                "callback_by": None, "correction": ""}, self._session.actor)
 
     def needing_callback(self) -> list[dict[str, Any]]:
         """Every 不满意/非常不满意 until it has a call-back and a correction record."""
@@ -153,11 +161,11 @@ class ComplaintDesk:
     def record_callback(self, rating_id: str, correction: str) -> None:
         if not correction.strip():
             raise UserError("请写明回访情况和整改措施", field="correction")
-        who = self.desk.signed_in.name if self.desk.signed_in else "命令行"
+        who = self._session.name_or("命令行")
         with storage_errors():
             service_repo.update(self.db, "ratings", rating_id, {
                 "callback_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-                "callback_by": who, "correction": correction.strip()}, self.desk.actor)
+                "callback_by": who, "correction": correction.strip()}, self._session.actor)
 
     def satisfaction(self, first: date, last: date) -> Satisfaction:
         ratings: list[Rating] = service_repo.ratings_between(

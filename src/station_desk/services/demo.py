@@ -8,17 +8,36 @@ each capability.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Protocol
 
 from stdnum.cn import ric
 
 from ..domain.cases import Applicant, ProxyStep, Status
 from ..domain.service import Rating
 from ..domain.station import Role, Station, StationKind
-from .appointments import ApptInput
-from .cases import CaseInput
-from .desk import Desk, StaffInput
+from .after_hours import AfterHoursDesk
+from .appointments import ApptDesk, ApptInput
+from .calendar import Calendar
+from .cases import CaseDesk, CaseInput
+from .catalogue import CatalogueDesk
+from .complaints import ComplaintDesk
+from .session import Session
+from .station import StaffInput, StationDesk
 
 DEMO_PINS = {"王建国": "1234", "李明": "1111", "张丽": "2222"}
+
+
+class Services(Protocol):
+    """The services the demo drives (the desk has them all)."""
+
+    session: Session
+    calendar: Calendar
+    catalogue: CatalogueDesk
+    station: StationDesk
+    cases: CaseDesk
+    appointments: ApptDesk
+    after_hours: AfterHoursDesk
+    complaints: ComplaintDesk
 
 
 def _id(birth: str, serial: str) -> str:
@@ -51,8 +70,8 @@ def _working_day_back(days: int) -> datetime:
     return min(datetime.combine(d, time(9, 30)).astimezone(), now - timedelta(minutes=5))
 
 
-def make_demo(desk: Desk) -> Station:
-    station = desk.setup(
+def make_demo(desk: Services) -> Station:
+    station = desk.station.setup(
         kind=StationKind.VILLAGE,
         code="610922101201",
         name="西沟村便民服务站",
@@ -74,13 +93,13 @@ def make_demo(desk: Desk) -> Station:
     return station
 
 
-def _demo_cases(desk: Desk) -> None:
+def _demo_cases(desk: Services) -> None:
     for n, (name, birth, phone, address, groups, code, ago, proxy, got) in enumerate(_PEOPLE):
-        item = desk.item(code)
+        item = desk.catalogue.item(code)
         materials = [m.name for m in item.materials]
         received = tuple(materials if got == "all" else materials[:1])
         clerk = "李明" if proxy else ("张丽" if n % 2 else "王建国")
-        desk.sign_in(clerk, DEMO_PINS[clerk])  # each case is recorded as its clerk's work
+        desk.session.sign_in(clerk, DEMO_PINS[clerk])  # each case is recorded as its clerk's work
         result = desk.cases.register(CaseInput(
             item=code, applicant=Applicant(name, _id(birth, f"{n:02d}1"), phone, address,
                                            groups),
@@ -98,20 +117,20 @@ def _demo_cases(desk: Desk) -> None:
                 desk.cases.proxy_step(case.case_no, ProxyStep.SUBMITTED, "已送镇中心")
         if ago == 12 and case.status.is_open:
             desk.cases.advance(case.case_no, Status.COMPLETED, "审核通过")
-    desk.sign_out()
+    desk.session.sign_out()
 
 
-def _next_working_day(desk: Desk) -> date:
-    calendar = desk.cases.calendar()
+def _next_working_day(desk: Services) -> date:
+    calendar = desk.calendar.current()
     d = date.today() + timedelta(days=1)
     while calendar.knows(d.year) and not calendar.is_workday(d) or d.weekday() >= 5:
         d += timedelta(days=1)
     return d
 
 
-def _demo_service(desk: Desk) -> None:
+def _demo_service(desk: Services) -> None:
     """Appointments, an after-hours evening, a complaint and ratings."""
-    desk.sign_in("李明", DEMO_PINS["李明"])
+    desk.session.sign_in("李明", DEMO_PINS["李明"])
     tomorrow = _next_working_day(desk)
     desk.appointments.book(ApptInput(
         applicant=Applicant("吴秀英", _id("19400202", "081"), "13909151009", "西沟村四组"),
@@ -124,7 +143,7 @@ def _demo_service(desk: Desk) -> None:
     evening = _working_day_back(1).date()
     desk.after_hours.record(evening, "17:30", "18:25", ["李明", "张丽"], 3,
                             "村民务工回来办理社保")
-    desk.sign_in("王建国", DEMO_PINS["王建国"])
+    desk.session.sign_in("王建国", DEMO_PINS["王建国"])
     complaint = desk.complaints.receive(
         complainant="刘桂兰", phone="13909151003", matter="低保申请材料被要求补了两次",
         concerning="综合窗口", channel="电话")
@@ -134,4 +153,4 @@ def _demo_service(desk: Desk) -> None:
     for case, level in zip(finished, (Rating.VERY_SATISFIED, Rating.SATISFIED,
                                       Rating.UNSATISFIED), strict=False):
         desk.complaints.rate(case.case_no, level, "窗口评价器")
-    desk.sign_out()
+    desk.session.sign_out()

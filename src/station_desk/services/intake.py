@@ -6,15 +6,16 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..domain.cases import SPECIAL_GROUPS, Applicant, Case, Channel
 from ..domain.catalogue import CaseType, CatalogueItem
 from ..domain.errors import UserError
 from ..domain.idnumber import InvalidIdNumber, parse_id_number
-
-if TYPE_CHECKING:
-    from .desk import Desk
+from ..domain.station import Staff
+from .catalogue import CatalogueDesk
+from .session import Session
+from .station import StationDesk
 
 _PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
 
@@ -25,6 +26,16 @@ class InvalidCase(UserError):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("；".join(errors.values()), field=next(iter(errors)))
         self.errors = errors
+
+
+class InvalidCaseAt(UserError):
+    """One of several intakes registered together was refused (`index` from 0);
+    none of them was kept."""
+
+    def __init__(self, index: int, error: InvalidCase) -> None:
+        super().__init__(error.message, field=error.field)
+        self.index = index
+        self.errors = error.errors
 
 
 @dataclass(frozen=True)
@@ -59,14 +70,13 @@ class Registered:
     already: bool = False  # registered before under the same request id (a retry)
 
 
-
-def validate_intake(desk: Desk, data: CaseInput
-                    ) -> tuple[CatalogueItem, Applicant, dict[str, Any]]:
+def validate_intake(catalogue: CatalogueDesk, session: Session, station: StationDesk,
+                    data: CaseInput) -> tuple[CatalogueItem, Applicant, dict[str, Any]]:
     """Check every field of an intake at once; InvalidCase names each one at fault."""
     errors: dict[str, str] = {}
     item: CatalogueItem | None = None
     try:
-        item = desk.item(data.item)
+        item = catalogue.item(data.item)
     except UserError as exc:
         errors["item"] = exc.message
     name = data.applicant.name.strip()
@@ -99,11 +109,12 @@ def validate_intake(desk: Desk, data: CaseInput
             errors["case_type"] = "办件类型应为 即办件、承诺件、联办件 或 退回件"
     if case_type == CaseType.RETURNED and not data.reason.strip():
         errors["reason"] = "退回件必须写明书面退回理由（依据的法律、法规或政策），将存档备查"
-    first_ask = staff_named(desk, data.first_ask, errors, "first_ask", "首问责任人")
+    first_ask = staff_named(session, station, data.first_ask, errors, "first_ask", "首问责任人")
     agent = None
     if data.proxy:
-        agent = staff_named(desk, data.proxy_agent or (first_ask.name if first_ask else None),
-                                  errors, "proxy_agent", "帮办代办员")
+        agent = staff_named(session, station,
+                            data.proxy_agent or (first_ask.name if first_ask else None),
+                            errors, "proxy_agent", "帮办代办员")
     if item is not None:
         known = {m.name for m in item.materials}
         strange = [m for m in data.received if m not in known]
@@ -123,15 +134,16 @@ def validate_intake(desk: Desk, data: CaseInput
                              "first_ask": first_ask, "agent": agent,
                              "received_at": received_at}
 
-def staff_named(desk: Desk, name: str | None, errors: dict[str, str], key: str,
-                what: str) -> Any:
+
+def staff_named(session: Session, station: StationDesk, name: str | None,
+                errors: dict[str, str], key: str, what: str) -> Staff | None:
     """The active staff member called `name` (the signed-in one when blank)."""
     if not name:
-        signed = desk.signed_in
+        signed = session.signed_in
         if signed is None:
             errors[key] = f"{what}不能为空：请填写经办工作人员姓名"
         return signed
-    staff = next((s for s in desk.staff() if s.name == name.strip()), None)
+    staff = station.staff_named(name)
     if staff is None:
         errors[key] = f"{what}“{name}”不是本站在岗工作人员"
     return staff

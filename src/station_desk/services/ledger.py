@@ -5,48 +5,40 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ..db import cases_repo, sync_repo
-from ..db.errors import storage_errors
+from ..db.connection import ArchiveDb
 from ..domain.cases import Status
 from ..domain.errors import UserError
 from ..domain.ledger import LedgerRow, judge, ledger_order, mask_name
-from .reports import month_bounds
-
-if TYPE_CHECKING:
-    from .desk import Desk
-
-
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Under a .partial name first: a full disk never leaves half a file."""
-    partial = path.with_name(path.name + ".partial")
-    with storage_errors():
-        try:
-            partial.write_bytes(data)
-            partial.replace(path)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-    return path
+from ..domain.months import month_bounds
+from .cases import CaseDesk
+from .files import write_atomically
+from .station import StationDesk
+from .store import Store
+from .supervision import SupervisionDesk
 
 
 class LedgerDesk:
     """`desk.ledger`."""
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
+    def __init__(self, store: Store, station: StationDesk, cases: CaseDesk,
+                 supervision: SupervisionDesk) -> None:
+        self._store = store
+        self._station = station
+        self._cases = cases
+        self._supervision = supervision
 
     @property
-    def db(self) -> Any:
-        return self.desk.db
+    def db(self) -> ArchiveDb:
+        return self._store.db
 
     def stations(self) -> list[tuple[str, str, bool]]:
         """(code, name, reported) of the centre itself and each trusted village."""
-        own = self.desk.station_or_refuse()
+        own = self._station.station_or_refuse()
         out = [(own.code, own.name, True)]
         if own.kind.is_town:
-            for code, name in sorted(self.desk.supervision.village_names().items()):
+            for code, name in sorted(self._supervision.village_names().items()):
                 out.append((code, name, bool(sync_repo.list_imports(self.db, code, limit=1))))
         return out
 
@@ -54,7 +46,7 @@ class LedgerDesk:
         first, last = month_bounds(month)
         today = min(today or date.today(), last + timedelta(days=1))
         names = {code: name for code, name, _ in self.stations()}
-        cases = self.desk.cases
+        cases = self._cases
         out = []
         for case in cases_repo.in_period(self.db, first.isoformat(),
                                          (last + timedelta(days=1)).isoformat()):
@@ -73,7 +65,7 @@ class LedgerDesk:
         return ledger_order(out)
 
     def write(self, path: Path, month: str, today: date | None = None) -> Path:
-        own = self.desk.station_or_refuse()
+        own = self._station.station_or_refuse()
         first, _ = month_bounds(month)
         rows = self.rows(month, today)
         title = f"{own.name} {first:%Y年%m月}办件台账"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
 
 from ..db import notices_repo
+from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..db.notices_repo import ArchivedNotice
 from ..domain.cases import Status
@@ -17,9 +17,12 @@ from ..domain.ids import new_id
 from ..domain.notices import NoticeKind
 from ..print.boards import render_rules_board
 from ..print.notices import NoticeContext, check_context, render_notice
-
-if TYPE_CHECKING:
-    from .desk import Desk
+from .appointments import ApptDesk
+from .cases import CaseDesk
+from .catalogue import CatalogueDesk
+from .session import Session
+from .station import StationDesk
+from .store import Store
 
 
 @dataclass(frozen=True)
@@ -40,22 +43,29 @@ def parse_kind(text: str) -> NoticeKind:
 class NoticeDesk:
     """`desk.notices`."""
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
+    def __init__(self, store: Store, session: Session, station: StationDesk,
+                 catalogue: CatalogueDesk, cases: CaseDesk,
+                 appointments: ApptDesk) -> None:
+        self._store = store
+        self._session = session
+        self._station = station
+        self._catalogue = catalogue
+        self._cases = cases
+        self._appointments = appointments
 
     @property
-    def db(self) -> Any:
-        return self.desk.db
+    def db(self) -> ArchiveDb:
+        return self._store.db
 
     def _context(self, case_no: str, kind: NoticeKind) -> NoticeContext:
         if kind == NoticeKind.APPOINTMENT:
             raise UserError("预约确认单从预约出具；预约服务功能尚未开放")
-        station = self.desk.station_or_refuse()
-        case = self.desk.cases.get(case_no)
-        staff = self.desk.signed_in.name if self.desk.signed_in else case.first_ask_name
+        station = self._station.station_or_refuse()
+        case = self._cases.get(case_no)
+        staff = self._session.name_or(case.first_ask_name)
         serial = notices_repo.count_like(self.db, f"{case.case_no}-{kind.code}") + 1
         number = f"{case.case_no}-{kind.code}" + (f"-{serial}" if serial > 1 else "")
-        return NoticeContext(kind=kind, station=station, item=self.desk.item(case.item_code),
+        return NoticeContext(kind=kind, station=station, item=self._catalogue.item(case.item_code),
                              notice_no=number, staff_name=staff,
                              issued_at=datetime.now().astimezone().replace(microsecond=0),
                              case=case)
@@ -79,32 +89,32 @@ class NoticeDesk:
         """The archived copy if this kind was issued for the case before (a reprint),
         else a new notice, archived first and then handed out. `again`: issue anew
         (e.g. a second supplement round)."""
-        case = self.desk.cases.for_action(case_no)
+        case = self._cases.for_action(case_no)
         earlier = notices_repo.latest(self.db, case.id, kind.value)
         if earlier is not None and not again:
             return IssuedNotice(earlier, notices_repo.pdf(self.db, earlier.id), reprint=True)
         ctx = self._context(case_no, kind)
         pdf = render_notice(ctx, allow_incomplete=allow_incomplete)
         digest = hashlib.sha256(pdf).hexdigest()
-        actor = self.desk.actor
+        actor = self._session.actor
         row = {"id": new_id(), "notice_no": ctx.notice_no, "case_id": case.id,
                "kind": kind.value, "issued_at": ctx.issued_at.isoformat(),
                "issued_by_id": actor.id, "issued_by_name": ctx.staff_name, "sha256": digest,
                "size": len(pdf), "pdf": pdf}
         with storage_errors(), self.db.atomic():
             notices_repo.add(self.db, row, actor)
-            self.desk.cases.note_event(
+            self._cases.note_event(
                 case.id, "告知书", f"出具{ctx.title}（{ctx.notice_no}，SHA-256 {digest[:12]}…）")
             if kind == NoticeKind.SUPPLEMENT and case.status == Status.SUPPLEMENT \
                     and case.supplement_notice_at is None:
-                self.desk.cases.record_supplement_notice(case.case_no)
+                self._cases.record_supplement_notice(case.case_no)
         archived = notices_repo.latest(self.db, case.id, kind.value)
         assert archived is not None
         return IssuedNotice(archived, pdf, reprint=False)
 
     def issue_for_appointment(self, appt_no: str, *, again: bool = False) -> IssuedNotice:
         """预约确认单: the archived copy if issued before, else a new one."""
-        appt = self.desk.appointments.get(appt_no)
+        appt = self._appointments.get(appt_no)
         number = f"{appt.appt_no}-{NoticeKind.APPOINTMENT.code}"
         earlier = notices_repo.by_number(self.db, number)
         if earlier is not None and not again:
@@ -113,9 +123,9 @@ class NoticeDesk:
             number += f"-{notices_repo.count_like(self.db, number) + 1}"
         place = (f"上门服务：{appt.address}" if appt.kind.value == "上门" else "")
         ctx = NoticeContext(
-            kind=NoticeKind.APPOINTMENT, station=self.desk.station_or_refuse(),
-            item=self.desk.item(appt.item_code), notice_no=number,
-            staff_name=self.desk.signed_in.name if self.desk.signed_in else appt.staff_name,
+            kind=NoticeKind.APPOINTMENT, station=self._station.station_or_refuse(),
+            item=self._catalogue.item(appt.item_code), notice_no=number,
+            staff_name=self._session.name_or(appt.staff_name),
             issued_at=datetime.now().astimezone().replace(microsecond=0),
             applicant_name=appt.applicant_name,
             appointment={"at": appt.at.astimezone().strftime("%Y年%m月%d日 %H:%M"),
@@ -124,10 +134,10 @@ class NoticeDesk:
         digest = hashlib.sha256(pdf).hexdigest()
         row = {"id": new_id(), "notice_no": number, "case_id": None,
                "kind": NoticeKind.APPOINTMENT.value, "issued_at": ctx.issued_at.isoformat(),
-               "issued_by_id": self.desk.actor.id, "issued_by_name": ctx.staff_name,
+               "issued_by_id": self._session.actor.id, "issued_by_name": ctx.staff_name,
                "sha256": digest, "size": len(pdf), "pdf": pdf}
         with storage_errors(), self.db.atomic():
-            notices_repo.add(self.db, row, self.desk.actor)
+            notices_repo.add(self.db, row, self._session.actor)
         archived = notices_repo.by_number(self.db, number)
         assert archived is not None
         return IssuedNotice(archived, pdf, reprint=False)
@@ -136,12 +146,12 @@ class NoticeDesk:
         """制度牌 for the wall: the town's 5 rules or the village's 3 (manual §五.3)."""
         if size not in ("A4", "A3"):
             raise UserError("制度牌纸张应为 A4 或 A3", field="size")
-        station = self.desk.station_or_refuse()
+        station = self._station.station_or_refuse()
         return render_rules_board("town" if station.kind.is_town else "village",
                                   "A3" if size == "A3" else "A4", station.name)
 
     def for_case(self, case_no: str) -> list[ArchivedNotice]:
-        return notices_repo.for_case(self.db, self.desk.cases.get(case_no).id)
+        return notices_repo.for_case(self.db, self._cases.get(case_no).id)
 
     def pdf(self, notice: ArchivedNotice) -> bytes:
         data = notices_repo.pdf(self.db, notice.id)

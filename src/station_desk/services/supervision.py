@@ -7,20 +7,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..db import supervision_repo, sync_repo
+from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.cases import Case
 from ..domain.errors import UserError
+from ..domain.months import month_bounds
 from ..domain.station import StationKind
 from ..domain.supervision import Silence, VillageBoardRow, days_since, silence
 from ..sync import ranges
-from .ledger import write_atomically
-from .reports import month_bounds
-
-if TYPE_CHECKING:
-    from .desk import Desk
+from .cases import CaseDesk
+from .files import write_atomically
+from .session import Session
+from .station import StationDesk
+from .store import Store
 
 CADENCE_KEY = "village_report_days"
 
@@ -68,26 +70,30 @@ class DuplicatePair:
 class SupervisionDesk:
     """`desk.supervision` (town mode)."""
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
+    def __init__(self, store: Store, session: Session, station: StationDesk,
+                 cases: CaseDesk) -> None:
+        self._store = store
+        self._session = session
+        self._station = station
+        self._cases = cases
 
     @property
-    def db(self) -> Any:
-        return self.desk.db
+    def db(self) -> ArchiveDb:
+        return self._store.db
 
     def _town(self) -> Any:
-        me = self.desk.station_or_refuse()
+        me = self._station.station_or_refuse()
         if not me.kind.is_town:
             raise UserError("督导看板只在镇便民服务中心使用")
         return me
 
     def cadence_days(self) -> int:
-        return self.desk.setting(CADENCE_KEY)
+        return self._station.setting(CADENCE_KEY)
 
     def village_names(self) -> dict[str, str]:
         """Every trusted village of this town: code -> name."""
         me = self._town()
-        return {p.code: p.name for p in self.desk.sync.peers()
+        return {p.code: p.name for p in sync_repo.list_peers(self.db)
                 if p.active and not StationKind(p.kind).is_town and p.town_code == me.code}
 
     # -- the board ------------------------------------------------------------
@@ -95,7 +101,7 @@ class SupervisionDesk:
         """One row per trusted village, reported or not, worst first."""
         today = today or date.today()
         cadence = self.cadence_days()
-        kinds = {p.code: p.kind for p in self.desk.sync.peers()}
+        kinds = {p.code: p.kind for p in sync_repo.list_peers(self.db)}
         complaints = supervision_repo.complaints_open(self.db)
         bad = supervision_repo.bad_ratings_open(self.db)
         first, last = month_bounds(f"{today:%Y-%m}")
@@ -130,7 +136,7 @@ class SupervisionDesk:
     def figure_filter(self, station: str, figure: str, today: date | None = None) -> Any:
         """The case-list filter behind one figure of the board (the same the
         case list uses, so the figure and the list agree)."""
-        make = self.desk.cases.make_filter
+        make = self._cases.make_filter
         if figure == "open":
             return make(station=station, open_only=True, today=today)
         if figure == "overdue":
@@ -142,11 +148,11 @@ class SupervisionDesk:
         raise UserError(f"看板上没有“{figure}”这一项")
 
     def count(self, station: str, figure: str, today: date | None = None) -> int:
-        return self.desk.cases.count(self.figure_filter(station, figure, today))
+        return self._cases.count(self.figure_filter(station, figure, today))
 
     def cases_behind(self, station: str, figure: str, today: date | None = None) -> list[Case]:
         f = self.figure_filter(station, figure, today)
-        return self.desk.cases.page(f, limit=max(1, self.desk.cases.count(f)))
+        return self._cases.page(f, limit=max(1, self._cases.count(f)))
 
     def catalogue_holds(self) -> dict[str, Any]:
         """What the town holds, to compare each village's report against."""
@@ -198,8 +204,8 @@ class SupervisionDesk:
         out = []
         for code, name in names.items():
             for case in self.cases_behind(code, "overdue_proxied", today):
-                due = self.desk.cases.due_date(case)
-                left = self.desk.cases.days_left(case, today)
+                due = self._cases.due_date(case)
+                left = self._cases.days_left(case, today)
                 out.append(OverdueCase(
                     case.case_no, code, name, case.applicant.name, case.applicant.phone,
                     case.item_name, case.status.value, due.isoformat() if due else "",
@@ -227,10 +233,10 @@ class SupervisionDesk:
     def dismiss_duplicate(self, case_a: str, case_b: str, note: str = "") -> None:
         """The supervisor checked the pair: not one person registering twice."""
         self._town()
-        a, b = self.desk.cases.get(case_a), self.desk.cases.get(case_b)
+        a, b = self._cases.get(case_a), self._cases.get(case_b)
         if a.id == b.id:
             raise UserError("请选择两件不同的办件")
         if a.applicant.id_number != b.applicant.id_number:
             raise UserError(f"{a.case_no} 与 {b.case_no} 的身份证号不同，本来就不算重复")
         with storage_errors():
-            supervision_repo.dismiss(self.db, a.id, b.id, note.strip(), self.desk.actor)
+            supervision_repo.dismiss(self.db, a.id, b.id, note.strip(), self._session.actor)

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..db import journal, sync_repo
+from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..db.files import write_private as write_file
 from ..db.sync_repo import ExportRecord, Peer, Quarantined
@@ -40,10 +41,12 @@ from ..sync.keys import (
 from ..sync.ranges import label as range_label
 from ..sync.ranges import missing_message
 from ..sync.volumes import is_removable_root
-from .supervision import OverdueCase
-
-if TYPE_CHECKING:
-    from .desk import Desk
+from .calendar import Calendar
+from .cases import CaseDesk
+from .session import Session
+from .station import StationDesk
+from .store import Store
+from .supervision import OverdueCase, SupervisionDesk
 
 log = logging.getLogger("station_desk.sync")
 
@@ -155,22 +158,28 @@ class ImportOutcome:
 class SyncDesk:
     """`desk.sync`."""
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
+    def __init__(self, store: Store, session: Session, station: StationDesk,
+                 calendar: Calendar, cases: CaseDesk, supervision: SupervisionDesk) -> None:
+        self._store = store
+        self._session = session
+        self._station = station
+        self._calendar = calendar
+        self._cases = cases
+        self._supervision = supervision
 
     @property
-    def db(self) -> Any:
-        return self.desk.db
+    def db(self) -> ArchiveDb:
+        return self._store.db
 
-    def _station(self) -> Station:
-        return self.desk.station_or_refuse()
+    def _me(self) -> Station:
+        return self._station.station_or_refuse()
 
     # -- keys and identities ---------------------------------------------------
     def keys(self) -> StationKeys:
-        return ensure_station_keys(self.desk.data_dir)
+        return ensure_station_keys(self._store.data_dir)
 
     def identity(self) -> Identity:
-        s = self._station()
+        s = self._me()
         return own_identity(self.keys(), code=s.code, name=s.name, kind=s.kind,
                             town_code=s.town_code)
 
@@ -201,7 +210,7 @@ class SyncDesk:
 
     def check_identity(self, identity: Identity) -> None:
         """Refuse an identity that is not our town (village) or our village (town)."""
-        me = self._station()
+        me = self._me()
         if identity.code == me.code:
             raise UserError("这是本站自己的身份文件。请导入对方站点的身份文件。")
         if me.kind.is_town:
@@ -224,13 +233,13 @@ class SyncDesk:
     def trust(self, path: Path, *, replace: bool = False,
               expect: str | None = None) -> Trusted:
         """Accept the other side's identity (head only; fingerprint checked by phone)."""
-        self.desk.require_head("信任身份文件")
+        self._session.require_head("信任身份文件")
         identity = self.read_identity(path)
         return self.trust_identity(identity, replace=replace, expect=expect)
 
     def trust_identity(self, identity: Identity, *, replace: bool = False,
                        expect: str | None = None) -> Trusted:
-        self.desk.require_head("信任身份文件")
+        self._session.require_head("信任身份文件")
         self.check_identity(identity)
         if expect is not None and "".join(expect.split()) != "".join(
                 identity.fingerprint.split()):
@@ -252,7 +261,7 @@ class SyncDesk:
         if same_keys and known is not None:
             peer = Peer(**{**peer.__dict__, "trusted_at": known.trusted_at})
         with storage_errors():
-            sync_repo.save_peer(self.db, peer, self.desk.actor)
+            sync_repo.save_peer(self.db, peer, self._session.actor)
         log.info("trusted %s (%s) %s", peer.name, peer.code, peer.fingerprint)
         return Trusted(peer, replaced=known is not None and not same_keys)
 
@@ -260,13 +269,13 @@ class SyncDesk:
         return sync_repo.list_peers(self.db)
 
     def town(self) -> Peer | None:
-        me = self._station()
+        me = self._me()
         if me.kind.is_town or not me.town_code:
             return None
         return sync_repo.get_peer(self.db, me.town_code)
 
     def _target(self, for_code: str | None) -> Peer:
-        me = self._station()
+        me = self._me()
         if not me.kind.is_town:
             town = self.town()
             if town is None:
@@ -287,7 +296,7 @@ class SyncDesk:
     # -- export ------------------------------------------------------------------
     def pending(self, for_code: str | None = None) -> Pending:
         """Village: what the next export to the town carries. Town: to `for_code`."""
-        me = self._station()
+        me = self._me()
         code = for_code if me.kind.is_town else me.town_code
         peer = sync_repo.get_peer(self.db, code) if code else None
         last = sync_repo.last_export(self.db, code) if code else None
@@ -298,18 +307,18 @@ class SyncDesk:
                   for_code: str | None = None,
                   progress: Progress | None = None) -> ExportResult:
         """Write a bundle into `folder` (the stick); returns once it is read back whole."""
-        me = self._station()
+        me = self._me()
         peer = self._target(for_code)
         keys = self.keys()
         with storage_errors():
             return export_bundle(self.db, me=me, keys=keys, peer=peer, folder=folder,
-                                 full=full, again=again, actor_name=self.desk.actor.name,
+                                 full=full, again=again, actor_name=self._session.actor.name,
                                  progress=progress)
 
     def export_returns(self, folder: Path, codes: list[str] | None = None,
                        progress: Progress | None = None) -> list[ExportResult]:
         """Town: one return bundle per village (all trusted villages by default)."""
-        me = self._station()
+        me = self._me()
         if not me.kind.is_town:
             raise UserError("只有镇中心生成回传包")
         codes = codes or [p.code for p in self.peers() if p.town_code == me.code
@@ -338,7 +347,7 @@ class SyncDesk:
     def verify(self, path: Path) -> dict[str, Any]:
         """Integrity and origin without importing. Our own bundles (only the
         recipient can decrypt them) are checked for integrity only."""
-        me = self._station()
+        me = self._me()
         with storage_errors():
             header = bundle.read_header(path)
             if header.sender == me.code:
@@ -355,11 +364,11 @@ class SyncDesk:
 
     def import_bundle(self, path: Path, *, dry_run: bool = False,
                       progress: Progress | None = None) -> ImportReport:
-        me = self._station()
+        me = self._me()
         keys = self.keys()
         with storage_errors():
             report = import_bundle(self.db, path, me=me, keys=keys, dry_run=dry_run,
-                                   actor_name=self.desk.actor.name, progress=progress)
+                                   actor_name=self._session.actor.name, progress=progress)
         if report.holiday_years and not dry_run:
             self._redate(report)
         return report
@@ -367,7 +376,7 @@ class SyncDesk:
     def _redate(self, report: ImportReport) -> None:
         """New holiday schedules from the town: correct provisional deadlines."""
         for year in sorted(set(report.holiday_years)):
-            fixed = self.desk.cases.redate_for_schedules(year)
+            fixed = self._cases.redate_for_schedules(year)
             if fixed:
                 log.info("%d cases re-dated after the %d holiday schedule", fixed, year)
 
@@ -404,11 +413,11 @@ class SyncDesk:
 
     def bundles_in(self, folder: Path) -> list[tuple[Path, Header | None, str]]:
         """Bundle files found in a folder; those addressed to us first."""
-        return list_bundles(folder, self._station().code)
+        return list_bundles(folder, self._me().code)
 
     # -- the town's views -------------------------------------------------------
     def villages(self, today: date | None = None) -> list[VillageStatus]:
-        me = self._station()
+        me = self._me()
         today = today or date.today()
         by_station = sync_repo.cases_by_status(self.db)
         overdue = self.overdue_proxied(today)
@@ -432,7 +441,7 @@ class SyncDesk:
 
     def overdue_proxied(self, today: date | None = None) -> list[OverdueCase]:
         """Open proxied cases of the villages past their date (see supervision)."""
-        return self.desk.supervision.overdue_proxied(today)
+        return self._supervision.overdue_proxied(today)
 
     def held(self) -> list[Quarantined]:
         """Records held back in quarantine, waiting for what they lack."""

@@ -61,10 +61,10 @@ def open_desk(data_dir: Path) -> Desk | None:
 
 def start(desk: Desk) -> MainWindow | None:
     """Setup if new, backup once a day, sign in; None when the clerk cancels."""
-    if not desk.is_set_up and not SetupWizard(desk).exec():  # exec() gives 1 = accepted
+    if not desk.station.is_set_up and not SetupWizard(desk).exec():  # exec() gives 1 = accepted
         return None
     try:
-        desk.startup_backup()
+        desk.backups.startup_backup()
     except UserError as exc:
         prompts.warn(None, "自动备份没有完成", exc.message + "\n程序可以继续使用，请尽快手动备份。")
     if not SignInDialog(desk).exec():

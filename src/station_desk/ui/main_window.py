@@ -105,9 +105,9 @@ class MainWindow(QMainWindow):
         return bar
 
     def refresh_header(self) -> None:
-        station = self.desk.station
+        station = self.desk.station.current
         self.station_label.setText(station.name if station else "")
-        who = self.desk.signed_in
+        who = self.desk.session.signed_in
         self.clerk_label.setText(
             self.tr("当前经办人：") + (f"{who.name}（{who.role.label}）" if who else
                                    self.tr("未登录")))
@@ -121,16 +121,16 @@ class MainWindow(QMainWindow):
 
     def _after_restore(self, _kept_aside: str) -> None:
         """The archive was replaced: whoever is signed in may not exist in it."""
-        if self.desk.signed_in is None:
+        if self.desk.session.signed_in is None:
             self.switch_clerk()
         self.refresh_header()
         self._show(self.stack.currentIndex())
 
     def switch_clerk(self) -> None:
-        previous = self.desk.signed_in
-        self.desk.sign_out()
+        previous = self.desk.session.signed_in
+        self.desk.session.sign_out()
         if not sign_in_again(self):
-            self.desk.signed_in = previous
+            self.desk.session.signed_in = previous
         self.refresh_header()
         self._show(self.stack.currentIndex())
 

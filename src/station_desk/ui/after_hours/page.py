@@ -199,10 +199,10 @@ class AfterHoursPage(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        signed = self.desk.signed_in
+        signed = self.desk.session.signed_in
         checked = {name for name, box in self.staff_boxes.items() if box.isChecked()}
         self.staff_boxes = {}
-        for person in self.desk.staff():
+        for person in self.desk.station.staff():
             box = QCheckBox(person.name)
             box.setChecked(person.name in checked
                            or (signed is not None and person.name == signed.name))
@@ -239,7 +239,7 @@ class AfterHoursPage(QWidget):
         if not staff:
             prompts.warn(self, self.tr("还不能开始"), self.tr("请勾选留下服务的工作人员"))
             return
-        station = self.desk.station
+        station = self.desk.station.current
         closing = station.office_hours.closing if station else None
         if (closing is not None and datetime.now().time() < closing
                 and not prompts.confirm(

@@ -69,7 +69,7 @@ def material_text(m: Material) -> str:
 
 def is_open_day(desk: Desk, d: date) -> bool | None:
     """True/False by the holiday schedule; None when the year's schedule is missing."""
-    calendar = desk.cases.calendar()
+    calendar = desk.calendar.current()
     return calendar.is_workday(d) if calendar.knows(d.year) else None
 
 
@@ -155,8 +155,8 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
         self.minutes.setSuffix(self.tr(" 分钟"))
 
         self.staff = QComboBox()
-        signed = self.desk.signed_in
-        for person in self.desk.staff():
+        signed = self.desk.session.signed_in
+        for person in self.desk.station.staff():
             self.staff.addItem(f"{person.name}（{person.role.label}）", person.name)
         if signed is not None:
             self.staff.setCurrentIndex(max(0, self.staff.findData(signed.name)))
@@ -223,8 +223,9 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
             ApptKind.HOME: self.tr("对行动不便等特殊群体上门服务，一般由帮办代办员前往。"),
             ApptKind.HOLIDAY: self.tr("法定节假日、休息日预约办理，须安排人员值班。"),
         }[kind])
-        if home and (self.desk.signed_in is None or self.desk.signed_in.role != Role.AGENT):
-            agent = next((s for s in self.desk.staff() if s.role == Role.AGENT), None)
+        signed = self.desk.session.signed_in
+        if home and (signed is None or signed.role != Role.AGENT):
+            agent = next((s for s in self.desk.station.staff() if s.role == Role.AGENT), None)
             if agent is not None:
                 self.staff.setCurrentIndex(max(0, self.staff.findData(agent.name)))
         self._day_changed()

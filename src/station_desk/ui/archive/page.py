@@ -49,7 +49,7 @@ def choose_folder(parent: QWidget, title: str) -> str:
 
 def choose_backup_file(parent: QWidget) -> str:
     """Replaceable in tests: a backup file (the PC's automatic ones, or one on a USB stick)."""
-    start = str(parent.desk.backups_dir) if isinstance(parent, ArchivePage) else ""
+    start = str(parent.desk.store.backups_dir) if isinstance(parent, ArchivePage) else ""
     return QFileDialog.getOpenFileName(
         parent, parent.tr("选择要恢复的备份文件"), start,
         parent.tr("数据备份 (archive-*.db);;所有文件 (*)"))[0]
@@ -127,9 +127,9 @@ class ArchivePage(QWidget):
         return tab
 
     def _refresh_backups(self) -> None:
-        self.where.setText(self.tr("数据文件：") + str(self.desk.archive_path))
-        last = self.desk.last_backup()
-        warn_days = self.desk.setting("backup_warn_days")
+        self.where.setText(self.tr("数据文件：") + str(self.desk.store.path))
+        last = self.desk.backups.last_backup()
+        warn_days = self.desk.station.setting("backup_warn_days")
         if last is None:
             text, stale = self.tr("还没有备份。请立即备份到U盘。"), True
         else:
@@ -145,9 +145,9 @@ class ArchivePage(QWidget):
             f"color: {palette.WARNING}; font-weight: bold;" if stale else "")
         self.list_title.setText(self.tr(
             "本机自动备份（每天第一次打开程序时自动做一份，保留最近 %1 份）：").replace(
-            "%1", str(self.desk.setting("backup_keep_days"))))
+            "%1", str(self.desk.station.setting("backup_keep_days"))))
         self.list.clear()
-        for b in self.desk.backups():
+        for b in self.desk.backups.automatic():
             self.list.addItem(f"{b.made_at:%Y-%m-%d %H:%M}　{b.size // 1024} KB　{b.path.name}")
         if self.list.count() == 0:
             self.list.addItem(self.tr("还没有备份"))
@@ -156,7 +156,7 @@ class ArchivePage(QWidget):
         folder = choose_folder(self, self.tr("选择备份到哪里（U盘或文件夹）"))
         if not folder:
             return None
-        path = prompts.attempt(self, lambda: self.desk.backup_to(Path(folder)),
+        path = prompts.attempt(self, lambda: self.desk.backups.backup_to(Path(folder)),
                                self.tr("备份失败"))
         if path is not None:
             prompts.info(self, self.tr("备份完成"),
@@ -165,7 +165,7 @@ class ArchivePage(QWidget):
         return path
 
     def restore(self) -> Path | None:
-        if not prompts.succeeded(self, lambda: self.desk.require_head("从备份恢复"),
+        if not prompts.succeeded(self, lambda: self.desk.session.require_head("从备份恢复"),
                                  self.tr("不能恢复")):
             return None
         chosen = choose_backup_file(self)
@@ -184,7 +184,7 @@ class ArchivePage(QWidget):
                     + "\n\n" + self.tr("确定要恢复吗？"))
         if not prompts.confirm(self, self.tr("从备份恢复"), question):
             return None
-        aside = prompts.attempt(self, lambda: self.desk.restore_from(backup),
+        aside = prompts.attempt(self, lambda: self.desk.backups.restore_from(backup),
                                 self.tr("恢复失败"))
         if aside is None:
             self.refresh()
@@ -323,7 +323,7 @@ class ArchivePage(QWidget):
         return chosen
 
     def decide(self) -> Borrowing | None:
-        if not prompts.succeeded(self, lambda: self.desk.require_head("审批档案查阅/复印"),
+        if not prompts.succeeded(self, lambda: self.desk.session.require_head("审批档案查阅/复印"),
                                  self.tr("不能审批")):
             return None
         chosen = self._pick()

@@ -113,8 +113,8 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         self.done_on_spot.setToolTip(self.tr("只有即办件、材料齐全时可以当场办结"))
         self.proxy = QCheckBox(self.tr("帮办代办"))
         self.agent = QComboBox()
-        signed = self.desk.signed_in
-        staff = self.desk.staff()
+        signed = self.desk.session.signed_in
+        staff = self.desk.station.staff()
         for person in staff:
             self.agent.addItem(f"{person.name}（{person.role.label}）", person.name)
         # the signed-in person if they are an agent, else the station's agent

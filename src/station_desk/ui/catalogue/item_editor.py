@@ -163,6 +163,6 @@ class ItemEditor(QDialog):
             review_body=self.review_body.text().strip())
 
     def accept(self) -> None:
-        if prompts.succeeded(self, lambda: self.desk.save_item(self.edited()),
+        if prompts.succeeded(self, lambda: self.desk.catalogue.save_item(self.edited()),
                              self.tr("未保存")):
             super().accept()

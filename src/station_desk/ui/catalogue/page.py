@@ -110,9 +110,9 @@ class CataloguePage(QWidget):
     def refresh(self) -> None:
         if self.category.count() == 0:
             self.category.addItem(self.tr("全部类别"), "")
-            for name in dict.fromkeys(i.category for i in self.desk.catalogue()):
+            for name in dict.fromkeys(i.category for i in self.desk.catalogue.items()):
                 self.category.addItem(name, name)
-        items = self.desk.find_items(self.search.text())
+        items = self.desk.catalogue.find_items(self.search.text())
         if self.category.currentData():
             items = [i for i in items if i.category == self.category.currentData()]
         if self.only_unverified.currentIndex() == 1:
@@ -121,7 +121,7 @@ class CataloguePage(QWidget):
         unverified = sum(1 for i in items if i.status_label != "已核实")
         self.count.setText(self.tr("共 %1 项，其中 %2 项待核实")
                            .replace("%1", str(len(items))).replace("%2", str(unverified)))
-        signed = self.desk.signed_in
+        signed = self.desk.session.signed_in
         self.edit_button.setEnabled(signed is None or signed.role == Role.HEAD)
         if items:
             self.table.selectRow(0)
@@ -133,7 +133,7 @@ class CataloguePage(QWidget):
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = self.model.item_at(current.row())
-        station = self.desk.station
+        station = self.desk.station.current
         if item is not None and station is not None:
             self.detail.setHtml(item_html(item, station.office_hours.text(), station.address))
 

@@ -64,9 +64,9 @@ class ComplaintDialog(QDialog):
         self.concerning = QComboBox()
         self.concerning.setEditable(True)
         self.concerning.addItem("")
-        for w in desk.windows():
+        for w in desk.station.windows():
             self.concerning.addItem(w.name)
-        for s in desk.staff():
+        for s in desk.station.staff():
             self.concerning.addItem(s.name)
         _placeholder(self.concerning, self.tr("被投诉的窗口或工作人员"))
         self.severity = QComboBox()
@@ -117,7 +117,8 @@ class ComplaintDialog(QDialog):
         self.severity_hint.setVisible(major and self.channel.currentData() in ("口头", "电话"))
         self.severity_hint.setText(self.tr("涉及重大事项的投诉应采用书面形式：请投诉人提交书面材料，"
                                            "投诉形式选“书面”。"))
-        days = self.desk.setting("complaint_major_days" if major else "complaint_general_days")
+        days = self.desk.station.setting(
+            "complaint_major_days" if major else "complaint_general_days")
         self.due_label.setText(
             self.tr("不予受理的，应告知投诉人理由。") if refused else
             self.tr("%1投诉应在 %2 天内办结（到 %3）。").replace("%1", severity.value)

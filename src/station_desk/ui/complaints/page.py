@@ -197,8 +197,8 @@ class ComplaintsPage(QWidget):
     def refresh(self) -> None:
         self.rule_label.setText(
             self.tr("办理时限：一般投诉 %1 天，重大投诉 %2 天（自受理之日起）")
-            .replace("%1", str(self.desk.setting("complaint_general_days")))
-            .replace("%2", str(self.desk.setting("complaint_major_days"))))
+            .replace("%1", str(self.desk.station.setting("complaint_general_days")))
+            .replace("%2", str(self.desk.station.setting("complaint_major_days"))))
         self.show_complaints()
         self.show_rate()
         self.show_callbacks()

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.settings import REGISTRY
 from ...domain.station import Role
-from ...services.desk import Desk, StaffInput
+from ...services.desk import Desk
+from ...services.station import StaffInput
 from ..devices.settings_box import DeviceSettingsBox
 from ..widgets import prompts
 from ..widgets.forms import rows_view
@@ -51,7 +52,7 @@ class AddStaffDialog(QDialog):
         self.role.setCurrentIndex(1)
         self.window_box = QComboBox()
         self.window_box.addItem(self.tr("（不固定窗口）"), "")
-        for w in desk.windows():
+        for w in desk.station.windows():
             self.window_box.addItem(w.name, w.name)
         self.phone = QLineEdit()
         self.training = QDateEdit()
@@ -77,7 +78,7 @@ class AddStaffDialog(QDialog):
         new = StaffInput(self.name.text(), Role(self.role.currentData()),
                          self.pin.text().strip() or None, self.window_box.currentData() or None,
                          self.phone.text(), self.training.date().toString("yyyy-MM-dd"))
-        if prompts.succeeded(self, lambda: self.desk.add_staff(new), self.tr("未保存")):
+        if prompts.succeeded(self, lambda: self.desk.station.add_staff(new), self.tr("未保存")):
             super().accept()
 
 
@@ -147,24 +148,24 @@ class SettingsPage(QWidget):
         layout.addStretch()
 
     def refresh(self) -> None:
-        station = self.desk.station
+        station = self.desk.station.current
         if station is None:
             return
         self.station_info.setText(
             f"{station.name}（{station.kind.label}）　编码 {station.code}\n"
             f"所属：{station.town_name or '未填'}　地址：{station.address or '未填'}"
             f"　电话：{station.phone or '未填'}\n{station.office_hours.text()}")
-        windows = {w.id: w.name for w in self.desk.windows()}
+        windows = {w.id: w.name for w in self.desk.station.windows()}
         self.staff_model.set_records(
-            [(s, windows.get(s.window_id or "", "")) for s in self.desk.staff()])
-        empty = self.desk.unstaffed_windows()
+            [(s, windows.get(s.window_id or "", "")) for s in self.desk.station.staff()])
+        empty = self.desk.station.unstaffed_windows()
         self.unstaffed.setText(("⚠ " + self.tr("无人值守的窗口：") + "、".join(empty))
                                if empty else "")
-        head = self.desk.signed_in is None or self.desk.signed_in.role == Role.HEAD
+        head = self.desk.session.signed_in is None or self.desk.session.signed_in.role == Role.HEAD
         self.add_staff_button.setEnabled(head)
         for key, spin in self.spins.items():
             spin.blockSignals(True)
-            spin.setValue(self.desk.setting(key))
+            spin.setValue(self.desk.station.setting(key))
             spin.blockSignals(False)
             spin.setEnabled(head)
 
@@ -180,5 +181,5 @@ class SettingsPage(QWidget):
 
     def _save_setting(self, key: str) -> None:
         value = self.spins[key].value()
-        if value != self.desk.setting(key):
-            prompts.succeeded(self, lambda: self.desk.set_setting(key, value))
+        if value != self.desk.station.setting(key):
+            prompts.succeeded(self, lambda: self.desk.station.set_setting(key, value))

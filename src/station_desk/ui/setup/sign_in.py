@@ -22,13 +22,13 @@ class SignInDialog(QDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        station = desk.station
+        station = desk.station.current
         self.setWindowTitle(self.tr("登录 — %s") % (station.name if station else ""))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("请选择您的姓名并输入 PIN。办理的每件事都会记在您名下。")))
         form = QFormLayout()
         self.who = QComboBox()
-        for staff in desk.staff():
+        for staff in desk.station.staff():
             self.who.addItem(f"{staff.name}（{staff.role.label}）", staff)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -72,10 +72,10 @@ class SignInDialog(QDialog):
             if pin != self.confirm_pin.text():
                 prompts.warn(self, self.tr("无法登录"), self.tr("两次输入的 PIN 不一致"))
                 return
-            if not prompts.succeeded(self, lambda: self.desk.set_first_pin(staff.id, pin),
+            if not prompts.succeeded(self, lambda: self.desk.station.set_first_pin(staff.id, pin),
                                      self.tr("无法登录")):
                 return
-        if not prompts.succeeded(self, lambda: self.desk.sign_in(staff.name, pin),
+        if not prompts.succeeded(self, lambda: self.desk.session.sign_in(staff.name, pin),
                                  self.tr("无法登录")):
             self.pin.clear()
             return

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.station import OfficeHours, Role, StationKind, default_station_name
-from ...services.desk import Desk, StaffInput
+from ...services.desk import Desk
+from ...services.station import StaffInput
 from ..widgets import prompts
 from .staff_grid import StaffGridModel, staff_grid
 
@@ -181,7 +182,7 @@ class SetupWizard(QWizard):
     def accept(self) -> None:
         s = self.station_page
         kind = s.station_kind
-        done = prompts.succeeded(self, lambda: self.desk.setup(
+        done = prompts.succeeded(self, lambda: self.desk.station.setup(
             kind=kind, code=s.code.text(), name=default_station_name(kind, s.place.text()),
             town_code=s.town_code.text(), town_name=s.town_name.text(),
             address=s.address.text(), phone=s.phone.text(),

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.catalogue import CaseType
+from ...domain.months import month_bounds
 from ...domain.report_rows import SUMMARY_HEADERS, Cell, breakdown, summary_row, targets
 from ...domain.stats import Figures
 from ...services.desk import Desk
-from ...services.reports import month_bounds
 from ..today.page import Card
 from ..widgets import prompts
 from .charts import CategoryChart, RateCard
@@ -237,7 +237,7 @@ class StatisticsPage(QWidget):
                    breakdown(f.by_type))
         self._fill(self.by_status, [self.tr("状态"), self.tr("件数"), self.tr("占比")],
                    breakdown(f.by_status))
-        station = self.desk.station
+        station = self.desk.station.current
         town = bool(station and station.kind.is_town)
         self.town_title.setVisible(town)
         self.per_station.setVisible(town)
@@ -333,7 +333,7 @@ class StatisticsPage(QWidget):
                             f"{first:%Y-%m}")
 
     def _export(self, title: str, first: date, last: date, stamp: str) -> Path | None:
-        station = self.desk.station
+        station = self.desk.station.current
         name = f"{station.name if station else ''}{title}-{stamp}.pdf"
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)

@@ -176,11 +176,11 @@ class SyncPage(QWidget):
         return self.desk.sync
 
     def refresh(self) -> None:
-        station = self.desk.station
+        station = self.desk.station.current
         if station is None:
             return
         self.is_town = station.kind.is_town
-        head = self.desk.signed_in is None or self.desk.signed_in.role == Role.HEAD
+        head = self.desk.session.signed_in is None or self.desk.session.signed_in.role == Role.HEAD
         self.trust_button.setEnabled(head)
         self.trust_button.setToolTip(
             "" if head else self.tr("只有站长（中心主任）可以信任身份文件"))

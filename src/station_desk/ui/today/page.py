@@ -71,7 +71,7 @@ class TodayPage(QWidget):
         layout.addStretch()
 
     def refresh(self) -> None:
-        s = self.desk.today()
+        s = self.desk.today.summary()
         weekday = "一二三四五六日"[s.day.weekday()]
         self.heading.setText(self.tr("今日 %1 星期%2")
                              .replace("%1", s.day.strftime("%Y年%m月%d日"))

@@ -74,7 +74,7 @@ class ItemListMixin:
         if item is None:
             if entry is None:
                 return
-            item = self.desk.item(str(entry.data(CODE_ROLE)))
+            item = self.desk.catalogue.item(str(entry.data(CODE_ROLE)))
         self._item = item
         self.marks.clear("item")
         self._show_item(item)
@@ -83,7 +83,7 @@ class ItemListMixin:
         chosen = self._item.code if self._item else None
         self.item_list.blockSignals(True)
         self.item_list.clear()
-        for item in self.desk.find_items(self.item_search.text()):
+        for item in self.desk.catalogue.find_items(self.item_search.text()):
             entry = QListWidgetItem(f"{item.name}　（{item.case_type.value}）")
             entry.setData(CODE_ROLE, item.code)
             entry.setToolTip(f"{item.code}　{item.category}")
@@ -105,4 +105,4 @@ class ItemListMixin:
             if entry.data(CODE_ROLE) == code:
                 self.item_list.setCurrentItem(entry)
                 return
-        self._choose(None, self.desk.item(code))
+        self._choose(None, self.desk.catalogue.item(code))

@@ -1,0 +1,89 @@
+"""`desk.backups`: the daily backup, backups to a stick, restoring one, and the
+change history every record keeps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..db import backup as backup_files
+from ..db import journal
+from ..db import restore as restoring
+from ..db.backup import BackupFile
+from ..db.errors import storage_errors
+from ..domain.errors import UserError
+from .calendar import Calendar
+from .session import Session
+from .station import StationDesk
+from .store import Store, archive_file
+
+MANUAL_LOG = "manual-backups.txt"
+
+__all__ = ["BackupDesk", "BackupFile", "restore_closed_archive"]
+
+
+def restore_closed_archive(data_dir: Path, backup: Path, *, other_station: bool = False) -> Path:
+    """Restore while no program has the archive open (the command line's `restore`);
+    returns where the current file was kept aside."""
+    return restoring.restore(archive_file(data_dir), backup, other_station=other_station)
+
+
+class BackupDesk:
+    def __init__(self, store: Store, session: Session, station: StationDesk,
+                 calendar: Calendar) -> None:
+        self._store = store
+        self._session = session
+        self._station = station
+        self._calendar = calendar
+
+    def history(self, table: str, record_id: str) -> list[dict[str, Any]]:
+        return journal.history(self._store.db, table, record_id)
+
+    def startup_backup(self) -> Path | None:
+        """Once a day at start-up; a failure is logged and shown, never fatal."""
+        return backup_files.daily_backup(self._store.db, self._store.backups_dir,
+                                         keep=self._station.setting("backup_keep_days"))
+
+    def backup_to(self, folder: Path) -> Path:
+        """On demand, e.g. to the USB stick; remembered so the window knows the
+        last good backup even when it is not on this PC. The folder must exist: an
+        unplugged stick or a mistyped drive must not become a folder on this disk."""
+        if not folder.is_dir():
+            raise UserError(f"备份位置 {folder} 不存在。请检查U盘是否插好、盘符和路径是否写对"
+                            "（程序不会替你新建这个文件夹）")
+        made = backup_files.make_backup(self._store.db, folder, label="manual")
+        backups_dir = self._store.backups_dir
+        with storage_errors():
+            backups_dir.mkdir(parents=True, exist_ok=True)
+            with open(backups_dir / MANUAL_LOG, "a", encoding="utf-8") as log_file:
+                log_file.write(f"{datetime.now().isoformat(timespec='seconds')}\t{made}\n")
+        return made
+
+    def automatic(self) -> list[BackupFile]:
+        """This PC's automatic backups, newest first."""
+        return backup_files.list_backups(self._store.backups_dir)
+
+    def restore_from(self, backup: Path, *, other_station: bool = False) -> Path:
+        """Put a backup in place of the archive (head only); the current file is kept
+        aside first. Returns where it was kept. Refused while another program has
+        the archive open; `OtherStationBackup` until `other_station` confirms."""
+        self._session.require_head("从备份恢复")
+        backup_files.verify(backup)  # a bad file is refused before this window lets go
+        try:
+            return self._store.replace_file(
+                lambda archive: restoring.restore(archive, backup, other_station=other_station))
+        finally:
+            # whatever file is open now, its schedules and staff are the ones that count
+            self._calendar.invalidate()
+            self._session.reload()
+
+    def last_backup(self) -> datetime | None:
+        """Newest verified backup: automatic ones here, or one made to a stick."""
+        times = [b.made_at for b in self.automatic()]
+        try:
+            lines = (self._store.backups_dir / MANUAL_LOG).read_text("utf-8").splitlines()
+            times += [datetime.fromisoformat(line.split("\t")[0]) for line in lines if line]
+        except (OSError, ValueError):
+            pass
+        return max(times, default=None)
