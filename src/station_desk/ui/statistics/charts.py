@@ -15,31 +15,20 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from ...domain.stats import rate_text
 from ..widgets import palette
+from ..widgets.card import Card
 
 
-class RateCard(QFrame):
+class RateCard(Card):
     """One rate against its target; red when below it, “—（无数据）” when nothing counted."""
 
     def __init__(self, title: str, target: float) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        super().__init__(title)
+        self.caption.setText(title + self.tr("（目标 %1）").replace("%1", f"{target:.0%}"))
         self.target = target
         self.below = False
-        layout = QVBoxLayout(self)
-        caption = QLabel(title + self.tr("（目标 %1）").replace("%1", f"{target:.0%}"))
-        caption.setObjectName("cardTitle")
-        self.value = QLabel("—")
-        self.value.setObjectName("cardValue")
-        self.note = QLabel("")
-        self.note.setWordWrap(True)
-        layout.addWidget(caption)
-        layout.addWidget(self.value)
-        layout.addWidget(self.note)
 
     def show_rate(self, rate: float | None, note: str) -> None:
         self.below = rate is not None and rate < self.target - 1e-9

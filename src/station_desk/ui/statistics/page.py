@@ -35,8 +35,8 @@ from ...domain.months import month_bounds
 from ...domain.report_rows import SUMMARY_HEADERS, Cell, breakdown, summary_row, targets
 from ...domain.stats import Figures
 from ...services.desk import Desk
-from ..today.page import Card
 from ..widgets import prompts
+from ..widgets.card import Card
 from .charts import CategoryChart, RateCard
 from .model import FiguresModel
 

@@ -4,33 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services.desk import Desk
-
-
-class Card(QFrame):
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        caption = QLabel(title)
-        caption.setObjectName("cardTitle")
-        self.value = QLabel("—")
-        self.value.setObjectName("cardValue")
-        self.note = QLabel("")
-        self.note.setWordWrap(True)
-        layout.addWidget(caption)
-        layout.addWidget(self.value)
-        layout.addWidget(self.note)
-
-    def show_value(self, value: str, note: str = "", warn: bool = False) -> None:
-        self.value.setText(value)
-        self.note.setText(note)
-        self.value.setProperty("warn", warn)
-        self.value.style().unpolish(self.value)
-        self.value.style().polish(self.value)
+from ..widgets.card import Card
 
 
 class TodayPage(QWidget):
