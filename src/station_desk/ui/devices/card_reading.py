@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from ...devices import config
 from ...devices.idcard import IdCard, NoCard, ReaderError, open_reader
 from ...domain.errors import UserError
+from ..widgets import palette
 from .background import BackgroundJob
 
 AUTO_READ_MS = 1500
@@ -156,7 +157,7 @@ class CardReaderBar(QWidget):
 
     # -- showing -----------------------------------------------------------
     def _show_error(self, message: str) -> None:
-        self.status.setText("<span style='color:#c62828'>" + message + "</span>")
+        self.status.setText(f"<span style='color:{palette.DANGER}'>" + message + "</span>")
 
     def _show_card(self, card: IdCard) -> None:
         self.card = card
@@ -164,7 +165,7 @@ class CardReaderBar(QWidget):
         text = (f"{card.sex} · {card.nation}族 · {card.birth:%Y-%m-%d} 出生 · "
                 f"{card.issuer} · " + self.tr("有效期限 ") + card.validity_text())
         if card.expired(self.today()):
-            text += ("<br><b style='color:#c62828'>"
+            text += (f"<br><b style='color:{palette.DANGER}'>"
                      + self.tr("身份证已过有效期（%1），请申请人出示有效证件或临时身份证")
                      .replace("%1", f"{card.valid_to:%Y-%m-%d}") + "</b>")
         self.details.setText(text)

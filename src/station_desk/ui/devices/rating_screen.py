@@ -39,24 +39,27 @@ from ...devices.rating_pad import (
 from ...domain.errors import UserError
 from ...domain.service import Rating
 from ...services.desk import Desk
+from ..widgets import palette
 
 THANKS_MS = 2500
-COLOURS = {Rating.VERY_SATISFIED: "#2e7d32", Rating.SATISFIED: "#558b2f",
-           Rating.BASIC: "#9e9d24", Rating.UNSATISFIED: "#ef6c00",
-           Rating.VERY_UNSATISFIED: "#c62828"}
+COLOURS = {Rating.VERY_SATISFIED: palette.RATING_VERY_SATISFIED,
+           Rating.SATISFIED: palette.RATING_SATISFIED, Rating.BASIC: palette.RATING_BASIC,
+           Rating.UNSATISFIED: palette.RATING_UNSATISFIED,
+           Rating.VERY_UNSATISFIED: palette.RATING_VERY_UNSATISFIED}
 
-STYLE = """
-RatingScreen { background: #f5f7fa; }
-QLabel#ratingTitle { font-size: 34px; font-weight: bold; color: #1f2d3d; }
-QLabel#ratingCase { font-size: 20px; color: #455a64; }
-QLabel#ratingThanks { font-size: 40px; font-weight: bold; color: #2e7d32; }
-QLabel#ratingError { font-size: 18px; color: #c62828; }
-QPushButton#level { font-size: 26px; font-weight: bold; color: white; border-radius: 12px;
-                    min-height: 150px; min-width: 150px; }
-QCheckBox { font-size: 22px; spacing: 12px; }
-QCheckBox::indicator { width: 28px; height: 28px; }
-QPushButton#submit, QPushButton#back { font-size: 22px; min-height: 56px; min-width: 160px; }
-QPushButton#skip { font-size: 14px; color: #607d8b; border: none; }
+STYLE = f"""
+RatingScreen {{ background: {palette.RATING_BACKGROUND}; }}
+QLabel#ratingTitle {{ font-size: 34px; font-weight: bold; color: {palette.RATING_INK}; }}
+QLabel#ratingCase {{ font-size: 20px; color: {palette.RATING_SECONDARY}; }}
+QLabel#ratingThanks {{ font-size: 40px; font-weight: bold;
+                       color: {palette.RATING_VERY_SATISFIED}; }}
+QLabel#ratingError {{ font-size: 18px; color: {palette.RATING_VERY_UNSATISFIED}; }}
+QPushButton#level {{ font-size: 26px; font-weight: bold; color: white; border-radius: 12px;
+                    min-height: 150px; min-width: 150px; }}
+QCheckBox {{ font-size: 22px; spacing: 12px; }}
+QCheckBox::indicator {{ width: 28px; height: 28px; }}
+QPushButton#submit, QPushButton#back {{ font-size: 22px; min-height: 56px; min-width: 160px; }}
+QPushButton#skip {{ font-size: 14px; color: {palette.RATING_QUIET}; border: none; }}
 """
 
 

@@ -26,3 +26,19 @@ FAINT = "#9ca3af"         # separators, empty placeholders
 SURFACE = "#f3f4f6"       # a cancelled chip, an empty tile
 NAV = "#f3f5f8"           # the navigation column
 BORDER = "#d0d7e1"        # a card's frame
+
+# the camera preview: a dark stage so the paper stands out
+STAGE = "#263238"
+STAGE_TEXT = "#eceff1"
+
+# the applicant's rating screen (a second screen facing the applicant): calm
+# background, and the five levels from green (very satisfied) to red
+RATING_BACKGROUND = "#f5f7fa"
+RATING_INK = "#1f2d3d"
+RATING_SECONDARY = "#455a64"
+RATING_QUIET = "#607d8b"
+RATING_VERY_SATISFIED = "#2e7d32"
+RATING_SATISFIED = "#558b2f"
+RATING_BASIC = "#9e9d24"
+RATING_UNSATISFIED = "#ef6c00"
+RATING_VERY_UNSATISFIED = "#c62828"
