@@ -271,6 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "restore":
             return cmd_restore(args, data_dir)
         desk = Desk.open(data_dir, program=f"命令行 {args.command}")
+        if desk.tamper_warning:
+            sys.stderr.write("警告：" + desk.tamper_warning + "\n")
         try:
             result: int = args.handler(args, desk)
             return result

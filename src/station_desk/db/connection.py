@@ -21,6 +21,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.errors import StorageError
+from . import audit_chain
+from .audit_chain import TamperReport
 from .backup import verify
 from .errors import storage_errors
 from .files import fsync_file, open_private, private_dir, sync_dir, touch_private
@@ -44,6 +46,7 @@ class ArchiveDb(Database):
     """
 
     instance_lock: InstanceLock | None = None
+    tamper: TamperReport = TamperReport()
 
     @contextmanager
     def atomic(self) -> Generator[Database, None, None]:
@@ -82,6 +85,7 @@ def connect(path: Path) -> ArchiveDb:
         touch_private(path)  # SQLite gives the -wal and -shm the file's own mode
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
                                check_same_thread=False)
+        audit_chain.register(conn)  # the guard triggers refuse connections without it
         # FULL: village power cuts are common; a confirmed save must survive them.
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
@@ -99,9 +103,10 @@ def default_program() -> str:
 
 
 def open_database(path: Path, *, stop_before: str | None = None,
-                  program: str | None = None) -> ArchiveDb:
-    """Open (creating if new), claim and migrate. `stop_before` is for migration tests;
-    `program` names this instance to others (“窗口”, “命令行 import”)."""
+                  program: str | None = None, full_check: bool = False) -> ArchiveDb:
+    """Open (creating if new), claim, migrate and check for tampering (`db.tamper`).
+    `stop_before` is for migration tests; `program` names this instance to others
+    (“窗口”, “命令行 import”); `full_check` recomputes the whole audit chain."""
     with storage_errors():
         private_dir(path.parent)
     with gate(path):
@@ -120,6 +125,11 @@ def open_database(path: Path, *, stop_before: str | None = None,
                 if pending and migrations.applied(db):
                     copy_aside(db, path, f"before-{pending[0].name}")
                 migrations.apply(db, stop_before=stop_before)
+                db.tamper = audit_chain.check(db, full=full_check)
+                if db.tamper.tampered:
+                    log.error("archive %s tampered with: %s", path, db.tamper.problems)
+                if stop_before is None:
+                    audit_chain.ensure_guards(db)
         except BaseException:
             db.close()
             raise

@@ -226,6 +226,15 @@ def m0010_supervision(db: Database) -> None:
     create_supervision_tables(db)
 
 
+@migrations(name="0011_audit_chain")
+def m0011_audit_chain(db: Database) -> None:
+    # the guards themselves are laid on every open (`audit_chain.ensure_guards`),
+    # so the tables of later migrations get them too
+    from .audit_chain import create_chain
+
+    create_chain(db)
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

@@ -56,9 +56,17 @@ class Desk:
         self.ledger = LedgerDesk(store, self.station, self.cases, self.supervision)
 
     @classmethod
-    def open(cls, data_dir: Path, *, program: str | None = None) -> Desk:
-        """`program` names this instance to others who find the archive busy."""
-        return cls(Store.open(data_dir, program=program))
+    def open(cls, data_dir: Path, *, program: str | None = None,
+             full_check: bool = False) -> Desk:
+        """`program` names this instance to others who find the archive busy;
+        `full_check` recomputes the whole audit chain (the window at start)."""
+        return cls(Store.open(data_dir, program=program, full_check=full_check))
+
+    @property
+    def tamper_warning(self) -> str | None:
+        """What was changed around the program, found when the archive was opened."""
+        report = self.store.db.tamper
+        return report.message() if report.tampered else None
 
     @property
     def data_dir(self) -> Path:

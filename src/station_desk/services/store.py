@@ -26,9 +26,12 @@ class Store:
         self._db = db
 
     @classmethod
-    def open(cls, data_dir: Path, *, program: str | None = None) -> Store:
-        """`program` names this instance to others who find the archive busy."""
-        return cls(data_dir, open_database(archive_file(data_dir), program=program))
+    def open(cls, data_dir: Path, *, program: str | None = None,
+             full_check: bool = False) -> Store:
+        """`program` names this instance to others who find the archive busy;
+        `full_check` recomputes the whole audit chain."""
+        return cls(data_dir, open_database(archive_file(data_dir), program=program,
+                                           full_check=full_check))
 
     @property
     def db(self) -> ArchiveDb:

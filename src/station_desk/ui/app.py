@@ -53,10 +53,13 @@ def install_translations(app: QApplication) -> QTranslator | None:
 
 def open_desk(data_dir: Path) -> Desk | None:
     try:
-        return Desk.open(data_dir, program="窗口")
+        desk = Desk.open(data_dir, program="窗口", full_check=True)
     except UserError as exc:
         QMessageBox.critical(None, "无法打开数据文件", exc.message)
         return None
+    if desk.tamper_warning:  # said at every start until the town has looked into it
+        QMessageBox.warning(None, "数据文件被改动过", desk.tamper_warning)
+    return desk
 
 
 def start(desk: Desk) -> MainWindow | None:
