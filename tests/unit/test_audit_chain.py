@@ -28,7 +28,7 @@ def _reopened(data_dir: Path) -> audit_chain.TamperReport:
 
 
 def test_a_clean_archive_passes_the_check(village: Desk, data_dir: Path) -> None:
-    village.add_staff(StaffInput("赵强", Role.AGENT, None))
+    village.station.add_staff(StaffInput("赵强", Role.AGENT, None))
     village.close()
     report = _reopened(data_dir)
     assert not report.tampered, report.problems
@@ -67,7 +67,7 @@ def test_a_row_rewritten_after_dropping_the_guard_is_noticed(village: Desk,
 
 
 def test_a_rewritten_history_breaks_the_chain(village: Desk, data_dir: Path) -> None:
-    village.add_staff(StaffInput("赵强", Role.AGENT, None))
+    village.station.add_staff(StaffInput("赵强", Role.AGENT, None))
     village.close()
     shell = _shell(data_dir)
     try:
