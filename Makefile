@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test lint bench clean
+.PHONY: run demo test lint bench clean package deb test-package
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,5 +35,35 @@ lint: $(STAMP)
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b; done
 
+# The frozen one-folder program (both executables) in dist/station-desk; rebuilt
+# only when the sources changed, so `deb` and `test-package` reuse it.
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' src/station_desk/__init__.py)
+FROZEN := dist/station-desk
+DEB := dist/station-desk_$(VERSION)_amd64.deb
+PACKAGING_STAMP := $(VENV)/.packaging
+
+$(PACKAGING_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,package]"
+	touch $(PACKAGING_STAMP)
+
+$(FROZEN)/station-desk-cli: $(PACKAGING_STAMP) $(wildcard packaging/*.py packaging/*.spec) \
+		$(shell find src resources -type f -not -name '*.pyc')
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build \
+	    packaging/station-desk.spec
+	@du -sh $(FROZEN)
+
+package: $(FROZEN)/station-desk-cli
+
+$(DEB): $(FROZEN)/station-desk-cli $(wildcard packaging/linux/*)
+	packaging/linux/build-deb.sh $(FROZEN) dist
+
+deb: $(DEB)
+
+# The built program as shipped: frozen folder, installer script (makensis), the
+# .deb installed with dpkg (root) and removed again.
+test-package: $(DEB)
+	STATION_DESK_FROZEN=$(FROZEN) STATION_DESK_DEB=$(DEB) QT_QPA_PLATFORM=offscreen \
+	    $(PY) -m pytest -q -m packaging tests/packaging
+
 clean:
-	rm -rf $(VENV) demo-data .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage
+	rm -rf $(VENV) dist build demo-data .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage

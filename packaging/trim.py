@@ -23,17 +23,28 @@ DROPPED = [
     # Python bindings that only come along as dependencies of QtCharts (the C++
     # libraries stay; nothing imports these modules)
     r"PySide6[/\\]QtOpenGL(Widgets)?\.",
+    # Linux: CUPS and the TLS stack only it needs come from the system (the .deb
+    # depends on libcups2), matching the system's print service
+    r"lib(cups|gnutls|p11-kit|unistring|idn2|tasn1|nettle|hogweed|gmp|avahi-client"
+    r"|avahi-common)\.so",
     # TLS backends: the program never goes online
     r"plugins[/\\]tls[/\\]", r"networkinformation",
     # software OpenGL for Windows without drivers; a widgets app does not render GL
     r"opengl32sw\.dll",
+    # image formats nobody scans to
+    r"imageformats[/\\]\w*(icns|tga|wbmp)",
+    # python-stdnum's tables for other countries (only stdnum.cn is used)
+    r"stdnum[/\\][\w-]+\.dat$",
 ]
 # Qt's translations: Chinese only (the program loads qtbase_zh_CN).
 TRANSLATIONS = re.compile(r"translations[/\\](?!qt(base)?_zh_CN\.qm$)")
 # Python packages only the tools use (tests, type checks); elsewhere optional imports.
-# (PIL stays: reportlab imports it unconditionally.)
+# (PIL itself stays: reportlab imports it unconditionally.)
 EXCLUDED_MODULES = ["tkinter", "mypy", "ast_serialize", "hypothesis", "pydantic",
-                    "pydantic_core", "pytest", "_pytest"]
+                    "pydantic_core", "pytest", "_pytest",
+                    # Pillow codecs reportlab never asks for (AVIF alone is ~5 MB)
+                    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin",
+                    "PIL._imagingcms", "PIL.ImageCms", "PIL._imagingtk", "PIL.ImageTk"]
 
 _DROPPED = re.compile("|".join(DROPPED))
 
