@@ -76,6 +76,7 @@ def fonts_of(pdf: Path) -> list[str]:
 
 def check_everyday_work(program: Program, tmp: Path) -> None:
     """`demo`, a notice with the embedded font, a report, the rules board."""
+    tmp.mkdir(parents=True, exist_ok=True)
     demo = tmp / "demo"
     assert "西沟村便民服务站" in program.ok("--data-dir", str(demo), "demo")
     waiting = program.json("--data-dir", str(demo), "case", "list", "--status", "待补正")
@@ -98,7 +99,7 @@ def check_everyday_work(program: Program, tmp: Path) -> None:
 def check_sync_round_trip(program: Program, tmp: Path) -> None:
     """A village exports to the stick, its town verifies and imports it."""
     village, town, stick, ids = tmp / "village", tmp / "town", tmp / "stick", tmp / "ids"
-    stick.mkdir()
+    stick.mkdir(parents=True)
     program.ok("--data-dir", str(village), "init", "--kind", "village", "--code", VILLAGE,
                "--name", "西沟村", "--town-code", TOWN, "--town-name", "城关镇便民服务中心",
                "--head", "王建国", "--head-pin", "1234")

@@ -3,9 +3,7 @@ old archive into the machine-wide folder."""
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,18 +26,14 @@ def old_login(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def machine_default(tmp_path: Path, old_login: Path,
-                    monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def machine_default(tmp_path: Path, old_login: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     machine = tmp_path / "ProgramData" / "StationDesk"
     machine.mkdir(parents=True)
     monkeypatch.delenv(paths.ENV_HOME, raising=False)
     monkeypatch.setattr(paths, "machine_data_dir", lambda: machine)
     monkeypatch.setattr(paths, "user_data_dir", lambda: old_login)
     monkeypatch.setattr(sys, "platform", "win32")
-    umask = os.umask(0o022)  # main() sets a shared umask on the machine folder
-    os.umask(umask)
-    yield machine
-    os.umask(umask)
+    return machine
 
 
 def test_windows_defaults_to_programdata(monkeypatch: pytest.MonkeyPatch) -> None:

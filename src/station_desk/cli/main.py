@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -236,12 +235,9 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def prepare_default_folder(data_dir: Path) -> str | None:
-    """On the machine-wide folder: take over this login's old archive once, and
-    make new files writable for the folder's group (Linux: every station account)."""
+    """On the machine-wide folder: take over this login's old archive once."""
     if data_dir != paths.machine_data_dir():
         return None
-    if os.name == "posix":
-        os.umask(0o002)
     return adopt_user_archive(data_dir, paths.user_data_dir())
 
 
