@@ -470,6 +470,7 @@ def test_ratings_call_backs_and_the_rate(qtbot, qtmodeltester, desk: Desk, boxes
     assert page.callback_model.is_marked(0, page.callback_model.COL_LEVEL)
     qtmodeltester.check(page.callback_model)
     assert page.callback_button.isEnabled()
+    monkeypatch.setattr(complaints_page, "ask_choice", lambda *_a: "有效")
     monkeypatch.setattr(complaints_page, "ask_text", lambda *_a: "已电话致歉，增设取号提醒")
     qtbot.mouseClick(page.callback_button, Qt.MouseButton.LeftButton)
     assert page.callback_cases() == [] and desk.complaints.needing_callback() == []
@@ -488,7 +489,7 @@ def test_an_open_case_cannot_be_rated(qtbot, desk: Desk, boxes) -> None:
     dialog.case_no.setCurrentText(case_no)
     assert "不能评价" in dialog.case_info.text()
     dialog.save()
-    assert not dialog.rated and "办结后" in boxes.warnings[-1]
+    assert not dialog.rated and "不能评价" in boxes.warnings[-1]
 
 
 def test_the_confirmation_slip_is_archived_then_reprinted(qtbot, desk: Desk, boxes,

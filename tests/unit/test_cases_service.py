@@ -197,9 +197,12 @@ def test_supplement_warning_when_two_working_days_left(desk: Desk) -> None:
     noticed = desk.cases.record_supplement_notice(case.case_no)
     assert noticed.supplement_notice_at is not None
     assert desk.cases.supplement_warnings(today=date(2026, 11, 10)) == []
-    event = desk.cases.timeline(noticed)[-1]
-    assert event.kind == "补正告知"
-    assert all(m in event.text for m in noticed.missing)
+    # given today, long after 9 November: recorded as late, and the case counts as
+    # accepted on receipt (行政许可法第三十二条)
+    notice, dated = desk.cases.timeline(noticed)[-2:]
+    assert notice.kind == "补正告知" and "已超过 2026-11-09 的告知期限" in notice.text
+    assert all(m in notice.text for m in noticed.missing)
+    assert dated.kind == "期限" and "视为受理" in dated.text
 
 
 def test_supplement_notice_only_for_supplement_cases(desk: Desk) -> None:
@@ -209,7 +212,10 @@ def test_supplement_notice_only_for_supplement_cases(desk: Desk) -> None:
 
 
 def test_supplement_complete_starts_the_clock_today(desk: Desk) -> None:
-    case = new_case(desk, received=("居民身份证或户口簿",))
+    """Notice given in time: the clock starts when the papers are all in."""
+    case = new_case(desk, received=("居民身份证或户口簿",),
+                    received_at=datetime.now().astimezone() - timedelta(minutes=5))
+    desk.cases.record_supplement_notice(case.case_no)
     accepted = desk.cases.advance(case.case_no, Status.ACCEPTED)
     today = date.today()
     assert accepted.status is Status.ACCEPTED
@@ -505,38 +511,40 @@ def test_paging_keyset_and_offset_agree(desk: Desk) -> None:
 
 
 def test_extend_needs_consent_and_counts_working_days(desk: Desk) -> None:
+    """08-02 is a public service: the applicant's consent, the head's approval."""
     case = new_case(desk)  # deadline 2026-11-16
     assert case.deadline == date(2026, 11, 16)
+    desk.session.sign_in("王建国", "1234")
     for consent in ("", "   "):
+        with pytest.raises(UserError, match="申请人同意"):
+            desk.extensions.extend(case.case_no, 3, "待县局复核", consent=consent)
+    for days in (0, -1, 11):
         with pytest.raises(UserError) as exc:
-            desk.cases.extend(case.case_no, 3, consent)
-        assert exc.value.field == "consent"
-    for days in (0, -1, 61):
-        with pytest.raises(UserError) as exc:
-            desk.cases.extend(case.case_no, days, "申请人同意")
+            desk.extensions.extend(case.case_no, days, "待县局复核", consent="申请人同意")
         assert exc.value.field == "days"
     assert desk.cases.get(case.case_no).deadline == date(2026, 11, 16)
-    events_before = len(desk.cases.timeline(case))
 
     consent = "2026-11-12 电话联系申请人，同意延期"
-    extended = desk.cases.extend(case.case_no, 5, consent)
+    desk.extensions.extend(case.case_no, 5, "待县局复核", consent=consent)
+    extended = desk.cases.get(case.case_no)
     assert extended.deadline == CAL.add_working_days(date(2026, 11, 16), 5)
     assert extended.deadline == date(2026, 11, 23)  # over a weekend
-    timeline = desk.cases.timeline(extended)
-    assert len(timeline) == events_before + 1
-    event = timeline[-1]
-    assert event.kind == "期限" and event.actor_name == "李明"
-    assert consent in event.text and "2026-11-23" in event.text and "5 个工作日" in event.text
+    event = next(e for e in desk.cases.timeline(extended) if e.kind == "期限")
+    assert event.actor_name == "王建国"
+    assert "经申请人同意延期 5 个工作日（王建国批准）" in event.text
+    assert "2026-11-23" in event.text
+    assert desk.cases.clock(extended).extensions[0].consent == consent
 
 
 def test_extend_only_open_cases_with_a_deadline(desk: Desk) -> None:
+    desk.session.sign_in("王建国", "1234")
     waiting = new_case(desk, received=())
     with pytest.raises(UserError):
-        desk.cases.extend(waiting.case_no, 3, "申请人同意")
+        desk.extensions.extend(waiting.case_no, 3, "待复核", consent="申请人同意")
     done = new_case(desk, item=PENSION_REG, received=PENSION_REG_MATERIALS, done_on_spot=True,
                     idn=5)
     with pytest.raises(UserError):
-        desk.cases.extend(done.case_no, 3, "申请人同意")
+        desk.extensions.extend(done.case_no, 3, "待复核", consent="申请人同意")
 
 
 def test_only_the_head_imports_holidays(desk: Desk) -> None:
@@ -626,9 +634,10 @@ def test_import_of_an_unrelated_year_reports_nothing_redated(desk: Desk) -> None
 @needs_unknown_2027
 def test_import_keeps_an_agreed_extension(desk: Desk) -> None:
     case = _provisional_2027_case(desk)
-    extended = desk.cases.extend(case.case_no, 5, "申请人当面同意延期")
-    assert extended.deadline == date(2027, 1, 11)  # provisional statutory days
     desk.session.sign_in("王建国", "1234")
+    desk.extensions.extend(case.case_no, 5, "待县局复核", consent="申请人当面同意延期")
+    extended = desk.cases.get(case.case_no)
+    assert extended.deadline == date(2027, 1, 11)  # provisional statutory days
     desk.cases.import_holidays(json.dumps(FAKE_2027, ensure_ascii=False))
     # 30 working days to 2027-01-05 under the imported schedule, then 5 more
     assert desk.cases.get(case.case_no).deadline == date(2027, 1, 12)

@@ -59,6 +59,9 @@ def ext(days: int) -> Extension:
         # notice given on the last day (29 Sep): accepted when the papers came
         (facts("2026-09-21", needs_supplement=True, notice_given=D("2026-09-29"),
                complete=D("2026-10-12")), "2026-10-12", "2026-10-12", False, "2026-11-09"),
+        # papers brought on day 3, no notice needed any more: accepted that day
+        (facts("2026-09-21", needs_supplement=True, complete=D("2026-09-24")),
+         "2026-12-01", "2026-09-24", False, "2026-10-29"),
         # no notice yet but still within the 5 days: nothing accepted yet
         (facts("2026-09-21", needs_supplement=True), "2026-09-29", None, False, None),
         # notice in time, papers not in yet: waiting on the applicant

@@ -15,6 +15,7 @@ from stdnum.cn import ric
 
 from station_desk.domain.cases import Applicant, Status
 from station_desk.domain.errors import NotAllowed, UserError
+from station_desk.domain.feedback import Classification
 from station_desk.domain.service import (
     ApptStatus,
     Complaint,
@@ -381,7 +382,7 @@ def test_the_general_time_limit_is_a_setting(desk: Desk) -> None:
 
 
 def test_only_finished_cases_are_rated(desk: Desk) -> None:
-    with pytest.raises(UserError, match="办结后"):
+    with pytest.raises(UserError, match="不能评价"):
         desk.complaints.rate(open_case(desk), Rating.SATISFIED)
     with pytest.raises(UserError):
         desk.complaints.rate("没有这件", Rating.SATISFIED)
@@ -399,7 +400,7 @@ def test_unsatisfied_waits_for_a_call_back_and_correction(desk: Desk) -> None:
     with pytest.raises(UserError, match="整改"):
         desk.complaints.record_callback(row["id"], " ")
     assert len(desk.complaints.needing_callback()) == 1
-    desk.complaints.record_callback(row["id"], "已电话致歉，窗口增设取号提醒")
+    desk.complaints.record_callback(row["id"], "已电话致歉，窗口增设取号提醒", Classification.VALID)
     assert desk.complaints.needing_callback() == []
 
 

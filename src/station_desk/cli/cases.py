@@ -13,6 +13,7 @@ from typing import Any
 
 from ..domain.cases import Applicant, Case, Status, parse_status
 from ..domain.errors import UserError
+from ..domain.notifications import NotifyChannel, NotifyResult, Purpose
 from ..domain.workdays import HolidayCalendar
 from ..schemas.inputs import CaseIn, read_cases
 from ..services.cases import CaseInput, InvalidCaseAt
@@ -48,6 +49,15 @@ def case_json(desk: Desk, case: Case, *, timeline: bool = False) -> dict[str, An
         "departments": [d.__dict__ for d in case.departments],
     }
     if timeline:
+        clock = desk.cases.clock(case)
+        data["clock"] = [{"label": d.label, "date": d.day.isoformat(), "rule": d.rule,
+                          "provisional": d.provisional} for d in clock.dates()]
+        data["deemed_accepted"] = clock.deemed
+        data["extensions"] = [{"days": e.days, "kind": e.kind.value, "reason": e.reason,
+                               "approved_by": e.approved_by, "on": e.on.isoformat()}
+                              for e in clock.extensions]
+        data["told"] = [{"purpose": t.purpose.value, "told": t.told, "text": t.text()}
+                        for t in desk.notifications.states(case.case_no)]
         data["timeline"] = [{"at": e.at.isoformat(), "who": e.actor_name, "kind": e.kind,
                              "text": e.text} for e in desk.cases.timeline(case)]
     return data
@@ -159,6 +169,46 @@ def cmd_case_advance(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
+def cmd_case_extend(args: argparse.Namespace, desk: Desk) -> int:
+    """§42 extension (or with the applicant's consent), approved, with its written notice."""
+    issued = desk.extensions.extend(args.case_no, args.days, args.reason or "",
+                                    consent=args.consent or "",
+                                    approved_by=args.approved_by or "")
+    case = desk.cases.get(args.case_no)
+    if args.out:
+        Path(args.out).write_bytes(issued.pdf)
+    if args.json:
+        _print_json({**case_json(desk, case, timeline=True),
+                     "notice_no": issued.notice.notice_no})
+    else:
+        print(f"{case.case_no}：承诺办结日期延至 {case.deadline}；已出具延期告知书 "
+              f"{issued.notice.notice_no}")
+    return 0
+
+
+def cmd_case_notify(args: argparse.Namespace, desk: Desk) -> int:
+    """Record telling the applicant; `--wording` only prints the ready words."""
+    purpose = Purpose(args.purpose)
+    if args.wording:
+        print(desk.notifications.wording(args.case_no, purpose))
+        return 0
+    try:
+        channel, result = NotifyChannel(args.channel), NotifyResult(args.result)
+    except ValueError:
+        raise UserError("告知方式应为 " + "、".join(c.value for c in NotifyChannel)
+                        + "；结果应为 " + "、".join(r.value for r in NotifyResult),
+                        field="channel") from None
+    n = desk.notifications.record(args.case_no, purpose, channel, person=args.person or "",
+                                  result=result, told_by=args.by or "", note=args.note or "")
+    if args.json:
+        _print_json({"purpose": n.purpose.value, "channel": n.channel.value, "person": n.person,
+                     "told_by": n.told_by, "told_at": n.told_at.isoformat(),
+                     "result": n.result.value})
+    else:
+        print(f"已记录：{n.purpose.value}，{n.channel.value}告知{n.person}，{n.result.value}")
+    return 0
+
+
 def _date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -222,6 +272,22 @@ def add_commands(sub: Any, add: Any, need_station: Any) -> None:
     sp.add_argument("case_no")
     sp.add_argument("--to", required=True, help="目标状态，如 已受理、办理中、已办结、已退回")
     sp.add_argument("--note", help="说明；退回、不予受理、撤回时必填")
+    sp = add("extend", need_station(cmd_case_extend), "延期（站长批准，出具延期告知书）", case)
+    sp.add_argument("case_no")
+    sp.add_argument("--days", type=int, required=True, help="延长的工作日数（最多 10，联办 15）")
+    sp.add_argument("--reason", required=True, help="延期理由（写入延期告知书）")
+    sp.add_argument("--consent", help="非行政许可事项：申请人何时、以何种方式同意")
+    sp.add_argument("--approved-by", help="批准的站长（命令行须填写）")
+    sp.add_argument("--out", help="延期告知书 PDF 另存到此文件")
+    sp = add("notify", need_station(cmd_case_notify), "记录告知申请人（补正、交费、办结）", case)
+    sp.add_argument("case_no")
+    sp.add_argument("--purpose", required=True, choices=[p.value for p in Purpose])
+    sp.add_argument("--channel", default=NotifyChannel.PHONE.value, help="书面、电话、短信、上门")
+    sp.add_argument("--result", default=NotifyResult.TOLD.value, help="已告知、未接通、无法联系")
+    sp.add_argument("--person", help="被告知人（默认申请人本人）")
+    sp.add_argument("--by", help="告知人（命令行须填写）")
+    sp.add_argument("--note")
+    sp.add_argument("--wording", action="store_true", help="只打印短信/电话用语")
     hol = sub.add_parser("holidays", help="法定节假日安排").add_subparsers(dest="hol_cmd",
                                                                          required=True)
     sp = add("import", need_station(cmd_holidays_import), "导入某年放假安排（JSON）", hol)

@@ -186,13 +186,14 @@ def compute(calendar: HolidayCalendar, facts: ClockFacts, today: date) -> CaseCl
                                "收到材料后 5 个工作日内一次性告知需补正的全部内容"
                                f"（{_basis(facts.licence, '第三十二条')}）", due.provisional)
         given_in_time = facts.notice_given is not None and facts.notice_given <= due.deadline
+        # never told: late once the 5 days passed before the papers came in
         late = (facts.notice_given is not None and not given_in_time) or \
-            (facts.notice_given is None and today > due.deadline)
+            (facts.notice_given is None and (facts.complete or today) > due.deadline)
         if late:
             deemed = True
             acceptance = ClockDate("受理日期", facts.received,
                                    deemed_acceptance_rule(facts.licence))
-        elif given_in_time and facts.complete is not None:
+        elif facts.complete is not None:  # papers in before the notice was due
             acceptance = ClockDate("受理日期", facts.complete,
                                    "补正材料收齐之日受理"
                                    f"（{_basis(facts.licence, '第三十二条')}）")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from ..db import cases_repo, holidays_repo, sync_repo
+from ..db import cases_repo, clock_repo, holidays_repo, sync_repo
 from ..db.cases_repo import CaseFilter
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
@@ -29,6 +30,7 @@ from ..domain.deadlines import Promise, promise
 from ..domain.errors import NotAllowed, UserError
 from ..domain.handover import read_only_reason
 from ..domain.ids import new_id
+from ..domain.legal_clock import CaseClock, ClockFacts, compute, facts_of_case
 from ..domain.station import Role
 from ..domain.workdays import HolidayCalendar, parse_schedule
 from .after_hours import AfterHoursDesk
@@ -53,10 +55,12 @@ def _iso(d: date | datetime | None) -> str | None:
 
 def _due(case: Case) -> date | None:
     """The date the case is measured against. Waiting for a supplement, the only
-    limit is the 5-day notice; once it is given, the case waits on the applicant."""
-    if case.status == Status.SUPPLEMENT:
+    limit is the 5-day notice; once it is given, the case waits on the applicant —
+    unless it was given late: then the case counts as accepted and its clock runs."""
+    if case.status == Status.SUPPLEMENT and not case.extra.get("deemed_accepted"):
         return None if case.supplement_notice_at else case.supplement_due
     return case.deadline
+
 
 
 class CaseDesk:
@@ -75,6 +79,38 @@ class CaseDesk:
     @property
     def db(self) -> ArchiveDb:
         return self._store.db
+
+    # -- the legal clock -------------------------------------------------
+    def clock_facts(self, case: Case) -> ClockFacts:
+        item_days = None
+        if case.extra.get("promised_days") is None:  # registered before the clock kept it
+            item_days = self._catalogue.item(case.item_code).time_limit_days
+        return facts_of_case(case, clock_repo.extensions(self.db, case.id),
+                             clock_repo.suspensions(self.db, case.id), item_days=item_days)
+
+    def clock(self, case: Case, today: date | None = None,
+              calendar: HolidayCalendar | None = None) -> CaseClock:
+        """Every date of the case with the rule that produced it (as of `today`)."""
+        return compute(calendar or self._calendar.current(), self.clock_facts(case),
+                       today or date.today())
+
+    def apply_clock(self, case: Case, why: str, calendar: HolidayCalendar | None = None,
+                    extra: dict[str, Any] | None = None) -> Case:
+        """Store the dates the clock gives now and write them, with their rules, to
+        the timeline (after an extension, a suspension, a late notice, a schedule)."""
+        clock = self.clock(case, calendar=calendar)
+        changes: dict[str, Any] = {**cases_repo.clock_columns(clock), **(extra or {})}
+        if clock.deemed:  # accepted on the day the materials were received (§32)
+            changes["accepted_at"] = case.received_at.isoformat(timespec="seconds")
+        due = clock.promised_due.day if clock.promised_due else case.deadline
+        changes["sort_key"] = attention_key(case.status, due if clock.acceptance else
+                                            _due(case), case.received_at)
+        changes["extended_days"] = sum(e.days for e in clock.extensions)
+        with storage_errors(), self.db.atomic():
+            cases_repo.update_case(self.db, case.id, changes, self._session.actor)
+            cases_repo.add_event(self.db, case.id, "期限", why + "。" + clock.summary(),
+                                 self._session.actor)
+        return self.get(case.case_no)
 
     # -- holiday schedules ------------------------------------------------
     def import_holidays(self, text: str) -> tuple[int, int]:
@@ -99,12 +135,12 @@ class CaseDesk:
             calendar = self._calendar.current()
             fixed = 0
             for case in cases_repo.open_with_provisional_deadline(self.db, own):
-                p = self._recomputed(calendar, case)
-                if (p.deadline, p.provisional) == (case.deadline,
-                                                   case.extra["deadline_provisional"]):
+                redated = self.clock(case, calendar=calendar).promised_due
+                if redated is None or (redated.day, redated.provisional) == (
+                        case.deadline, case.extra["deadline_provisional"]):
                     continue
-                self._set_deadline(case, p, f"按 {year} 年放假安排，承诺办结日期更正为"
-                                            f" {p.deadline:%Y-%m-%d}")
+                self.apply_clock(case, f"按 {year} 年放假安排，承诺办结日期更正为"
+                                       f" {redated.day:%Y-%m-%d}", calendar)
                 fixed += 1
             for case in cases_repo.in_supplement(self.db, own):
                 due = promise(calendar, case.received_at.date(), SUPPLEMENT_NOTICE_DAYS)
@@ -140,9 +176,13 @@ class CaseDesk:
         deadline: Promise | None = None
         supplement_due: Promise | None = None
         day = received_at.date()
+        promised_days = 0 if case_type == CaseType.IMMEDIATE else item.time_limit_days
+        clock: CaseClock | None = None
         if status in (Status.ACCEPTED, Status.COMPLETED):
-            deadline = self._calendar.promised(day, 0 if case_type == CaseType.IMMEDIATE
-                                               else item.time_limit_days)
+            clock = compute(self._calendar.current(), ClockFacts(
+                received=day, promised_days=promised_days, statutory_days=item.statutory_days,
+                licence=bool(item.licence), joint=case_type == CaseType.JOINT), day)
+            deadline = self._calendar.promised(day, promised_days)
         elif status == Status.SUPPLEMENT:
             supplement_due = self._calendar.promised(day, SUPPLEMENT_NOTICE_DAYS)
             warnings.append(f"材料不齐，缺：{'、'.join(missing)}。请一次性出具补正材料通知书；"
@@ -178,6 +218,10 @@ class CaseDesk:
                 if status in (Status.ACCEPTED, Status.COMPLETED) else None,
                 "deadline": _iso(deadline.deadline) if deadline else None,
                 "deadline_provisional": int(bool(deadline and deadline.provisional)),
+                "promised_days": promised_days, "statutory_days": item.statutory_days,
+                "licence": None if item.licence is None else int(item.licence),
+                "statutory_deadline": _iso(clock.statutory_due.day)
+                if clock and clock.statutory_due else None,
                 "materials": json.dumps([m.__dict__ for m in materials], ensure_ascii=False),
                 "proxy": int(data.proxy), "proxy_agent_id": agent.id if agent else None,
                 "proxy_agent_name": agent.name if agent else "",
@@ -205,6 +249,8 @@ class CaseDesk:
                 text += f"；缺材料：{'、'.join(missing)}"
             if data.reason.strip():
                 text += f"；理由：{data.reason.strip()}"
+            if clock is not None and status == Status.ACCEPTED:
+                text += "。" + clock.summary()
             cases_repo.add_event(self.db, row["id"], "登记", text, self._session.actor,
                                  at=row["received_at"])
             if data.proxy:
@@ -339,29 +385,30 @@ class CaseDesk:
         check_transition(case.status, target, note)
         now = datetime.now().astimezone()
         changes: dict[str, Any] = {"status": target.value, "open": int(target.is_open)}
-        deadline: Promise | None = None
+        clock: CaseClock | None = None
         if target == Status.ACCEPTED and case.status == Status.SUPPLEMENT:
-            # supplement complete: everything is now in, the promised-date clock starts
-            item = self._catalogue.item(case.item_code)
-            days = 0 if case.case_type == CaseType.IMMEDIATE else item.time_limit_days
-            deadline = self._calendar.promised(now.date(), days)
+            # everything is in: accepted today, or on receipt when the 补正 notice was
+            # not given within 5 working days (deemed acceptance, §32)
+            complete = replace(case, extra={**case.extra, "materials_complete_at": now})
+            clock = compute(self._calendar.current(), self.clock_facts(complete), now.date())
+            accepted = case.received_at if clock.deemed else now
             changes.update({
-                "accepted_at": now.isoformat(timespec="seconds"),
+                "accepted_at": accepted.isoformat(timespec="seconds"),
+                "materials_complete_at": now.isoformat(timespec="seconds"),
                 "materials": json.dumps([{**m.__dict__, "received": True}
                                          for m in case.materials], ensure_ascii=False),
-                "deadline": deadline.deadline.isoformat(),
-                "deadline_provisional": int(deadline.provisional)})
+                **cases_repo.clock_columns(clock)})
         if target == Status.COMPLETED:
             changes["completed_at"] = now.isoformat(timespec="seconds")
         if target in (Status.NOT_ACCEPTED, Status.RETURNED, Status.WITHDRAWN):
             changes["reason"] = note.strip()
-        due = deadline.deadline if deadline else case.deadline
+        due = clock.promised_due.day if clock and clock.promised_due else case.deadline
         changes["sort_key"] = attention_key(target, due, case.received_at)
         with storage_errors(), self.db.atomic():
             cases_repo.update_case(self.db, case.id, changes, self._session.actor)
             text = f"{case.status.value} → {target.value}"
-            if deadline is not None:
-                text += f"，承诺办结日期 {deadline.deadline:%Y-%m-%d}"
+            if clock is not None:
+                text += "。" + clock.summary()
             cases_repo.add_event(self.db, case.id, "状态",
                                  text + (f"：{note.strip()}" if note.strip() else ""),
                                  self._session.actor)
@@ -371,15 +418,19 @@ class CaseDesk:
         case = self.for_action(case_no)
         if case.status != Status.SUPPLEMENT:
             raise UserError("只有“待补正”的办件需要出具补正材料通知书")
-        now = datetime.now().astimezone().isoformat(timespec="seconds")
+        now = datetime.now().astimezone()
+        late = case.supplement_due is not None and now.date() > case.supplement_due
         with storage_errors(), self.db.atomic():
             cases_repo.update_case(self.db, case.id, {
-                "supplement_notice_at": now,
+                "supplement_notice_at": now.isoformat(timespec="seconds"),
                 "sort_key": attention_key(case.status, None, case.received_at)},
                 self._session.actor)
             cases_repo.add_event(self.db, case.id, "补正告知",
-                                 "已一次性告知需补正的全部材料：" + "、".join(case.missing),
-                                 self._session.actor)
+                                 "已一次性告知需补正的全部材料：" + "、".join(case.missing)
+                                 + (f"（已超过 {case.supplement_due:%Y-%m-%d} 的告知期限）"
+                                    if late else ""), self._session.actor)
+            if late:
+                self.apply_clock(self.get(case_no), "补正告知逾期")
         return self.get(case_no)
 
     def proxy_step(self, case_no: str, step: ProxyStep, note: str = "") -> Case:
@@ -415,44 +466,6 @@ class CaseDesk:
             cases_repo.add_event(self.db, case.id, "联办", f"{department}：{step}",
                                  self._session.actor)
         return self.get(case_no)
-
-    def extend(self, case_no: str, days: int, consent: str) -> Case:
-        """限时办结制第四条: only after agreeing it with the applicant, recorded."""
-        case = self.for_action(case_no)
-        if not case.status.is_open or case.deadline is None:
-            raise UserError("只有在办且已有承诺日期的办件可以延期")
-        if not consent.strip():
-            raise UserError("延期须经申请人同意：请写明申请人何时、以何种方式同意", field="consent")
-        if not 1 <= days <= 60:
-            raise UserError("延长的工作日数应在 1 到 60 之间", field="days")
-        p = self._calendar.promised(case.deadline, days)
-        self._set_deadline(case, p, f"经申请人同意延期 {days} 个工作日至 {p.deadline:%Y-%m-%d}："
-                                    f"{consent.strip()}",
-                           {"extended_days": case.extra["extended_days"] + days})
-        return self.get(case_no)
-
-    def _recomputed(self, calendar: HolidayCalendar, case: Case) -> Promise:
-        """The promised date again from its start: the item's limit, then any
-        extension the applicant agreed to."""
-        start = (case.accepted_at or case.received_at).date()
-        days = (0 if case.case_type == CaseType.IMMEDIATE
-                else self._catalogue.item(case.item_code).time_limit_days)
-        base = promise(calendar, start, days)
-        extended = case.extra["extended_days"]
-        if not extended:
-            return base
-        total = promise(calendar, base.deadline, extended)
-        return Promise(total.deadline,
-                       tuple(sorted(set(base.missing_years) | set(total.missing_years))))
-
-    def _set_deadline(self, case: Case, p: Promise, text: str,
-                      extra: dict[str, Any] | None = None) -> None:
-        with storage_errors(), self.db.atomic():
-            cases_repo.update_case(self.db, case.id, {
-                "deadline": p.deadline.isoformat(), "deadline_provisional": int(p.provisional),
-                "sort_key": attention_key(case.status, p.deadline, case.received_at),
-                **(extra or {})}, self._session.actor)
-            cases_repo.add_event(self.db, case.id, "期限", text, self._session.actor)
 
     def note_event(self, case_id: str, kind: str, text: str) -> None:
         """A timeline entry written by another service (e.g. a notice issued)."""

@@ -1,5 +1,6 @@
 """效能投诉 and 好差评/电话回访: complaints through to their answer, ratings of
-finished cases, call-backs and corrections, the satisfaction rate."""
+ended cases (一事一评 per channel), the rectification a 差评 opens — deadline,
+call-back, classification, re-rating — and the satisfaction rate."""
 
 from __future__ import annotations
 
@@ -7,11 +8,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..db import service_repo
+from ..db import ratings_repo, service_repo
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
-from ..domain.cases import Status
 from ..domain.errors import UserError
+from ..domain.feedback import (
+    BAD,
+    Classification,
+    RatingRecord,
+    RectificationState,
+    check_callback,
+    check_rateable,
+    check_rerating,
+)
 from ..domain.ids import new_id
 from ..domain.service import (
     COMPLAINT_FLOW,
@@ -142,33 +151,70 @@ class ComplaintDesk:
     def rate(self, case_no: str, level: Rating, source: str = "窗口评价器",
              note: str = "") -> None:
         case = self._cases.for_action(case_no)
-        if case.status != Status.COMPLETED:
-            raise UserError("办结后才能评价")
-        if any(r["source"] == source for r in service_repo.ratings_for_case(self.db, case.id)):
-            raise UserError(f"这件已有“{source}”的评价，不能重复评价")
+        check_rateable(case.status, source,
+                       {r["source"] for r in service_repo.ratings_for_case(self.db, case.id)})
         staff = self._session.name_or(case.first_ask_name)
-        with storage_errors():
+        now = datetime.now().astimezone()
+        due = None
+        if level in BAD:  # 差评: put right within the configured working days
+            due = self._calendar.promised(now.date(),
+                                          self._station.setting("rectification_days")).deadline
+        with storage_errors(), self.db.atomic():
             service_repo.insert(self.db, "ratings", {
                 "id": new_id(), "case_id": case.id, "level": level.value, "source": source,
-                "rated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                "rated_at": now.isoformat(timespec="seconds"),
                 "staff_name": staff, "note": note.strip(), "callback_at": None,
-                "callback_by": None, "correction": ""}, self._session.actor)
+                "callback_by": None, "correction": "",
+                "rectify_due": due.isoformat() if due else None}, self._session.actor)
+            self._cases.note_event(case.id, "评价", f"{source}：{level.value}" + (
+                f"，差评须在 {due:%Y-%m-%d} 前回访整改" if due else ""))
 
     def needing_callback(self) -> list[dict[str, Any]]:
         """Every 不满意/非常不满意 until it has a call-back and a correction record."""
         return service_repo.ratings_needing_callback(self.db)
 
-    def record_callback(self, rating_id: str, correction: str) -> None:
-        if not correction.strip():
-            raise UserError("请写明回访情况和整改措施", field="correction")
+    def rating(self, rating_id: str) -> RatingRecord:
+        found = ratings_repo.get(self.db, rating_id)
+        if found is None:
+            raise UserError(f"没有找到评价“{rating_id}”", field="rating")
+        return found
+
+    def ratings_of(self, case_no: str) -> list[RatingRecord]:
+        return ratings_repo.for_case(self.db, self._cases.get(case_no).id)
+
+    def record_callback(self, rating_id: str, correction: str,
+                        classification: Classification | None = None) -> None:
+        """The call-back and what was put right; the 差评 is classified 有效/误评/恶意."""
+        record = self.rating(rating_id)
+        check_callback(record, correction, classification)
+        assert classification is not None
         who = self._session.name_or("命令行")
-        with storage_errors():
+        with storage_errors(), self.db.atomic():
             service_repo.update(self.db, "ratings", rating_id, {
                 "callback_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-                "callback_by": who, "correction": correction.strip()}, self._session.actor)
+                "callback_by": who, "correction": correction.strip(),
+                "classification": classification.value}, self._session.actor)
+            self._cases.note_event(record.case_id, "评价", f"差评回访整改（{who}）："
+                                   f"{classification.value}；{correction.strip()}")
+
+    def rerate(self, rating_id: str, level: Rating) -> None:
+        """After the rectification, the applicant may rate once more (counts instead)."""
+        record = self.rating(rating_id)
+        check_rerating(record)
+        with storage_errors(), self.db.atomic():
+            service_repo.update(self.db, "ratings", rating_id, {
+                "rerating": level.value,
+                "rerated_at": datetime.now().astimezone().isoformat(timespec="seconds")},
+                self._session.actor)
+            self._cases.note_event(record.case_id, "评价", f"整改后复评：{level.value}")
+
+    def overdue_rectifications(self, today: date | None = None) -> list[RatingRecord]:
+        today = today or date.today()
+        return [r for r in ratings_repo.open_rectifications(self.db)
+                if r.state(today) == RectificationState.OVERDUE]
 
     def satisfaction(self, first: date, last: date) -> Satisfaction:
-        ratings: list[Rating] = service_repo.ratings_between(
+        ratings: list[Rating] = ratings_repo.effective_between(
             self.db, first.isoformat(), (last + timedelta(days=1)).isoformat())
         return Satisfaction(first, last, len(ratings), sum(1 for r in ratings if r.satisfied),
                             satisfaction_rate(ratings))

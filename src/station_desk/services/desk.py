@@ -15,8 +15,10 @@ from .calendar import Calendar
 from .cases import CaseDesk
 from .catalogue import CatalogueDesk
 from .complaints import ComplaintDesk
+from .extensions import ExtensionDesk
 from .ledger import LedgerDesk
 from .notices import NoticeDesk
+from .notifications import NotificationDesk
 from .reports import ReportDesk
 from .session import Session
 from .station import StaffInput, StationDesk
@@ -46,6 +48,8 @@ class Desk:
                                      self.calendar, self.cases)
         self.notices = NoticeDesk(store, self.session, self.station, self.catalogue,
                                   self.cases, self.appointments)
+        self.extensions = ExtensionDesk(store, self.session, self.cases, self.notices)
+        self.notifications = NotificationDesk(store, self.session, self.station, self.cases)
         self.complaints = ComplaintDesk(store, self.session, self.station, self.calendar,
                                         self.cases)
         self.archive = ArchiveDesk(store, self.session, self.station, self.cases)

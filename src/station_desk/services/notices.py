@@ -65,10 +65,12 @@ class NoticeDesk:
         staff = self._session.name_or(case.first_ask_name)
         serial = notices_repo.count_like(self.db, f"{case.case_no}-{kind.code}") + 1
         number = f"{case.case_no}-{kind.code}" + (f"-{serial}" if serial > 1 else "")
+        clock = self._cases.clock(case)
         return NoticeContext(kind=kind, station=station, item=self._catalogue.item(case.item_code),
                              notice_no=number, staff_name=staff,
                              issued_at=datetime.now().astimezone().replace(microsecond=0),
-                             case=case)
+                             case=case, clock=clock,
+                             extension=clock.extensions[-1] if clock.extensions else None)
 
     def check(self, case_no: str, kind: NoticeKind) -> list[str]:
         """What the clerk must see before printing (empty: nothing to confirm).

@@ -34,3 +34,15 @@ def clock_rows(clock: CaseClock, days_left_html: str = "") -> list[tuple[str, st
         state = "中止中，期限暂停计算" if clock.suspended_now else "已恢复计算"
         rows.append(("中止", escape(f"{state}（已中止 {clock.suspended_days} 个工作日）")))
     return rows
+
+
+def days_left_html(left: int | None) -> str:
+    """How the promised date stands today: overdue in red, due today in amber."""
+    if left is None:
+        return ""
+    if left < 0:
+        return (f"<b style='color:{palette.DANGER}'>"
+                + f"逾期 {-left} 个工作日</b>")
+    if left == 0:
+        return f"<b style='color:{palette.WARNING}'>今天到期</b>"
+    return f"还剩 {left} 个工作日"

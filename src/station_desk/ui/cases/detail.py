@@ -33,6 +33,9 @@ from ..devices import rating_screen
 from ..notices.actions import notice_button
 from ..widgets import palette, prompts
 from ..widgets.forms import rows_view
+from .clock_view import clock_rows, days_left_html
+from .extension_dialog import ExtensionDialog
+from .notify_dialog import NotifyDialog
 from .timeline_model import TimelineModel
 
 # -- replaceable questions (tests assign their own) ---------------------------
@@ -43,12 +46,6 @@ def _ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return text if ok else None
 
 
-def _ask_number(parent: QWidget | None, title: str, label: str, minimum: int,
-                maximum: int) -> int | None:
-    value, ok = QInputDialog.getInt(parent, title, label, minimum, minimum, maximum)
-    return value if ok else None
-
-
 def _ask_choice(parent: QWidget | None, title: str, label: str,
                 choices: list[str]) -> str | None:
     """Pick one of `choices` or type another (e.g. a department not yet listed)."""
@@ -56,9 +53,13 @@ def _ask_choice(parent: QWidget | None, title: str, label: str,
     return text.strip() if ok and text.strip() else None
 
 
+def _open_dialog(dialog: QDialog) -> bool:
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 ask_text = _ask_text
-ask_number = _ask_number
 ask_choice = _ask_choice
+open_dialog = _open_dialog
 
 # What the button for a move says.
 _MOVE_LABELS = {
@@ -136,13 +137,18 @@ class CaseDetailDialog(QDialog):
         self.notice_button.clicked.connect(self.record_notice)
         self.proxy_button = QPushButton()
         self.proxy_button.clicked.connect(self.next_proxy_step)
-        self.extend_button = QPushButton(self.tr("延期（须申请人同意）…"))
+        self.extend_button = QPushButton(self.tr("延期（须站长批准）…"))
         self.extend_button.clicked.connect(self.extend)
+        self.suspend_button = QPushButton()
+        self.suspend_button.clicked.connect(self.suspend_or_resume)
+        self.notify_button = QPushButton(self.tr("告知申请人…"))
+        self.notify_button.setToolTip(self.tr("记录补正、交费、办结的告知（书面、电话、短信、上门）"))
+        self.notify_button.clicked.connect(self.notify)
         self.department_button = QPushButton(self.tr("联办部门进度…"))
         self.department_button.clicked.connect(self.department_step)
         self.print_button = notice_button(self, desk, case_no)
-        for b in (self.print_button, self.notice_button, self.proxy_button, self.extend_button,
-                  self.department_button):
+        for b in (self.print_button, self.notice_button, self.notify_button, self.proxy_button,
+                  self.extend_button, self.suspend_button, self.department_button):
             self.extra_row.addWidget(b)
         self.extra_row.addStretch()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -162,29 +168,6 @@ class CaseDetailDialog(QDialog):
         self._fill_timeline()
         self._rebuild_actions()
 
-    def _due_text(self) -> str:
-        case = self.case
-        if case.deadline is None:
-            if case.status == Status.SUPPLEMENT:
-                return self.tr("材料补齐、受理后起算")
-            return "—"
-        text = f"{case.deadline:%Y-%m-%d}"
-        if case.extra.get("deadline_provisional"):
-            text += self.tr("（暂定）")
-        if case.extra.get("extended_days"):
-            text += self.tr("（经申请人同意已延期 %1 个工作日）").replace(
-                "%1", str(case.extra["extended_days"]))
-        left = self.desk.cases.days_left(case)
-        if left is not None and case.status != Status.SUPPLEMENT:
-            if left < 0:
-                text += (f" <b style='color:{palette.DANGER}'>"
-                         + self.tr("逾期 %1 个工作日").replace("%1", str(-left)) + "</b>")
-            elif left == 0:
-                text += f" <b style='color:{palette.WARNING}'>" + self.tr("今天到期") + "</b>"
-            else:
-                text += " " + self.tr("还剩 %1 个工作日").replace("%1", str(left))
-        return text
-
     def _header_html(self) -> str:
         case = self.case
         a = case.applicant
@@ -201,9 +184,16 @@ class CaseDetailDialog(QDialog):
              + self.tr("来源：") + escape(case.channel.value)),
             (self.tr("状态"), "<b>" + escape(case.status.value) + "</b>"),
             (self.tr("收件时间"), f"{case.received_at:%Y-%m-%d %H:%M}"),
-            (self.tr("承诺办结"), self._due_text()),
-            (self.tr("首问责任人"), escape(case.first_ask_name)),
         ]
+        self.clock = self.desk.cases.clock(case)
+        rows += clock_rows(self.clock, days_left_html(self.desk.cases.days_left(case)))
+        rows.append((self.tr("首问责任人"), escape(case.first_ask_name)))
+        told = self.desk.notifications.states(case.case_no)
+        if told:
+            rows.append((self.tr("告知申请人"), "<br>".join(
+                (f"<span style='color:{palette.OK}'>✔ </span>" if t.told else
+                 f"<span style='color:{palette.WARNING}'>✘ </span>") + escape(t.text())
+                for t in told)))
         if case.status == Status.SUPPLEMENT and case.supplement_due is not None:
             if case.supplement_notice_at is None:
                 notice = self.tr("尚未出具补正材料通知书，须在 %1 前告知").replace(
@@ -285,7 +275,11 @@ class CaseDetailDialog(QDialog):
         self.proxy_button.setVisible(step is not None)
         if step is not None:
             self.proxy_button.setText(self.tr("代办下一步：%1").replace("%1", step.value))
-        self.extend_button.setVisible(case.status.is_open and case.deadline is not None)
+        running = case.status.is_open and case.deadline is not None
+        self.extend_button.setVisible(running)
+        self.suspend_button.setVisible(running)
+        self.suspend_button.setText(self.tr("恢复计时") if self.clock.suspended_now
+                                    else self.tr("中止计时…"))
         self.department_button.setVisible(case.case_type == CaseType.JOINT
                                           and case.status.is_open)
 
@@ -340,16 +334,38 @@ class CaseDetailDialog(QDialog):
         return True
 
     def extend(self) -> bool:
-        days = ask_number(self, self.tr("延期"), self.tr("延长几个工作日？"), 1, 60)
-        if days is None:
+        """§42 for 行政许可 items, the applicant's consent otherwise; the head approves
+        and the 延期告知书 is issued in the same step."""
+        case = self.case
+        dialog = ExtensionDialog(self.desk, case.case_no, self.clock,
+                                 licence=bool(case.extra.get("licence")),
+                                 joint=case.case_type == CaseType.JOINT, parent=self)
+        if not open_dialog(dialog):
             return False
-        consent = ask_text(self, self.tr("申请人同意"),
-                           self.tr("延期须经申请人同意：请写明申请人何时、以何种方式同意"))
-        if consent is None:
-            return False
+        self._done()
+        return True
+
+    def suspend_or_resume(self) -> bool:
         case_no = self.case.case_no
-        if prompts.attempt(self, lambda: self.desk.cases.extend(case_no, days, consent),
-                           self.tr("不能延期")) is None:
+        if self.clock.suspended_now:
+            done = prompts.attempt(self, lambda: self.desk.extensions.resume(case_no),
+                                   self.tr("不能恢复计时"))
+        else:
+            reason = ask_text(self, self.tr("中止计时"),
+                              self.tr("中止的理由（如听证、检验检测、鉴定、专家评审），"
+                                      "中止期间不计入办理期限："))
+            if reason is None:
+                return False
+            done = prompts.attempt(self, lambda: self.desk.extensions.suspend(case_no, reason),
+                                   self.tr("不能中止计时"))
+        if done is None:
+            return False
+        self._done()
+        return True
+
+    def notify(self) -> bool:
+        due = [t.purpose for t in self.desk.notifications.states(self.case.case_no)]
+        if not open_dialog(NotifyDialog(self.desk, self.case.case_no, due, self)):
             return False
         self._done()
         return True

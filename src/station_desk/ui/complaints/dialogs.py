@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.cases import Status
 from ...domain.errors import UserError
+from ...domain.feedback import RATEABLE
 from ...domain.service import NOT_ACCEPTED_GROUNDS, Complaint, Rating, Severity
 from ...services.complaints import COMPLAINT_CHANNELS
 from ...services.desk import Desk
@@ -165,10 +165,10 @@ class RatingDialog(QDialog):
         self.case_no = QComboBox()
         self.case_no.setEditable(True)
         self.case_no.addItem("")
-        finished = desk.cases.page(desk.cases.make_filter(status=Status.COMPLETED), limit=30)
-        for case in finished:
-            self.case_no.addItem(f"{case.case_no}  {case.applicant.name}", case.case_no)
-        _placeholder(self.case_no, self.tr("已办结办件的编号"))
+        for status in sorted(RATEABLE):  # 一事一评: every case that ended
+            for case in desk.cases.page(desk.cases.make_filter(status=status), limit=30):
+                self.case_no.addItem(f"{case.case_no}  {case.applicant.name}", case.case_no)
+        _placeholder(self.case_no, self.tr("已结束（办结、不予受理、退回）办件的编号"))
         self.case_info = QLabel()
         self.case_info.setWordWrap(True)
         self.level = QComboBox()
@@ -201,7 +201,7 @@ class RatingDialog(QDialog):
     def _show_case(self) -> None:
         text = self.chosen_case()
         if not text:
-            self.case_info.setText(self.tr("只有已办结的办件可以评价。"))
+            self.case_info.setText(self.tr("已办结、不予受理、退回的办件都可以评价，每个渠道一次。"))
             return
         try:
             case = self.desk.cases.get(text)
@@ -209,8 +209,8 @@ class RatingDialog(QDialog):
             self.case_info.setText(self.tr("没有找到这个办件"))
             return
         state = case.status.value
-        if case.status != Status.COMPLETED:
-            state += self.tr("（未办结，不能评价）")
+        if case.status not in RATEABLE:
+            state += self.tr("（尚未结束，不能评价）")
         self.case_info.setText(f"{case.applicant.name} · {case.item_name} · {state}")
 
     def save(self) -> None:

@@ -89,16 +89,20 @@ class ComplaintModel(RowsModel):
 class CallbacksModel(RecordsModel[dict[str, Any]]):
     """The unsatisfied ratings waiting for a call-back and a correction (rating in red)."""
 
-    HEADERS = ("办件编号", "申请人", "联系电话", "评价", "评价时间", "来源", "经办人", "群众意见")
+    HEADERS = ("办件编号", "申请人", "联系电话", "评价", "评价时间", "整改期限", "来源", "经办人",
+               "群众意见")
     COL_LEVEL = 3
+    COL_DUE = 5
     MARK_BRUSH = OVERDUE_BRUSH
 
     def cells(self, record: dict[str, Any]) -> Sequence[str]:
         rated = datetime.fromisoformat(str(record["rated_at"])).astimezone()
         values = (record["case_no"], record["applicant_name"], record["phone"], record["level"],
-                  f"{rated:%Y-%m-%d %H:%M}", record["source"], record["staff_name"],
-                  record["note"])
+                  f"{rated:%Y-%m-%d %H:%M}", record.get("rectify_due") or "—",
+                  record["source"], record["staff_name"], record["note"])
         return [str(v or "") for v in values]
 
     def marked(self, record: dict[str, Any]) -> Iterable[int]:
-        return (self.COL_LEVEL,)
+        due = record.get("rectify_due")
+        late = bool(due) and str(due) < date.today().isoformat()
+        return (self.COL_LEVEL, self.COL_DUE) if late else (self.COL_LEVEL,)

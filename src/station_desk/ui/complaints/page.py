@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.feedback import Classification
 from ...domain.service import COMPLAINT_FLOW, SATISFACTION_TARGET, Complaint, ComplaintStatus
 from ...services.desk import Desk
 from ..appointments.dialog import CHINESE
@@ -53,6 +54,11 @@ def open_rating_form(page: ComplaintsPage) -> bool:
 
 def ask_text(parent: QWidget, title: str, label: str) -> str | None:
     text, ok = QInputDialog.getMultiLineText(parent, title, label)
+    return text if ok else None
+
+
+def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> str | None:
+    text, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
     return text if ok else None
 
 
@@ -348,10 +354,14 @@ class ComplaintsPage(QWidget):
         if rating is None:
             return
         rating_id, who = str(rating["id"]), str(rating["applicant_name"] or "")
+        kind = ask_choice(self, self.tr("差评性质"), self.tr("回访核实后，这条差评是："),
+                          [c.value for c in Classification])
+        if kind is None:
+            return
         text = ask_text(self, self.tr("回访整改"),
                         self.tr("电话回访%1的情况和整改措施：").replace("%1", who))
         if text is None:
             return
-        if prompts.succeeded(self, lambda: self.desk.complaints.record_callback(rating_id, text),
-                             self.tr("不能记录")):
+        if prompts.succeeded(self, lambda: self.desk.complaints.record_callback(
+                rating_id, text, Classification(kind)), self.tr("不能记录")):
             self.show_callbacks()

@@ -72,6 +72,11 @@ class TodayPage(QWidget):
         if callbacks:
             alerts.append(self.tr("有 %1 个不满意评价待电话回访和整改")
                           .replace("%1", str(len(callbacks))))
+        overdue_fixes = self.desk.complaints.overdue_rectifications(s.day)
+        if overdue_fixes:
+            alerts.append(self.tr("有 %1 个差评超过整改期限：").replace(
+                "%1", str(len(overdue_fixes))) + "、".join(
+                f"{r.case_no} {r.applicant}（{r.rectify_due:%m-%d}）" for r in overdue_fixes[:5]))
         if s.unstaffed_windows:
             alerts.append(self.tr("窗口无人值守：") + "、".join(s.unstaffed_windows)
                           + self.tr("（手册要求窗口不得空缺，请到“设置”分配人员）"))

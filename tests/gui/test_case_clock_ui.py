@@ -1,0 +1,132 @@
+"""The case detail shows every date with its rule; extension, suspension and the
+notification log from the detail window (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from stdnum.cn import ric
+
+from station_desk.domain.cases import Applicant, Status
+from station_desk.domain.notifications import NotifyChannel, NotifyResult, Purpose
+from station_desk.services.cases import CaseInput
+from station_desk.services.desk import Desk
+from station_desk.ui.cases import detail as case_detail
+from station_desk.ui.cases import extension_dialog
+from station_desk.ui.cases.detail import CaseDetailDialog
+from station_desk.ui.cases.extension_dialog import ExtensionDialog
+from station_desk.ui.cases.notify_dialog import NotifyDialog
+
+HYGIENE = "03-07"  # 行政许可: 承诺 10, 法定 20 working days
+SUBSIDY = "01-07"  # public service, 20 working days
+
+
+def id_number(n: int = 4) -> str:
+    base = f"61092219650312{n:03d}"
+    return base + ric.calc_check_digit(base + "0")
+
+
+def register(desk: Desk, code: str, when: datetime, *, complete: bool = True,
+             n: int = 4) -> str:
+    item = desk.catalogue.item(code)
+    received = tuple(m.name for m in item.materials) if complete else \
+        tuple(m.name for m in item.materials[1:])
+    return desk.cases.register(CaseInput(
+        item=code, applicant=Applicant("吴秀英", id_number(n), "13909151001", "西沟村三组"),
+        received=received, received_at=when)).case.case_no
+
+
+@pytest.fixture
+def desk(village: Desk) -> Desk:
+    village.session.sign_in("李明", "1111")  # the first-ask person at the window
+    return village
+
+
+def test_detail_shows_each_date_with_its_rule(qtbot, desk: Desk) -> None:
+    no = register(desk, HYGIENE, datetime(2026, 11, 2, 10).astimezone())
+    dialog = CaseDetailDialog(desk, no)
+    qtbot.addWidget(dialog)
+    text = dialog.header_text()
+    for expected in ("受理日期", "2026-11-02", "材料齐全，收到之日受理",
+                     "法定办结期限", "2026-11-30", "法定时限 20 个工作日", "行政许可法第四十二条",
+                     "承诺办结日期", "2026-11-16", "承诺时限 10 个工作日"):
+        assert expected in text, expected
+
+
+def test_detail_shows_deemed_acceptance(qtbot, desk: Desk) -> None:
+    no = register(desk, SUBSIDY, datetime(2026, 9, 21, 10).astimezone(), complete=False)
+    desk.cases.advance(no, Status.ACCEPTED)
+    dialog = CaseDetailDialog(desk, no)
+    qtbot.addWidget(dialog)
+    text = dialog.header_text()
+    assert "2026-09-21（视为受理）" in text
+    assert "视为受理：未在 5 个工作日内一次性告知补正" in text
+    assert "补正告知期限" in text and "2026-09-29" in text
+    assert "2026-10-26" in text
+    assert any("视为受理" in t for t in dialog.timeline_texts())
+
+
+def test_extension_dialog_approves_and_shows_the_notice(qtbot, desk: Desk, boxes,
+                                                       monkeypatch) -> None:
+    no = register(desk, HYGIENE, datetime(2026, 11, 2, 10).astimezone())
+    desk.session.sign_in("王建国", "1234")
+    shown: list[object] = []
+    monkeypatch.setattr(extension_dialog, "show_preview", lambda _p, issued: shown.append(issued))
+    dialog = CaseDetailDialog(desk, no)
+    qtbot.addWidget(dialog)
+    assert not dialog.extend_button.isHidden()
+
+    def drive(ext: ExtensionDialog) -> bool:
+        assert ext.days.maximum() == 10  # §42
+        ext.days.setValue(10)
+        ext.accept()  # no reason yet: refused, nothing saved
+        assert "延期理由" in boxes.warnings[-1] and not shown
+        ext.reason.setPlainText("需现场核查经营场所")
+        ext.accept()
+        return ext.result() == ExtensionDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(case_detail, "open_dialog", drive)
+    assert dialog.extend()
+    assert len(shown) == 1
+    assert desk.cases.get(no).deadline is not None
+    text = dialog.header_text()
+    assert "行政许可延期 10 个工作日" in text and "2026-11-30" in text
+    assert any("延期告知书" in t for t in dialog.timeline_texts())
+
+
+def test_suspend_and_resume_from_the_detail(qtbot, desk: Desk, monkeypatch) -> None:
+    no = register(desk, SUBSIDY, datetime(2026, 11, 2, 10).astimezone())
+    dialog = CaseDetailDialog(desk, no)
+    qtbot.addWidget(dialog)
+    assert dialog.suspend_button.text() == "中止计时…"
+    monkeypatch.setattr(case_detail, "ask_text", lambda *_a: "等待县级鉴定结论")
+    assert dialog.suspend_or_resume()
+    assert dialog.suspend_button.text() == "恢复计时"
+    assert "中止中" in dialog.header_text()
+    assert dialog.suspend_or_resume()
+    assert dialog.suspend_button.text() == "中止计时…"
+
+
+def test_notify_dialog_records_and_offers_the_wording(qtbot, desk: Desk, monkeypatch) -> None:
+    no = register(desk, SUBSIDY, datetime(2026, 11, 2, 10).astimezone())
+    desk.cases.advance(no, Status.COMPLETED)
+    desk.session.sign_in("张丽", "2222")
+    dialog = CaseDetailDialog(desk, no)
+    qtbot.addWidget(dialog)
+    assert "办结：尚未告知申请人" in dialog.header_text()
+
+    def drive(n: NotifyDialog) -> bool:
+        assert n.purpose.currentData() == Purpose.COMPLETED
+        assert "已办结" in n.wording.toPlainText() and no in n.wording.toPlainText()
+        n.copy_wording()
+        n.channel.setCurrentIndex(n.channel.findData(NotifyChannel.SMS))
+        n.outcome.setCurrentIndex(n.outcome.findData(NotifyResult.TOLD))
+        n.accept()
+        return n.result() == NotifyDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(case_detail, "open_dialog", drive)
+    assert dialog.notify()
+    assert "办结：已于" in dialog.header_text() and "短信告知吴秀英" in dialog.header_text()
+    from PySide6.QtGui import QGuiApplication
+    assert no in QGuiApplication.clipboard().text()
