@@ -24,6 +24,7 @@ from .. import __version__
 from ..domain.errors import UserError
 from ..services.errors import known_failure
 from .widgets import prompts
+from .widgets.screen_fit import fit_to_screen
 
 log = logging.getLogger("station_desk.crash")
 
@@ -32,7 +33,7 @@ class CrashDialog(QDialog):
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("程序出错了"))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr(
             "程序遇到了一个没有预料到的错误。已保存的数据不受影响。\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from .settings.page import SettingsPage
 from .statistics.page import StatisticsPage
 from .sync.page import SyncPage
 from .today.page import TodayPage
+from .widgets.screen_fit import remember_main_geometry, restore_main_geometry
 
 
 def sign_in_again(window: MainWindow) -> bool:
@@ -41,8 +43,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.desk = desk
         self.setWindowTitle(self.tr("便民服务站办件台账"))
-        self.resize(1180, 760)
         self.setMinimumSize(QSize(900, 600))
+        restore_main_geometry(self)
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +135,10 @@ class MainWindow(QMainWindow):
             self.desk.session.signed_in = previous
         self.refresh_header()
         self._show(self.stack.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        remember_main_geometry(self)
+        super().closeEvent(event)
 
     def area_names(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]

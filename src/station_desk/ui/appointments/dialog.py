@@ -39,6 +39,7 @@ from ..widgets import palette, prompts
 from ..widgets.field_marks import INVALID_STYLE, FieldMarks
 from ..widgets.forms import EnterDoesNotSubmit, form_group, line_edit, save_cancel_buttons
 from ..widgets.item_picker import ItemListMixin, item_summary
+from ..widgets.screen_fit import fit_to_screen
 
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 WEEKDAYS = "一二三四五六日"
@@ -92,7 +93,7 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
         self._item: CatalogueItem | None = None
         self.setWindowTitle(self.tr("新预约"))
         self.setStyleSheet(INVALID_STYLE + f"QLabel#dayInfo {{ color: {palette.SECONDARY}; }}")
-        self.resize(1040, 640)
+        fit_to_screen(self, 1040, 640)
 
         outer = QVBoxLayout(self)
         self.marks = FieldMarks()

@@ -37,6 +37,7 @@ from ...services.desk import Desk
 from ..devices import capture
 from ..notices.printing import load_pdf
 from ..widgets import palette, prompts
+from ..widgets.screen_fit import fit_to_screen
 
 THUMB = 128
 PDF_MIME = "application/pdf"
@@ -251,7 +252,7 @@ class FullView(QDialog):
     def __init__(self, name: str, mime: str, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(name)
-        self.resize(1000, 760)
+        fit_to_screen(self, 1000, 760)
         layout = QVBoxLayout(self)
         self.document: QPdfDocument | None = None
         self._buffer: QBuffer | None = None

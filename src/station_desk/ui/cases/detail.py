@@ -33,6 +33,7 @@ from ..devices import rating_screen
 from ..notices.actions import notice_button
 from ..widgets import palette, prompts
 from ..widgets.forms import rows_view
+from ..widgets.screen_fit import fit_to_screen
 from .clock_view import clock_rows, days_left_html
 from .extension_dialog import ExtensionDialog
 from .notify_dialog import NotifyDialog
@@ -87,7 +88,7 @@ class CaseDetailDialog(QDialog):
         self.case: Case = desk.cases.get(case_no)
         self.changed = False
         self.status_buttons: dict[Status, QPushButton] = {}
-        self.resize(980, 720)
+        fit_to_screen(self, 980, 720)
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")

@@ -39,6 +39,7 @@ from ..widgets import prompts
 from ..widgets.field_marks import INVALID_STYLE, FieldMarks
 from ..widgets.forms import EnterDoesNotSubmit, form_group, line_edit, save_cancel_buttons
 from ..widgets.item_picker import CODE_ROLE, ItemListMixin, item_summary
+from ..widgets.screen_fit import fit_to_screen
 
 
 class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
@@ -53,7 +54,7 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         self.scans = PendingScans()
         self.setWindowTitle(self.tr("登记新办件"))
         self.setStyleSheet(INVALID_STYLE)
-        self.resize(1080, 680)
+        fit_to_screen(self, 1080, 680)
 
         outer = QVBoxLayout(self)
         outer.addWidget(self.marks.general)

@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -33,6 +35,7 @@ from ...domain.catalogue import (
 from ...services.desk import Desk
 from ..widgets import prompts
 from ..widgets.delegates import CountDelegate, keep_editors_open
+from ..widgets.screen_fit import fit_to_screen
 from .materials_model import COL_COPIES, COL_NAME, COL_ORIGINALS, MAX_COPIES, MaterialsModel
 
 
@@ -46,7 +49,7 @@ class ItemEditor(QDialog):
         self.desk = desk
         self.item = item
         self.setWindowTitle(self.tr("编辑事项 — %1").replace("%1", item.name))
-        self.resize(760, 720)
+        fit_to_screen(self, 760, 720)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit(item.name)
@@ -109,7 +112,16 @@ class ItemEditor(QDialog):
         form.addRow("", self.in_person)
         form.addRow(self.tr("办理流程（每行一步）"), self.procedure)
         form.addRow(self.tr("不予受理情形（每行一条）"), self.refusals)
-        layout.addLayout(form)
+        for edit in (self.basis, self.procedure, self.refusals):
+            edit.setTabChangesFocus(True)
+        # the form scrolls on small screens so the materials and buttons stay in view
+        facts = QWidget()
+        facts.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(facts)
+        layout.addWidget(scroll, 2)
         self.materials_model = MaterialsModel(item.materials, self)
         self.materials = QTableView()
         self.materials.setModel(self.materials_model)
@@ -118,7 +130,7 @@ class ItemEditor(QDialog):
         for column in (COL_ORIGINALS, COL_COPIES):
             self.materials.setItemDelegateForColumn(column, CountDelegate(MAX_COPIES, self))
         keep_editors_open(self.materials, (COL_ORIGINALS, COL_COPIES))
-        layout.addWidget(self.materials)
+        layout.addWidget(self.materials, 1)
         row = QHBoxLayout()
         add = QPushButton(self.tr("添加材料"))
         add.clicked.connect(lambda: self.add_material(Material("", 1, 0, "")))

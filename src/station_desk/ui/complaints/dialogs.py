@@ -27,6 +27,7 @@ from ...services.desk import Desk
 from ..widgets import palette, prompts
 from ..widgets.field_marks import error_label
 from ..widgets.forms import save_cancel_buttons
+from ..widgets.screen_fit import fit_to_screen
 
 RATING_SOURCES = ("窗口评价器", "电话回访")
 
@@ -45,7 +46,7 @@ class ComplaintDialog(QDialog):
         self.desk = desk
         self.received: Complaint | None = None
         self.setWindowTitle(self.tr("受理投诉"))
-        self.resize(620, 520)
+        fit_to_screen(self, 620, 520)
         layout = QVBoxLayout(self)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -156,7 +157,7 @@ class RatingDialog(QDialog):
         self.desk = desk
         self.rated = False
         self.setWindowTitle(self.tr("记录满意度评价"))
-        self.resize(560, 300)
+        fit_to_screen(self, 560, 300)
         layout = QVBoxLayout(self)
         self.error = error_label()
         layout.addWidget(self.error)

@@ -26,6 +26,7 @@ from ...devices.scans import Page, StoredScan, duplicate_of, prepare_page, scan_
 from ...domain.errors import UserError
 from ...services.desk import Desk
 from ..widgets import palette, prompts
+from ..widgets.screen_fit import fit_to_screen
 from .background import BackgroundJob
 from .frame_sources import CameraSource, FolderSource, FrameSource, image_bytes
 
@@ -54,7 +55,7 @@ class CaptureDialog(QDialog):
         self._poll.setInterval(50)
         self._poll.timeout.connect(self._take_prepared)
         self.setWindowTitle(self.tr("拍照收件：%1").replace("%1", material))
-        self.resize(1100, 660)
+        fit_to_screen(self, 1100, 660)
         outer = QVBoxLayout(self)
         columns = QHBoxLayout()
         outer.addLayout(columns, 1)

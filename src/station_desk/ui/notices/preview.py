@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...services.notices import IssuedNotice
 from ..widgets import prompts
+from ..widgets.screen_fit import fit_to_screen
 from .printing import load_pdf, print_pdf, printer_named, remember_printer
 
 
@@ -39,7 +42,7 @@ class PdfPreview(QDialog):
         self.pdf = pdf
         self.name = name
         self.setWindowTitle(self.tr("打印预览 — %1").replace("%1", name))
-        self.resize(820, 980)
+        fit_to_screen(self, 820, 980)
         layout = QVBoxLayout(self)
         self.info = QLabel(info)
         self.info.setWordWrap(True)
@@ -47,18 +50,64 @@ class PdfPreview(QDialog):
         self.document, self._buffer = load_pdf(pdf)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
+        # the buttons sit above the page, so no page size can push them off the screen
+        layout.addLayout(self._tool_row())
         layout.addWidget(self.view, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = buttons.addButton(self.tr("打印…"),
-                                              QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton(self.tr("另存为 PDF…"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.fit_page()
+
+    def _tool_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_button.setToolTip(self.tr("打印（Ctrl+P）"))
+        self.print_button.setDefault(True)
+        self.save_button = QPushButton(self.tr("另存为 PDF…"))
+        self.fit_page_button = QPushButton(self.tr("整页"))
+        self.fit_width_button = QPushButton(self.tr("适合宽度"))
+        self.zoom_in_button = QPushButton(self.tr("放大"))
+        self.zoom_in_button.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_button = QPushButton(self.tr("缩小"))
+        self.zoom_out_button.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        close = QPushButton(self.tr("关闭"))
         self.print_button.clicked.connect(self.print_notice)
         self.save_button.clicked.connect(self.save_copy)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.fit_page_button.clicked.connect(self.fit_page)
+        self.fit_width_button.clicked.connect(self.fit_width)
+        self.zoom_in_button.clicked.connect(lambda: self.zoom_by(1.25))
+        self.zoom_out_button.clicked.connect(lambda: self.zoom_by(0.8))
+        close.clicked.connect(self.reject)
+        for button in (self.print_button, self.save_button):
+            row.addWidget(button)
+        row.addStretch()
+        for button in (self.fit_page_button, self.fit_width_button,
+                       self.zoom_out_button, self.zoom_in_button):
+            row.addWidget(button)
+        row.addStretch()
+        row.addWidget(close)
+        return row
+
+    def fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def zoom_by(self, factor: float) -> None:
+        """From whatever fit is shown now, so the first step does not jump."""
+        current = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            current = self._shown_factor()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.2, min(5.0, current * factor)))
+
+    def _shown_factor(self) -> float:
+        """The factor a fit mode shows: viewport width over the page's width in pixels."""
+        page = self.document.pagePointSize(0)
+        if page.width() <= 0:
+            return 1.0
+        page_pixels = page.width() / 72 * self.view.logicalDpiX()
+        return self.view.viewport().width() / page_pixels
 
     def print_notice(self) -> None:
         try:
@@ -94,5 +143,5 @@ class NoticePreview(PdfPreview):
                 .replace("%1", notice.issued_at[:16].replace("T", " "))
                 .replace("%2", notice.issued_by))
         else:
-            self.info.setText(self.tr("已存档（SHA-256 %1…）。以后重印都打印这份存档。")
-                              .replace("%1", notice.sha256[:16]))
+            self.info.setText(self.tr("已存档，编号 %1。以后重印都打印这份存档。")
+                              .replace("%1", notice.notice_no))

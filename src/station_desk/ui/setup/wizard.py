@@ -24,6 +24,7 @@ from ...domain.station import OfficeHours, Role, StationKind, default_station_na
 from ...services.desk import Desk
 from ...services.station import StaffInput
 from ..widgets import prompts
+from ..widgets.screen_fit import fit_to_screen
 from .staff_grid import StaffGridModel, staff_grid
 
 
@@ -172,7 +173,7 @@ class SetupWizard(QWizard):
         self.desk = desk
         self.setWindowTitle(self.tr("首次设置 — 便民服务站办件台账"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
         self.station_page = StationPage()
         self.windows_page = WindowsPage(self.station_page)
         self.staff_page = StaffPage(self.windows_page)
