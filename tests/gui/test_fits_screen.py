@@ -23,7 +23,9 @@ from station_desk.ui.appointments.outcome import RescheduleDialog, ServedDialog
 from station_desk.ui.archive.attachments import FullView
 from station_desk.ui.archive.dialogs import BorrowDialog, DecisionDialog, FilingDialog
 from station_desk.ui.cases.detail import CaseDetailDialog
+from station_desk.ui.cases.extension_dialog import ExtensionDialog
 from station_desk.ui.cases.intake import IntakeDialog
+from station_desk.ui.cases.notify_dialog import NotifyDialog
 from station_desk.ui.catalogue.item_editor import ItemEditor
 from station_desk.ui.complaints.dialogs import ComplaintDialog, RatingDialog
 from station_desk.ui.crash import CrashDialog
@@ -57,6 +59,7 @@ def screen(request: pytest.FixtureRequest, qapp: QApplication,
 def dialogs(desk: Desk) -> dict[str, Callable[[], QWidget]]:
     desk.session.sign_in("张丽", "2222")
     case_no = register(desk, "王秀英", proxy=True)
+    case = desk.cases.get(case_no)
     issued = desk.notices.issue(case_no, NoticeKind.ONE_TIME)
     appt = desk.appointments.book(ApptInput(
         applicant=Applicant("王秀英", "", "13909151001", "西沟村三组"), item="08-02",
@@ -71,6 +74,9 @@ def dialogs(desk: Desk) -> dict[str, Callable[[], QWidget]]:
         "intake": lambda: IntakeDialog(desk),
         "case detail": lambda: CaseDetailDialog(desk, case_no),
         "notice preview": lambda: NoticePreview(issued),
+        "extension": lambda: ExtensionDialog(desk, case_no, desk.cases.clock(case),
+                                             licence=True, joint=False),
+        "notify": lambda: NotifyDialog(desk, case_no, []),
         "appointment": lambda: AppointmentDialog(desk),
         "served": lambda: ServedDialog(appt),
         "reschedule": lambda: RescheduleDialog(desk, appt),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.notifications import NotifyChannel, NotifyResult, Purpose
 from ...services.desk import Desk
 from ..widgets import prompts
+from ..widgets.screen_fit import fit_to_screen
 
 
 class NotifyDialog(QDialog):
@@ -30,7 +31,7 @@ class NotifyDialog(QDialog):
         self.desk = desk
         self.case_no = case_no
         self.setWindowTitle(self.tr("告知申请人"))
-        self.resize(560, 420)
+        fit_to_screen(self, 560, 420)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.purpose = QComboBox()
