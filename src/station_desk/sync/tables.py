@@ -40,7 +40,9 @@ STATION_TABLES = ("appointments", "after_hours", "complaints")
 # changed the case's status itself.
 TOWN_FIELDS = ("status", "open", "accepted_at", "deadline", "deadline_provisional",
                "extended_days", "reason", "supplement_notice_at", "supplement_due",
-               "materials", "departments", "completed_at")
+               "materials", "departments", "completed_at",
+               # the legal clock's results (migration 0008)
+               "materials_complete_at", "deemed_accepted", "statutory_deadline")
 # Advanced by both sides: the step further along wins.
 SHARED_FIELDS = ("proxy_step",)
 RETURN_CASE_FIELDS = ("id", "case_no", "station_code", *TOWN_FIELDS, *SHARED_FIELDS)
@@ -79,7 +81,7 @@ def _date(text: Any) -> date | None:
 def case_sort_key(row: dict[str, Any]) -> str:
     """The attention key, recomputed on a merged case (same rule as the desk)."""
     status = Status(row["status"])
-    if status == Status.SUPPLEMENT:
+    if status == Status.SUPPLEMENT and not row.get("deemed_accepted"):
         due = None if row.get("supplement_notice_at") else _date(row.get("supplement_due"))
     else:
         due = _date(row.get("deadline"))
