@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.cases import Applicant, Case, Status, parse_status
-from ..domain.errors import UserError
+from ..domain.errors import UserError, os_message
 from ..domain.notifications import NotifyChannel, NotifyResult, Purpose
 from ..domain.workdays import HolidayCalendar
 from ..schemas.inputs import CaseIn, read_cases
@@ -241,7 +241,7 @@ def cmd_holidays_import(args: argparse.Namespace, desk: Desk) -> int:
     try:
         text = Path(args.file).read_text("utf-8")
     except OSError as exc:
-        raise UserError(f"读不到文件 {args.file}：{exc.strerror}") from None
+        raise UserError(f"读不到文件 {args.file}：{os_message(exc)}") from None
     except UnicodeDecodeError:
         raise UserError(f"文件 {args.file} 不是 UTF-8 文本") from None
     year, fixed = desk.cases.import_holidays(text)
@@ -319,7 +319,7 @@ def cmd_notice(args: argparse.Namespace, desk: Desk) -> int:
             tmp.replace(out)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise UserError(f"无法写入 {out}：{exc.strerror}") from None
+            raise UserError(f"无法写入 {out}：{os_message(exc)}") from None
     if args.print is not None:
         from ..ui.notices.printing import print_cli
 
@@ -353,7 +353,7 @@ def cmd_rules(args: argparse.Namespace, desk: Desk) -> int:
     try:
         Path(args.out).write_bytes(pdf)
     except OSError as exc:
-        raise UserError(f"无法写入 {args.out}：{exc.strerror}") from None
+        raise UserError(f"无法写入 {args.out}：{os_message(exc)}") from None
     print(f"制度牌已写入：{args.out}")
     return 0
 

@@ -51,6 +51,8 @@ def sweep_leftovers(archive: Path) -> list[Path]:
         if not wal.with_name(wal.name[:-len("-wal")]).exists():  # its main file never came
             removed += sweep(folder, (wal.name,))
     removed += sweep(folder / "backups", backups.LEFTOVERS, older_than=STALE_SECONDS)
+    # a private key half-written by a killed `init` (never the key file itself)
+    removed += sweep(folder / "keys", ("station.key.*.tmp",), older_than=60)
     return removed
 
 

@@ -14,7 +14,7 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from ..domain.errors import UserError
+from ..domain.errors import UserError, os_message
 
 FILE_NAME = "devices.json"
 log = logging.getLogger("station_desk.devices")
@@ -55,4 +55,4 @@ def save(data_dir: Path, settings: DeviceSettings) -> None:
         partial.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), "utf-8")
         os.replace(partial, path)
     except OSError as exc:
-        raise UserError(f"设备设置没有保存：{exc.strerror}（{path}）") from None
+        raise UserError(f"设备设置没有保存：{os_message(exc)}（{path}）") from None

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..db.connection import ARCHIVE_NAME
-from ..domain.errors import UserError
+from ..domain.errors import UserError, os_message
 
 NOTE_NAME = "数据已迁移.txt"
 STAGING_NAME = ".迁移中"
@@ -34,7 +34,7 @@ def adopt_user_archive(machine: Path, user: Path) -> str | None:
     try:
         _copy_into(user, machine)
     except OSError as exc:
-        raise UserError(f"无法把原来的数据从 {user} 迁移到 {machine}：{exc.strerror or exc}。"
+        raise UserError(f"无法把原来的数据从 {user} 迁移到 {machine}：{os_message(exc)}。"
                         "原来的数据没有改动；请检查该文件夹的写入权限") from exc
     _leave_note(user, f"这里的数据已于 {datetime.now():%Y-%m-%d %H:%M} 迁移到本机共用数据目录 "
                       f"{machine}，以后都用那里的数据。这里的文件只作留底，不再使用。")

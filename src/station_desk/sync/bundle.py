@@ -32,7 +32,7 @@ import nacl.bindings as sodium
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
-from ..domain.errors import UserError
+from ..domain.errors import UserError, os_message
 from ..schemas.base import parse_json
 from ..schemas.records import MAX_RECORD_BYTES
 from .keys import StationKeys, verify_signature
@@ -204,7 +204,7 @@ def read_header(path: Path) -> Header:
         with open(path, "rb") as f:
             raw = f.read(HEADER_SIZE)
     except OSError as exc:
-        raise BundleRefused("unreadable", f"无法读取 {path}：{exc.strerror or exc}") from exc
+        raise BundleRefused("unreadable", f"无法读取 {path}：{os_message(exc)}") from exc
     return parse_header(raw, path)
 
 
@@ -257,7 +257,7 @@ def check_integrity(path: Path, progress: Callable[[int, int], None] | None = No
                 if progress is not None:
                     progress(done, header.length)
     except OSError as exc:
-        raise BundleRefused("unreadable", f"无法读取 {path}：{exc.strerror or exc}") from exc
+        raise BundleRefused("unreadable", f"无法读取 {path}：{os_message(exc)}") from exc
     if digest.digest() != header.sha256:
         raise _refuse_damaged(path, "内容校验值 SHA-256 不符")
     return header

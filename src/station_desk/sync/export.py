@@ -20,7 +20,7 @@ from .. import __version__
 from ..db import journal, supervision_repo, sync_repo
 from ..db.errors import translate
 from ..db.sync_repo import ExportRecord, Peer
-from ..domain.errors import StorageError, UserError
+from ..domain.errors import StorageError, UserError, os_message
 from ..domain.ids import new_id
 from ..domain.station import Station
 from . import bundle, ranges
@@ -168,7 +168,7 @@ def _storage(exc: OSError, where: Path) -> StorageError:
     known = translate(exc)
     if isinstance(known, StorageError):
         return known
-    return StorageError(f"写入 {where} 失败：{exc.strerror or exc}。"
+    return StorageError(f"写入 {where} 失败：{os_message(exc)}。"
                         "U盘可能已拔出或已满，同步包没有写完，请重新导出。")
 
 

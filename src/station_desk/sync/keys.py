@@ -27,7 +27,7 @@ from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.public import PrivateKey, PublicKey
 from nacl.signing import SigningKey, VerifyKey
 
-from ..domain.errors import StorageError, UserError
+from ..domain.errors import StorageError, UserError, os_message
 from ..domain.station import StationKind
 from ..schemas.base import parse_json, validate
 from ..schemas.sync import IdentityFile
@@ -145,7 +145,7 @@ def ensure_station_keys(data_dir: Path) -> StationKeys:
         finally:
             tmp.unlink(missing_ok=True)
     except OSError as exc:
-        raise StorageError(f"无法在 {path.parent} 建立本站密钥：{exc.strerror or exc}") from exc
+        raise StorageError(f"无法在 {path.parent} 建立本站密钥：{os_message(exc)}") from exc
     log.info("station keys created in %s", path.parent)
     _tighten(path)
     return _load(path)
