@@ -25,8 +25,8 @@ from typing import Any
 from sqlite_utils import Database
 
 GENESIS = "0" * 64
-SYNC_TABLES = ("sync_peers", "sync_exports", "sync_imports", "sync_versions",
-               "sync_quarantine")
+# written outside the journal (sync_peers goes through it, with the head's name)
+SYNC_TABLES = ("sync_exports", "sync_imports", "sync_versions", "sync_quarantine")
 # derived or internal: rebuilt from the records, never a record themselves
 UNGUARDED_PREFIXES = ("sqlite_", "_sqlite_", "audit_chain")
 GUARD_MARK = "_guard"
