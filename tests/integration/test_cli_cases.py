@@ -301,3 +301,44 @@ def test_holidays_import_redates_provisional_case(st: Station, tmp_path: Path) -
     case = st.json("case", "show", out["case_no"])
     assert case["deadline"] == "2027-01-05" and case["deadline_provisional"] is False
     assert case["timeline"][-1]["kind"] == "期限"
+
+
+# --- legal clock: show, extend, notify -----------------------------------------
+
+
+def test_case_show_gives_every_date_with_its_rule(st: Station) -> None:
+    [case] = st.new(entry())
+    shown = st.json("case", "show", case["case_no"])
+    labels = [d["label"] for d in shown["clock"]]
+    assert labels == ["受理日期", "承诺办结日期"]
+    assert shown["clock"][1]["date"] == shown["deadline"]
+    assert "承诺时限 10 个工作日" in shown["clock"][1]["rule"]
+    assert shown["deemed_accepted"] is False and shown["extensions"] == []
+
+
+def test_case_extend_needs_consent_and_writes_the_notice(st: Station, tmp_path: Path) -> None:
+    [case] = st.new(entry())
+    no = case["case_no"]
+    refused = st.run("case", "extend", no, "--days", "5", "--reason", "待县局复核",
+                     "--approved-by", "王建国")
+    assert refused.returncode == 1 and "申请人同意" in refused.stderr
+    pdf = tmp_path / "延期告知书.pdf"
+    out = st.json("case", "extend", no, "--days", "5", "--reason", "待县局复核",
+                  "--consent", "电话同意", "--approved-by", "王建国", "--out", str(pdf))
+    assert out["notice_no"] == f"{no}-YQ" and pdf.read_bytes().startswith(b"%PDF")
+    assert out["deadline"] == CAL.add_working_days(date(2026, 11, 26), 15).isoformat()
+    assert out["extensions"][0]["approved_by"] == "王建国"
+
+
+def test_case_notify_records_and_prints_the_wording(st: Station) -> None:
+    [case] = st.new(entry())
+    no = case["case_no"]
+    st.ok("case", "advance", no, "--to", "已办结")
+    words = st.ok("case", "notify", no, "--purpose", "办结", "--wording").stdout
+    assert "王秀英您好" in words and no in words
+    refused = st.run("case", "notify", no, "--purpose", "办结")
+    assert refused.returncode == 1 and "告知人" in refused.stderr
+    told = st.json("case", "notify", no, "--purpose", "办结", "--channel", "短信", "--by", "李明")
+    assert (told["channel"], told["told_by"], told["result"]) == ("短信", "李明", "已告知")
+    shown = st.json("case", "show", no)
+    assert shown["told"][0]["told"] is True
