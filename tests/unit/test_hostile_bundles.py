@@ -5,6 +5,7 @@ refused or held back, and a hostile identity file is never trusted."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -193,3 +194,23 @@ def test_a_hostile_but_self_signed_identity_file_is_refused(
         parse_identity(_self_signed(village, **changes))
     assert "身份文件" in exc.value.message
     assert parse_identity(_self_signed(village)).code == "610922101299"
+
+
+def test_the_town_notices_a_villages_rewritten_history(village: Station, town: Station,
+                                                      stick: Path) -> None:
+    register(village, 1)
+    first = town.sync.import_bundle(village.sync.export_to(stick).path)
+    assert not [n for n in first.notes if "历史记录" in n]
+    last_seq = village.desk.db.execute("SELECT MAX(seq) FROM change_log").fetchone()[0]
+    # someone rewrites the village's history and recomputes the chain with a shell
+    shell = sqlite3.connect(village.desk.data_dir / "archive.db", isolation_level=None)
+    try:
+        shell.execute("DROP TRIGGER no_update_audit_chain")
+        shell.execute("UPDATE audit_chain SET hash = ? WHERE log = 'change_log' AND "
+                      "log_id = ?", ["f" * 64, last_seq])
+    finally:
+        shell.close()
+    register(village, 2, "陈德福")
+    second = town.sync.import_bundle(village.sync.export_to(stick).path)
+    assert any("历史记录" in n and str(last_seq) in n for n in second.notes)
+    assert "历史记录" in second.text()

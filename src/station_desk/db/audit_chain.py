@@ -269,3 +269,38 @@ def _check_watched(db: Database, report: TamperReport) -> None:
             now = json.loads(_dump(row) or "{}")
             if any(now.get(k) != v for k, v in after.items() if k in now):
                 report.problems.append(f"{table} 表里的记录 {key} 与操作记录不符（被直接改写）")
+
+
+# -- the chain head in bundles ----------------------------------------------------
+
+def head_at(db: Database, seq: int) -> str:
+    """The chain's hash at change-log entry `seq` (GENESIS before the first)."""
+    row = db.execute("SELECT hash FROM audit_chain WHERE log = 'change_log' AND log_id = ?",
+                     [seq]).fetchone()
+    return str(row[0]) if row else GENESIS
+
+
+def bundle_heads(db: Database, seq_from: int, seq_to: int) -> dict[str, Any]:
+    """What a bundle carries so its recipient can tell a rewritten history."""
+    return {"from_seq": seq_from - 1, "from_hash": head_at(db, seq_from - 1),
+            "to_seq": seq_to, "to_hash": head_at(db, seq_to)}
+
+
+def compare_heads(db: Database, sender: str, heads: dict[str, Any]) -> list[int]:
+    """The sequence numbers whose hash differs from what an earlier bundle said."""
+    changed = []
+    for seq, digest in ((heads["from_seq"], heads["from_hash"]),
+                        (heads["to_seq"], heads["to_hash"])):
+        row = db.execute("SELECT hash FROM sync_chain_heads WHERE from_code = ? AND seq = ?",
+                         [sender, seq]).fetchone()
+        if row is not None and row[0] != digest:
+            changed.append(int(seq))
+    return changed
+
+
+def remember_heads(db: Database, sender: str, bundle_id: str, heads: dict[str, Any]) -> None:
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO sync_chain_heads (from_code, seq, hash, bundle_id) "
+        "VALUES (?, ?, ?, ?)",
+        [(sender, heads["from_seq"], heads["from_hash"], bundle_id),
+         (sender, heads["to_seq"], heads["to_hash"], bundle_id)])

@@ -235,6 +235,15 @@ def m0011_audit_chain(db: Database) -> None:
     create_chain(db)
 
 
+@migrations(name="0012_chain_heads")
+def m0012_chain_heads(db: Database) -> None:
+    # the audit chain's hash at the ends of each bundle received: a later bundle
+    # naming the same change with another hash means the sender's history changed
+    db.execute("CREATE TABLE sync_chain_heads (from_code TEXT NOT NULL, seq INTEGER NOT NULL, "
+               "hash TEXT NOT NULL, bundle_id TEXT NOT NULL, PRIMARY KEY (from_code, seq))")
+    forbid_rewrite(db, "sync_chain_heads")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

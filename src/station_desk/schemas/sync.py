@@ -49,6 +49,18 @@ class StationRef(Lenient):
     kind: Name = ""
 
 
+Hash = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class ChainHeads(Strict):
+    """The sender's audit chain at both ends of the bundle's range."""
+
+    from_seq: Annotated[StrictInt, Field(ge=-1, le=10**15)]
+    from_hash: Hash
+    to_seq: Seq
+    to_hash: Hash
+
+
 class Manifest(Lenient):
     format: Literal["station-desk-bundle"]
     format_version: StrictInt | None = None
@@ -67,6 +79,7 @@ class Manifest(Lenient):
     created_at: DateTimeText
     app_version: Name = ""
     receipt: Receipt | None = None
+    chain: ChainHeads | None = None
 
 
 class IdentityFile(Strict):

@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .. import __version__
-from ..db import journal, supervision_repo, sync_repo
+from ..db import audit_chain, journal, supervision_repo, sync_repo
 from ..db.errors import translate
 from ..db.sync_repo import ExportRecord, Peer
 from ..domain.errors import StorageError, UserError, os_message
@@ -219,6 +219,7 @@ def export_bundle(db: Database, *, me: Station, keys: StationKeys, peer: Peer, f
         "records": len(picks), "counts": counts,
         "created_at": now.isoformat(timespec="seconds"), "app_version": __version__,
         "receipt": receipt_for(db, peer),
+        "chain": audit_chain.bundle_heads(db, seq_from, seq_to),
     }
     header0 = bundle.Header(bundle.FORMAT_VERSION, kind, me.code, peer.code, seq_from,
                             seq_to, 0, bytes(32))

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..db import sync_repo
+from ..db import audit_chain, sync_repo
 from ..db.sync_repo import ImportRecord, Peer
 from ..domain.actor import Actor
 from ..domain.errors import UserError
@@ -75,6 +75,14 @@ def import_bundle(db: Database, path: Path, *, me: Station, keys: StationKeys,
         return report
     actor = import_actor(v.peer, h)
     total = int(m["records"])
+    heads = m.get("chain")
+    if isinstance(heads, dict):
+        changed = audit_chain.compare_heads(db, h.sender, heads)
+        if changed:
+            log.error("history of %s rewritten at %s", h.sender, changed)
+            report.notes.append(
+                f"⚠ {v.peer.name}的历史记录与之前收到的同步包不一致（第 {changed[0]} 号变更的"
+                "校验值变了）：那边的数据可能被本程序以外的方式改写过，请核查。")
     try:
         with sync_repo.large_cache(db), db.atomic():
             writer = RecordWriter(db, v, me, report, actor)
@@ -104,6 +112,8 @@ def import_bundle(db: Database, path: Path, *, me: Station, keys: StationKeys,
                 report.created_at, writer.at, report.new, report.updated, report.unchanged,
                 len(report.quarantined), report.receipt, path.name, h.sha256.hex(),
                 actor_name or actor.name))
+            if isinstance(heads, dict):
+                audit_chain.remember_heads(db, h.sender, v.bundle_id, heads)
             report.missing = missing_after(db, v.peer)
             if dry_run:
                 raise _Rollback
