@@ -106,6 +106,14 @@ def test_after_hours_new_counts_minutes(demo: Station) -> None:
     assert month["minutes"] == sum(s["minutes"] for s in month["list"])
 
 
+def test_after_hours_list_refuses_a_month_that_does_not_exist(demo: Station) -> None:
+    for month in ("2026-13", "2026-00", "2026/05", "五月"):
+        result = demo.run("after-hours", "list", "--month", month)
+        assert result.returncode == 1, month
+        assert "月份" in result.stderr and "YYYY-MM" in result.stderr, month
+        assert "Traceback" not in result.stderr and result.stdout == ""
+
+
 def test_after_hours_ending_before_closing_is_refused(demo: Station) -> None:
     day = workday_before(workday_before(date.today()))
     before = demo.json("after-hours", "list", "--month", day.strftime("%Y-%m"))

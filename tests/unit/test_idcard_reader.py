@@ -8,8 +8,9 @@ import pytest
 
 from device_fakes import reader_service, sam_device
 from station_desk.devices import sam
-from station_desk.devices.idcard import NoCard, ReaderError, build_card, open_reader
+from station_desk.devices.idcard import NoCard, ReaderError, build_card
 from station_desk.devices.idcard_http import VENDOR_SERVICES, card_from_answer
+from station_desk.devices.readers import open_reader
 
 # -- the vendor's HTTP service -----------------------------------------------------
 

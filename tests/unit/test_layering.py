@@ -26,6 +26,11 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "devices": ("PySide6", "shiboken6", "sqlite3", "sqlite_utils",
                 f"{PACKAGE}.db", f"{PACKAGE}.services", f"{PACKAGE}.ui", f"{PACKAGE}.cli"),
     "ui": ("sqlite3", "sqlite_utils", f"{PACKAGE}.db"),
+    # the command line presents what services decide, like the window
+    "cli": ("PySide6", "shiboken6", "sqlite3", "sqlite_utils", f"{PACKAGE}.db"),
+    # bundles, keys and the importer: below the services, no window
+    "sync": ("PySide6", "shiboken6", f"{PACKAGE}.services", f"{PACKAGE}.ui", f"{PACKAGE}.cli",
+             f"{PACKAGE}.print"),
     # the validation layer: pure declarations over the domain
     "schemas": ("PySide6", "shiboken6", "sqlite3", "sqlite_utils",
                 f"{PACKAGE}.db", f"{PACKAGE}.services", f"{PACKAGE}.ui", f"{PACKAGE}.cli",
@@ -133,3 +138,92 @@ def test_layer_imports(layer: str) -> None:
         if bad:
             problems.append(f"{path.relative_to(ROOT)}: {', '.join(bad)}")
     assert problems == [], f"{layer}/ imports what it must not:\n" + "\n".join(problems)
+
+
+# -- no import cycle -----------------------------------------------------------------
+
+def package_imports(source: str, module: str, known: set[str], *,
+                    is_package: bool = False) -> set[str]:
+    """The package's modules a source file imports. `from pkg import mod` is an
+    import of `pkg.mod` only, `from pkg import name` one of `pkg`."""
+    base = module.split(".") if is_package else module.split(".")[:-1]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name in known)
+        elif isinstance(node, ast.ImportFrom):
+            anchor = base[: len(base) - (node.level - 1)] if node.level else []
+            target = ".".join([*anchor, *([node.module] if node.module else [])])
+            subs = {f"{target}.{a.name}" for a in node.names} & known
+            found |= subs
+            if len(subs) < len(node.names) and target in known:
+                found.add(target)
+    return found - {module}
+
+
+def import_graph(root: Path = ROOT, package: str = PACKAGE) -> dict[str, set[str]]:
+    """Module -> the package's modules it imports (TYPE_CHECKING and function-level
+    imports count: a cycle hidden there still ties the modules together)."""
+    names = {module_name(p, root, package): p for p in sorted(root.rglob("*.py"))}
+    known = set(names)
+    return {name: package_imports(path.read_text("utf-8"), name, known,
+                                  is_package=path.name == "__init__.py")
+            for name, path in names.items()}
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_cycle_finder_sees_a_cycle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
+    assert cycles(graph) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_a_package_init_importing_its_modules_is_not_a_cycle(tmp_path: Path) -> None:
+    pkg = tmp_path / "p"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "sub" / "__init__.py").write_text("from .a import A\n")
+    (pkg / "sub" / "a.py").write_text("from typing import TYPE_CHECKING\n"
+                                      "if TYPE_CHECKING:\n    from .b import B\n")
+    (pkg / "sub" / "b.py").write_text("from .a import A\n")
+    (pkg / "sub" / "c.py").write_text("from . import a\n")  # a module, not the package
+    assert cycles(import_graph(pkg, "p")) == [["p.sub.a", "p.sub.b"]]
+    assert import_graph(pkg, "p")["p.sub.c"] == {"p.sub.a"}
+
+
+def test_no_import_cycle_among_the_modules() -> None:
+    assert cycles(import_graph()) == []

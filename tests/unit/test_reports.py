@@ -36,7 +36,7 @@ from openpyxl import load_workbook
 
 from station_desk.domain.cases import Applicant, Case, ProxyStep, Status
 from station_desk.domain.errors import UserError
-from station_desk.domain.months import day_bounds, month_bounds
+from station_desk.domain.periods import day_bounds, month_bounds
 from station_desk.domain.report_rows import SUMMARY_HEADERS
 from station_desk.domain.service import ApptStatus, Rating
 from station_desk.domain.station import Role, StationKind

@@ -7,13 +7,14 @@ import hashlib
 import json
 import sys
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..domain.cases import Applicant, Case, Status, parse_status
 from ..domain.errors import UserError, os_message
 from ..domain.notifications import NotifyChannel, NotifyResult, Purpose
+from ..domain.periods import parse_day
 from ..domain.workdays import HolidayCalendar
 from ..schemas.inputs import CaseIn, read_cases
 from ..services.cases import CaseInput, InvalidCaseAt
@@ -209,15 +210,8 @@ def cmd_case_notify(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
-def _date(text: str, what: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"{what}“{text}”格式不对，应为 YYYY-MM-DD") from None
-
-
 def cmd_deadline(args: argparse.Namespace, desk: Desk | None) -> int:
-    start = _date(args.start, "起算日期")
+    start = parse_day(args.start, "起算日期")
     if args.days < 0:
         raise UserError("工作日数不能为负")
     if desk is not None:

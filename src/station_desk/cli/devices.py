@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from ..devices import config
-from ..devices.idcard import open_reader
+from ..devices.readers import open_reader
 from ..services.desk import Desk
 
 

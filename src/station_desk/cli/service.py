@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from ..domain.cases import Applicant
 from ..domain.errors import UserError
+from ..domain.periods import parse_day, parse_month
 from ..domain.service import AfterHours, Appointment, Complaint, Rating, Severity
 from ..schemas.base import Strict
 from ..schemas.inputs import AfterHoursIn, ApptIn, ComplaintIn
@@ -75,14 +76,9 @@ def cmd_appt_new(args: argparse.Namespace, desk: Desk) -> int:
 
 def cmd_appt_list(args: argparse.Namespace, desk: Desk) -> int:
     if args.day:
-        try:
-            day = date.fromisoformat(args.day)
-        except ValueError:
-            raise UserError(f"日期“{args.day}”格式不对，应为 YYYY-MM-DD") from None
-        found = desk.appointments.day(day)
+        found = desk.appointments.day(parse_day(args.day))
     else:
-        today = date.today()  # the coming 7 days
-        found = [a for i in range(7) for a in desk.appointments.day(today + timedelta(days=i))]
+        found = desk.appointments.coming(date.today(), days=7)
     if args.json:
         _print_json([appt_json(a) for a in found])
     else:
@@ -108,10 +104,9 @@ def cmd_after_hours_new(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_after_hours_list(args: argparse.Namespace, desk: Desk) -> int:
-    year, month = (int(x) for x in (args.month or date.today().strftime("%Y-%m")).split("-"))
-    first = date(year, month, 1)
-    last = date(year + month // 12, month % 12 + 1, 1)
-    sessions = [s for s in desk.after_hours.sessions(first, last) if s.day < last]
+    first = parse_month(args.month) if args.month else date.today().replace(day=1)
+    year, month = first.year, first.month
+    sessions = desk.after_hours.sessions_in_month(year, month)
     summary = desk.after_hours.month(year, month)
     if args.json:
         _print_json({"month": f"{year}-{month:02d}", **summary,
@@ -200,7 +195,7 @@ def add_service_commands(sub: Any, add: Any, need_station: Any) -> None:
 def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
     from pathlib import Path
 
-    from ..domain.months import day_bounds, month_bounds
+    from ..domain.periods import day_bounds, month_bounds
 
     if bool(args.day) == bool(args.month):
         raise UserError("请用 --day YYYY-MM-DD 或 --month YYYY-MM 指定一天或一个月")

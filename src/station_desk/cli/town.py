@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..domain.errors import UserError
+from ..domain.periods import parse_day
 from ..domain.stats import rate_text
 from ..domain.supervision import VillageBoardRow
 from ..services.desk import Desk
@@ -23,12 +23,7 @@ def _print_json(data: Any) -> None:
 
 
 def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
+    return parse_day(text) if text else None
 
 
 def village_json(r: VillageBoardRow, town_holds: dict[str, Any]) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """What a 二代证 reader gives: one card's fields, checked, whatever the backend.
 
-A reader is anything with `read() -> IdCard`; `open_reader(url)` picks the
+A reader is anything with `read() -> IdCard`; `readers.open_reader(url)` picks the
 backend from the address the clerk set in the settings:
 
 - `http://127.0.0.1:PORT` — the vendor's local reader service (`idcard_http`);
@@ -116,20 +116,3 @@ def build_card(fields: dict[str, Any], *, photo: bytes | None = None,
         valid_from=parse_card_date(text.get("valid_from", ""), "有效期起始日期"),
         valid_to=parse_card_date(text.get("valid_to", ""), "有效期截止日期"),
         photo=photo)
-
-
-def open_reader(url: str, *, timeout: float = 3.0) -> CardReader:
-    """The backend for a reader address; a clear message for one it does not know."""
-    address = url.strip()
-    if not address:
-        raise ReaderError("还没有设置身份证读卡器：请到“设置 → 窗口设备”选择读卡器")
-    if address.lower().startswith(("http://", "https://")):
-        from .idcard_http import HttpCardReader
-
-        return HttpCardReader(address, timeout=timeout)
-    if address.lower().startswith(("serial:", "socket://", "rfc2217://", "loop://")):
-        from .idcard_sam import SamCardReader
-
-        return SamCardReader(address, timeout=timeout)
-    raise ReaderError(f"读卡器地址“{address}”无法识别：应为 http://127.0.0.1:端口（读卡服务）"
-                      "或 serial:COM3（串口读卡器）")

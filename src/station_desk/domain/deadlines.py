@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import Enum
 
 from .workdays import HolidayCalendar
 
@@ -61,3 +62,21 @@ def working_days_left(calendar: HolidayCalendar, today: date, deadline: date) ->
                     if _is_workday(calendar, deadline + i * _DAY, missing))
     return sum(1 for i in range(1, (deadline - today).days + 1)
                if _is_workday(calendar, today + i * _DAY, missing))
+
+
+DUE_SOON_DAYS = 2  # 临期: due within two working days, flagged so it is acted on now
+
+
+class Urgency(Enum):
+    OVERDUE = "逾期"
+    DUE_SOON = "临期"
+    IN_TIME = "正常"
+
+
+def urgency(days_left: int) -> Urgency:
+    """How pressing a date is, from the working days left until it."""
+    if days_left < 0:
+        return Urgency.OVERDUE
+    if days_left <= DUE_SOON_DAYS:
+        return Urgency.DUE_SOON
+    return Urgency.IN_TIME

@@ -11,6 +11,7 @@ from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.errors import UserError
 from ..domain.ids import new_id
+from ..domain.periods import month_span
 from ..domain.service import AfterHours
 from .session import Session
 from .station import StationDesk
@@ -123,9 +124,10 @@ class AfterHoursDesk:
     def cases_of(self, session: AfterHours) -> list[str]:
         return service_repo.cases_in_session(self.db, session.id)
 
+    def sessions_in_month(self, year: int, month: int) -> list[AfterHours]:
+        return self.sessions(*month_span(year, month))
+
     def month(self, year: int, month: int) -> dict[str, int]:
-        first = date(year, month, 1)
-        last = date(year + month // 12, month % 12 + 1, 1)
-        found = [s for s in self.sessions(first, last) if s.day < last]
+        found = self.sessions_in_month(year, month)
         return {"sessions": len(found), "minutes": sum(s.minutes for s in found),
                 "served": sum(s.served for s in found)}

@@ -14,6 +14,7 @@ from ..domain.cases import Applicant
 from ..domain.errors import UserError
 from ..domain.idnumber import InvalidIdNumber, parse_id_number
 from ..domain.ids import new_id
+from ..domain.periods import days_after, week_start
 from ..domain.service import (
     APPT_OUTCOMES,
     Appointment,
@@ -147,11 +148,20 @@ class ApptDesk:
         start = datetime.combine(day, time()).astimezone()
         return service_repo.appointments_between(self.db, start, start + timedelta(days=1))
 
+    def coming(self, first: date, days: int) -> list[Appointment]:
+        """Every appointment on `days` days from `first` on, in time order."""
+        return [a for d in days_after(first, days) for a in self.day(d)]
+
+    def next_booked(self, today: date, days: int = 14) -> Appointment | None:
+        """The first still-booked appointment after today, looking `days` days ahead."""
+        return next((a for a in self.coming(today + timedelta(days=1), days)
+                     if a.status == ApptStatus.BOOKED), None)
+
     def week(self, any_day: date) -> dict[date, list[Appointment]]:
-        monday = any_day - timedelta(days=any_day.weekday())
+        monday = week_start(any_day)
         start = datetime.combine(monday, time()).astimezone()
         found = service_repo.appointments_between(self.db, start, start + timedelta(days=7))
-        week: dict[date, list[Appointment]] = {monday + timedelta(days=i): [] for i in range(7)}
+        week: dict[date, list[Appointment]] = {d: [] for d in days_after(monday, 7)}
         for a in found:
             week.setdefault(a.at.astimezone(start.tzinfo).date(), []).append(a)
         return week

@@ -12,6 +12,7 @@ from ..db import journal
 from ..db import restore as restoring
 from ..db.backup import BackupFile
 from ..db.errors import storage_errors
+from ..domain.backups import BackupAge, backup_age
 from ..domain.errors import UserError
 from .calendar import Calendar
 from .session import Session
@@ -87,3 +88,8 @@ class BackupDesk:
         except (OSError, ValueError):
             pass
         return max(times, default=None)
+
+    def age(self, now: datetime | None = None) -> BackupAge:
+        """How old the newest backup is, and whether the window should warn."""
+        return backup_age(self.last_backup(), now or datetime.now(),
+                          self._station.setting("backup_warn_days"))

@@ -31,6 +31,16 @@ class Calendar:
         """The `days`-th working day after `start`, provisional where a year is unknown."""
         return promise(self.current(), start, days)
 
+    def is_open_day(self, day: date) -> bool | None:
+        """Whether the station works that day; None when the year's schedule is missing."""
+        calendar = self.current()
+        return calendar.is_workday(day) if calendar.knows(day.year) else None
+
+    def next_open_day(self, after: date) -> date:
+        """The first working day after `after` (Monday to Friday where a year's
+        schedule is missing), e.g. the default day of a phone booking."""
+        return self.promised(after, 1).deadline
+
     def days_left(self, today: date, due: date) -> int:
         """Working days from `today` to `due`, negative once past it."""
         return working_days_left(self.current(), today, due)

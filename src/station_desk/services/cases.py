@@ -26,7 +26,7 @@ from ..domain.cases import (
     initial_status,
 )
 from ..domain.catalogue import CaseType
-from ..domain.deadlines import Promise, promise
+from ..domain.deadlines import DUE_SOON_DAYS, Promise, Urgency, promise, urgency
 from ..domain.errors import NotAllowed, UserError
 from ..domain.handover import read_only_reason
 from ..domain.ids import new_id
@@ -44,7 +44,6 @@ from .store import Store
 __all__ = ["CaseDesk", "CaseInput", "InvalidCase", "InvalidCaseAt", "Registered"]
 
 SUPPLEMENT_NOTICE_DAYS = 5  # 行政许可法第三十二条: 5 日内一次告知, 逾期即视为受理
-DUE_SOON_DAYS = 2
 def _required(material_originals: int, material_copies: int) -> bool:
     return material_originals + material_copies > 0
 
@@ -373,7 +372,7 @@ class CaseDesk:
         for case in cases_repo.supplement_pending(self.db, limit,
                                                    self._station.station_or_refuse().code):
             left = self.days_left(case, today)
-            if left is not None and left <= DUE_SOON_DAYS:
+            if left is not None and urgency(left) != Urgency.IN_TIME:
                 when = "已超过" if left < 0 else f"还剩 {left} 个工作日"
                 out.append(f"{case.case_no} {case.applicant.name}：补正材料通知书须在 "
                            f"{case.supplement_due:%Y-%m-%d} 前出具（{when}），逾期视为受理")

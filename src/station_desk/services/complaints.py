@@ -40,6 +40,13 @@ from .station import StationDesk
 from .store import Store
 
 COMPLAINT_CHANNELS = ("口头", "电话", "书面", "网络平台")
+SPOKEN_CHANNELS = ("口头", "电话")
+
+
+def must_be_written(severity: Severity, channel: str) -> bool:
+    """A complaint on a major matter is taken in writing (效能投诉制度), not by word
+    of mouth or phone."""
+    return severity == Severity.MAJOR and channel in SPOKEN_CHANNELS
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,17 @@ class ComplaintDesk:
         return self._store.db
 
     # -- complaints --------------------------------------------------------
+    def limit_days(self, severity: Severity) -> int:
+        """The station's limit for a complaint of this severity (calendar days)."""
+        return self._station.setting("complaint_major_days" if severity == Severity.MAJOR
+                                     else "complaint_general_days")
+
+    def due_if_received(self, severity: Severity, day: date) -> date:
+        """When a complaint received on `day` must be closed (a rest day rolls over)."""
+        return complaint_due(self._calendar.current(), day, severity,
+                             self._station.setting("complaint_general_days"),
+                             self._station.setting("complaint_major_days")).day
+
     def receive(self, *, complainant: str, phone: str, matter: str, concerning: str = "",
                 channel: str = "电话", severity: Severity = Severity.GENERAL,
                 not_accepted_reason: str = "") -> Complaint:
@@ -87,7 +105,7 @@ class ComplaintDesk:
             errors.append("请写明投诉事项")
         if channel not in COMPLAINT_CHANNELS:
             errors.append("投诉形式应为 " + "、".join(COMPLAINT_CHANNELS))
-        if severity == Severity.MAJOR and channel in ("口头", "电话"):
+        if must_be_written(severity, channel):
             errors.append("涉及重大事项的投诉应采用书面形式（效能投诉制度）")
         if not_accepted_reason and not_accepted_reason not in NOT_ACCEPTED_GROUNDS:
             errors.append("不予受理的理由应为：" + "；".join(NOT_ACCEPTED_GROUNDS))
@@ -97,10 +115,7 @@ class ComplaintDesk:
         now = datetime.now().astimezone()
         status = ComplaintStatus.NOT_ACCEPTED if not_accepted_reason else \
             ComplaintStatus.ACCEPTED
-        due = None if not_accepted_reason else complaint_due(
-            self._calendar.current(), now.date(), severity,
-            self._station.setting("complaint_general_days"),
-            self._station.setting("complaint_major_days")).day
+        due = None if not_accepted_reason else self.due_if_received(severity, now.date())
         with storage_errors(), self.db.atomic():
             number = service_repo.next_number(self.db, "complaints", "complaint_no",
                                               f"{station.code}-TS{now.year}-")

@@ -120,18 +120,10 @@ def _demo_cases(desk: Services) -> None:
     desk.session.sign_out()
 
 
-def _next_working_day(desk: Services) -> date:
-    calendar = desk.calendar.current()
-    d = date.today() + timedelta(days=1)
-    while calendar.knows(d.year) and not calendar.is_workday(d) or d.weekday() >= 5:
-        d += timedelta(days=1)
-    return d
-
-
 def _demo_service(desk: Services) -> None:
     """Appointments, an after-hours evening, a complaint and ratings."""
     desk.session.sign_in("李明", DEMO_PINS["李明"])
-    tomorrow = _next_working_day(desk)
+    tomorrow = desk.calendar.next_open_day(date.today())
     desk.appointments.book(ApptInput(
         applicant=Applicant("吴秀英", _id("19400202", "081"), "13909151009", "西沟村四组"),
         item="01-08", at=datetime.combine(tomorrow, time(9, 30)).astimezone(), kind="上门",

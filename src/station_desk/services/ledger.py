@@ -11,7 +11,7 @@ from ..db.connection import ArchiveDb
 from ..domain.cases import Status
 from ..domain.errors import UserError
 from ..domain.ledger import LedgerRow, judge, ledger_order, mask_name
-from ..domain.months import month_bounds
+from ..domain.periods import month_bounds
 from .cases import CaseDesk
 from .files import write_atomically
 from .station import StationDesk

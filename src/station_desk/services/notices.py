@@ -15,6 +15,7 @@ from ..domain.cases import Status
 from ..domain.errors import UserError
 from ..domain.ids import new_id
 from ..domain.notices import NoticeKind
+from ..domain.service import ApptKind
 from ..print.boards import render_rules_board
 from ..print.notices import NoticeContext, check_context, render_notice
 from .appointments import ApptDesk
@@ -123,7 +124,7 @@ class NoticeDesk:
             return IssuedNotice(earlier, notices_repo.pdf(self.db, earlier.id), reprint=True)
         if earlier is not None:
             number += f"-{notices_repo.count_like(self.db, number) + 1}"
-        place = (f"上门服务：{appt.address}" if appt.kind.value == "上门" else "")
+        place = (f"上门服务：{appt.address}" if appt.kind == ApptKind.HOME else "")
         ctx = NoticeContext(
             kind=NoticeKind.APPOINTMENT, station=self._station.station_or_refuse(),
             item=self._catalogue.item(appt.item_code), notice_no=number,

@@ -14,7 +14,7 @@ from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.cases import Case
 from ..domain.errors import UserError
-from ..domain.months import month_bounds
+from ..domain.periods import month_bounds
 from ..domain.station import StationKind
 from ..domain.supervision import Silence, VillageBoardRow, days_since, silence
 from ..sync import ranges

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from ..db import journal
+from ..domain.backups import BackupAge
 from .backups import BackupDesk
 from .catalogue import CatalogueDesk
 from .station import StationDesk
@@ -20,8 +21,7 @@ class TodaySummary:
     catalogue_unverified: int
     staff_count: int
     unstaffed_windows: list[str]
-    last_backup: datetime | None
-    backup_warn_days: int
+    backup: BackupAge
 
 
 class TodayDesk:
@@ -41,5 +41,4 @@ class TodayDesk:
             catalogue_unverified=sum(1 for i in items if not i.verified),
             staff_count=len(self._station.staff()),
             unstaffed_windows=self._station.unstaffed_windows(),
-            last_backup=self._backups.last_backup(),
-            backup_warn_days=self._station.setting("backup_warn_days"))
+            backup=self._backups.age())

@@ -7,7 +7,7 @@ Below: the month's sessions and totals, as the monthly report asks for them.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
@@ -215,9 +215,7 @@ class AfterHoursPage(QWidget):
 
     def show_month(self) -> None:
         year, month = self.chosen_month()
-        first = date(year, month, 1)
-        after = date(year + month // 12, month % 12 + 1, 1)
-        sessions = [s for s in self.desk.after_hours.sessions(first, after) if s.day < after]
+        sessions = self.desk.after_hours.sessions_in_month(year, month)
         totals = self.desk.after_hours.month(year, month)
         self.totals.setText(
             self.tr("%1年%2月：延时服务 <b>%3</b> 次，共 <b>%4</b> 分钟，服务群众 <b>%5</b> 人")

@@ -8,7 +8,7 @@ the desk refuses: each field at fault is outlined in red with its message.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import (
@@ -66,22 +66,6 @@ def material_text(m: Material) -> str:
     if m.copies:
         parts.append(f"复印件{m.copies}份")
     return f"{m.name}（{'，'.join(parts)}）"
-
-
-def is_open_day(desk: Desk, d: date) -> bool | None:
-    """True/False by the holiday schedule; None when the year's schedule is missing."""
-    calendar = desk.calendar.current()
-    return calendar.is_workday(d) if calendar.knows(d.year) else None
-
-
-def next_open_day(desk: Desk, after: date) -> date:
-    d = after + timedelta(days=1)
-    for _ in range(30):
-        open_day = is_open_day(desk, d)
-        if open_day or (open_day is None and d.weekday() < 5):
-            return d
-        d += timedelta(days=1)
-    return after + timedelta(days=1)
 
 
 class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
@@ -208,7 +192,7 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
 
     def _default_time(self) -> datetime:
         """The next open day at 09:00: a phone booking is rarely for the same day."""
-        return datetime.combine(next_open_day(self.desk, date.today()), time(9, 0))
+        return datetime.combine(self.desk.calendar.next_open_day(date.today()), time(9, 0))
 
     # -- reacting ------------------------------------------------------------
     def _kind_changed(self) -> None:
@@ -236,7 +220,7 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
         moment = self.at.dateTime().toPython()
         assert isinstance(moment, datetime)
         d = moment.date()
-        open_day = is_open_day(self.desk, d)
+        open_day = self.desk.calendar.is_open_day(d)
         if open_day is None:
             text = self.tr("缺少 %1 年放假安排，无法核对当天是否上班").replace("%1", str(d.year))
         elif open_day:

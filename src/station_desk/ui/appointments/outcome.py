@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.service import Appointment, ApptKind
 from ...services.desk import Desk
 from ..widgets.forms import ok_cancel_buttons
-from .dialog import CHINESE, next_open_day, to_qt
+from .dialog import CHINESE, to_qt
 
 
 def prefill_intake(dialog: Any, appt: Appointment) -> None:
@@ -85,7 +85,8 @@ class RescheduleDialog(QDialog):
         self.at.setCalendarPopup(True)
         self.at.setDisplayFormat("yyyy-MM-dd ddd HH:mm")
         start = max(local.date(), date.today())
-        self.at.setDateTime(to_qt(datetime.combine(next_open_day(desk, start), local.time())))
+        new_day = desk.calendar.next_open_day(start)
+        self.at.setDateTime(to_qt(datetime.combine(new_day, local.time())))
         form.addRow(self.tr("新的预约时间"), self.at)
         layout.addLayout(form)
         layout.addWidget(ok_cancel_buttons(self, self.tr("改期")))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.periods import week_start
 from ...domain.service import Appointment, ApptStatus, clashes
 from ...services.desk import Desk
 from ..widgets import prompts
@@ -215,7 +216,7 @@ class AppointmentsPage(QWidget):
             self.today_label.setText(text)
         else:
             text = self.tr("今天没有预约。")
-            upcoming = self._next_booked(now.date())
+            upcoming = self.desk.appointments.next_booked(now.date())
             if upcoming is not None:
                 start = upcoming.at.astimezone()
                 text += self.tr("下一个预约：%1").replace("%1", (
@@ -238,14 +239,6 @@ class AppointmentsPage(QWidget):
             self.missed_label.clear()
             self.missed_label.hide()
         self.show_period()
-
-    def _next_booked(self, today: date, days: int = 14) -> Appointment | None:
-        for i in range(1, days + 1):
-            found = [a for a in self.desk.appointments.day(today + timedelta(days=i))
-                     if a.status == ApptStatus.BOOKED]
-            if found:
-                return found[0]
-        return None
 
     def show_period(self) -> None:
         if self.tabs.currentIndex() == 1:
@@ -274,7 +267,7 @@ class AppointmentsPage(QWidget):
 
     def chips_of(self, day: date) -> list[str]:
         """The week view's chips of `day` (for tests and screen checks)."""
-        monday = self.chosen_day() - timedelta(days=self.chosen_day().weekday())
+        monday = week_start(self.chosen_day())
         return self.week.chips((day - monday).days)
 
     def open_appointment(self, appt_no: str) -> None:

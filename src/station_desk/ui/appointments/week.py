@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem,
 from ...domain.service import Appointment, ApptStatus, clashes
 from ...services.desk import Desk
 from ..widgets import palette
-from .dialog import is_open_day, weekday
+from .dialog import weekday
 from .model import CHIP_COLORS, CLASH_BRUSH, MISSED_BRUSH, STATUS_COLORS
 
 NO_ROLE = Qt.ItemDataRole.UserRole
@@ -59,7 +59,7 @@ class WeekView(QWidget):
                 chips.addItem(self._chip(a, found, now))
 
     def _show_head(self, head: QLabel, d: date) -> None:
-        open_day = is_open_day(self.desk, d)
+        open_day = self.desk.calendar.is_open_day(d)
         text = f"{weekday(d)}\n{d:%m-%d}"
         if open_day is False:
             text += self.tr("（休）")

@@ -128,17 +128,16 @@ class ArchivePage(QWidget):
 
     def _refresh_backups(self) -> None:
         self.where.setText(self.tr("数据文件：") + str(self.desk.store.path))
-        last = self.desk.backups.last_backup()
-        warn_days = self.desk.station.setting("backup_warn_days")
-        if last is None:
-            text, stale = self.tr("还没有备份。请立即备份到U盘。"), True
+        age = self.desk.backups.age()
+        stale = age.stale
+        if age.last is None:
+            text = self.tr("还没有备份。请立即备份到U盘。")
         else:
-            age = (datetime.now() - last).days
-            stale = age >= warn_days
             text = self.tr("最近一次备份：%1（%2 天前）").replace(
-                "%1", f"{last:%Y-%m-%d %H:%M}").replace("%2", str(age))
+                "%1", f"{age.last:%Y-%m-%d %H:%M}").replace("%2", str(age.days))
             if stale:
-                text += self.tr("。已超过 %1 天，请立即备份到U盘。").replace("%1", str(warn_days))
+                text += self.tr("。已超过 %1 天，请立即备份到U盘。").replace(
+                    "%1", str(age.warn_days))
         self.last_backup.setText(text)
         self.last_backup.setProperty("stale", stale)
         self.last_backup.setStyleSheet(

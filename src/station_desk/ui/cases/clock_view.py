@@ -18,9 +18,9 @@ def clock_rows(clock: CaseClock, days_left_html: str = "") -> list[tuple[str, st
     rows: list[tuple[str, str]] = []
     for d in clock.dates():
         text = f"{d.day:%Y-%m-%d}" + ("（暂定）" if d.provisional else "")
-        if d.label == "受理日期" and clock.deemed:
+        if d is clock.acceptance and clock.deemed:
             text = f"<b style='color:{palette.WARNING}'>{text}（视为受理）</b>"
-        if d.label == "承诺办结日期" and days_left_html:
+        if d is clock.promised_due and days_left_html:
             text += " " + days_left_html
         rows.append((escape(d.label), text + _rule(d.rule)))
     if clock.acceptance is None and clock.notice_due is not None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.cases import Case, Status
-from ...services.cases import DUE_SOON_DAYS
+from ...domain.deadlines import Urgency, urgency
 from ...services.desk import Desk
 from ..widgets import palette
 
@@ -190,20 +190,12 @@ class CaseListModel(QAbstractTableModel):
             return case.case_no
         if role == Qt.ItemDataRole.BackgroundRole:
             left = self.days_left(row)
-            if left is None:
-                return None
-            if left < 0:
-                return OVERDUE_TINT
-            if left <= DUE_SOON_DAYS:
-                return DUE_SOON_TINT
-            return None
+            return None if left is None else {Urgency.OVERDUE: OVERDUE_TINT,
+                                              Urgency.DUE_SOON: DUE_SOON_TINT}.get(urgency(left))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_LEFT:
             left = self.days_left(row)
-            if left is not None and left < 0:
-                return OVERDUE_TEXT
-            if left is not None and left <= DUE_SOON_DAYS:
-                return DUE_SOON_TEXT
-            return None
+            return None if left is None else {Urgency.OVERDUE: OVERDUE_TEXT,
+                                              Urgency.DUE_SOON: DUE_SOON_TEXT}.get(urgency(left))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_DUE and case.extra.get("deadline_provisional"):
                 return self.tr("缺少当年法定节假日安排，暂按周一至周五计算；"

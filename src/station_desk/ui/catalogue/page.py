@@ -32,7 +32,7 @@ def item_html(item: CatalogueItem, office_hours: str, address: str) -> str:
     """The guide elements of one item, as the clerk reads them to the applicant."""
     status = item.status_label
     banner = ""
-    if status != "已核实":
+    if not item.verified:
         missing = "、".join(item.missing_elements())
         banner = (f"<p style='color:{palette.WARNING}'><b>" + escape(status) + "</b>："
                   + ("缺少 " + escape(missing) + "。" if missing else "")
@@ -116,9 +116,9 @@ class CataloguePage(QWidget):
         if self.category.currentData():
             items = [i for i in items if i.category == self.category.currentData()]
         if self.only_unverified.currentIndex() == 1:
-            items = [i for i in items if i.status_label != "已核实"]
+            items = [i for i in items if not i.verified]
         self.model.set_items(items)
-        unverified = sum(1 for i in items if i.status_label != "已核实")
+        unverified = sum(1 for i in items if not i.verified)
         self.count.setText(self.tr("共 %1 项，其中 %2 项待核实")
                            .replace("%1", str(len(items))).replace("%2", str(unverified)))
         signed = self.desk.session.signed_in

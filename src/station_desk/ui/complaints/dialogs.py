@@ -3,7 +3,7 @@ and record a rating of a finished case."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import UserError
 from ...domain.feedback import RATEABLE
 from ...domain.service import NOT_ACCEPTED_GROUNDS, Complaint, Rating, Severity
-from ...services.complaints import COMPLAINT_CHANNELS
+from ...services.complaints import COMPLAINT_CHANNELS, must_be_written
 from ...services.desk import Desk
 from ..widgets import palette, prompts
 from ..widgets.field_marks import error_label
@@ -114,17 +114,15 @@ class ComplaintDialog(QDialog):
         self.ground.setEnabled(refused)
         self.save_button.setText(self.tr("记录为不予受理") if refused else self.tr("受理"))
         severity = Severity(self.severity.currentData())
-        major = severity == Severity.MAJOR
-        self.severity_hint.setVisible(major and self.channel.currentData() in ("口头", "电话"))
+        self.severity_hint.setVisible(must_be_written(severity, str(self.channel.currentData())))
         self.severity_hint.setText(self.tr("涉及重大事项的投诉应采用书面形式：请投诉人提交书面材料，"
                                            "投诉形式选“书面”。"))
-        days = self.desk.station.setting(
-            "complaint_major_days" if major else "complaint_general_days")
+        days = self.desk.complaints.limit_days(severity)
+        due = self.desk.complaints.due_if_received(severity, date.today())
         self.due_label.setText(
             self.tr("不予受理的，应告知投诉人理由。") if refused else
             self.tr("%1投诉应在 %2 天内办结（到 %3）。").replace("%1", severity.value)
-            .replace("%2", str(days))
-            .replace("%3", f"{date.today() + timedelta(days=days):%Y-%m-%d}"))
+            .replace("%2", str(days)).replace("%3", f"{due:%Y-%m-%d}"))
 
     def save(self) -> None:
         self.error.hide()

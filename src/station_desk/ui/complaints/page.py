@@ -8,7 +8,7 @@ the 98 % target; every 不满意/非常不满意 waits for a call-back and a cor
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import (
@@ -31,7 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.feedback import Classification
-from ...domain.service import COMPLAINT_FLOW, SATISFACTION_TARGET, Complaint, ComplaintStatus
+from ...domain.periods import month_to_date, previous_month
+from ...domain.service import (
+    COMPLAINT_FLOW,
+    SATISFACTION_TARGET,
+    Complaint,
+    ComplaintStatus,
+    Severity,
+)
 from ...services.desk import Desk
 from ..appointments.dialog import CHINESE
 from ..widgets import palette, prompts
@@ -144,9 +151,9 @@ class ComplaintsPage(QWidget):
             edit.setLocale(CHINESE)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        today = QDate.currentDate()
-        self.first.setDate(QDate(today.year(), today.month(), 1))
-        self.last.setDate(today)
+        first, today = month_to_date(date.today())
+        self.first.setDate(QDate(first.year, first.month, first.day))
+        self.last.setDate(QDate(today.year, today.month, today.day))
         self.this_month = QPushButton(self.tr("本月"))
         self.last_month = QPushButton(self.tr("上月"))
         bar.addWidget(QLabel(self.tr("统计期间")))
@@ -203,8 +210,8 @@ class ComplaintsPage(QWidget):
     def refresh(self) -> None:
         self.rule_label.setText(
             self.tr("办理时限：一般投诉 %1 天，重大投诉 %2 天（自受理之日起）")
-            .replace("%1", str(self.desk.station.setting("complaint_general_days")))
-            .replace("%2", str(self.desk.station.setting("complaint_major_days"))))
+            .replace("%1", str(self.desk.complaints.limit_days(Severity.GENERAL)))
+            .replace("%2", str(self.desk.complaints.limit_days(Severity.MAJOR))))
         self.show_complaints()
         self.show_rate()
         self.show_callbacks()
@@ -290,11 +297,7 @@ class ComplaintsPage(QWidget):
     @staticmethod
     def _month(offset: int) -> tuple[date, date]:
         today = date.today()
-        first = today.replace(day=1)
-        if offset == 0:
-            return first, today
-        last = first - timedelta(days=1)
-        return last.replace(day=1), last
+        return month_to_date(today) if offset == 0 else previous_month(today)
 
     def show_rate(self) -> None:
         first, last = self.period()

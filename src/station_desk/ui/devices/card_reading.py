@@ -17,7 +17,8 @@ from PySide6.QtGui import QHideEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...devices import config
-from ...devices.idcard import IdCard, NoCard, ReaderError, open_reader
+from ...devices.idcard import IdCard, NoCard, ReaderError
+from ...devices.readers import open_reader
 from ...domain.errors import UserError
 from ..widgets import palette
 from .background import BackgroundJob

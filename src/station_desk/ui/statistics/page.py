@@ -9,7 +9,7 @@ take about a millisecond and a report file well under half a second (demo: PDF
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.catalogue import CaseType
-from ...domain.months import month_bounds
+from ...domain.periods import month_to_date, month_up_to, previous_month
 from ...domain.report_rows import SUMMARY_HEADERS, Cell, breakdown, summary_row, targets
 from ...domain.stats import Figures
 from ...services.desk import Desk
@@ -181,11 +181,9 @@ class StatisticsPage(QWidget):
         if key == PERIOD_TODAY:
             return today, today
         if key == PERIOD_MONTH:
-            # up to today: what is counted "at the end" must not lie in the future
-            return today.replace(day=1), today
+            return month_to_date(today)
         if key == PERIOD_LAST_MONTH:
-            previous = today.replace(day=1) - timedelta(days=1)
-            return month_bounds(f"{previous:%Y-%m}")
+            return previous_month(today)
         return _pydate(self.first_edit.date()), _pydate(self.last_edit.date())
 
     def _set_dates(self, first: date, last: date) -> None:
@@ -326,11 +324,8 @@ class StatisticsPage(QWidget):
         return self._export(DAY_TITLE, day, day, f"{day:%Y-%m-%d}")
 
     def export_month(self) -> Path | None:
-        first = self.bounds()[0].replace(day=1)
-        _, month_end = month_bounds(f"{first:%Y-%m}")
-        # the current month is reported up to today, so the figures "at the end" are true
-        return self._export(MONTH_TITLE, first, min(month_end, date.today()),
-                            f"{first:%Y-%m}")
+        first, last = month_up_to(self.bounds()[0], date.today())
+        return self._export(MONTH_TITLE, first, last, f"{first:%Y-%m}")
 
     def _export(self, title: str, first: date, last: date, stamp: str) -> Path | None:
         station = self.desk.station.current

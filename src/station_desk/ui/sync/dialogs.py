@@ -4,23 +4,20 @@ file only after the clerk has checked its fingerprint on the phone."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..widgets import prompts
-
-if TYPE_CHECKING:
-    from .page import SyncPage
+from .base import SyncPageBase
 
 
-def trust_identity_file(page: SyncPage, path: Path) -> None:
+def trust_identity_file(page: SyncPageBase, path: Path) -> None:
     """Read one identity file, show its fingerprint to be checked and, if the
     clerk confirms, trust it (replacing a changed key only knowingly)."""
     identity = prompts.attempt(page, lambda: page.sync.read_identity(path),
                                page.tr("身份文件不能使用"))
     if identity is None:
         return
-    if prompts.attempt(page, lambda: page.sync.check_identity(identity) or True,
-                       page.tr("不能信任这个身份文件")) is None:
+    if not prompts.succeeded(page, lambda: page.sync.check_identity(identity),
+                             page.tr("不能信任这个身份文件")):
         return
     known = next((p for p in page.sync.peers() if p.code == identity.code), None)
     replace = known is not None and known.fingerprint != identity.fingerprint

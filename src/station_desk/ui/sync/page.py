@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDir, QStorageInfo, Qt
 from PySide6.QtWidgets import (
@@ -39,6 +38,7 @@ from ...domain.station import Role
 from ...services.desk import Desk
 from ...services.sync import ImportOutcome, is_removable_root, range_label
 from ..widgets import palette, prompts
+from .base import SyncPageBase
 from .dialogs import trust_identity_file
 from .town import build_town_tabs, refresh_town, selected_villages
 from .village import build_exports_tab, refresh_village
@@ -81,7 +81,7 @@ def choose_files(parent: QWidget, title: str, pattern: str) -> list[str]:
 # -- the page -------------------------------------------------------------------------
 
 
-class SyncPage(QWidget):
+class SyncPage(SyncPageBase):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
@@ -171,10 +171,6 @@ class SyncPage(QWidget):
         self.scan_drives()
 
     # -- refresh ----------------------------------------------------------------
-    @property
-    def sync(self) -> Any:
-        return self.desk.sync
-
     def refresh(self) -> None:
         station = self.desk.station.current
         if station is None:

@@ -4,7 +4,6 @@ buttons that write return bundles) and the proxied cases that are overdue."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,11 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.sync import missing_message
+from .base import SyncPageBase
 from .models import OverdueModel, VillagesModel
 from .widgets import make_table
-
-if TYPE_CHECKING:
-    from .page import SyncPage
 
 
 @dataclass
@@ -35,7 +32,7 @@ class TownTabs:
     overdue_model: OverdueModel
 
 
-def build_town_tabs(page: SyncPage) -> TownTabs:
+def build_town_tabs(page: SyncPageBase) -> TownTabs:
     """The town's two tabs, added to the page's tab widget."""
     # town: villages and overdue proxied cases
     villages_box = QWidget()
@@ -64,7 +61,7 @@ def build_town_tabs(page: SyncPage) -> TownTabs:
                     return_all_button, overdue_box, overdue, overdue_model)
 
 
-def refresh_town(page: SyncPage) -> list[str]:
+def refresh_town(page: SyncPageBase) -> list[str]:
     """Fill the town's texts, buttons and tables; the alerts to show."""
     page.intro.setText(page.tr(
         "导入各村（社区）站交来的同步包（可一次选多个），查看各站情况和逾期的帮办代办件，"

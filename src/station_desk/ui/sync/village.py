@@ -3,19 +3,15 @@ bundles exported so far with whether the town has confirmed them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
 from ...services.sync import range_label
+from .base import SyncPageBase
 from .models import ExportsModel
 from .widgets import make_table, when
 
-if TYPE_CHECKING:
-    from .page import SyncPage
 
-
-def build_exports_tab(page: SyncPage) -> tuple[QWidget, QTableView, ExportsModel]:
+def build_exports_tab(page: SyncPageBase) -> tuple[QWidget, QTableView, ExportsModel]:
     """The village's tab: our bundles and whether the town confirmed them."""
     box_widget = QWidget()
     box = QVBoxLayout(box_widget)
@@ -25,7 +21,7 @@ def build_exports_tab(page: SyncPage) -> tuple[QWidget, QTableView, ExportsModel
     return box_widget, exports, model
 
 
-def refresh_village(page: SyncPage) -> list[str]:
+def refresh_village(page: SyncPageBase) -> list[str]:
     """Fill the village's texts, buttons and table; the alerts to show."""
     page.intro.setText(page.tr(
         "把本站的办件变更加密导出到U盘，交镇便民服务中心导入；镇中心的办理结果、"

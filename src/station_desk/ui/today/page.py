@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services.desk import Desk
@@ -80,8 +78,7 @@ class TodayPage(QWidget):
         if s.unstaffed_windows:
             alerts.append(self.tr("窗口无人值守：") + "、".join(s.unstaffed_windows)
                           + self.tr("（手册要求窗口不得空缺，请到“设置”分配人员）"))
-        age = None if s.last_backup is None else (datetime.now() - s.last_backup).days
-        if age is None or age >= s.backup_warn_days:
+        if s.backup.stale:
             alerts.append(self.tr("数据很久没有备份了，请到“档案”页立即备份到U盘。"))
         self.alerts.setText("\n".join("⚠ " + a for a in alerts))
         self.alerts.setVisible(bool(alerts))
@@ -114,9 +111,9 @@ class TodayPage(QWidget):
             self.tr("其中 %1 项办事指南要素待核实").replace("%1", str(s.catalogue_unverified)),
             warn=s.catalogue_unverified > 0)
         self.staff.show_value(str(s.staff_count))
-        if s.last_backup is None:
+        if s.backup.last is None:
             self.backup.show_value(self.tr("尚无"), self.tr("请立即备份"), warn=True)
         else:
-            self.backup.show_value(s.last_backup.strftime("%m-%d %H:%M"),
-                                   self.tr("%1 天前").replace("%1", str(age)),
-                                   warn=bool(age and age >= s.backup_warn_days))
+            self.backup.show_value(s.backup.last.strftime("%m-%d %H:%M"),
+                                   self.tr("%1 天前").replace("%1", str(s.backup.days)),
+                                   warn=s.backup.stale)
