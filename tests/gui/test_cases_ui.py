@@ -324,7 +324,7 @@ def test_model_texts(qtbot, desk: Desk) -> None:
     assert row[0] == no and row[1] == "黄玲" and row[2] == PENSION_NAME
     assert row[3] == "承诺件" and row[4] == "已受理" and row[7] == "是"
     assert row[8] == "张丽" and row[9] == "2026-10-08"
-    assert row[6].startswith("逾期 ") and row[6].endswith(" 天")
+    assert row[6].startswith("逾期 ") and row[6].endswith(" 个工作日")
     assert model.data(model.index(0, 6), Qt.ItemDataRole.ForegroundRole) \
         is case_model.OVERDUE_TEXT
     second = [model.data(model.index(1, c)) for c in range(model.columnCount())]

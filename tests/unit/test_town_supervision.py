@@ -11,7 +11,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from town_stations import TOWN, Place, exchange, id_number, open_station, register
 
 from station_desk.domain.cases import Applicant, ProxyStep, Status
 from station_desk.domain.errors import NotAllowed
@@ -21,6 +20,7 @@ from station_desk.domain.station import StationKind
 from station_desk.domain.supervision import Silence
 from station_desk.services.appointments import ApptInput
 from station_desk.sync.merge import check_record
+from town_stations import TOWN, Place, exchange, id_number, open_station, register
 
 A, B, C = "610922101201", "610922101202", "610922101203"
 LATER = date(2027, 1, 20)  # the November cases are long overdue by then

@@ -26,6 +26,7 @@ from .catalogue.page import CataloguePage
 from .complaints.page import ComplaintsPage
 from .settings.page import SettingsPage
 from .statistics.page import StatisticsPage
+from .supervision.page import SupervisionPage
 from .sync.page import SyncPage
 from .today.page import TodayPage
 from .widgets.screen_fit import remember_main_geometry, restore_main_geometry
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
             (self.tr("服务事项"), self.catalogue),
             (self.tr("统计"), self.statistics),
             (self.tr("同步"), self.sync),
+            *self._town_areas(),
             (self.tr("档案"), self.archive),
             (self.tr("设置"), self.settings),
         ]
@@ -89,6 +91,14 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show)
         self.nav.setCurrentRow(0)
         self.refresh_header()
+
+    def _town_areas(self) -> list[tuple[str, QWidget]]:
+        """督导 exists only at a town centre."""
+        station = self.desk.station.current
+        if station is None or not station.kind.is_town:
+            return []
+        self.supervision = SupervisionPage(self.desk)
+        return [(self.tr("督导"), self.supervision)]
 
     def _header(self) -> QWidget:
         bar = QFrame()

@@ -255,6 +255,18 @@ class CaseDetailDialog(QDialog):
                 widget.deleteLater()
         self.status_buttons.clear()
         case = self.case
+        # a village's case at the town, not handed over: read-only, no actions
+        self.read_only = self.desk.cases.read_only_reason(case)
+        if self.read_only is not None:
+            note = QLabel(self.read_only)
+            note.setObjectName("alerts")
+            note.setWordWrap(True)
+            self.actions_row.addWidget(note, 1)
+            for b in (self.print_button, self.notice_button, self.proxy_button,
+                      self.extend_button, self.department_button,
+                      self.attachments.add_button):
+                b.setVisible(False)
+            return
         allowed = sorted(TRANSITIONS[case.status], key=_STATUS_ORDER.index)
         if allowed:
             self.actions_row.addWidget(QLabel(self.tr("办理：")))

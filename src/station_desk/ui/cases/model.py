@@ -35,11 +35,21 @@ DUE_SOON_TEXT = QBrush(QColor(palette.WARNING_DARK))
 _UNKNOWN = object()  # days-left not worked out yet (None means "no deadline")
 
 
+def station_names(desk: Desk) -> dict[str, str]:
+    """Town mode: station code -> how the town knows it (itself as 本中心); else empty."""
+    station = desk.station.current
+    if station is None or not station.kind.is_town:
+        return {}
+    return {**desk.supervision.village_names(), station.code: "本中心"}
+
+
 class CaseListModel(QAbstractTableModel):
     HEADERS = ("办件编号", "申请人", "事项", "类型", "状态", "承诺日期", "剩余", "代办",
                "首问责任人", "收件时间")
     COL_NO, COL_NAME, COL_ITEM, COL_TYPE, COL_STATUS, COL_DUE, COL_LEFT, COL_PROXY, \
         COL_FIRST_ASK, COL_RECEIVED = range(10)
+    STATION_HEADER = "站点"
+    COL_STATION = 10
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +60,9 @@ class CaseListModel(QAbstractTableModel):
         self._pages: dict[int, list[Case]] = {}
         self._days: dict[int, list[Any]] = {}  # page -> days left per row (or _UNKNOWN)
         self.loads = 0  # pages read from the archive (for tests and diagnostics)
+        # at a town the villages' cases are here too: a 站点 column (the last one)
+        self.station_names = station_names(desk)
+        self.headers = self.HEADERS + ((self.STATION_HEADER,) if self.station_names else ())
 
     # -- filter ------------------------------------------------------------
     def set_filter(self, f: Any, today: date | None = None) -> None:
@@ -58,6 +71,8 @@ class CaseListModel(QAbstractTableModel):
         `today` is the day working days left are counted from (tests pass their own).
         """
         self.beginResetModel()
+        self.station_names = station_names(self.desk)
+        self.headers = self.HEADERS + ((self.STATION_HEADER,) if self.station_names else ())
         self._filter = f
         self._today = today or date.today()
         self._pages.clear()
@@ -120,20 +135,20 @@ class CaseListModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return self.tr(self.HEADERS[section])
+                and 0 <= section < len(self.headers)):
+            return self.tr(self.headers[section])
         return None
 
     def _left_text(self, left: int | None) -> str:
         if left is None:
             return "—"
         if left < 0:
-            return self.tr("逾期 %1 天").replace("%1", str(-left))
+            return self.tr("逾期 %1 个工作日").replace("%1", str(-left))
         if left == 0:
             return self.tr("今天到期")
         return self.tr("%1 个工作日").replace("%1", str(left))
@@ -169,13 +184,15 @@ class CaseListModel(QAbstractTableModel):
             return case.first_ask_name
         if column == self.COL_RECEIVED:
             return f"{case.received_at:%Y-%m-%d}"
+        if column == self.COL_STATION:
+            return self.station_names.get(case.station_code, case.station_code)
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
             return None
         row, column = index.row(), index.column()
-        if not 0 <= column < len(self.HEADERS):
+        if not 0 <= column < len(self.headers):
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
                         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,

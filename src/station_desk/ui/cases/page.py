@@ -25,7 +25,7 @@ from ...domain.cases import Status
 from ...domain.catalogue import CaseType
 from ...services.desk import Desk
 from ..widgets.forms import page_top, rows_view
-from .model import CaseListModel
+from .model import CaseListModel, station_names
 
 MAX_ALERTS = 5
 SEARCH_DELAY_MS = 250
@@ -77,7 +77,11 @@ class CasesPage(QWidget):
         self.case_type.addItem(self.tr("全部类型"), "")
         for t in CaseType:
             self.case_type.addItem(t.value, t.value)
+        # town mode: the centre's own cases apart from each village's
+        self.station = QComboBox()
+        self.station.setToolTip(self.tr("镇中心：本中心自己的办件与各村（社区）站的办件分开查看"))
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.station)
         bar.addWidget(self.quick)
         bar.addWidget(self.status)
         bar.addWidget(self.case_type)
@@ -106,8 +110,9 @@ class CasesPage(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self._timer.start())
-        for box in (self.quick, self.status, self.case_type):
+        for box in (self.station, self.quick, self.status, self.case_type):
             box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self._fill_stations()
         self.new_button.clicked.connect(self.new_case)
         self.table.doubleClicked.connect(self._open)
 
@@ -124,10 +129,11 @@ class CasesPage(QWidget):
             CaseListModel.COL_TYPE: em * 3 + 14,
             CaseListModel.COL_STATUS: em * 3 + 14,
             CaseListModel.COL_DUE: digit * 10 + em * 4 + 4,
-            CaseListModel.COL_LEFT: em * 6 + 16,
+            CaseListModel.COL_LEFT: em * 8 + 16,
             CaseListModel.COL_PROXY: em * 2 + 14,
             CaseListModel.COL_FIRST_ASK: em * 5 + 12,
             CaseListModel.COL_RECEIVED: digit * 10 + 16,
+            CaseListModel.COL_STATION: em * 7,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
@@ -135,12 +141,41 @@ class CasesPage(QWidget):
         header.setMinimumSectionSize(em * 3)
 
     # -- filtering ---------------------------------------------------------
+    def _fill_stations(self) -> None:
+        """The station choices (town mode only), keeping the current choice."""
+        names = station_names(self.desk)
+        self.station.setVisible(bool(names))
+        chosen = self.station.currentData()
+        self.station.blockSignals(True)
+        self.station.clear()
+        self.station.addItem(self.tr("全部站点"), "")
+        own = self.desk.station.current
+        if own is not None and names:
+            self.station.addItem(self.tr("本中心"), own.code)
+            for code, name in sorted(names.items()):
+                if code != own.code:
+                    self.station.addItem(name, code)
+        found = self.station.findData(chosen)
+        self.station.setCurrentIndex(max(0, found))
+        self.station.blockSignals(False)
+
+    def show_station(self, code: str) -> None:
+        """Only this station's cases (the board's way into the list)."""
+        self._fill_stations()
+        found = self.station.findData(code)
+        if found >= 0:
+            self.station.setCurrentIndex(found)
+
     def current_filter(self) -> Any:
         status = Status(self.status.currentData()) if self.status.currentData() else None
         case_type = (CaseType(self.case_type.currentData()) if self.case_type.currentData()
                      else None)
         quick = self.quick.currentData()
-        make = self.desk.cases.make_filter
+        station = self.station.currentData() or None
+
+        def make(**kw: Any) -> Any:
+            return self.desk.cases.make_filter(station=station, **kw)
+
         search = self.search.text().strip()
         if quick == QUICK_OVERDUE:
             return make(search=search, status=status, case_type=case_type, overdue=True)
@@ -158,6 +193,7 @@ class CasesPage(QWidget):
                            if total else self.tr("没有符合条件的办件"))
 
     def refresh(self) -> None:
+        self._fill_stations()
         warnings = self.desk.cases.supplement_warnings()
         if warnings:
             shown = warnings[:MAX_ALERTS]

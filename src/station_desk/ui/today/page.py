@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services.desk import Desk
@@ -42,6 +44,16 @@ class TodayPage(QWidget):
         self.backup = Card(self.tr("最近一次备份"))
         for i, card in enumerate((self.records, self.catalogue, self.staff, self.backup)):
             grid.addWidget(card, 2, i)
+        # town mode: how the villages stand, apart from the centre's own work above
+        self.villages = Card(self.tr("各村（社区）站"))
+        self.village_overdue = Card(self.tr("村站逾期办件"))
+        self.village_proxy = Card(self.tr("村站代办逾期"))
+        self.village_complaints = Card(self.tr("村站投诉 / 差评待整改"))
+        self.village_cards = (self.villages, self.village_overdue, self.village_proxy,
+                              self.village_complaints)
+        for i, card in enumerate(self.village_cards):
+            grid.addWidget(card, 3, i)
+            card.hide()
         layout.addLayout(grid)
         layout.addStretch()
 
@@ -75,6 +87,7 @@ class TodayPage(QWidget):
             alerts.append(self.tr("有 %1 个差评超过整改期限：").replace(
                 "%1", str(len(overdue_fixes))) + "、".join(
                 f"{r.case_no} {r.applicant}（{r.rectify_due:%m-%d}）" for r in overdue_fixes[:5]))
+        alerts += self._show_villages(s.day)
         if s.unstaffed_windows:
             alerts.append(self.tr("窗口无人值守：") + "、".join(s.unstaffed_windows)
                           + self.tr("（手册要求窗口不得空缺，请到“设置”分配人员）"))
@@ -117,3 +130,32 @@ class TodayPage(QWidget):
             self.backup.show_value(s.backup.last.strftime("%m-%d %H:%M"),
                                    self.tr("%1 天前").replace("%1", str(s.backup.days)),
                                    warn=s.backup.stale)
+
+    def _show_villages(self, day: date) -> list[str]:
+        """Town mode: the supervision summary; the alerts it raises."""
+        station = self.desk.station.current
+        town = station is not None and station.kind.is_town
+        for card in self.village_cards:
+            card.setVisible(town)
+        if not town:
+            return []
+        v = self.desk.supervision.summary(day)
+        self.villages.show_value(
+            str(v["villages"]), self.tr("从未报送 %1 个，超期未报 %2 个，缺号 %3 个")
+            .replace("%1", str(v["never"])).replace("%2", str(v["late"]))
+            .replace("%3", str(v["missing"])),
+            warn=bool(v["never"] or v["late"] or v["missing"]))
+        self.village_overdue.show_value(str(v["overdue"]), self.tr("按工作日计，详见“督导”"),
+                                        warn=v["overdue"] > 0)
+        self.village_proxy.show_value(str(v["overdue_proxied"]), warn=v["overdue_proxied"] > 0)
+        self.village_complaints.show_value(
+            f"{v['complaints_open']} / {v['bad_ratings_open']}",
+            warn=bool(v["complaints_open"] or v["bad_ratings_open"]))
+        alerts = []
+        if v["never"] or v["late"]:
+            alerts.append(self.tr("有 %1 个村（社区）站没有按时报送同步包，请到“督导”页查看并督促")
+                          .replace("%1", str(v["never"] + v["late"])))
+        if v["missing"]:
+            alerts.append(self.tr("有 %1 个村（社区）站的同步包缺号").replace(
+                "%1", str(v["missing"])))
+        return alerts

@@ -1,0 +1,183 @@
+"""督导 (town mode only): every trusted village on one board, worst first —
+silent ones, gaps in their numbering, overdue work, complaints and 差评 — each
+figure opening the records behind it; the board and the monthly 台账 printed
+or exported for the county; the same person open at two places."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QModelIndex, QStandardPaths
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.desk import Desk
+from ..statistics.page import choose_report_path
+from ..widgets import prompts
+from ..widgets.forms import rows_view
+from .dialogs import FigureDialog
+from .model import FIGURE_COLUMNS, BoardModel, DuplicatesModel
+
+
+def open_figure(page: SupervisionPage, station: str, name: str, figure: str) -> None:
+    """Replaceable in tests: the records behind one figure."""
+    FigureDialog(page.desk, station, name, figure, page).exec()
+
+
+def ask_note(page: QWidget) -> str | None:
+    """Replaceable in tests: how the supervisor checked the pair."""
+    text, ok = QInputDialog.getText(page, page.tr("不是重复登记"),
+                                    page.tr("核实情况（如：两次申请，时间不同）："))
+    return text if ok else None
+
+
+class SupervisionPage(QWidget):
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("督导各村（社区）站"))
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addStretch()
+        self.print_button = QPushButton(self.tr("打印/导出看板…"))
+        self.print_button.setToolTip(self.tr("PDF 可打印；Excel 工作簿报县"))
+        self.print_button.clicked.connect(self.export_board)
+        self.month = QDateEdit()
+        self.month.setDisplayFormat("yyyy年MM月")
+        self.month.setCalendarPopup(False)
+        self.month.setDate(QDate.currentDate())
+        self.ledger_button = QPushButton(self.tr("导出月度台账…"))
+        self.ledger_button.clicked.connect(self.export_ledger)
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button.clicked.connect(self.refresh)
+        for w in (self.print_button, self.month, self.ledger_button, self.refresh_button):
+            top.addWidget(w)
+        layout.addLayout(top)
+        self.summary = QLabel()
+        self.summary.setObjectName("alerts")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.cadence = QLabel()
+        self.cadence.setObjectName("muted")
+        self.cadence.setWordWrap(True)
+        layout.addWidget(self.cadence)
+
+        self.board = BoardModel(self)
+        self.table = rows_view(self.board, fit=True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.doubleClicked.connect(self._open)
+        layout.addWidget(self.table, 3)
+
+        dup = QHBoxLayout()
+        self.dup_title = QLabel()
+        dup.addWidget(self.dup_title)
+        dup.addStretch()
+        self.dismiss_button = QPushButton(self.tr("核实：不是重复登记…"))
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        dup.addWidget(self.dismiss_button)
+        layout.addLayout(dup)
+        self.duplicates = DuplicatesModel({}, self)
+        self.dup_table = rows_view(self.duplicates, stretch=(2, 3, 4))
+        layout.addWidget(self.dup_table, 1)
+
+    # -- showing ------------------------------------------------------------
+    def refresh(self) -> None:
+        s = self.desk.supervision
+        rows = prompts.attempt(self, s.villages, self.tr("无法读取各站情况"))
+        if rows is None:
+            return
+        self.board.set_rows(rows, s.catalogue_holds())
+        self._size_columns()
+        cadence = s.cadence_days()
+        self.cadence.setText(self.tr(
+            "报送周期：每 %1 天交一次同步包（超过即标黄，超过两倍标红；在“设置”中修改）。"
+            "逾期、即将到期按工作日计，与“办件”页一致。双击数字查看对应的办件或记录。")
+            .replace("%1", str(cadence)))
+        alerts = []
+        never = [r.name for r in rows if not r.reported]
+        late = [f"{r.name}（{r.days_silent} 天）" for r in rows
+                if r.reported and r.silence.rank < 3]
+        if never:
+            alerts.append(self.tr("从未报送：") + "、".join(never))
+        if late:
+            alerts.append(self.tr("超期未报送：") + "、".join(late))
+        gaps = [r.name for r in rows if r.missing]
+        if gaps:
+            alerts.append(self.tr("同步包缺号（有变更没有收到）：") + "、".join(gaps))
+        overdue = sum(r.overdue for r in rows)
+        if overdue:
+            alerts.append(self.tr("各站共有 %1 件逾期").replace("%1", str(overdue)))
+        if not rows:
+            alerts.append(self.tr("还没有信任任何村（社区）站：请到“同步”页导入各站的身份文件。"))
+        self.summary.setText("\n".join("⚠ " + a for a in alerts))
+        self.summary.setVisible(bool(alerts))
+        self.duplicates.names = {**s.village_names(), self.desk.station.station_or_refuse().code:
+                                 self.tr("本中心")}
+        pairs = s.duplicates()
+        self.duplicates.set_records(pairs)
+        self.dup_title.setText(self.tr("同一身份证号同一事项在两处同时在办（%1 组）")
+                               .replace("%1", str(len(pairs))))
+        self.dismiss_button.setEnabled(bool(pairs))
+
+    def _size_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        em = self.table.fontMetrics().horizontalAdvance("国")
+        for column in range(self.board.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), em * 9))
+
+    # -- actions --------------------------------------------------------------
+    def _open(self, index: QModelIndex) -> None:
+        row = self.board.row_at(index.row())
+        figure = FIGURE_COLUMNS.get(index.column())
+        if row is not None and figure is not None:
+            open_figure(self, row.code, row.name, figure)
+
+    def _suggested(self, name: str) -> str:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return str(Path(folder) / name) if folder else name
+
+    def export_board(self) -> Path | None:
+        chosen = choose_report_path(self, self.tr("保存督导看板"),
+                                    self._suggested(f"督导看板-{date.today():%Y-%m-%d}.pdf"))
+        if not chosen:
+            return None
+        return self._written(lambda: self.desk.supervision.write_board(Path(chosen)))
+
+    def export_ledger(self) -> Path | None:
+        month = f"{self.month.date().year():04d}-{self.month.date().month():02d}"
+        chosen = choose_report_path(self, self.tr("保存月度台账"),
+                                    self._suggested(f"办件台账-{month}.xlsx"))
+        if not chosen:
+            return None
+        return self._written(lambda: self.desk.ledger.write(Path(chosen), month))
+
+    def _written(self, action: Callable[[], Path]) -> Path | None:
+        written = prompts.attempt(self, action, self.tr("文件没有生成"))
+        if written is not None:
+            prompts.info(self, self.tr("已生成"), self.tr("已保存到：") + f"\n{written}")
+        return written
+
+    def dismiss_selected(self) -> None:
+        pair = self.duplicates.record_at(self.dup_table.currentIndex().row())
+        if pair is None:
+            prompts.info(self, self.tr("请先选择"), self.tr("请先在下表中选中一组"))
+            return
+        note = ask_note(self)
+        if note is None:
+            return
+        if prompts.succeeded(self, lambda: self.desk.supervision.dismiss_duplicate(
+                pair.first.case_no, pair.second.case_no, note), self.tr("没有记录")):
+            self.refresh()
