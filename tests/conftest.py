@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,9 +36,45 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "station"
 
 
+def _set_up_village(desk: Desk) -> None:
+    desk.station.setup(
+        kind=StationKind.VILLAGE, code="610922101201", name="西沟村便民服务站",
+        town_code="610922101000", town_name="城关镇便民服务中心",
+        staff=[StaffInput("王建国", Role.HEAD, "1234", "综合窗口"),
+               StaffInput("李明", Role.AGENT, "1111", "帮办代办窗口"),
+               StaffInput("张丽", Role.CLERK, "2222", "综合窗口")],
+    )
+
+
+# What one instance leaves next to the archive while it runs, not part of a station.
+_INSTANCE_FILES = shutil.ignore_patterns("*.lock", "*.open", "*-wal", "*-shm")
+
+
+@pytest.fixture(scope="session")
+def _station_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """An empty archive and the village station, each made once through the real
+    create-migrate-setup path and closed; tests get copies. Migrating and hashing
+    three PINs (argon2) for every test cost most of the suite's time."""
+    root = tmp_path_factory.mktemp("templates")
+    with pytest.MonkeyPatch.context() as env:
+        for var in ("STATION_DESK_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
+                    "XDG_STATE_HOME"):
+            env.setenv(var, str(root / var.lower()))
+        templates = {"empty": root / "empty", "village": root / "village"}
+        Desk.open(templates["empty"]).close()
+        village = Desk.open(templates["village"])
+        _set_up_village(village)
+        village.close()
+    return templates
+
+
 @pytest.fixture
-def desk(data_dir: Path) -> Iterator[Desk]:
-    """An empty archive opened through the real open-and-migrate path."""
+def desk(request: pytest.FixtureRequest, data_dir: Path,
+         _station_templates: dict[str, Path]) -> Iterator[Desk]:
+    """A copy of the empty, migrated archive, opened. When the test also uses
+    `village`, a copy of the set-up village instead (the same desk object)."""
+    template = "village" if "village" in request.fixturenames else "empty"
+    shutil.copytree(_station_templates[template], data_dir, ignore=_INSTANCE_FILES)
     d = Desk.open(data_dir)
     yield d
     d.close()
@@ -46,11 +83,5 @@ def desk(data_dir: Path) -> Iterator[Desk]:
 @pytest.fixture
 def village(desk: Desk) -> Desk:
     """A set-up village station with a head (PIN 1234), an agent and a clerk."""
-    desk.station.setup(
-        kind=StationKind.VILLAGE, code="610922101201", name="西沟村便民服务站",
-        town_code="610922101000", town_name="城关镇便民服务中心",
-        staff=[StaffInput("王建国", Role.HEAD, "1234", "综合窗口"),
-               StaffInput("李明", Role.AGENT, "1111", "帮办代办窗口"),
-               StaffInput("张丽", Role.CLERK, "2222", "综合窗口")],
-    )
+    assert desk.station.is_set_up
     return desk
