@@ -67,6 +67,11 @@ def exit_status(code: object) -> int:
     return 1
 
 
+def piped(text: str) -> io.TextIOWrapper:
+    """A stdin like a pipe's: text over UTF-8 bytes (`.buffer`), not a terminal."""
+    return io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+
+
 def call_main(argv: list[str], *, stdin: str | None = None,
               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`main(argv)` in this process, seeing only `env` as its environment and `stdin`
@@ -74,7 +79,7 @@ def call_main(argv: list[str], *, stdin: str | None = None,
     the test should show, so it is not turned into an exit status."""
     out, err = io.StringIO(), io.StringIO()
     with (mock.patch.dict(os.environ, headless_env() if env is None else env, clear=True),
-          mock.patch.object(sys, "stdin", io.StringIO(stdin or "")),
+          mock.patch.object(sys, "stdin", piped(stdin or "")),
           redirect_stdout(out), redirect_stderr(err)):
         try:
             code = main(argv)
