@@ -21,10 +21,12 @@ demo: $(STAMP)
 	@test -f demo-data/archive.db || $(VENV)/bin/station-desk --data-dir demo-data demo
 	$(VENV)/bin/station-desk --data-dir demo-data
 
-# The whole suite headless, with line coverage of src/ (floor: fail_under in
-# pyproject.toml); the CLI runs in process, so it counts.
+# The whole suite headless, one worker per core (at most 4; a file stays on one
+# worker, so module fixtures are made once), with line coverage of src/ (floor:
+# fail_under in pyproject.toml); the CLI runs in process, so it counts.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --cov --cov-report=term-missing:skip-covered
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto --maxprocesses 4 --dist loadfile \
+	    --cov --cov-report=term-missing:skip-covered
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/mypy
 
