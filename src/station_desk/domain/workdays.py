@@ -25,6 +25,7 @@ from typing import Any
 import chinese_calendar
 
 from station_desk.domain.errors import UserError
+from station_desk.schemas.base import bad_character, parse_json
 
 BUILTIN = "内置"
 IMPORTED = "导入"
@@ -272,12 +273,10 @@ def parse_schedule(text: str) -> YearSchedule:
     Every problem is a UserError in Chinese naming the entry at fault, so the
     station head can correct the file rather than guess.
     """
-    try:
-        data: Any = json.loads(text.removeprefix("\ufeff"))
-    except json.JSONDecodeError as e:
-        raise _refuse(f"不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列：{e.msg}）") from None
-    except (ValueError, RecursionError):  # absurd numbers or nesting
-        raise _refuse("不是有效的 JSON") from None
+    try:  # the validation layer's limits: size, nesting, numbers, no NaN
+        data: Any = parse_json(text, "文件", max_bytes=1024 * 1024, max_depth=6)
+    except UserError as exc:
+        raise _refuse(exc.message.removeprefix("文件")) from None
     if not isinstance(data, dict):
         raise _refuse("最外层应是一个 {…} 对象")
     unknown = sorted(set(data) - _KEYS)
@@ -297,6 +296,8 @@ def parse_schedule(text: str) -> YearSchedule:
     notice = data.get("source", "")
     if not isinstance(notice, str):
         raise _refuse("source 应是文字（通知的标题和文号）")
+    if len(notice) > 500 or bad_character(notice, multiline=False):
+        raise _refuse("source " + (bad_character(notice, multiline=False) or "太长（最多 500 字）"))
 
     groups = data["holidays"]
     if not isinstance(groups, list) or not groups:
@@ -311,6 +312,9 @@ def parse_schedule(text: str) -> YearSchedule:
         name = group.get("name", "")
         if not isinstance(name, str):
             raise _refuse(f"第 {gi} 组节假日的 name 应是文字")
+        if len(name) > 40 or bad_character(name, multiline=False):
+            raise _refuse(f"第 {gi} 组节假日的 name "
+                          + (bad_character(name, multiline=False) or "太长（最多 40 字）"))
         label = f"第 {gi} 组节假日（{name}）" if name else f"第 {gi} 组节假日"
         dates = group["dates"]
         if not isinstance(dates, list) or not dates:
