@@ -32,6 +32,7 @@ from station_desk.ui.crash import CrashDialog
 from station_desk.ui.devices.capture import CaptureDialog
 from station_desk.ui.main_window import MainWindow
 from station_desk.ui.notices.preview import NoticePreview
+from station_desk.ui.settings.dialogs import NewPasswordDialog, StaffDialog, StationDialog
 from station_desk.ui.settings.page import AddStaffDialog
 from station_desk.ui.setup.sign_in import SignInDialog
 from station_desk.ui.setup.wizard import SetupWizard
@@ -85,6 +86,9 @@ def dialogs(desk: Desk) -> dict[str, Callable[[], QWidget]]:
         "rating": lambda: RatingDialog(desk),
         "item editor": lambda: ItemEditor(desk, desk.catalogue.item("08-02")),
         "add staff": lambda: AddStaffDialog(desk),
+        "station details": lambda: StationDialog(desk, desk.station.station_or_refuse()),
+        "staff details": lambda: StaffDialog(desk, desk.station.staff()[0]),
+        "new password": lambda: NewPasswordDialog(desk, desk.station.staff()[0]),
         "filing": lambda: FilingDialog(),
         "borrow": lambda: BorrowDialog("A-1"),
         "borrow decision": lambda: DecisionDialog(borrowing),

@@ -190,3 +190,37 @@ def test_station_desk_home_chooses_the_data_directory(tmp_path: Path) -> None:
     other = Station(tmp_path)
     other.data = home
     assert [s["name"] for s in other.json("staff", "list")] == ["王建国"]
+
+
+# -- station and staff after setup -------------------------------------------------
+
+def test_station_set_then_show(station: Station) -> None:
+    shown = station.json("station", "set", "--town-code", "610922101",
+                         "--address", "西沟村村委会", "--hours", "08:00-12:00,14:30-18:00")
+    assert shown["town_code"] == "610922101000"
+    again = station.json("station", "show")
+    assert {"code", "name", "kind", "town_code", "address", "phone", "hours"} <= set(again)
+    assert again["address"] == "西沟村村委会"
+    assert again["hours"] == "08:00-12:00,14:30-18:00"
+
+
+def test_station_set_refuses_bad_values(station: Station) -> None:
+    assert "镇中心编码" in station.refused("station", "set", "--town-code", "12")
+    assert "工作时间" in station.refused("station", "set", "--hours", "早上")
+    assert "没有要修改" in station.refused("station", "set")
+
+
+def test_staff_set_moves_resets_and_retires(station: Station) -> None:
+    station.ok("staff", "add", "--name", "张丽", "--role", "clerk", "--pin", "2222")
+    station.ok("staff", "set", "--name", "张丽", "--window", "帮办代办窗口",
+               "--training-date", "2026-11-02")
+    row = next(s for s in station.json("staff", "list") if s["name"] == "张丽")
+    assert row["window"] == "帮办代办窗口" and row["training_date"] == "2026-11-02"
+    done = station.json("staff", "set", "--name", "张丽", "--reset-pin",
+                        env={"STATION_DESK_NEW_PIN": "8642"})
+    assert done["done"] == ["密码已重置"]
+    assert "4 到 8 位" in station.refused("staff", "set", "--name", "张丽", "--reset-pin",
+                                          env={"STATION_DESK_NEW_PIN": "1"})
+    station.ok("staff", "set", "--name", "张丽", "--retire")
+    assert "张丽" not in [s["name"] for s in station.json("staff", "list")]
+    assert "唯一的站长" in station.refused("staff", "set", "--name", "王建国", "--retire")

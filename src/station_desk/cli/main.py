@@ -25,6 +25,7 @@ from ..services.station import StaffInput
 from .cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
 from .devices import add_device_commands
 from .service import add_report_command, add_service_commands
+from .station import add_station_commands
 from .sync import add_sync_commands
 from .town import add_town_commands
 
@@ -173,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--phone")
     sp.add_argument("--training-date", help="培训日期 YYYY-MM-DD")
     add("list", _need_station(cmd_staff_list), "列出工作人员", staff)
+    add_station_commands(sub, add, _need_station, staff)
 
     add("demo", cmd_demo, "建立演示站点")
 

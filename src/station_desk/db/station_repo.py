@@ -63,6 +63,10 @@ def add_window(db: Database, name: str, position: int, actor: Actor) -> Window:
     return Window(window_id, name, position)
 
 
+def update_window(db: Database, window_id: str, changes: dict[str, Any], actor: Actor) -> None:
+    journal.update(db, "windows", window_id, changes, actor)
+
+
 def list_windows(db: Database, *, include_retired: bool = False) -> list[Window]:
     where = "" if include_retired else "WHERE active = 1"
     return [Window(r["id"], r["name"], r["position"], bool(r["active"]))

@@ -115,6 +115,18 @@ def check_station_code(code: str) -> str:
     return code
 
 
+def check_town_code(code: str) -> str:
+    """A township is known by its 9-digit code (610922100) or the 12-digit form
+    (610922100000); both mean the same town, stored as the 12-digit form."""
+    code = code.strip()
+    if re.fullmatch(r"\d{9}", code):
+        return code + "000"
+    if re.fullmatch(r"\d{12}", code):
+        return code
+    raise UserError(f"所属镇中心编码“{code}”不对：应为 9 位乡镇代码（如 610922100）"
+                    "或 12 位编码（如 610922100000）", field="town_code")
+
+
 def check_name(name: str, what: str, field_name: str) -> str:
     name = name.strip()
     if not name:
@@ -154,6 +166,23 @@ class OfficeHours:
 
     def to_dict(self) -> dict[str, str]:
         return {k: getattr(self, k).strftime("%H:%M") for k in self.__dataclass_fields__}
+
+    @classmethod
+    def parse(cls, text: str) -> OfficeHours:
+        """"08:30-12:00,14:00-17:30": the morning and the afternoon session."""
+        sessions = [part.strip().split("-") for part in text.replace("，", ",").split(",")]
+        if len(sessions) != 2 or any(len(pair) != 2 for pair in sessions):
+            raise UserError("工作时间应写成“上午开始-上午结束,下午开始-下午结束”，"
+                            "例如 08:30-12:00,14:00-17:30", field="office_hours")
+        (ms, me), (as_, ae) = sessions
+        return cls.from_dict({"morning_start": ms.strip(), "morning_end": me.strip(),
+                              "afternoon_start": as_.strip(), "afternoon_end": ae.strip()})
+
+    def short(self) -> str:
+        """The form `parse` reads."""
+        d = self.to_dict()
+        return (f"{d['morning_start']}-{d['morning_end']},"
+                f"{d['afternoon_start']}-{d['afternoon_end']}")
 
     @classmethod
     def from_dict(cls, data: dict[str, str]) -> OfficeHours:

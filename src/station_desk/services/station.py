@@ -21,6 +21,7 @@ from ..domain.station import (
     Window,
     check_name,
     check_station_code,
+    check_town_code,
 )
 from ..sync.keys import ensure_station_keys
 from .catalogue import CatalogueDesk, load_shipped_catalogue
@@ -36,6 +37,35 @@ class StaffInput:
     window: str | None = None  # window name
     phone: str = ""
     training_date: str | None = None
+
+
+@dataclass(frozen=True)
+class StationChange:
+    """What the head corrects after setup; None leaves a field as it is."""
+    name: str | None = None
+    town_code: str | None = None
+    town_name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    hours: OfficeHours | None = None
+
+
+@dataclass(frozen=True)
+class StaffChange:
+    """None leaves a field as it is; window "" takes the person off any window."""
+    role: Role | None = None
+    window: str | None = None
+    training_date: str | None = None
+    phone: str | None = None
+
+
+def check_training_date(text: str) -> str | None:
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise UserError("培训日期格式应为 YYYY-MM-DD", field="training_date") from None
 
 
 class StationDesk:
@@ -69,7 +99,7 @@ class StationDesk:
         code = check_station_code(code)
         name = check_name(name, "站点名称", "name")
         if town_code:
-            check_station_code(town_code)
+            town_code = check_town_code(town_code)
         windows = [w.strip() for w in (windows or list(kind.default_windows)) if w.strip()]
         if not windows:
             raise UserError("至少要有一个窗口", field="windows")
@@ -107,6 +137,25 @@ class StationDesk:
             station_repo.update_station(self._store.db, station.id, changes,
                                         self._session.actor)
 
+    def edit_station(self, change: StationChange) -> Station:
+        """After setup: the head corrects the station's own details (every change journaled)."""
+        changes: dict[str, Any] = {}
+        if change.name is not None:
+            changes["name"] = check_name(change.name, "站点名称", "name")
+        if change.town_code is not None:
+            if self.station_or_refuse().kind.is_town:
+                raise UserError("镇（街道）便民服务中心没有上级镇中心编码", field="town_code")
+            changes["town_code"] = check_town_code(change.town_code)
+        for key in ("town_name", "address", "phone"):
+            value = getattr(change, key)
+            if value is not None:
+                changes[key] = value.strip()
+        if change.hours is not None:
+            changes["office_hours"] = change.hours
+        if changes:
+            self.update_station(**changes)
+        return self.station_or_refuse()
+
     # -- windows and staff -------------------------------------------------
     def windows(self) -> list[Window]:
         return station_repo.list_windows(self._store.db)
@@ -119,6 +168,37 @@ class StationDesk:
         with storage_errors():
             return station_repo.add_window(self._store.db, name, len(self.windows()) + 1,
                                            self._session.actor)
+
+    def _window_named(self, name: str) -> Window:
+        found = next((w for w in self.windows() if w.name == name.strip()), None)
+        if found is None:
+            raise UserError(f"没有名为“{name}”的窗口", field="window")
+        return found
+
+    def rename_window(self, old: str, new: str) -> Window:
+        self._session.require_head("窗口改名")
+        window = self._window_named(old)
+        new = check_name(new, "窗口名称", "window")
+        if new != window.name and new in [w.name for w in self.windows()]:
+            raise UserError(f"已经有“{new}”了", field="window")
+        with storage_errors():
+            station_repo.update_window(self._store.db, window.id, {"name": new},
+                                       self._session.actor)
+        return self._window_named(new)
+
+    def retire_window(self, name: str) -> None:
+        """A window nobody staffs any more; its old cases keep their window name."""
+        self._session.require_head("撤销窗口")
+        window = self._window_named(name)
+        on_it = [s.name for s in self.staff() if s.window_id == window.id]
+        if on_it:
+            raise UserError(f"“{window.name}”还有工作人员：{'、'.join(on_it)}。"
+                            "请先把他们调到别的窗口", field="window")
+        if len(self.windows()) == 1:
+            raise UserError("至少要保留一个窗口", field="window")
+        with storage_errors():
+            station_repo.update_window(self._store.db, window.id, {"active": 0},
+                                       self._session.actor)
 
     def staff(self) -> list[Staff]:
         return station_repo.list_staff(self._store.db)
@@ -140,10 +220,7 @@ class StationDesk:
                 raise UserError(f"没有名为“{new.window}”的窗口", field="window")
             window_id = match[0].id
         if new.training_date:
-            try:
-                date.fromisoformat(new.training_date)
-            except ValueError:
-                raise UserError("培训日期格式应为 YYYY-MM-DD", field="training_date") from None
+            check_training_date(new.training_date)
         with storage_errors():
             return station_repo.add_staff(
                 self._store.db, name=name, role=new.role,
@@ -170,6 +247,53 @@ class StationDesk:
         with storage_errors():
             station_repo.update_staff(self._store.db, staff_id, {"pin_hash": hash_pin(pin)},
                                       Actor(staff.id, staff.name))
+
+    def _staff_or_refuse(self, name: str) -> Staff:
+        found = self.staff_named(name)
+        if found is None:
+            raise UserError(f"没有名为“{name}”的在岗工作人员", field="name")
+        return found
+
+    def edit_staff(self, name: str, change: StaffChange) -> Staff:
+        """The head moves someone to another window, changes a role or a training date."""
+        self._session.require_head("修改工作人员")
+        person = self._staff_or_refuse(name)
+        changes: dict[str, Any] = {}
+        if change.role is not None and change.role != person.role:
+            if person.role == Role.HEAD:
+                self._keep_a_head(person)
+            changes["role"] = change.role
+        if change.window is not None:
+            changes["window_id"] = self._window_named(change.window).id if change.window \
+                else None
+        if change.training_date is not None:
+            changes["training_date"] = check_training_date(change.training_date)
+        if change.phone is not None:
+            changes["phone"] = change.phone.strip()
+        if not changes:
+            return person
+        with storage_errors():
+            return station_repo.update_staff(self._store.db, person.id, changes,
+                                             self._session.actor)
+
+    def reset_pin(self, name: str, pin: str) -> None:
+        """A forgotten PIN: the head gives the person a new one (they may change it later)."""
+        self._session.require_head("重置他人密码")
+        self.set_pin(self._staff_or_refuse(name).id, pin)
+
+    def retire(self, name: str) -> None:
+        person = self._staff_or_refuse(name)
+        if person.role == Role.HEAD:
+            self._keep_a_head(person)
+        signed = self._session.signed_in
+        if signed is not None and signed.id == person.id:
+            raise UserError("不能让自己离岗；请由另一位站长操作", field="name")
+        self.retire_staff(person.id)
+
+    def _keep_a_head(self, person: Staff) -> None:
+        if not [s for s in self.staff() if s.role == Role.HEAD and s.id != person.id]:
+            raise UserError(f"{person.name}是本站唯一的站长；请先把另一位工作人员设为站长",
+                            field="role")
 
     def retire_staff(self, staff_id: str) -> None:
         self._session.require_head("工作人员离岗")

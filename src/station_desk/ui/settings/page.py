@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,13 +24,39 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.settings import REGISTRY
-from ...domain.station import Role
+from ...domain.station import Role, Staff
 from ...services.desk import Desk
 from ...services.station import StaffInput
 from ..devices.settings_box import DeviceSettingsBox
-from ..widgets import prompts
+from ..widgets import prompts, status
 from ..widgets.forms import rows_view
+from .dialogs import NewPasswordDialog, StaffDialog, StationDialog
 from .model import StaffModel
+
+
+def open_dialog(dialog: QDialog) -> bool:
+    """Replaceable in tests: run a dialog, True when it was saved."""
+    return bool(dialog.exec())
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
+    """Replaceable in tests."""
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value.strip() if ok and value.strip() else None
+
+
+def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> str | None:
+    """Replaceable in tests."""
+    value, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
+    return value if ok else None
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch()
+    return row
 
 
 def show_pdf(parent: QWidget, pdf: bytes, name: str) -> None:
@@ -67,7 +94,7 @@ class AddStaffDialog(QDialog):
         form.addRow(self.tr("窗口"), self.window_box)
         form.addRow(self.tr("电话"), self.phone)
         form.addRow(self.tr("上岗培训日期"), self.training)
-        form.addRow(self.tr("PIN"), self.pin)
+        form.addRow(self.tr("密码"), self.pin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -102,7 +129,19 @@ class SettingsPage(QWidget):
         self.station_box = QGroupBox(self.tr("本站"))
         self.station_info = QLabel()
         self.station_info.setWordWrap(True)
-        QVBoxLayout(self.station_box).addWidget(self.station_info)
+        station_layout = QVBoxLayout(self.station_box)
+        station_layout.addWidget(self.station_info)
+        self.edit_station_button = QPushButton(self.tr("修改本站信息…"))
+        self.edit_station_button.clicked.connect(self.edit_station)
+        self.add_window_button = QPushButton(self.tr("增设窗口…"))
+        self.add_window_button.clicked.connect(self.add_window)
+        self.rename_window_button = QPushButton(self.tr("窗口改名…"))
+        self.rename_window_button.clicked.connect(self.rename_window)
+        self.retire_window_button = QPushButton(self.tr("撤销窗口…"))
+        self.retire_window_button.clicked.connect(self.retire_window)
+        station_layout.addLayout(button_row(
+            self.edit_station_button, self.add_window_button, self.rename_window_button,
+            self.retire_window_button))
         layout.addWidget(self.station_box)
         staff_box = QGroupBox(self.tr("工作人员与窗口"))
         staff_layout = QVBoxLayout(staff_box)
@@ -114,12 +153,17 @@ class SettingsPage(QWidget):
         self.unstaffed = QLabel()
         self.unstaffed.setObjectName("alerts")
         staff_layout.addWidget(self.unstaffed)
-        row = QHBoxLayout()
         self.add_staff_button = QPushButton(self.tr("添加工作人员…"))
         self.add_staff_button.clicked.connect(self.add_staff)
-        row.addWidget(self.add_staff_button)
-        row.addStretch()
-        staff_layout.addLayout(row)
+        self.edit_staff_button = QPushButton(self.tr("修改所选…"))
+        self.edit_staff_button.clicked.connect(self.edit_staff)
+        self.staff_table.activated.connect(lambda _index: self.edit_staff())
+        self.reset_pin_button = QPushButton(self.tr("重置密码…"))
+        self.reset_pin_button.clicked.connect(self.reset_password)
+        self.retire_button = QPushButton(self.tr("离岗…"))
+        self.retire_button.clicked.connect(self.retire_staff)
+        staff_layout.addLayout(button_row(self.add_staff_button, self.edit_staff_button,
+                                          self.reset_pin_button, self.retire_button))
         layout.addWidget(staff_box)
         rules = QGroupBox(self.tr("办理规则"))
         form = QFormLayout(rules)
@@ -151,10 +195,13 @@ class SettingsPage(QWidget):
         station = self.desk.station.current
         if station is None:
             return
+        town = "" if station.kind.is_town else (
+            f"所属：{station.town_name or '未填'}（{station.town_code or '编码未填'}）　")
         self.station_info.setText(
             f"{station.name}（{station.kind.label}）　编码 {station.code}\n"
-            f"所属：{station.town_name or '未填'}　地址：{station.address or '未填'}"
-            f"　电话：{station.phone or '未填'}\n{station.office_hours.text()}")
+            f"{town}地址：{station.address or '未填'}"
+            f"　电话：{station.phone or '未填'}\n{station.office_hours.text()}\n"
+            f"窗口：{'、'.join(w.name for w in self.desk.station.windows())}")
         windows = {w.id: w.name for w in self.desk.station.windows()}
         self.staff_model.set_records(
             [(s, windows.get(s.window_id or "", "")) for s in self.desk.station.staff()])
@@ -162,7 +209,10 @@ class SettingsPage(QWidget):
         self.unstaffed.setText(("⚠ " + self.tr("无人值守的窗口：") + "、".join(empty))
                                if empty else "")
         head = self.desk.session.signed_in is None or self.desk.session.signed_in.role == Role.HEAD
-        self.add_staff_button.setEnabled(head)
+        for button in (self.add_staff_button, self.edit_staff_button, self.reset_pin_button,
+                       self.retire_button, self.edit_station_button, self.add_window_button,
+                       self.rename_window_button, self.retire_window_button):
+            button.setEnabled(head)
         for key, spin in self.spins.items():
             spin.blockSignals(True)
             spin.setValue(self.desk.station.setting(key))
@@ -178,6 +228,65 @@ class SettingsPage(QWidget):
     def add_staff(self) -> None:
         if AddStaffDialog(self.desk, self).exec():
             self.refresh()
+
+    def _done(self, text: str) -> None:
+        self.refresh()
+        status.say(self, text)
+
+    def edit_station(self) -> None:
+        station = self.desk.station.current
+        if station is not None and open_dialog(StationDialog(self.desk, station, self)):
+            self._done(self.tr("本站信息已修改"))
+
+    def selected_staff(self) -> Staff | None:
+        index = self.staff_table.currentIndex()
+        row = self.staff_model.record_at(index.row()) if index.isValid() else None
+        if row is None:
+            prompts.warn(self, self.tr("请先选择"), self.tr("请先在表格中点选一位工作人员"))
+            return None
+        return row[0]
+
+    def edit_staff(self) -> None:
+        person = self.selected_staff()
+        if person is not None and open_dialog(StaffDialog(self.desk, person, self)):
+            self._done(self.tr("%1 的资料已修改").replace("%1", person.name))
+
+    def reset_password(self) -> None:
+        person = self.selected_staff()
+        if person is not None and open_dialog(NewPasswordDialog(self.desk, person, self)):
+            self._done(self.tr("%1 的密码已重置").replace("%1", person.name))
+
+    def retire_staff(self) -> None:
+        person = self.selected_staff()
+        if person is None or not prompts.confirm(
+                self, self.tr("离岗"),
+                self.tr("%1 离岗后不能再登录，已办的事仍记在其名下。确定？")
+                .replace("%1", person.name)):
+            return
+        if prompts.succeeded(self, lambda: self.desk.station.retire(person.name)):
+            self._done(self.tr("%1 已离岗").replace("%1", person.name))
+
+    def _window_names(self) -> list[str]:
+        return [w.name for w in self.desk.station.windows()]
+
+    def add_window(self) -> None:
+        name = ask_text(self, self.tr("增设窗口"), self.tr("新窗口的名称："), "")
+        if name and prompts.succeeded(self, lambda: self.desk.station.add_window(name)):
+            self._done(self.tr("已增设 %1").replace("%1", name))
+
+    def rename_window(self) -> None:
+        old = ask_choice(self, self.tr("窗口改名"), self.tr("要改名的窗口："),
+                         self._window_names())
+        new = ask_text(self, self.tr("窗口改名"), self.tr("新名称："), old) if old else None
+        if old and new and prompts.succeeded(
+                self, lambda: self.desk.station.rename_window(old, new)):
+            self._done(self.tr("%1 已改名为 %2").replace("%1", old).replace("%2", new))
+
+    def retire_window(self) -> None:
+        name = ask_choice(self, self.tr("撤销窗口"), self.tr("要撤销的窗口："),
+                          self._window_names())
+        if name and prompts.succeeded(self, lambda: self.desk.station.retire_window(name)):
+            self._done(self.tr("%1 已撤销").replace("%1", name))
 
     def _save_setting(self, key: str) -> None:
         value = self.spins[key].value()

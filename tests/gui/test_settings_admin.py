@@ -1,0 +1,109 @@
+"""设置 after setup: the head corrects the station, windows and staff from the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTime
+
+from station_desk.services.desk import Desk
+from station_desk.ui.settings import page as settings_page
+from station_desk.ui.settings.dialogs import NewPasswordDialog, StaffDialog, StationDialog
+from station_desk.ui.settings.page import SettingsPage
+
+
+@pytest.fixture
+def head(village: Desk) -> Desk:
+    village.session.sign_in("王建国", "1234")
+    return village
+
+
+def select(page: SettingsPage, name: str) -> None:
+    row = next(r for r, (s, _w) in enumerate(page.staff_model.records()) if s.name == name)
+    page.staff_table.setCurrentIndex(page.staff_model.index(row, 0))
+
+
+def test_station_details_saved_from_the_dialog(qtbot, head: Desk, boxes,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    page = SettingsPage(head)
+    qtbot.addWidget(page)
+    page.refresh()
+
+    def fill(dialog: StationDialog) -> bool:
+        dialog.town_code.setText("610922102")
+        dialog.address.setText("西沟村村委会一楼")
+        dialog.hours["afternoon_end"].setTime(QTime(18, 0))
+        dialog.accept()
+        return bool(dialog.result())
+
+    monkeypatch.setattr(settings_page, "open_dialog", fill)
+    page.edit_station_button.click()
+    station = head.station.current
+    assert station is not None
+    assert station.town_code == "610922102000"
+    assert station.office_hours.closing.strftime("%H:%M") == "18:00"
+    assert "西沟村村委会一楼" in page.station_info.text()
+    assert boxes.warnings == []
+
+
+def test_bad_town_code_is_explained_and_nothing_saved(qtbot, head: Desk, boxes) -> None:
+    station = head.station.current
+    assert station is not None
+    dialog = StationDialog(head, station)
+    qtbot.addWidget(dialog)
+    dialog.town_code.setText("123")
+    dialog.accept()
+    assert "镇中心编码" in boxes.warnings[-1]
+    assert head.station.current.town_code == station.town_code  # type: ignore[union-attr]
+
+
+def test_staff_moved_and_password_reset(qtbot, head: Desk, boxes,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = SettingsPage(head)
+    qtbot.addWidget(page)
+    page.refresh()
+    select(page, "张丽")
+
+    def move(dialog: StaffDialog | NewPasswordDialog) -> bool:
+        if isinstance(dialog, StaffDialog):
+            dialog.window_box.setCurrentIndex(dialog.window_box.findData("帮办代办窗口"))
+        else:
+            dialog.first.setText("8642")
+            dialog.second.setText("8642")
+        dialog.accept()
+        return bool(dialog.result())
+
+    monkeypatch.setattr(settings_page, "open_dialog", move)
+    page.edit_staff_button.click()
+    assert [w for s, w in page.staff_model.records() if s.name == "张丽"] == ["帮办代办窗口"]
+    select(page, "张丽")
+    page.reset_pin_button.click()
+    head.session.sign_out()
+    assert head.session.sign_in("张丽", "8642").name == "张丽"
+
+
+def test_windows_added_renamed_retired(qtbot, head: Desk, boxes,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    page = SettingsPage(head)
+    qtbot.addWidget(page)
+    page.refresh()
+    answers = iter(["社保窗口", "社保医保窗口"])
+    monkeypatch.setattr(settings_page, "ask_text", lambda *_a: next(answers))
+    page.add_window_button.click()
+    monkeypatch.setattr(settings_page, "ask_choice", lambda *_a: "社保窗口")
+    page.rename_window_button.click()
+    assert "社保医保窗口" in page.station_info.text()
+    monkeypatch.setattr(settings_page, "ask_choice", lambda *_a: "社保医保窗口")
+    page.retire_window_button.click()
+    assert "社保医保窗口" not in page.station_info.text()
+    monkeypatch.setattr(settings_page, "ask_choice", lambda *_a: "综合窗口")
+    page.retire_window_button.click()
+    assert "还有工作人员" in boxes.warnings[-1]
+
+
+def test_a_clerk_sees_the_buttons_disabled(qtbot, village: Desk) -> None:
+    village.session.sign_in("张丽", "2222")
+    page = SettingsPage(village)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert not page.edit_station_button.isEnabled()
+    assert not page.reset_pin_button.isEnabled()
