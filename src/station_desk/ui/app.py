@@ -8,10 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..domain.errors import UserError
 from ..logs import setup_logging
+from ..paths import resource
 from ..services.desk import Desk
 from . import crash
 from .display_check import display_problem
@@ -31,6 +33,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("StationDesk")
     app.setOrganizationName("StationDesk")
     app.setApplicationDisplayName("便民服务站办件台账")
+    app.setWindowIcon(QIcon(str(resource("icons", "station-desk.png"))))
     install_translations(app)
     app.setStyleSheet(STYLE)
     return app
