@@ -90,3 +90,17 @@ def test_an_existing_machine_archive_is_never_overwritten(tmp_path: Path, old_lo
 def test_nothing_to_move(tmp_path: Path) -> None:
     assert adopt_user_archive(tmp_path / "machine", tmp_path / "empty-login") is None
     assert not (tmp_path / "machine").exists()
+
+
+def test_a_folder_this_account_may_not_write_is_a_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another login's owner-only archive (the tests run as root, so faked)."""
+    from station_desk.db import lock
+    from station_desk.domain.errors import UserError
+
+    def denied(path: Path, mode: str = "ab") -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(lock, "open_private", denied)
+    with pytest.raises(UserError, match="没有权限"):
+        Desk.open(tmp_path / "station")

@@ -109,7 +109,9 @@ def open_database(path: Path, *, stop_before: str | None = None,
     (“窗口”, “命令行 import”); `full_check` recomputes the whole audit chain."""
     with storage_errors():
         private_dir(path.parent)
-    with gate(path):
+    # the gate file is the first file opened: a folder this account may not
+    # write (another login's archive) is a message, not a traceback
+    with storage_errors(), gate(path):
         db = connect(path)
         try:
             with storage_errors():
