@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from station_desk.domain.station import Role
 from station_desk.services.desk import Desk
 from station_desk.ui import app as ui_app
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.setup.sign_in import SignInDialog
 from station_desk.ui.setup.staff_grid import COL_NAME, COL_PIN, COL_ROLE, COL_WINDOW
 from station_desk.ui.setup.wizard import SetupWizard
@@ -76,7 +77,10 @@ def test_first_run_setup_sign_in_and_main_window(qtbot, desk: Desk, boxes,
     assert "李明" in window.clerk_label.text()
     assert window.area_names() == ["今日", "办件", "预约", "延时服务", "投诉回访", "服务事项",
                                    "统计", "同步", "档案", "设置"]
+    assert window.backup_job is not None
+    wait_for(window.backup_job)
     assert desk.backups.automatic(), "the first start makes the day's backup"
+    assert "今日自动备份已完成" in window.statusBar().currentMessage()
     # the today page counts from the archive: setup wrote the station, windows, staff...
     assert int(window.today.records.value.text()) > 60
     assert window.today.catalogue.value.text() == str(len(desk.catalogue.items()))

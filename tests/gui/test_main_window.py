@@ -165,3 +165,13 @@ def test_statutory_limit_below_the_promise_is_refused(qtbot, village: Desk, boxe
     editor.accept()
     assert "法定时限" in boxes.warnings[-1]
     assert village.catalogue.item(item.code).statutory_days == 20
+
+
+def test_pages_are_built_when_first_opened(window: MainWindow) -> None:
+    assert window.built_pages() == ["today"]
+    window.go_to("统计")
+    assert window.built_pages() == ["today", "statistics"]
+    assert window.stack.currentWidget() is window.statistics
+    window.go_to("今日")
+    assert window.stack.currentWidget() is window.today
+    assert window.stack.count() == len(window.area_names())

@@ -65,7 +65,7 @@ def test_make_backup_writes_a_verified_copy(village: Desk, tmp_path: Path) -> No
 
 def test_a_backup_that_fails_verification_leaves_nothing(village: Desk, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(path: Path) -> None:
+    def broken(path: Path, **_options: object) -> None:
         assert path.name.endswith(".partial") and path.exists()
         raise StorageError("校验未通过")
 

@@ -214,7 +214,7 @@ def test_a_failed_upgrade_copy_leaves_no_file_under_the_official_name(
         village: Desk, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from station_desk.db import connection
 
-    def broken(path: Path) -> None:
+    def broken(path: Path, **_options: object) -> None:
         raise StorageError("校验未通过")
 
     monkeypatch.setattr(connection, "verify", broken)
@@ -225,7 +225,7 @@ def test_a_failed_upgrade_copy_leaves_no_file_under_the_official_name(
 
 def test_a_failed_backup_leaves_no_partial_or_journal_on_the_stick(
         village: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(path: Path) -> None:
+    def broken(path: Path, **_options: object) -> None:
         raise StorageError("校验未通过")
 
     monkeypatch.setattr(backup, "_verify", broken)

@@ -3,12 +3,14 @@ change history every record keeps."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..db import backup as backup_files
-from ..db import journal
+from ..db import connection, journal
 from ..db import restore as restoring
 from ..db.backup import BackupFile
 from ..db.errors import storage_errors
@@ -20,6 +22,7 @@ from .station import StationDesk
 from .store import Store, archive_file
 
 MANUAL_LOG = "manual-backups.txt"
+Progress = Callable[[int, int], None]
 
 __all__ = ["BackupDesk", "BackupFile", "restore_closed_archive"]
 
@@ -41,19 +44,34 @@ class BackupDesk:
     def history(self, table: str, record_id: str) -> list[dict[str, Any]]:
         return journal.history(self._store.db, table, record_id)
 
-    def startup_backup(self) -> Path | None:
-        """Once a day at start-up; a failure is logged and shown, never fatal."""
-        return backup_files.daily_backup(self._store.db, self._store.backups_dir,
-                                         keep=self._station.setting("backup_keep_days"))
+    @contextmanager
+    def _reader(self) -> Iterator[connection.ArchiveDb]:
+        """A connection of its own for copying: it reads one committed snapshot (WAL),
+        so what the window saves meanwhile never half-appears in the copy, and the
+        copy may run on another thread."""
+        with storage_errors():
+            reader = connection.connect(self._store.path)
+        try:
+            yield reader
+        finally:
+            reader.close()
 
-    def backup_to(self, folder: Path) -> Path:
+    def startup_backup(self, progress: Progress | None = None) -> Path | None:
+        """Once a day at start-up (in the background); a failure is shown, never fatal."""
+        keep = self._station.setting("backup_keep_days")
+        with self._reader() as reader:
+            return backup_files.daily_backup(reader, self._store.backups_dir, keep=keep,
+                                             progress=progress)
+
+    def backup_to(self, folder: Path, progress: Progress | None = None) -> Path:
         """On demand, e.g. to the USB stick; remembered so the window knows the
         last good backup even when it is not on this PC. The folder must exist: an
         unplugged stick or a mistyped drive must not become a folder on this disk."""
         if not folder.is_dir():
             raise UserError(f"备份位置 {folder} 不存在。请检查U盘是否插好、盘符和路径是否写对"
                             "（程序不会替你新建这个文件夹）")
-        made = backup_files.make_backup(self._store.db, folder, label="manual")
+        with self._reader() as reader:
+            made = backup_files.make_backup(reader, folder, label="manual", progress=progress)
         backups_dir = self._store.backups_dir
         with storage_errors():
             backups_dir.mkdir(parents=True, exist_ok=True)

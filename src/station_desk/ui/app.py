@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -66,17 +66,15 @@ def open_desk(data_dir: Path) -> Desk | None:
 
 
 def start(desk: Desk) -> MainWindow | None:
-    """Setup if new, backup once a day, sign in; None when the clerk cancels."""
+    """Setup if new, sign in, then the window; the day's backup runs behind it.
+    None when the clerk cancels."""
     if not desk.station.is_set_up and not SetupWizard(desk).exec():  # exec() gives 1 = accepted
         return None
-    try:
-        desk.backups.startup_backup()
-    except UserError as exc:
-        prompts.warn(None, "自动备份没有完成", exc.message + "\n程序可以继续使用，请尽快手动备份。")
     if not SignInDialog(desk).exec():
         return None
     window = MainWindow(desk)
     window.show()
+    window.start_daily_backup()
     return window
 
 
@@ -105,4 +103,5 @@ def run_window(data_dir: Path, prepare: Callable[[], str | None] = lambda: None)
             return 0
         return app.exec()
     finally:
+        QThreadPool.globalInstance().waitForDone()  # a running backup ends whole first
         desk.close()

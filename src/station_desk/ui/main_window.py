@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import Generic, TypeVar, cast
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -17,19 +21,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.errors import UserError
 from ..services.desk import Desk
+from ..services.errors import known_failure
 from .after_hours.page import AfterHoursPage
 from .appointments.page import AppointmentsPage
 from .archive.page import ArchivePage
 from .cases.page import CasesPage
 from .catalogue.page import CataloguePage
 from .complaints.page import ComplaintsPage
+from .jobs import Job, report_failure, run_job
 from .settings.page import SettingsPage
 from .statistics.page import StatisticsPage
 from .supervision.page import SupervisionPage
 from .sync.page import SyncPage
 from .today.page import TodayPage
+from .widgets import prompts
 from .widgets.screen_fit import remember_main_geometry, restore_main_geometry
+
+PageT = TypeVar("PageT", bound=QWidget)
+
+
+class _Page(Generic[PageT]):
+    """A page attribute (`window.cases`) built on first use: opening it from the
+    navigation, or code asking for it. Start-up builds only the first page."""
+
+    def __init__(self, kind: Callable[[Desk], PageT]) -> None:
+        self.kind = kind
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window: MainWindow | None, owner: type) -> PageT:
+        if window is None:
+            raise AttributeError(self.name)
+        return cast(PageT, window.page(self.name))
 
 
 def sign_in_again(window: MainWindow) -> bool:
@@ -40,6 +67,18 @@ def sign_in_again(window: MainWindow) -> bool:
 
 
 class MainWindow(QMainWindow):
+    today = _Page(TodayPage)
+    cases = _Page(CasesPage)
+    appointments = _Page(AppointmentsPage)
+    after_hours = _Page(AfterHoursPage)
+    complaints = _Page(ComplaintsPage)
+    catalogue = _Page(CataloguePage)
+    statistics = _Page(StatisticsPage)
+    sync = _Page(SyncPage)
+    supervision = _Page(SupervisionPage)
+    archive = _Page(ArchivePage)
+    settings = _Page(SettingsPage)
+
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
@@ -61,44 +100,84 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
-        self.today = TodayPage(desk)
-        self.cases = CasesPage(desk)
-        self.catalogue = CataloguePage(desk)
-        self.settings = SettingsPage(desk)
-        self.archive = ArchivePage(desk)
-        self.appointments = AppointmentsPage(desk)
-        self.after_hours = AfterHoursPage(desk)
-        self.complaints = ComplaintsPage(desk)
-        self.statistics = StatisticsPage(desk)
-        self.sync = SyncPage(desk)
-        self.archive.restored.connect(self._after_restore)
-        areas: list[tuple[str, QWidget]] = [
-            (self.tr("今日"), self.today),
-            (self.tr("办件"), self.cases),
-            (self.tr("预约"), self.appointments),
-            (self.tr("延时服务"), self.after_hours),
-            (self.tr("投诉回访"), self.complaints),
-            (self.tr("服务事项"), self.catalogue),
-            (self.tr("统计"), self.statistics),
-            (self.tr("同步"), self.sync),
+        self._built: dict[str, QWidget] = {}
+        self._rows: list[str] = []
+        self.backup_job: Job[Path | None] | None = None
+        areas: list[tuple[str, str]] = [
+            (self.tr("今日"), "today"),
+            (self.tr("办件"), "cases"),
+            (self.tr("预约"), "appointments"),
+            (self.tr("延时服务"), "after_hours"),
+            (self.tr("投诉回访"), "complaints"),
+            (self.tr("服务事项"), "catalogue"),
+            (self.tr("统计"), "statistics"),
+            (self.tr("同步"), "sync"),
             *self._town_areas(),
-            (self.tr("档案"), self.archive),
-            (self.tr("设置"), self.settings),
+            (self.tr("档案"), "archive"),
+            (self.tr("设置"), "settings"),
         ]
-        for label, page in areas:
+        for label, name in areas:
             QListWidgetItem(label, self.nav)
-            self.stack.addWidget(page)
+            self._rows.append(name)
+            self.stack.addWidget(QWidget())  # stands in until the page is first opened
         self.nav.currentRowChanged.connect(self._show)
         self.nav.setCurrentRow(0)
         self.refresh_header()
 
-    def _town_areas(self) -> list[tuple[str, QWidget]]:
+    def _town_areas(self) -> list[tuple[str, str]]:
         """督导 exists only at a town centre."""
         station = self.desk.station.current
         if station is None or not station.kind.is_town:
             return []
-        self.supervision = SupervisionPage(self.desk)
-        return [(self.tr("督导"), self.supervision)]
+        return [(self.tr("督导"), "supervision")]
+
+    def page(self, name: str) -> QWidget:
+        """The page called `name`, built now if it has not been opened yet."""
+        built = self._built.get(name)
+        if built is not None:
+            return built
+        if name not in self._rows:
+            raise AttributeError(name)  # e.g. 督导 in a village
+        kind: Callable[[Desk], QWidget] = type(self).__dict__[name].kind
+        built = kind(self.desk)
+        self._built[name] = built
+        row = self._rows.index(name)
+        current = self.stack.currentIndex()
+        stand_in = self.stack.widget(row)
+        self.stack.insertWidget(row, built)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        if isinstance(built, ArchivePage):
+            built.restored.connect(self._after_restore)
+        return built
+
+    def built_pages(self) -> list[str]:
+        return [name for name in self._rows if name in self._built]
+
+    def start_daily_backup(self) -> Job[Path | None]:
+        """The day's backup in the background: the window is usable meanwhile and
+        the result shows in the status bar."""
+        bar = self.statusBar()
+
+        def done(made: Path | None) -> None:
+            bar.showMessage(self.tr("今日自动备份已完成：") + made.name if made
+                            else self.tr("今日已备份"))
+
+        def failed(exc: BaseException) -> None:
+            bar.showMessage(self.tr("自动备份没有完成，请尽快手动备份"))
+            known = exc if isinstance(exc, UserError) else known_failure(exc)
+            if known is None:
+                report_failure(self, "自动备份没有完成", exc)
+                return
+            prompts.warn(self, "自动备份没有完成",
+                         known.message + "\n程序可以继续使用，请尽快手动备份。")
+
+        self.backup_job = run_job(self.desk.backups.startup_backup, title="正在自动备份",
+                                  on_done=done, on_failed=failed, parent=self,
+                                  dialog=False, status_bar=bar)
+        return self.backup_job
 
     def _header(self) -> QWidget:
         bar = QFrame()
@@ -125,6 +204,8 @@ class MainWindow(QMainWindow):
                                    self.tr("未登录")))
 
     def _show(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.page(self._rows[row])
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
         refresh = getattr(page, "refresh", None)
