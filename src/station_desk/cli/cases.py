@@ -19,6 +19,7 @@ from ..domain.workdays import HolidayCalendar
 from ..schemas.inputs import CaseIn, read_cases
 from ..services.cases import CaseInput, InvalidCaseAt
 from ..services.desk import Desk
+from .corrections import add_correction_commands, notice_list
 from .inputs import read_input
 
 
@@ -282,6 +283,7 @@ def add_commands(sub: Any, add: Any, need_station: Any) -> None:
     sp.add_argument("--by", help="告知人（命令行须填写）")
     sp.add_argument("--note")
     sp.add_argument("--wording", action="store_true", help="只打印短信/电话用语")
+    add_correction_commands(case, add, need_station)
     hol = sub.add_parser("holidays", help="法定节假日安排").add_subparsers(dest="hol_cmd",
                                                                          required=True)
     sp = add("import", need_station(cmd_holidays_import), "导入某年放假安排（JSON）", hol)
@@ -293,6 +295,12 @@ def cmd_notice(args: argparse.Namespace, desk: Desk) -> int:
     from ..domain.notices import NoticeKind
     from ..services.notices import parse_kind
 
+    if args.case_no == "list":  # `notice list CASE_NO`
+        if not args.listed:
+            raise UserError("请给出办件编号：station-desk notice list 办件编号")
+        return notice_list(args.listed, desk, args.json)
+    if not args.kind:
+        raise UserError("请用 --kind 指明告知书种类")
     kind = parse_kind(args.kind)
     if not args.out and args.print is None:
         raise UserError("请用 --out 文件.pdf 保存，或用 --print [打印机] 打印")
@@ -302,8 +310,8 @@ def cmd_notice(args: argparse.Namespace, desk: Desk) -> int:
         for question in desk.notices.check(args.case_no, kind):
             if not args.allow_incomplete:
                 raise UserError(question + "确认要打印请加 --allow-incomplete")
-        issued = desk.notices.issue(args.case_no, kind,
-                                    allow_incomplete=args.allow_incomplete)
+        issue = desk.notices.reissue if args.reissue else desk.notices.issue
+        issued = issue(args.case_no, kind, allow_incomplete=args.allow_incomplete)
     pdf = desk.notices.pdf(issued.notice)
     if args.out:
         out = Path(args.out)
@@ -332,8 +340,10 @@ def cmd_notice(args: argparse.Namespace, desk: Desk) -> int:
 
 def add_notice_command(sub: Any, add: Any, need_station: Any) -> None:
     sp = add("notice", need_station(cmd_notice), "出具或重印告知书（存档原件）")
-    sp.add_argument("case_no", help="办件编号（预约确认单用预约编号）")
-    sp.add_argument("--kind", required=True,
+    sp.add_argument("case_no", help="办件编号（预约确认单用预约编号）；list：列出出具过的各版")
+    sp.add_argument("listed", nargs="?", help=argparse.SUPPRESS)
+    sp.add_argument("--reissue", action="store_true", help="更正后重新出具（存为新的一版）")
+    sp.add_argument("--kind",
                     help="one-time|acceptance|supplement|rejection|entrust|receipt|appointment")
     sp.add_argument("--out", help="写出存档的 PDF")
     sp.add_argument("--print", nargs="?", const="", metavar="PRINTER",

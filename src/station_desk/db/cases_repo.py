@@ -68,6 +68,22 @@ def insert_case(db: Database, row: Row, actor: Actor) -> Row:
     return written
 
 
+def replace_name_grams(db: Database, case_id: str, name: str) -> None:
+    """After a corrected name: search finds the case by the new name only."""
+    db.execute("DELETE FROM case_name_grams WHERE case_id = ?", [case_id])
+    db.conn.executemany("INSERT OR IGNORE INTO case_name_grams (gram, case_id) VALUES (?, ?)",
+                        [(g, case_id) for g in name_grams(name)])
+
+
+def events_with_data(db: Database, case_id: str, kind: str) -> list[Row]:
+    """One kind of timeline entry with what it recorded, oldest first."""
+    return [{"at": r["at"], "who": r["actor_name"], "text": r["text"],
+             "data": json.loads(r["data"] or "{}")}
+            for r in _rows(db, "SELECT at, actor_name, text, data FROM case_events "
+                               "WHERE case_id = ? AND kind = ? ORDER BY at, rowid",
+                           [case_id, kind])]
+
+
 def update_case(db: Database, case_id: str, changes: Row, actor: Actor) -> Row:
     return journal.update(db, "cases", case_id, changes, actor)
 

@@ -107,6 +107,22 @@ class ComplaintIn(Strict):
     not_accepted_reason: Text = ""
 
 
+class ApplicantFixIn(Strict):
+    """Only the fields given are corrected."""
+    name: Name | None = None
+    id_number: IdNumber | None = None
+    phone: Phone | None = None
+    address: Line | None = None
+
+
+class CaseEditIn(Strict):
+    applicant: ApplicantFixIn = ApplicantFixIn()
+    item: Code | None = None
+    case_type: Name | None = None
+    channel: Name | None = None
+    reason: Text = ""
+
+
 def read_input(raw: bytes | str, model: type[Strict], what: str) -> Any:
     return validate(model, parse_json(raw, what), what, labels=LABELS)
 

@@ -15,6 +15,7 @@ from .calendar import Calendar
 from .cases import CaseDesk
 from .catalogue import CatalogueDesk
 from .complaints import ComplaintDesk
+from .corrections import CorrectionDesk
 from .extensions import ExtensionDesk
 from .ledger import LedgerDesk
 from .notices import NoticeDesk
@@ -46,6 +47,7 @@ class Desk:
                               self.after_hours)
         self.appointments = ApptDesk(store, self.session, self.station, self.catalogue,
                                      self.calendar, self.cases)
+        self.corrections = CorrectionDesk(store, self.session, self.catalogue, self.cases)
         self.notices = NoticeDesk(store, self.session, self.station, self.catalogue,
                                   self.cases, self.appointments)
         self.extensions = ExtensionDesk(store, self.session, self.cases, self.notices)

@@ -70,6 +70,29 @@ class Registered:
     already: bool = False  # registered before under the same request id (a retry)
 
 
+def check_applicant(given: Applicant, errors: dict[str, str]) -> Applicant:
+    """The applicant's fields as the ledger keeps them; each fault named in `errors`."""
+    name = given.name.strip()
+    if not name:
+        errors["name"] = "申请人姓名不能为空"
+    elif len(name) > 30:
+        errors["name"] = "申请人姓名太长（最多 30 个字）"
+    id_number = ""
+    try:
+        id_number = parse_id_number(given.id_number).value
+    except InvalidIdNumber as exc:
+        errors["id_number"] = exc.message
+    phone = given.phone.strip().replace(" ", "")
+    if phone and not _PHONE.match(phone):
+        errors["phone"] = (f"联系电话“{phone}”不对：手机号 11 位，座机如 0915-6321234")
+    unknown_groups = [g for g in given.groups if g not in SPECIAL_GROUPS]
+    if unknown_groups:
+        errors["groups"] = ("特殊群体“" + "、".join(unknown_groups) + "”不认识：可选 "
+                            + "、".join(SPECIAL_GROUPS))
+    return Applicant(name, id_number, phone, given.address.strip(),
+                     tuple(dict.fromkeys(given.groups)))
+
+
 def validate_intake(catalogue: CatalogueDesk, session: Session, station: StationDesk,
                     data: CaseInput) -> tuple[CatalogueItem, Applicant, dict[str, Any]]:
     """Check every field of an intake at once; InvalidCase names each one at fault."""
@@ -79,23 +102,7 @@ def validate_intake(catalogue: CatalogueDesk, session: Session, station: Station
         item = catalogue.item(data.item)
     except UserError as exc:
         errors["item"] = exc.message
-    name = data.applicant.name.strip()
-    if not name:
-        errors["name"] = "申请人姓名不能为空"
-    elif len(name) > 30:
-        errors["name"] = "申请人姓名太长（最多 30 个字）"
-    id_number = ""
-    try:
-        id_number = parse_id_number(data.applicant.id_number).value
-    except InvalidIdNumber as exc:
-        errors["id_number"] = exc.message
-    phone = data.applicant.phone.strip().replace(" ", "")
-    if phone and not _PHONE.match(phone):
-        errors["phone"] = (f"联系电话“{phone}”不对：手机号 11 位，座机如 0915-6321234")
-    unknown_groups = [g for g in data.applicant.groups if g not in SPECIAL_GROUPS]
-    if unknown_groups:
-        errors["groups"] = ("特殊群体“" + "、".join(unknown_groups) + "”不认识：可选 "
-                            + "、".join(SPECIAL_GROUPS))
+    applicant = check_applicant(data.applicant, errors)
     try:
         channel = Channel(data.channel)
     except ValueError:
@@ -128,8 +135,6 @@ def validate_intake(catalogue: CatalogueDesk, session: Session, station: Station
     if errors:
         raise InvalidCase(errors)
     assert item is not None and first_ask is not None
-    applicant = Applicant(name, id_number, phone, data.applicant.address.strip(),
-                          tuple(dict.fromkeys(data.applicant.groups)))
     return item, applicant, {"channel": channel, "case_type": case_type,
                              "first_ask": first_ask, "agent": agent,
                              "received_at": received_at}

@@ -153,6 +153,23 @@ class NoticeDesk:
         return render_rules_board("town" if station.kind.is_town else "village",
                                   "A3" if size == "A3" else "A4", station.name)
 
+    def reissue(self, case_no: str, kind: NoticeKind, *,
+                allow_incomplete: bool = False) -> IssuedNotice:
+        """After a correction: a new archived version beside the earlier ones."""
+        case = self._cases.for_action(case_no)
+        if notices_repo.latest(self.db, case.id, kind.value) is None:
+            raise UserError(f"办件 {case.case_no} 还没有出具过{kind.title}，请直接出具")
+        return self.issue(case_no, kind, allow_incomplete=allow_incomplete, again=True)
+
+    def versions(self, case_no: str) -> list[tuple[ArchivedNotice, int]]:
+        """Every notice issued for the case, oldest first, with its version per kind."""
+        seen: dict[str, int] = {}
+        out = []
+        for notice in self.for_case(case_no):
+            seen[notice.kind] = seen.get(notice.kind, 0) + 1
+            out.append((notice, seen[notice.kind]))
+        return out
+
     def for_case(self, case_no: str) -> list[ArchivedNotice]:
         return notices_repo.for_case(self.db, self._cases.get(case_no).id)
 
