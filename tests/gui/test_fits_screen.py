@@ -22,6 +22,7 @@ from station_desk.ui.appointments.dialog import AppointmentDialog
 from station_desk.ui.appointments.outcome import RescheduleDialog, ServedDialog
 from station_desk.ui.archive.attachments import FullView
 from station_desk.ui.archive.dialogs import BorrowDialog, DecisionDialog, FilingDialog
+from station_desk.ui.cases.correction_dialog import CorrectionDialog, ReceiveDialog
 from station_desk.ui.cases.detail import CaseDetailDialog
 from station_desk.ui.cases.extension_dialog import ExtensionDialog
 from station_desk.ui.cases.intake import IntakeDialog
@@ -78,6 +79,8 @@ def dialogs(desk: Desk) -> dict[str, Callable[[], QWidget]]:
         "extension": lambda: ExtensionDialog(desk, case_no, desk.cases.clock(case),
                                              licence=True, joint=False),
         "notify": lambda: NotifyDialog(desk, case_no, []),
+        "correction": lambda: CorrectionDialog(desk, case),
+        "receive": lambda: ReceiveDialog(desk, case),
         "appointment": lambda: AppointmentDialog(desk),
         "served": lambda: ServedDialog(appt),
         "reschedule": lambda: RescheduleDialog(desk, appt),

@@ -31,6 +31,8 @@ def check_context(ctx: NoticeContext, *, allow_incomplete: bool = False) -> None
     if case is not None:
         if kind == NoticeKind.SUPPLEMENT and not case.missing:
             raise UserError("该办件材料已齐全，不需要出具补正材料通知书", field="materials")
+        if kind == NoticeKind.ENTRUST and not case.proxy:
+            raise UserError("这件不是帮办代办件，不需要帮办代办委托书", field="proxy")
         if kind == NoticeKind.REJECTION:
             if case.status not in (Status.NOT_ACCEPTED, Status.RETURNED):
                 raise UserError(f"办件状态为“{case.status.value}”，只有“不予受理”或“已退回”"

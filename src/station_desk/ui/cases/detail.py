@@ -35,6 +35,7 @@ from ..widgets import palette, prompts
 from ..widgets.forms import rows_view
 from ..widgets.screen_fit import fit_to_screen
 from .clock_view import clock_rows, days_left_html
+from .correction_dialog import correction_buttons, show_correction_buttons
 from .extension_dialog import ExtensionDialog
 from .notify_dialog import NotifyDialog
 from .timeline_model import TimelineModel
@@ -148,7 +149,10 @@ class CaseDetailDialog(QDialog):
         self.department_button = QPushButton(self.tr("联办部门进度…"))
         self.department_button.clicked.connect(self.department_step)
         self.print_button = notice_button(self, desk, case_no)
-        for b in (self.print_button, self.notice_button, self.notify_button, self.proxy_button,
+        self.correct_button, self.receive_button = correction_buttons(
+            self, desk, lambda: self.case, self._done)
+        for b in (self.print_button, self.correct_button, self.receive_button,
+                  self.notice_button, self.notify_button, self.proxy_button,
                   self.extend_button, self.suspend_button, self.department_button):
             self.extra_row.addWidget(b)
         self.extra_row.addStretch()
@@ -262,7 +266,8 @@ class CaseDetailDialog(QDialog):
             note.setObjectName("alerts")
             note.setWordWrap(True)
             self.actions_row.addWidget(note, 1)
-            for b in (self.print_button, self.notice_button, self.proxy_button,
+            for b in (self.print_button, self.correct_button, self.receive_button,
+                      self.notice_button, self.proxy_button,
                       self.extend_button, self.department_button,
                       self.attachments.add_button):
                 b.setVisible(False)
@@ -284,6 +289,7 @@ class CaseDetailDialog(QDialog):
         self.actions_row.addStretch()
         self.notice_button.setVisible(case.status == Status.SUPPLEMENT
                                       and case.supplement_notice_at is None)
+        show_correction_buttons(case, self.correct_button, self.receive_button)
         step = next_proxy_step(case.proxy_step) if case.proxy else None
         self.proxy_button.setVisible(step is not None)
         if step is not None:

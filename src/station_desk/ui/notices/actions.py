@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
+from ...domain.errors import UserError
 from ...domain.notices import NoticeKind
 from ...services.desk import Desk
 from ...services.notices import IssuedNotice
@@ -22,7 +23,7 @@ def show_preview(parent: QWidget, issued: IssuedNotice) -> None:
 
 
 def issue_and_preview(parent: QWidget, desk: Desk, case_no: str,
-                      kind: NoticeKind) -> IssuedNotice | None:
+                      kind: NoticeKind, *, reissue: bool = False) -> IssuedNotice | None:
     questions = prompts.attempt(parent, lambda: desk.notices.check(case_no, kind),
                                 "不能出具")
     if questions is None:
@@ -30,20 +31,50 @@ def issue_and_preview(parent: QWidget, desk: Desk, case_no: str,
     if questions and not prompts.confirm(parent, "请先确认",
                                          "\n".join(questions) + "\n\n仍然打印吗？"):
         return None
-    issued = prompts.attempt(parent, lambda: desk.notices.issue(
+    issue = desk.notices.reissue if reissue else desk.notices.issue
+    issued = prompts.attempt(parent, lambda: issue(
         case_no, kind, allow_incomplete=bool(questions)), "不能出具")
     if issued is not None:
         show_preview(parent, issued)
     return issued
 
 
-def notice_button(parent: QWidget, desk: Desk, case_no: str) -> QPushButton:
-    """A button with one menu entry per notice kind; reprints say so."""
-    button = QPushButton(parent.tr("打印告知书…"))
-    menu = QMenu(button)
+def fill_notice_menu(menu: QMenu, parent: QWidget, desk: Desk, case_no: str) -> None:
+    """Only the notices the case's state allows; those issued before say so and
+    offer a new version (after a correction)."""
+    menu.clear()
+    issued = {n.kind: v for n, v in desk.notices.versions(case_no)}
+    reissues: list[NoticeKind] = []
     for kind in CASE_NOTICES:
-        action = menu.addAction(kind.title)
+        try:
+            desk.notices.check(case_no, kind)
+        except UserError:
+            continue  # refused in this state: not offered
+        before = issued.get(kind.value)
+        label = kind.title + (parent.tr("（已出具，重印存档原件）") if before else "")
+        action = menu.addAction(label)
         action.triggered.connect(
             lambda _checked=False, k=kind: issue_and_preview(parent, desk, case_no, k))
+        if before:
+            reissues.append(kind)
+    if reissues:
+        menu.addSeparator()
+        for kind in reissues:
+            action = menu.addAction(parent.tr("更正后重新出具：%1（第 %2 版）")
+                                    .replace("%1", kind.title)
+                                    .replace("%2", str(issued[kind.value] + 1)))
+            action.triggered.connect(lambda _checked=False, k=kind: issue_and_preview(
+                parent, desk, case_no, k, reissue=True))
+    if menu.isEmpty():
+        menu.addAction(parent.tr("这件现在没有可出具的告知书")).setEnabled(False)
+
+
+def notice_button(parent: QWidget, desk: Desk, case_no: str) -> QPushButton:
+    """A button whose menu is built when opened, from the case as it is then."""
+    button = QPushButton(parent.tr("打印告知书…"))
+    button.setToolTip(parent.tr("打印告知书（Ctrl+P）"))
+    menu = QMenu(button)
+    menu.aboutToShow.connect(lambda: fill_notice_menu(menu, parent, desk, case_no))
+    fill_notice_menu(menu, parent, desk, case_no)
     button.setMenu(menu)
     return button
