@@ -115,3 +115,19 @@ def _horizontal():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_overdue_proxied_tab_opens_the_case(qtbot, town: Place, monkeypatch) -> None:
+    from station_desk.ui.supervision import dialogs
+    from station_desk.ui.sync.page import SyncPage
+
+    page = SyncPage(town.desk)
+    qtbot.addWidget(page)
+    page.refresh()
+    records = page.overdue_model.records()
+    assert records and [r.days_over for r in records] == sorted(
+        (r.days_over for r in records), reverse=True)
+    opened: list[str] = []
+    monkeypatch.setattr(dialogs, "open_case", lambda _p, _d, case_no: opened.append(case_no))
+    page.overdue.doubleClicked.emit(page.overdue_model.index(0, 0))
+    assert opened == [records[0].case_no]

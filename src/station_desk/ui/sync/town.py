@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -55,7 +56,13 @@ def build_town_tabs(page: SyncPageBase) -> TownTabs:
     box = QVBoxLayout(overdue_box)
     overdue_model = OverdueModel(page)
     overdue = make_table(overdue_model)
+    # most overdue first (as the case list counts, in working days); a double
+    # click opens the case (read-only unless it was handed to the town)
+    overdue.doubleClicked.connect(lambda index: _open_overdue(page, overdue_model, index.row()))
     box.addWidget(overdue)
+    hint = QLabel(page.tr("按逾期工作日数排列，逾期最多的在前；双击查看办件。"))
+    hint.setObjectName("muted")
+    box.addWidget(hint)
     page.tabs.addTab(overdue_box, page.tr("逾期的帮办代办件"))
     return TownTabs(villages_box, villages, villages_model, return_selected_button,
                     return_all_button, overdue_box, overdue, overdue_model)
@@ -96,3 +103,11 @@ def selected_villages(table: QTableView, model: VillagesModel) -> list[str]:
     """The station codes of the selected rows of the villages table."""
     rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
     return [v.code for v in (model.record_at(r) for r in rows) if v is not None]
+
+
+def _open_overdue(page: SyncPageBase, model: OverdueModel, row: int) -> None:
+    record = model.record_at(row)
+    if record is not None:
+        from ..supervision.dialogs import open_case
+
+        open_case(page, page.desk, record.case_no)
