@@ -240,6 +240,9 @@ class StatisticsPage(QWidget):
         self.town_title.setVisible(town)
         self.per_station.setVisible(town)
         if town:
+            # the figures above are the centre's own; the villages' are in the table
+            self.period_label.setText(f.period_label + self.tr(
+                "　上面是本中心自己的数字；各村（社区）站（未报送的也列出）见下表"))
             rows = self.desk.reports.per_station(first, last)
             self._fill(self.per_station, list(SUMMARY_HEADERS),
                        [summary_row(r) for r in rows], total_row=True)
