@@ -92,6 +92,8 @@ def expected_triggers(db: Database, table: str) -> list[str]:
         found.append(_chain_trigger("audit_log", "id", _AUDIT_FIELDS))
     if table == "change_log":
         found.append(_chain_trigger("change_log", "seq", _CHANGE_FIELDS))
+    if table == "guarded_tables":
+        found.append(_chain_trigger("guarded_tables", "rowid", _GUARDED_FIELDS))
     return found
 
 
@@ -110,9 +112,24 @@ def _is_fts_shadow(name: str, rows: list[tuple[str, str]]) -> bool:
 
 
 def guarded(db: Database) -> set[str]:
-    """Tables this archive has guarded (each guard is itself an audited, chained row)."""
-    return {r[0] for r in db.execute("SELECT record_id FROM audit_log WHERE table_name = ?",
-                                     [GUARD_MARK]).fetchall()}
+    """Tables this archive has guarded (each one a chained row of `guarded_tables`)."""
+    return {r[0] for r in db.execute("SELECT name FROM guarded_tables").fetchall()}
+
+
+_GUARDED_FIELDS = ("name", "at")
+
+
+def create_guarded_tables(db: Database) -> None:
+    """The register of guarded tables, chained like the logs (migration 0013)."""
+    db.execute("CREATE TABLE guarded_tables (name TEXT PRIMARY KEY, at TEXT NOT NULL)")
+    db.execute(_chain_trigger("guarded_tables", "rowid", _GUARDED_FIELDS))
+    # archives guarded before this register marked their guards in the audit trail
+    db.execute("INSERT INTO guarded_tables (name, at) SELECT record_id, MIN(at) FROM audit_log "
+               "WHERE table_name = ? GROUP BY record_id", [GUARD_MARK])
+    for op in ("UPDATE", "DELETE"):
+        db.execute(f"CREATE TRIGGER no_{op.lower()}_guarded_tables BEFORE {op} ON "
+                   "guarded_tables BEGIN SELECT RAISE(ABORT, 'the register of guarded tables "
+                   "is append-only'); END")
 
 
 def create_chain(db: Database) -> None:
@@ -143,17 +160,15 @@ def ensure_guards(db: Database) -> list[str]:
     Runs after `check`, so a guard someone dropped is reported, not quietly remade."""
     done = guarded(db)
     new = sorted((t for t in guardable_tables(db) if t not in done),
-                 key=lambda t: (t not in ("audit_log", "change_log"), t))
+                 key=lambda t: (t not in ("audit_log", "change_log", "guarded_tables"), t))
     with db.atomic():
         for table in new:
             for sql in expected_triggers(db, table):
                 name = sql.split()[2]
                 db.execute(f"DROP TRIGGER IF EXISTS {name}")
                 db.execute(sql)
-            db.execute("INSERT INTO audit_log (at, actor_id, actor_name, table_name, "
-                       "record_id, action, before, after) VALUES (strftime('%Y-%m-%dT%H:%M:%S',"
-                       " 'now', 'localtime'), NULL, 'Station Desk', ?, ?, 'guard', NULL, NULL)",
-                       [GUARD_MARK, table])
+            db.execute("INSERT INTO guarded_tables (name, at) VALUES "
+                       "(?, strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))", [table])
     return new
 
 
@@ -186,7 +201,7 @@ def check(db: Database, *, full: bool = True) -> TamperReport:
 
 def _has_chain(db: Database) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                      "name = 'audit_chain'").fetchone() is not None
+                      "name = 'guarded_tables'").fetchone() is not None
 
 
 def _check_triggers(db: Database, report: TamperReport) -> None:
@@ -204,7 +219,8 @@ def _check_triggers(db: Database, report: TamperReport) -> None:
             elif present[name] != sql:
                 report.problems.append(f"保护触发器 {name} 被改动")
     for name in ("no_update_audit_log", "no_delete_audit_log", "no_update_change_log",
-                 "no_delete_change_log", "no_update_audit_chain", "no_delete_audit_chain"):
+                 "no_delete_change_log", "no_update_audit_chain", "no_delete_audit_chain",
+                 "no_update_guarded_tables", "no_delete_guarded_tables"):
         if name not in present:
             report.problems.append(f"只增不改的触发器 {name} 被删除")
 
@@ -217,7 +233,7 @@ def _check_chain(db: Database, report: TamperReport, tail: int | None) -> None:
                          [tail]).fetchone()
         if row is not None:
             start, prev = int(row[0]), str(row[1])
-    for log, key in (("audit_log", "id"), ("change_log", "seq")):
+    for log, key in (("audit_log", "id"), ("change_log", "seq"), ("guarded_tables", "rowid")):
         orphans = db.execute(
             f"SELECT COUNT(*) FROM {log} l LEFT JOIN audit_chain c ON c.log = '{log}' AND "
             f"c.log_id = l.{key} WHERE c.id IS NULL").fetchone()[0]
@@ -226,14 +242,18 @@ def _check_chain(db: Database, report: TamperReport, tail: int | None) -> None:
     cur = db.execute(
         "SELECT c.id, c.log, c.log_id, c.hash, "
         + ", ".join(f"a.[{f}]" for f in _AUDIT_FIELDS) + ", "
-        + ", ".join(f"g.[{f}]" for f in _CHANGE_FIELDS)
+        + ", ".join(f"g.[{f}]" for f in _CHANGE_FIELDS) + ", "
+        + ", ".join(f"t.[{f}]" for f in _GUARDED_FIELDS)
         + " FROM audit_chain c LEFT JOIN audit_log a ON c.log = 'audit_log' AND a.id = c.log_id"
         " LEFT JOIN change_log g ON c.log = 'change_log' AND g.seq = c.log_id"
+        " LEFT JOIN guarded_tables t ON c.log = 'guarded_tables' AND t.rowid = c.log_id"
         " WHERE c.id > ? ORDER BY c.id", [start])
-    n_audit = len(_AUDIT_FIELDS)
+    n_audit, n_change = len(_AUDIT_FIELDS), len(_CHANGE_FIELDS)
     for row in cur:
         _, log, log_id, stored = row[:4]
-        values = row[4:4 + n_audit] if log == "audit_log" else row[4 + n_audit:]
+        values = {"audit_log": row[4:4 + n_audit],
+                  "change_log": row[4 + n_audit:4 + n_audit + n_change]
+                  }.get(log, row[4 + n_audit + n_change:])
         if values[0] is None:  # the chain names a row that is no longer there
             report.problems.append(f"{_LOG_NAMES.get(log, log)}第 {log_id} 条被删除")
             return
@@ -243,7 +263,7 @@ def _check_chain(db: Database, report: TamperReport, tail: int | None) -> None:
             return
 
 
-_LOG_NAMES = {"audit_log": "操作记录", "change_log": "变更日志"}
+_LOG_NAMES = {"audit_log": "操作记录", "change_log": "变更日志", "guarded_tables": "受保护表登记"}
 
 
 def _check_watched(db: Database, report: TamperReport) -> None:

@@ -244,6 +244,13 @@ def m0012_chain_heads(db: Database) -> None:
     forbid_rewrite(db, "sync_chain_heads")
 
 
+@migrations(name="0013_guarded_tables")
+def m0013_guarded_tables(db: Database) -> None:
+    from .audit_chain import create_guarded_tables
+
+    create_guarded_tables(db)
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 
