@@ -61,6 +61,9 @@ def test_board_shows_every_village_and_opens_the_cases(qtbot, qtmodeltester, tow
     assert texts[by[B]][6] and page.board.needs_action(by[B], 6)  # its gap, in red
     assert "从未报送：南坪村便民服务站" in page.summary.text()
     assert page.duplicates.rowCount() == 1
+    qtmodeltester.check(page.people)
+    assert {r.station_code for r in page.people.records()} == {A, B}  # the person view
+    assert "1 人" in page.people_tabs.tabText(1)
     # a figure opens the very cases the board counted
     opened: list[tuple[str, str]] = []
     monkeypatch.setattr(board_page, "open_figure",

@@ -24,6 +24,8 @@ from .session import Session
 from .station import StationDesk
 from .store import Store
 
+CaseRef = supervision_repo.CaseRef  # one case of a person found at several places
+
 CADENCE_KEY = "village_report_days"
 
 # the board's figures that open a list of cases: key -> case-list filter

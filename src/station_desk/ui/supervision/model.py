@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...domain.stats import rate_text
 from ...domain.supervision import BOARD_HEADERS, Silence, VillageBoardRow, board_cells
-from ...services.supervision import DuplicatePair
+from ...services.supervision import CaseRef, DuplicatePair
 from ..widgets import palette
 from ..widgets.table_models import DANGER_BRUSH, Index, RecordsModel, RowsModel
 
@@ -139,6 +139,22 @@ class DuplicatesModel(RecordsModel[DuplicatePair]):
 
     def marked(self, record: DuplicatePair) -> Iterable[int]:
         return (3, 4)
+
+
+class PeopleModel(RecordsModel[CaseRef]):
+    """Cases of people who have cases at more than one station (the person view)."""
+
+    HEADERS = ("身份证号", "申请人", "站点", "办件编号", "事项", "状态", "收件")
+    TOOLTIPS = True
+
+    def __init__(self, names: dict[str, str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.names = names
+
+    def cells(self, record: CaseRef) -> Sequence[str]:
+        return (record.id_number[:6] + "********" + record.id_number[-4:],
+                record.applicant_name, self.names.get(record.station_code, record.station_code),
+                record.case_no, record.item_name, record.status, record.received_at[:10])
 
 
 class DictRowsModel(RowsModel):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,7 @@ from ..statistics.page import choose_report_path
 from ..widgets import prompts
 from ..widgets.forms import rows_view
 from .dialogs import FigureDialog
-from .model import FIGURE_COLUMNS, BoardModel, DuplicatesModel
+from .model import FIGURE_COLUMNS, BoardModel, DuplicatesModel, PeopleModel
 
 
 def open_figure(page: SupervisionPage, station: str, name: str, figure: str) -> None:
@@ -80,17 +81,25 @@ class SupervisionPage(QWidget):
         self.table.doubleClicked.connect(self._open)
         layout.addWidget(self.table, 3)
 
-        dup = QHBoxLayout()
-        self.dup_title = QLabel()
-        dup.addWidget(self.dup_title)
-        dup.addStretch()
-        self.dismiss_button = QPushButton(self.tr("核实：不是重复登记…"))
-        self.dismiss_button.clicked.connect(self.dismiss_selected)
-        dup.addWidget(self.dismiss_button)
-        layout.addLayout(dup)
+        # the same person at two places: the same item open twice, and the person view
+        self.people_tabs = QTabWidget()
+        dup_box = QWidget()
+        dup_layout = QVBoxLayout(dup_box)
+        dup_layout.setContentsMargins(0, 0, 0, 0)
         self.duplicates = DuplicatesModel({}, self)
         self.dup_table = rows_view(self.duplicates, stretch=(2, 3, 4))
-        layout.addWidget(self.dup_table, 1)
+        dup_layout.addWidget(self.dup_table)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.dismiss_button = QPushButton(self.tr("核实：不是重复登记…"))
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        row.addWidget(self.dismiss_button)
+        dup_layout.addLayout(row)
+        self.people = PeopleModel({}, self)
+        self.people_table = rows_view(self.people, stretch=(4,))
+        self.people_tabs.addTab(dup_box, "")
+        self.people_tabs.addTab(self.people_table, "")
+        layout.addWidget(self.people_tabs, 2)
 
     # -- showing ------------------------------------------------------------
     def refresh(self) -> None:
@@ -123,13 +132,18 @@ class SupervisionPage(QWidget):
             alerts.append(self.tr("还没有信任任何村（社区）站：请到“同步”页导入各站的身份文件。"))
         self.summary.setText("\n".join("⚠ " + a for a in alerts))
         self.summary.setVisible(bool(alerts))
-        self.duplicates.names = {**s.village_names(), self.desk.station.station_or_refuse().code:
-                                 self.tr("本中心")}
+        names = {**s.village_names(), self.desk.station.station_or_refuse().code:
+                 self.tr("本中心")}
+        self.duplicates.names = self.people.names = names
         pairs = s.duplicates()
         self.duplicates.set_records(pairs)
-        self.dup_title.setText(self.tr("同一身份证号同一事项在两处同时在办（%1 组）")
-                               .replace("%1", str(len(pairs))))
+        self.people_tabs.setTabText(0, self.tr("同一身份证号同一事项两处同时在办（%1 组）")
+                                    .replace("%1", str(len(pairs))))
         self.dismiss_button.setEnabled(bool(pairs))
+        people = s.people_across_stations()
+        self.people.set_records([ref for refs in people.values() for ref in refs])
+        self.people_tabs.setTabText(1, self.tr("同一人在多处有办件（%1 人）")
+                                    .replace("%1", str(len(people))))
 
     def _size_columns(self) -> None:
         self.table.resizeColumnsToContents()
