@@ -33,6 +33,7 @@ from ..domain.ids import new_id
 from ..domain.legal_clock import CaseClock, ClockFacts, compute, facts_of_case
 from ..domain.station import Role
 from ..domain.workdays import HolidayCalendar, parse_schedule
+from ..print.fonts import missing_glyphs
 from .after_hours import AfterHoursDesk
 from .calendar import Calendar
 from .catalogue import CatalogueDesk
@@ -189,6 +190,10 @@ class CaseDesk:
         for p in (deadline, supplement_due):
             if p is not None and p.provisional:
                 warnings.append(p.warning())
+        rare = missing_glyphs(applicant.name + applicant.address)
+        if rare:
+            warnings.append("姓名或住址中的" + "、".join(f"“{ch}”" for ch in rare)
+                            + "打印字库中没有：告知书上会在该处留空框，请手写补上。")
         if data.proxy and item.in_person:
             warnings.append(f"“{item.name}”须本人到场，不能全程代办：请告知申请人需本人到场的环节。")
         departments = [Department(d) for d in (data.departments or

@@ -18,6 +18,7 @@ from ..domain.notices import NoticeKind
 from ..domain.service import ApptKind
 from ..print.boards import render_rules_board
 from ..print.notices import NoticeContext, check_context, render_notice
+from ..print.notices.handwriting import with_handwriting_blanks
 from .appointments import ApptDesk
 from .cases import CaseDesk
 from .catalogue import CatalogueDesk
@@ -79,7 +80,7 @@ class NoticeDesk:
         Refusals raise; an incomplete catalogue item is returned as a question so
         the window can ask before printing with visible gaps.
         """
-        ctx = self._context(case_no, kind)
+        ctx, _blanked = with_handwriting_blanks(self._context(case_no, kind))
         if kind == NoticeKind.ONE_TIME and ctx.item.missing_elements():
             check_context(ctx, allow_incomplete=True)
             return [f"事项“{ctx.item.name}”的办事指南要素不全（缺："
@@ -96,7 +97,7 @@ class NoticeDesk:
         earlier = notices_repo.latest(self.db, case.id, kind.value)
         if earlier is not None and not again:
             return IssuedNotice(earlier, notices_repo.pdf(self.db, earlier.id), reprint=True)
-        ctx = self._context(case_no, kind)
+        ctx, blanked = with_handwriting_blanks(self._context(case_no, kind))
         pdf = render_notice(ctx, allow_incomplete=allow_incomplete)
         digest = hashlib.sha256(pdf).hexdigest()
         actor = self._session.actor
@@ -106,8 +107,9 @@ class NoticeDesk:
                "size": len(pdf), "pdf": pdf}
         with storage_errors(), self.db.atomic():
             notices_repo.add(self.db, row, actor)
-            self._cases.note_event(
-                case.id, "告知书", f"出具{ctx.title}（{ctx.notice_no}，SHA-256 {digest[:12]}…）")
+            self._cases.note_event(case.id, "告知书", f"出具{ctx.title}（{ctx.notice_no}）")
+            for blank in blanked:
+                self._cases.note_event(case.id, "生僻字", f"{ctx.notice_no}：{blank.text()}")
             if kind == NoticeKind.SUPPLEMENT and case.status == Status.SUPPLEMENT \
                     and case.supplement_notice_at is None:
                 self._cases.record_supplement_notice(case.case_no)
@@ -133,6 +135,7 @@ class NoticeDesk:
             applicant_name=appt.applicant_name,
             appointment={"at": appt.at.astimezone().strftime("%Y年%m月%d日 %H:%M"),
                          "kind": appt.kind.value, "staff": appt.staff_name, "place": place})
+        ctx, _blanked = with_handwriting_blanks(ctx)
         pdf = render_notice(ctx)
         digest = hashlib.sha256(pdf).hexdigest()
         row = {"id": new_id(), "notice_no": number, "case_id": None,
