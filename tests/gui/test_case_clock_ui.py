@@ -130,3 +130,20 @@ def test_notify_dialog_records_and_offers_the_wording(qtbot, desk: Desk, monkeyp
     assert "办结：已于" in dialog.header_text() and "短信告知吴秀英" in dialog.header_text()
     from PySide6.QtGui import QGuiApplication
     assert no in QGuiApplication.clipboard().text()
+
+
+def test_overdue_rectification_is_on_today(qtbot, desk: Desk) -> None:
+    from station_desk.domain.service import Rating
+    from station_desk.ui.main_window import MainWindow
+
+    no = register(desk, SUBSIDY, datetime(2026, 11, 2, 10).astimezone())
+    desk.cases.advance(no, Status.COMPLETED)
+    desk.complaints.rate(no, Rating.UNSATISFIED, note="等了很久")
+    w = MainWindow(desk)
+    qtbot.addWidget(w)
+    w.go_to("今日")
+    assert "超过整改期限" not in w.today.alerts.text()
+    # the deadline passes without a call-back
+    desk.db.execute("UPDATE ratings SET rectify_due = '2026-11-20'")
+    w.today.refresh()
+    assert "有 1 个差评超过整改期限" in w.today.alerts.text() and no in w.today.alerts.text()
