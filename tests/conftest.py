@@ -26,6 +26,7 @@ from station_desk.services.desk import Desk, StaffInput  # noqa: E402
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may touch the real user data dir or QSettings."""
     monkeypatch.setenv("STATION_DESK_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("STATION_DESK_NO_KEYRING", "1")  # never the developer's own keyring
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))

@@ -54,7 +54,9 @@ def isolated_env(root: Path) -> dict[str, str]:
             "XDG_CONFIG_HOME": str(root / "config"),
             "XDG_DATA_HOME": str(root / "xdg-data"),
             "XDG_STATE_HOME": str(root / "state"),
-            "XDG_CACHE_HOME": str(root / "cache")}
+            "XDG_CACHE_HOME": str(root / "cache"),
+            # data folders are copied between tests: the key must live in the folder
+            "STATION_DESK_NO_KEYRING": "1"}
 
 
 def exit_status(code: object) -> int:

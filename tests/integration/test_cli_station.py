@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cli import VILLAGE_INIT as INIT
 from cli import Station
+from tests.keyed import raw
 
 from station_desk.paths import resource
 
@@ -23,7 +23,7 @@ def shipped_items() -> int:
 
 
 def station_rows(cli: Station) -> int:
-    conn = sqlite3.connect(cli.data / "archive.db")
+    conn = raw(cli.data / "archive.db")
     try:
         return int(conn.execute("SELECT COUNT(*) FROM station").fetchone()[0])
     finally:
@@ -160,7 +160,7 @@ def test_backup_and_restore(station: Station, tmp_path: Path) -> None:
     assert [s["name"] for s in station.json("staff", "list")] == ["王建国"]
     asides = list(station.data.glob("archive.before-restore.*.db"))
     assert len(asides) == 1
-    conn = sqlite3.connect(asides[0])
+    conn = raw(asides[0])
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM staff ORDER BY rowid")]
     finally:

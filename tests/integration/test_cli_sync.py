@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ import cli
 import pytest
 from cli import PENSION_CLAIM_MATERIALS
 from stdnum.cn import ric
+from tests.keyed import raw
 
 VILLAGE, TOWN = "610922101201", "610922101000"
 KILL_ENV = "STATION_DESK_TEST_KILL_IMPORT_AFTER"
@@ -42,7 +42,7 @@ class Station(cli.Station):
         self.env.pop(KILL_ENV, None)
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
-        conn = sqlite3.connect(f"file:{self.data / 'archive.db'}?mode=ro", uri=True)
+        conn = raw(self.data / 'archive.db', read_only=True)
         try:
             tables = [r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' "
@@ -79,6 +79,16 @@ def pair(template: Path, tmp_path: Path) -> tuple[Station, Station, Path]:
     stick = tmp_path / "stick"
     stick.mkdir()
     return Station(tmp_path, "village"), Station(tmp_path, "town"), stick
+
+
+def test_replacing_a_trusted_key_needs_the_phone_checked_fingerprint(
+        pair: tuple[Station, Station, Path]) -> None:
+    village, town, stick = pair
+    exported = village.json("keys", "export", "--out", str(stick))
+    refused = town.run("keys", "trust", exported["path"], "--replace")
+    assert refused.returncode == 1 and "--fingerprint" in refused.stderr
+    town.ok("keys", "trust", exported["path"], "--replace", "--fingerprint",
+            exported["fingerprint"])
 
 
 def test_keys_live_outside_the_archive(pair: tuple[Station, Station, Path]) -> None:

@@ -3,20 +3,21 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
+from tests.keyed import raw
 
-from station_desk.db import audit_chain
+from station_desk.db import audit_chain, cipher
 from station_desk.db.connection import ARCHIVE_NAME
 from station_desk.domain.station import Role
 from station_desk.services.desk import Desk, StaffInput
 
 
-def _shell(data_dir: Path) -> sqlite3.Connection:
+def _shell(data_dir: Path) -> Any:
     """What a local user has: the sqlite3 shell, without the program's functions."""
-    return sqlite3.connect(data_dir / ARCHIVE_NAME, isolation_level=None)
+    return raw(data_dir / ARCHIVE_NAME, isolation_level=None)
 
 
 def _reopened(data_dir: Path) -> audit_chain.TamperReport:
@@ -44,7 +45,7 @@ def test_plain_sqlite3_cannot_change_a_table(village: Desk, data_dir: Path, sql:
     village.close()
     shell = _shell(data_dir)
     try:
-        with pytest.raises(sqlite3.OperationalError, match="sd_writer"):
+        with pytest.raises(cipher.OperationalError, match="sd_writer"):
             shell.execute(sql)
     finally:
         shell.close()

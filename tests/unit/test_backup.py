@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.keyed import raw
 
 from station_desk.db import backup, restore
 from station_desk.db.connection import ARCHIVE_NAME
@@ -22,7 +22,7 @@ KEY = "complaint_general_days"
 
 
 def _integrity(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = raw(path, read_only=True)
     try:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
@@ -50,7 +50,7 @@ def test_make_backup_writes_a_verified_copy(village: Desk, tmp_path: Path) -> No
     assert path.name.startswith("archive-") and path.name.endswith("-manual.db")
     assert list(folder.iterdir()) == [path]  # no .partial, no -wal/-shm beside it
     assert _integrity(path) == "ok"
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = raw(path, read_only=True)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "delete"
         assert conn.execute("SELECT name FROM staff ORDER BY rowid").fetchall() == [
@@ -65,7 +65,7 @@ def test_make_backup_writes_a_verified_copy(village: Desk, tmp_path: Path) -> No
 
 def test_a_backup_that_fails_verification_leaves_nothing(village: Desk, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(path: Path, **_options: object) -> None:
+    def broken(path: Path, key: bytes, **_options: object) -> None:
         assert path.name.endswith(".partial") and path.exists()
         raise StorageError("校验未通过")
 
@@ -188,7 +188,7 @@ def _random_bytes(path: Path) -> None:
 
 
 def _plain_sqlite(path: Path) -> None:
-    conn = sqlite3.connect(path)
+    conn = raw(path)
     conn.execute("CREATE TABLE staff (id TEXT PRIMARY KEY, name TEXT)")
     conn.execute("INSERT INTO staff VALUES ('x', '冒名顶替')")
     conn.commit()
@@ -196,7 +196,7 @@ def _plain_sqlite(path: Path) -> None:
 
 
 def _other_migration_set(path: Path) -> None:
-    conn = sqlite3.connect(path)
+    conn = raw(path)
     conn.execute("CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT,"
                  " name TEXT, applied_at TEXT)")
     conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"

@@ -41,7 +41,7 @@ def test_a_read_only_stick_is_not_called_a_broken_archive(
 
 def test_a_full_stick_says_the_backup_place_is_full(
         village: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def full(path: Path, **_options: object) -> None:
+    def full(path: Path, key: bytes, **_options: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(backup, "_verify", full)

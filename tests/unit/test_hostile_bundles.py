@@ -5,7 +5,6 @@ refused or held back, and a hostile identity file is never trusted."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from test_sync_roundtrip import (  # the round trip's own stations and bundle cr
     town,
     village,
 )
+from tests.keyed import raw
 
 from station_desk.cli.main import main
 from station_desk.domain.errors import UserError
@@ -203,7 +203,7 @@ def test_the_town_notices_a_villages_rewritten_history(village: Station, town: S
     assert not [n for n in first.notes if "历史记录" in n]
     last_seq = village.desk.db.execute("SELECT MAX(seq) FROM change_log").fetchone()[0]
     # someone rewrites the village's history and recomputes the chain with a shell
-    shell = sqlite3.connect(village.desk.data_dir / "archive.db", isolation_level=None)
+    shell = raw(village.desk.data_dir / "archive.db", isolation_level=None)
     try:
         shell.execute("DROP TRIGGER no_update_audit_chain")
         shell.execute("UPDATE audit_chain SET hash = ? WHERE log = 'change_log' AND "

@@ -6,13 +6,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from station_desk.db import journal
+from station_desk.db import cipher, journal
 from station_desk.db.migrations import RECORD_TABLES
 from station_desk.domain.ids import new_id
 from station_desk.domain.station import Role
@@ -152,9 +151,9 @@ def test_every_record_table_is_protected_by_a_trigger(desk: Desk) -> None:
 @pytest.mark.parametrize("table", [*RECORD_TABLES, "audit_log", "change_log"])
 def test_delete_is_refused(full: Desk, table: str) -> None:
     before = _count(full, table)
-    with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
+    with pytest.raises(cipher.DatabaseError, match="never deleted"):
         full.db.execute(f"DELETE FROM [{table}]")
-    with pytest.raises(sqlite3.DatabaseError, match="never deleted"), full.db.atomic():
+    with pytest.raises(cipher.DatabaseError, match="never deleted"), full.db.atomic():
         full.db.execute(f"DELETE FROM [{table}] WHERE rowid = (SELECT MIN(rowid) FROM [{table}])")
     assert _count(full, table) == before
 
@@ -163,7 +162,7 @@ def test_delete_is_refused(full: Desk, table: str) -> None:
 def test_journal_rows_cannot_be_rewritten(village: Desk, table: str) -> None:
     column = "actor_name" if table == "audit_log" else "action"
     rows = village.db.execute(f"SELECT {column} FROM {table} ORDER BY rowid").fetchall()
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(cipher.DatabaseError, match="append-only"):
         village.db.execute(f"UPDATE {table} SET {column} = 'forged'")
     assert village.db.execute(f"SELECT {column} FROM {table} ORDER BY rowid").fetchall() == rows
 

@@ -3,11 +3,12 @@ after a copy aside, files from a newer program version are refused untouched."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
+from tests.keyed import raw
 
 from station_desk.db import station_repo
 from station_desk.db.connection import open_database
@@ -28,7 +29,7 @@ JOURNAL_TABLES = ("audit_log", "change_log")
 
 def _applied(path: Path) -> list[str]:
     """Migration names recorded in the file, read with a plain sqlite3 connection."""
-    conn = sqlite3.connect(path)
+    conn = raw(path)
     try:
         rows = conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
@@ -38,7 +39,7 @@ def _applied(path: Path) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _tables(conn: sqlite3.Connection) -> set[str]:
+def _tables(conn: Any) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
@@ -74,7 +75,7 @@ def test_new_file_gets_every_migration_in_wal_mode(tmp_path: Path) -> None:
     for table in (*RECORD_TABLES, *JOURNAL_TABLES, "case_name_grams"):
         assert table in tables, table
     # WAL is a property of the file, not only of that connection
-    conn = sqlite3.connect(path)
+    conn = raw(path)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
     finally:
@@ -108,7 +109,7 @@ def test_previous_schema_is_migrated_keeping_data_and_a_copy_aside(tmp_path: Pat
     assert len(copies) == 1, copies
     assert copies[0].name.startswith(f"archive.before-{latest_name()}.")
     # the copy is a sound SQLite file holding the state before the migration
-    conn = sqlite3.connect(f"file:{copies[0]}?mode=ro", uri=True)
+    conn = raw(copies[0], read_only=True)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT code FROM station").fetchall() == [("610922101201",)]
@@ -134,7 +135,7 @@ def test_up_to_date_file_is_reopened_without_copy_aside(tmp_path: Path) -> None:
 
 
 def _add_future_migration(path: Path, journal_mode: str) -> None:
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = raw(path, isolation_level=None)
     try:
         assert conn.execute(f"PRAGMA journal_mode={journal_mode}").fetchone()[0] == journal_mode
         conn.execute(
@@ -174,7 +175,7 @@ def test_file_from_a_newer_version_is_refused_untouched(tmp_path: Path, older_sc
     assert _applied(path) == applied_before
     assert _copies_aside(path) == []
     # and the connection was closed: the file can be opened exclusively
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = raw(path, isolation_level=None)
     try:
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("ROLLBACK")

@@ -5,7 +5,6 @@ yes, leftovers are swept on the next start, and odd paths work."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -13,8 +12,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from tests.keyed import raw
 
-from station_desk.db import backup, restore
+from station_desk.db import archive_key, backup, restore
 from station_desk.db.connection import ARCHIVE_NAME, copy_aside
 from station_desk.domain.errors import OtherStationBackup, StorageError
 from station_desk.domain.station import Role, StationKind
@@ -39,7 +39,7 @@ def _run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _integrity(path: Path) -> str:
-    conn = sqlite3.connect(backup.read_only_uri(path), uri=True)
+    conn = raw(path, read_only=True)
     try:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
@@ -94,7 +94,7 @@ def test_a_killed_instance_does_not_block_restore(village: Desk, data_dir: Path,
     assert killed.returncode == 9, killed.stderr
     aside = restore.restore(data_dir / ARCHIVE_NAME, saved)
     # the killed program's committed save was in its WAL: it is in the kept-aside copy
-    conn = sqlite3.connect(backup.read_only_uri(aside), uri=True)
+    conn = raw(aside, read_only=True)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM windows")]
     finally:
@@ -155,7 +155,7 @@ def test_a_kill_at_any_step_of_a_restore_leaves_a_whole_archive(
     assert leftovers == []
     for aside in data_dir.glob("archive.before-restore.*.db"):
         assert _integrity(aside) == "ok"  # an official name only on a whole file
-        conn = sqlite3.connect(backup.read_only_uri(aside), uri=True)
+        conn = raw(aside, read_only=True)
         try:
             kept = conn.execute("SELECT COUNT(*) FROM windows WHERE name LIKE '备份后%'")
             assert kept.fetchone()[0] == 50
@@ -165,7 +165,11 @@ def test_a_kill_at_any_step_of_a_restore_leaves_a_whole_archive(
 
 # -- another station's backup --------------------------------------------------------
 
-def _town_backup(tmp_path: Path) -> Path:
+def _town_backup(tmp_path: Path, *, key_of: Path | None = None) -> Path:
+    """The town's backup; encrypted with the key of the data folder `key_of` if given
+    (as if the PC had been moved between stations), else with the town's own."""
+    if key_of is not None:
+        archive_key.store(tmp_path / "town", archive_key.load(key_of) or b"")
     town = Desk.open(tmp_path / "town")
     try:
         town.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
@@ -175,9 +179,17 @@ def _town_backup(tmp_path: Path) -> Path:
         town.close()
 
 
+def test_a_backup_under_another_key_is_refused_naming_the_recovery_code(
+        village: Desk, tmp_path: Path) -> None:
+    town_file = _town_backup(tmp_path)
+    with pytest.raises(StorageError, match="恢复码"):
+        village.backups.restore_from(town_file)
+    assert village.station.current is not None and village.station.current.code == "610922101201"
+
+
 def test_another_stations_backup_needs_a_yes(village: Desk, data_dir: Path,
                                              tmp_path: Path) -> None:
-    town_file = _town_backup(tmp_path)
+    town_file = _town_backup(tmp_path, key_of=data_dir)
     assert "-610922101000-" in town_file.name
     [listed] = backup.list_backups(town_file.parent)
     assert listed.station_code == "610922101000"
@@ -214,7 +226,7 @@ def test_a_failed_upgrade_copy_leaves_no_file_under_the_official_name(
         village: Desk, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from station_desk.db import connection
 
-    def broken(path: Path, **_options: object) -> None:
+    def broken(path: Path, key: bytes, **_options: object) -> None:
         raise StorageError("校验未通过")
 
     monkeypatch.setattr(connection, "verify", broken)
@@ -225,7 +237,7 @@ def test_a_failed_upgrade_copy_leaves_no_file_under_the_official_name(
 
 def test_a_failed_backup_leaves_no_partial_or_journal_on_the_stick(
         village: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(path: Path, **_options: object) -> None:
+    def broken(path: Path, key: bytes, **_options: object) -> None:
         raise StorageError("校验未通过")
 
     monkeypatch.setattr(backup, "_verify", broken)

@@ -24,6 +24,7 @@ from ..services.errors import explain_failure
 from ..services.station import StaffInput
 from .cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
 from .devices import add_device_commands
+from .recovery import add_recovery_commands
 from .service import add_report_command, add_service_commands
 from .station import add_station_commands
 from .sync import add_sync_commands
@@ -194,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_rules_command(sub, add, _need_station)
     add_service_commands(sub, add, _need_station)
     add_report_command(sub, add, _need_station)
+    add_recovery_commands(sub, add)
     add_device_commands(sub, add)
     sp = add("deadline", cmd_deadline_anywhere, "按工作日计算承诺办结日期")
     sp.add_argument("--from", dest="start", required=True, help="收件日期 YYYY-MM-DD")
@@ -204,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--yes", action="store_true", help="不再确认")
     sp.add_argument("--other-station", action="store_true",
                     help="确认恢复另一个站点的备份（备份里的站点编码与本站不同）")
+    sp.add_argument("--recovery-code", metavar="CODE",
+                    help="恢复单上的恢复码：在丢了本站密钥的新电脑（新的数据目录）上打开备份")
     return p
 
 
@@ -223,7 +227,8 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     other = args.other_station
     while True:
         try:
-            aside = restore_closed_archive(data_dir, Path(args.file), other_station=other)
+            aside = restore_closed_archive(data_dir, Path(args.file), other_station=other,
+                                           code=args.recovery_code)
             break
         except OtherStationBackup as exc:
             if other or not interactive:
@@ -232,7 +237,7 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
                 print("已取消")
                 return 1
             other = True
-    print(f"已恢复。原数据文件另存为：{aside}")
+    print(f"已恢复。原数据文件另存为：{aside}" if aside.exists() else "已恢复。")
     return 0
 
 
@@ -265,6 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(notice + "\n")
         if args.command == "deadline" and not data_dir.is_dir():
             return cmd_deadline(args, None)  # the built-in calendar; no archive made
+        if args.command == "restore" and args.recovery_code:
+            data_dir.mkdir(parents=True, exist_ok=True)  # a new PC: the folder is made here
         check_named_folder(args, data_dir)
         if args.command == "restore":
             return cmd_restore(args, data_dir)

@@ -33,6 +33,10 @@ def cmd_keys_export(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_keys_trust(args: argparse.Namespace, desk: Desk) -> int:
+    if args.replace and not args.fingerprint:
+        # a replaced key is how a stolen identity would arrive: only after a phone check
+        raise UserError("替换对方密钥（--replace）必须同时给出电话核对过的指纹 --fingerprint，"
+                        "例如 --fingerprint \"12345 67890 …\"")
     result = desk.sync.trust(Path(args.file), replace=args.replace, expect=args.fingerprint)
     p = result.peer
     if args.json:

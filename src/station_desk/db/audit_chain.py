@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +39,7 @@ def chain_hash(prev: str | None, log: str, key: Any, *fields: Any) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def register(conn: sqlite3.Connection) -> None:
+def register(conn: Any) -> None:
     """The functions the triggers call: only this program's connections have them."""
     conn.create_function("sd_writer", 0, lambda: 1, deterministic=True)
     conn.create_function("sd_chain", -1, chain_hash, deterministic=True)

@@ -14,19 +14,24 @@ import logging
 import os
 import re
 import secrets
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ..domain.errors import StorageError, os_message
+from . import cipher
+from .cipher import read_only_uri
 from .errors import translate
 from .files import STALE_SECONDS, fsync_file, open_private, private_dir, sweep, sync_dir
 from .migrations import MIGRATION_SET
+
+if TYPE_CHECKING:
+    from .connection import ArchiveDb
+
+__all__ = ["read_only_uri"]
 
 log = logging.getLogger("station_desk.backup")
 
@@ -47,14 +52,9 @@ class BackupFile:
     station_code: str | None = None  # None: a backup named before codes were added
 
 
-def read_only_uri(path: Path) -> str:
-    """A SQLite URI for any path: `#`, `?`, `%`, spaces and Chinese percent-encoded."""
-    return path.resolve().as_uri() + "?mode=ro"
-
-
-def station_code_of(path: Path) -> str | None:
+def station_code_of(path: Path, key: bytes) -> str | None:
     """The station code inside an archive file, or None if it has no station yet."""
-    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    conn = cipher.connect(path, key, read_only=True)
     try:
         row = conn.execute("SELECT code FROM station LIMIT 1").fetchone()
     finally:
@@ -62,15 +62,19 @@ def station_code_of(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
-def verify(path: Path, *, full: bool = True) -> str | None:
-    """Raise StorageError unless `path` is a sound Station Desk archive; its station code.
+def verify(path: Path, key: bytes, *, full: bool = True) -> str | None:
+    """Raise StorageError unless `path` is a sound Station Desk archive encrypted with
+    `key`; its station code.
 
     `full=False` runs `quick_check` (every page and record format, not index
     contents): 20× faster on a large archive, enough for the daily copy."""
     if not path.is_file():
         raise StorageError(f"找不到备份文件 {path.name}（U盘可能已拔出）")
+    if cipher.is_plain(path):
+        raise StorageError(f"备份文件 {path.name} 没有加密（旧版本做的备份）：请先在原来的电脑上"
+                           "打开本程序（它会把旧备份加密），或联系维护人员")
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = cipher.connect(path, key, read_only=True)
         try:
             check = "integrity_check" if full else "quick_check"
             result = conn.execute(f"PRAGMA {check}").fetchone()[0]
@@ -79,15 +83,19 @@ def verify(path: Path, *, full: bool = True) -> str | None:
                 [MIGRATION_SET]).fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.WrongKey as exc:
+        raise StorageError(
+            f"备份文件 {path.name} 打不开：它不是用本站密钥加密的（别的站的备份，或已损坏）。"
+            "在新电脑上恢复请用恢复单上的恢复码（--recovery-code）") from exc
+    except cipher.DatabaseError as exc:
         raise StorageError(f"备份文件 {path.name} 无法读取或不是本程序的数据文件") from exc
     if result != "ok":
         raise StorageError(f"备份文件 {path.name} 校验未通过（{check}：{result}）")
     if not ours:
         raise StorageError(f"文件 {path.name} 不是 Station Desk 的数据文件")
     try:
-        return station_code_of(path)
-    except sqlite3.DatabaseError as exc:
+        return station_code_of(path, key)
+    except cipher.DatabaseError as exc:
         raise StorageError(f"文件 {path.name} 不是 Station Desk 的数据文件") from exc
 
 
@@ -99,7 +107,7 @@ def backup_errors(folder: Path) -> Iterator[None]:
     """Failures writing a backup in words about the backup place, not the archive."""
     try:
         yield
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         text = str(exc).lower()
         if "full" in text:
             raise StorageError(f"备份位置 {folder} 空间已满，备份没有完成。"
@@ -121,7 +129,7 @@ def backup_name(code: str | None, label: str, when: datetime) -> str:
     return "-".join(p for p in parts if p) + ".db"
 
 
-def make_backup(db: Database, folder: Path, *, label: str = "", full_check: bool = True,
+def make_backup(db: ArchiveDb, folder: Path, *, label: str = "", full_check: bool = True,
                 progress: Progress | None = None) -> Path:
     """Copy the live archive into `folder`, verify it, then give it its final name.
 
@@ -136,14 +144,9 @@ def make_backup(db: Database, folder: Path, *, label: str = "", full_check: bool
         sweep(folder, LEFTOVERS, older_than=STALE_SECONDS)
         open_private(partial).close()  # owner-only; a read-only stick fails here, plainly
         try:
-            dest = sqlite3.connect(partial)
-            try:
-                db.conn.backup(dest, pages=BACKUP_STEP_PAGES,
-                               progress=_page_progress(progress))
-                dest.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dest.close()
-            _verify(partial, full=full_check)
+            cipher.copy_into(db.conn, partial, db.archive_key, pages=BACKUP_STEP_PAGES,
+                             progress=_page_progress(progress))
+            _verify(partial, db.archive_key, full=full_check)
             fsync_file(partial)
             final = _free_name(final)
             os.replace(partial, final)
@@ -202,7 +205,7 @@ def _full_check_due(folder: Path, today: date) -> bool:
     return (today - last).days >= FULL_CHECK_EVERY_DAYS or last > today
 
 
-def daily_backup(db: Database, folder: Path, *, today: date | None = None,
+def daily_backup(db: ArchiveDb, folder: Path, *, today: date | None = None,
                  keep: int = KEEP_DAILY, progress: Progress | None = None) -> Path | None:
     """At start-up: one verified backup per day, keeping the newest `keep`.
     Checked with `quick_check`, and with the full `integrity_check` once a week."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-import sqlite3
 import sys
 from collections.abc import Generator
 from contextlib import contextmanager
@@ -21,9 +20,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.errors import StorageError
-from . import audit_chain
+from . import archive_key, audit_chain, cipher
 from .audit_chain import TamperReport
 from .backup import verify
+from .encrypt_existing import encrypt_file, encrypt_plain_copies
 from .errors import storage_errors
 from .files import fsync_file, open_private, private_dir, sync_dir, touch_private
 from .lock import InstanceLock, gate
@@ -46,6 +46,7 @@ class ArchiveDb(Database):
     """
 
     instance_lock: InstanceLock | None = None
+    archive_key: bytes = b""  # the key the file is encrypted with (backups use it too)
     tamper: TamperReport = TamperReport()
 
     @contextmanager
@@ -77,19 +78,38 @@ class ArchiveDb(Database):
                 self.instance_lock = None
 
 
-def connect(path: Path) -> ArchiveDb:
+KEY_LOST = ("数据文件 {path} 是加密的，但本数据文件夹的密钥（keys/archive.key）不见了。"
+            "数据文件没有被改动。恢复的办法：找出设置时打印的恢复单，在新的数据文件夹里运行 "
+            "station-desk restore 备份文件 --recovery-code 恢复码。")
+
+
+def key_for(path: Path) -> bytes:
+    """The archive key of the data folder `path` is in, created for a new archive."""
+    data_dir = path.parent
+    key = archive_key.load(data_dir)
+    if key is not None:
+        return key
+    if path.exists() and path.stat().st_size and not cipher.is_plain(path):
+        raise StorageError(KEY_LOST.format(path=path))
+    return archive_key.create(data_dir)
+
+
+def connect(path: Path, key: bytes | None = None) -> ArchiveDb:
     """A raw connection; autocommit, transactions via `db.atomic()`. Changes nothing
     in the file yet (see `use_wal`)."""
     with storage_errors():
         private_dir(path.parent)
+        key = key or key_for(path)
         touch_private(path)  # SQLite gives the -wal and -shm the file's own mode
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
-                               check_same_thread=False)
+        conn = cipher.connect(path, key, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
+                              check_same_thread=False)
         audit_chain.register(conn)  # the guard triggers refuse connections without it
         # FULL: village power cuts are common; a confirmed save must survive them.
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-    return ArchiveDb(conn)
+    db = ArchiveDb(conn)
+    db.archive_key = key
+    return db
 
 
 def use_wal(db: Database) -> None:
@@ -112,7 +132,11 @@ def open_database(path: Path, *, stop_before: str | None = None,
     # the gate file is the first file opened: a folder this account may not
     # write (another login's archive) is a message, not a traceback
     with storage_errors(), gate(path):
-        db = connect(path)
+        key = key_for(path)
+        if cipher.is_plain(path):
+            encrypt_file(path, key)
+        encrypt_plain_copies(path.parent, key)
+        db = connect(path, key)
         try:
             with storage_errors():
                 db.instance_lock = InstanceLock(path, program or default_program())
@@ -147,7 +171,7 @@ def _check_not_newer(db: Database, path: Path) -> None:
         )
 
 
-def copy_aside(db: Database, path: Path, label: str) -> Path:
+def copy_aside(db: ArchiveDb, path: Path, label: str) -> Path:
     """A consistent, verified copy next to the file (SQLite backup API) before risky
     steps; it gets its name only once whole, so a kill leaves no 0-byte “copy”."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -155,13 +179,8 @@ def copy_aside(db: Database, path: Path, label: str) -> Path:
     partial = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(3)}.partial")
     open_private(partial).close()
     try:
-        dest = sqlite3.connect(partial)
-        try:
-            db.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-        verify(partial)
+        cipher.copy_into(db.conn, partial, db.archive_key)
+        verify(partial, db.archive_key)
         fsync_file(partial)
         os.replace(partial, target)
         sync_dir(path.parent)

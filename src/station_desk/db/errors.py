@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..domain.errors import OS_MESSAGES, StorageError, os_message
+from .cipher import DatabaseError
 from .lock import others_described
 
 BUSY = "数据文件正被另一个程序占用，等了一会儿仍没有空出来，刚才的操作没有保存。"
@@ -33,7 +33,7 @@ def translate(exc: BaseException) -> StorageError | None:
     """A `StorageError` for a known environment failure, else None (a bug)."""
     if isinstance(exc, StorageError):
         return exc
-    if isinstance(exc, sqlite3.DatabaseError):
+    if isinstance(exc, DatabaseError):
         text = str(exc).lower()
         for needle, message in _SQLITE_MESSAGES:
             if needle in text:
@@ -49,7 +49,7 @@ def storage_errors() -> Iterator[None]:
     """Re-raise known sqlite/OS failures as `StorageError` with a Chinese message."""
     try:
         yield
-    except (sqlite3.DatabaseError, OSError) as exc:
+    except (*DatabaseError, OSError) as exc:
         known = translate(exc)
         if known is None:
             raise

@@ -19,11 +19,11 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from ..domain.errors import OtherStationBackup, StorageError
+from . import archive_key, cipher
 from . import backup as backups
 from .errors import storage_errors
 from .files import STALE_SECONDS, fsync_file, open_private, sweep, sync_dir
@@ -56,23 +56,32 @@ def sweep_leftovers(archive: Path) -> list[Path]:
     return removed
 
 
-def restore(archive: Path, backup: Path, *, other_station: bool = False) -> Path:
-    """Replace the archive with `backup`; returns where the old file was kept."""
-    backup_code = backups.verify(backup)
+def restore(archive: Path, backup: Path, *, other_station: bool = False,
+            key: bytes | None = None) -> Path:
+    """Replace the archive with `backup`; returns where the old file was kept.
+    `key` opens the backup (the recovery code's); by default the data folder's."""
+    own_key = archive_key.load(archive.parent)
+    key = key or own_key
+    if key is None:
+        raise StorageError("这个数据文件夹还没有密钥：在新电脑上恢复备份请用恢复单上的恢复码"
+                           "（--recovery-code）")
+    if own_key is not None and own_key != key and archive.exists():
+        raise StorageError("恢复码与本数据文件夹现有的密钥不同：恢复码只用于新的（空的）数据文件夹")
+    backup_code = backups.verify(backup, key)
     with gate(archive, wait=1.0, busy_message="数据文件正在被打开或恢复，请稍后再试。"):
         open_now = holders(archive)
         if open_now:
             raise StorageError(
                 "数据文件正被打开着，不能恢复：" + "、".join(h.describe() for h in open_now)
                 + "。请先关闭这些窗口或程序，再恢复备份。")
-        current_code = _current_code(archive)
+        current_code = _current_code(archive, key)
         if (not other_station and current_code and backup_code
                 and backup_code != current_code):
             raise OtherStationBackup(backup_code, current_code)
         with storage_errors():
-            staged = _stage(archive, backup)
+            staged = _stage(archive, backup, key)
             try:
-                aside = _keep_aside(archive)
+                aside = _keep_aside(archive, key)
                 _step("kept-aside")
                 for suffix in ("-wal", "-shm"):
                     archive.with_name(archive.name + suffix).unlink(missing_ok=True)
@@ -87,27 +96,24 @@ def restore(archive: Path, backup: Path, *, other_station: bool = False) -> Path
     return aside
 
 
-def _current_code(archive: Path) -> str | None:
+def _current_code(archive: Path, key: bytes) -> str | None:
     try:
-        return backups.station_code_of(archive) if archive.exists() else None
-    except sqlite3.DatabaseError:
+        return backups.station_code_of(archive, key) if archive.exists() else None
+    except (*cipher.DatabaseError, StorageError):
         return None  # damaged: the reason for the restore
 
 
-def _stage(archive: Path, backup: Path) -> Path:
+def _stage(archive: Path, backup: Path, key: bytes) -> Path:
     staged = staged_path(archive)
     staged.unlink(missing_ok=True)
     open_private(staged).close()
-    src = sqlite3.connect(backups.read_only_uri(backup), uri=True)
-    dest = sqlite3.connect(staged)
+    src = cipher.connect(backup, key, read_only=True)
     try:
-        src.backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")
+        cipher.copy_into(src, staged, key)
     finally:
-        dest.close()
         src.close()
     try:
-        backups.verify(staged)
+        backups.verify(staged, key)
         fsync_file(staged)
     except BaseException:
         staged.unlink(missing_ok=True)
@@ -116,27 +122,27 @@ def _stage(archive: Path, backup: Path) -> Path:
     return staged
 
 
-def _checkpoint(archive: Path) -> bool:
+def _checkpoint(archive: Path, key: bytes) -> bool:
     """Move the WAL into the file; False if the (damaged) file would not let us."""
     try:
-        conn = sqlite3.connect(archive, timeout=1.0)
+        conn = cipher.connect(archive, key, timeout=1.0)
         try:
             busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (*cipher.DatabaseError, StorageError):
         log.warning("could not checkpoint %s before restore", archive)
         return False
     return not busy
 
 
-def _keep_aside(archive: Path) -> Path:
+def _keep_aside(archive: Path, key: bytes) -> Path:
     """A whole copy of the old archive under its official name, or an exception."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     aside = archive.with_name(f"{archive.stem}.{ASIDE_MARK}.{stamp}.db")
     if not archive.exists():
         return aside
-    emptied = _checkpoint(archive)
+    emptied = _checkpoint(archive, key)
     _step("checkpointed")
     wal = archive.with_name(archive.name + "-wal")
     pairs = [(archive, aside)]

@@ -9,13 +9,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..db import archive_key, connection, journal
 from ..db import backup as backup_files
-from ..db import connection, journal
 from ..db import restore as restoring
 from ..db.backup import BackupFile
 from ..db.errors import storage_errors
+from ..db.files import write_private
+from ..domain import recovery_code
 from ..domain.backups import BackupAge, backup_age
 from ..domain.errors import UserError
+from ..sync import keys as station_keys
 from .calendar import Calendar
 from .session import Session
 from .station import StationDesk
@@ -27,10 +30,27 @@ Progress = Callable[[int, int], None]
 __all__ = ["BackupDesk", "BackupFile", "restore_closed_archive"]
 
 
-def restore_closed_archive(data_dir: Path, backup: Path, *, other_station: bool = False) -> Path:
+def restore_closed_archive(data_dir: Path, backup: Path, *, other_station: bool = False,
+                           code: str | None = None) -> Path:
     """Restore while no program has the archive open (the command line's `restore`);
-    returns where the current file was kept aside."""
-    return restoring.restore(archive_file(data_dir), backup, other_station=other_station)
+    returns where the current file was kept aside. With the recovery `code`, a data
+    folder without keys gets the archive key and (from beside the backup) the
+    station's sync keys back."""
+    key = recovery_code.decode(code) if code else None
+    aside = restoring.restore(archive_file(data_dir), backup, other_station=other_station,
+                              key=key)
+    if key is not None:
+        with storage_errors():
+            if archive_key.load(data_dir) is None:
+                archive_key.store(data_dir, key)
+            sealed = _sealed_keys_of(backup)
+            if sealed.is_file():
+                station_keys.unseal_station_keys(data_dir, sealed.read_bytes(), key)
+    return aside
+
+
+def _sealed_keys_of(backup: Path) -> Path:
+    return backup.with_name(backup.name + station_keys.SEALED_SUFFIX)
 
 
 class BackupDesk:
@@ -74,6 +94,9 @@ class BackupDesk:
             made = backup_files.make_backup(reader, folder, label="manual", progress=progress)
         backups_dir = self._store.backups_dir
         with storage_errors():
+            if station_keys.key_path(self._store.data_dir).is_file():
+                write_private(_sealed_keys_of(made), station_keys.seal_station_keys(
+                    self._store.data_dir, self._store.db.archive_key))
             backups_dir.mkdir(parents=True, exist_ok=True)
             with open(backups_dir / MANUAL_LOG, "a", encoding="utf-8") as log_file:
                 log_file.write(f"{datetime.now().isoformat(timespec='seconds')}\t{made}\n")
@@ -88,7 +111,8 @@ class BackupDesk:
         aside first. Returns where it was kept. Refused while another program has
         the archive open; `OtherStationBackup` until `other_station` confirms."""
         self._session.require_head("从备份恢复")
-        backup_files.verify(backup)  # a bad file is refused before this window lets go
+        # a bad file is refused before this window lets go
+        backup_files.verify(backup, self._store.db.archive_key)
         try:
             return self._store.replace_file(
                 lambda archive: restoring.restore(archive, backup, other_station=other_station))
@@ -96,6 +120,11 @@ class BackupDesk:
             # whatever file is open now, its schedules and staff are the ones that count
             self._calendar.invalidate()
             self._session.reload()
+
+    def recovery_code(self) -> str:
+        """The recovery code of this archive (head only; for the printed sheet)."""
+        self._session.require_head("打印恢复单")
+        return recovery_code.encode(self._store.db.archive_key)
 
     def last_backup(self) -> datetime | None:
         """Newest verified backup: automatic ones here, or one made to a stick."""

@@ -3,7 +3,8 @@
 Each station has an Ed25519 signing key (it signs its bundles) and a
 Curve25519 key (bundles for it are encrypted to it), both from PyNaCl. They
 live in `<data dir>/keys/station.key` (mode 0600), never in the archive
-database, so no backup or copy of the archive carries them.
+database; a backup to a stick carries them beside it, sealed with the archive
+key (`seal_station_keys`), so the recovery code restores the sync identity.
 
 The identity file is public: station code, name, kind, town code and the two
 public keys, self-signed. Its fingerprint (30 digits in six groups) is read out
@@ -25,8 +26,10 @@ from typing import Any
 
 from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.public import PrivateKey, PublicKey
+from nacl.secret import SecretBox
 from nacl.signing import SigningKey, VerifyKey
 
+from ..db.files import private_dir, write_private
 from ..domain.errors import StorageError, UserError, os_message
 from ..domain.station import StationKind
 from ..schemas.base import parse_json, validate
@@ -233,3 +236,29 @@ def verify_signature(verify_key: bytes, message: bytes, signature: bytes) -> boo
     except (BadSignatureError, CryptoError, ValueError):
         return False
     return True
+
+
+SEALED_SUFFIX = ".keys"
+
+
+def seal_station_keys(data_dir: Path, archive_key: bytes) -> bytes:
+    """This station's key file sealed with the archive key: it travels next to a backup
+    on a stick so that the recovery code also brings back the sync identity."""
+    return SecretBox(archive_key).encrypt(key_path(data_dir).read_bytes())
+
+
+def unseal_station_keys(data_dir: Path, sealed: bytes, archive_key: bytes) -> StationKeys:
+    """Put the sealed key file back into a data folder that has none (never overwrites)."""
+    path = key_path(data_dir)
+    if path.exists():
+        return _load(path)
+    try:
+        text = SecretBox(archive_key).decrypt(sealed)
+    except CryptoError as exc:
+        raise UserError("备份旁的本站密钥文件打不开（恢复码不对，或文件已损坏）") from exc
+    try:
+        private_dir(path.parent)
+        write_private(path, text)
+    except OSError as exc:
+        raise StorageError(f"无法在 {path.parent} 写回本站密钥：{os_message(exc)}") from exc
+    return _load(path)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import os
-import sqlite3
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -16,6 +15,7 @@ from sqlite_utils import Database
 
 from ..db import journal, sync_repo
 from ..db.cases_repo import name_grams
+from ..db.cipher import IntegrityError
 from ..domain.actor import Actor
 from ..domain.station import Station
 from ..schemas.records import row_problem
@@ -187,7 +187,7 @@ class RecordWriter:
                 if table == "cases" and "applicant_name" in changes:
                     sync_repo.add_name_grams(self.db, [
                         (g, old["id"]) for g in name_grams(str(changes["applicant_name"]))])
-        except sqlite3.IntegrityError as exc:
+        except IntegrityError as exc:
             return self._hold(rec, table, integrity_reason(exc, row))
         if table == "holiday_schedules":
             self.report.holiday_years.append(int(old["year"]))
@@ -239,7 +239,7 @@ class RecordWriter:
                 self._after_insert(table, good)
             self._wrote(len(good))
             return [(i, Outcome("new")) for i in members]
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             pass
         out: list[tuple[int, Outcome]] = []
         for i in members:  # one by one, to find the rows at fault
@@ -250,7 +250,7 @@ class RecordWriter:
                     self._after_insert(table, [rows[i]])
                 out.append((i, Outcome("new")))
                 self._wrote(1)
-            except sqlite3.IntegrityError as exc:
+            except IntegrityError as exc:
                 out.append((i, self._hold(recs[i], table, integrity_reason(exc, rows[i]))))
         return out
 
@@ -343,7 +343,7 @@ def record_problem(table: str, rec: Row) -> str:
     return row_problem(table, data)
 
 
-def integrity_reason(exc: sqlite3.IntegrityError, row: Row) -> str:
+def integrity_reason(exc: Exception, row: Row) -> str:
     text = str(exc)
     if "cases.case_no" in text:
         return f"办件编号“{row.get('case_no')}”已被本中心另一件办件使用"
