@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
 
 from ..domain.errors import StorageError, os_message
 from . import cipher
@@ -27,9 +28,6 @@ from .cipher import read_only_uri
 from .errors import translate
 from .files import STALE_SECONDS, fsync_file, open_private, private_dir, sweep, sync_dir
 from .migrations import MIGRATION_SET
-
-if TYPE_CHECKING:
-    from .connection import ArchiveDb
 
 __all__ = ["read_only_uri"]
 
@@ -129,7 +127,7 @@ def backup_name(code: str | None, label: str, when: datetime) -> str:
     return "-".join(p for p in parts if p) + ".db"
 
 
-def make_backup(db: ArchiveDb, folder: Path, *, label: str = "", full_check: bool = True,
+def make_backup(db: Database, folder: Path, *, label: str = "", full_check: bool = True,
                 progress: Progress | None = None) -> Path:
     """Copy the live archive into `folder`, verify it, then give it its final name.
 
@@ -144,9 +142,9 @@ def make_backup(db: ArchiveDb, folder: Path, *, label: str = "", full_check: boo
         sweep(folder, LEFTOVERS, older_than=STALE_SECONDS)
         open_private(partial).close()  # owner-only; a read-only stick fails here, plainly
         try:
-            cipher.copy_into(db.conn, partial, db.archive_key, pages=BACKUP_STEP_PAGES,
+            cipher.copy_into(db.conn, partial, cipher.key_of(db), pages=BACKUP_STEP_PAGES,
                              progress=_page_progress(progress))
-            _verify(partial, db.archive_key, full=full_check)
+            _verify(partial, cipher.key_of(db), full=full_check)
             fsync_file(partial)
             final = _free_name(final)
             os.replace(partial, final)
@@ -205,7 +203,7 @@ def _full_check_due(folder: Path, today: date) -> bool:
     return (today - last).days >= FULL_CHECK_EVERY_DAYS or last > today
 
 
-def daily_backup(db: ArchiveDb, folder: Path, *, today: date | None = None,
+def daily_backup(db: Database, folder: Path, *, today: date | None = None,
                  keep: int = KEEP_DAILY, progress: Progress | None = None) -> Path | None:
     """At start-up: one verified backup per day, keeping the newest `keep`.
     Checked with `quick_check`, and with the full `integrity_check` once a week."""

@@ -26,6 +26,14 @@ class WrongKey(StorageError):
     """The file is encrypted with another key (or is not a database)."""
 
 
+def key_of(db: object) -> bytes:
+    """The key an open archive (`connection.ArchiveDb`) is encrypted with."""
+    key = getattr(db, "archive_key", b"")
+    if not isinstance(key, bytes) or not key:
+        raise StorageError("内部错误：数据文件连接没有密钥，不能写加密备份")
+    return key
+
+
 def key_pragma(key: bytes) -> str:
     return f"\"x'{key.hex()}'\""
 
