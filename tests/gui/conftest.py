@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from station_desk.ui.cases import after_intake
 from station_desk.ui.widgets import prompts
 
 
@@ -31,6 +32,8 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
     monkeypatch.setattr(prompts, "warn", recorder.warn)
     monkeypatch.setattr(prompts, "info", recorder.info)
     monkeypatch.setattr(prompts, "confirm", recorder.confirm)
+    monkeypatch.setattr(after_intake, "offer_notices",
+                        lambda _parent, _desk, _result, summary: recorder.infos.append(summary))
     return recorder
 
 

@@ -406,13 +406,16 @@ def test_page_opens_intake_and_detail(qtbot, desk: Desk, monkeypatch) -> None:
     page.refresh()
     assert page.model.rowCount() == 0
 
-    def fake_intake(p: CasesPage) -> bool:
-        register(desk, "杨帆")
-        return True
+    register(desk, "李桂兰", serial=7)
+
+    def fake_intake(p: CasesPage) -> str:
+        return register(desk, "杨帆")
 
     monkeypatch.setattr(cases_page, "open_intake", fake_intake)
     page.new_button.click()
-    assert page.model.rowCount() == 1
+    assert page.model.rowCount() == 1  # landed on the new case, selected
+    assert page.selected_case_no() == page.model.case_at(0).case_no  # type: ignore[union-attr]
+    assert page.model.case_at(0).applicant.name == "杨帆"  # type: ignore[union-attr]
     opened: list[str] = []
     monkeypatch.setattr(cases_page, "open_detail", lambda p, no: opened.append(no))
     page.table.doubleClicked.emit(page.model.index(0, 2))

@@ -15,6 +15,7 @@ from station_desk.domain.archive import Borrowing, BorrowKind
 from station_desk.domain.cases import Applicant
 from station_desk.domain.service import AfterHours
 from station_desk.services.appointments import ApptInput
+from station_desk.services.cases import Registered
 from station_desk.services.desk import Desk
 from station_desk.services.notices import NoticeKind
 from station_desk.ui.after_hours.page import FinishDialog
@@ -22,6 +23,7 @@ from station_desk.ui.appointments.dialog import AppointmentDialog
 from station_desk.ui.appointments.outcome import RescheduleDialog, ServedDialog
 from station_desk.ui.archive.attachments import FullView
 from station_desk.ui.archive.dialogs import BorrowDialog, DecisionDialog, FilingDialog
+from station_desk.ui.cases.after_intake import AfterIntakeDialog
 from station_desk.ui.cases.correction_dialog import CorrectionDialog, ReceiveDialog
 from station_desk.ui.cases.detail import CaseDetailDialog
 from station_desk.ui.cases.extension_dialog import ExtensionDialog
@@ -80,6 +82,8 @@ def dialogs(desk: Desk) -> dict[str, Callable[[], QWidget]]:
                                              licence=True, joint=False),
         "notify": lambda: NotifyDialog(desk, case_no, []),
         "correction": lambda: CorrectionDialog(desk, case),
+        "after intake": lambda: AfterIntakeDialog(desk, Registered(case, ["注意"] * 6),
+                                                  "已登记\n" * 12),
         "receive": lambda: ReceiveDialog(desk, case),
         "appointment": lambda: AppointmentDialog(desk),
         "served": lambda: ServedDialog(appt),

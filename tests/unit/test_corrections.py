@@ -118,3 +118,26 @@ def test_a_notice_reissued_as_a_new_version_beside_the_first(desk: Desk) -> None
     assert [(n.notice_no, v) for n, v in versions] == [
         (first.notice.notice_no, 1), (second.notice.notice_no, 2)]
     assert desk.notices.pdf(first.notice) == first.pdf  # the first stays as printed
+
+
+def test_search_by_short_number_and_id_or_phone_tail(desk: Desk) -> None:
+    first = register(desk, "王秀英")
+    second = register(desk, "李桂兰")
+    seq = int(second.rsplit("-", 1)[1])
+    year = second.split("-")[1]
+
+    def found(text: str) -> list[str]:
+        return [c.case_no for c in desk.cases.page(desk.cases.make_filter(search=text),
+                                                   limit=10)]
+
+    assert found(f"{seq:05d}") == [second]
+    assert found(f"{year}-{seq:05d}") == [second]
+    assert sorted(found("1001")) == sorted([first, second])  # the phone's last 4 digits
+    assert sorted(found(ID_NUMBER[-4:])) == sorted([first, second])
+    assert found("9999") == []
+
+
+def test_tail_search_uses_an_index(desk: Desk) -> None:
+    plan = desk.db.execute("EXPLAIN QUERY PLAN SELECT id FROM cases "
+                           "WHERE substr(phone, -4) = '1001'").fetchall()
+    assert any("cases_phone_tail" in str(row) for row in plan)

@@ -5,6 +5,7 @@ keyset paging on `sort_key`)."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -170,12 +171,26 @@ def _search_clause(text: str, item_codes: tuple[str, ...]) -> tuple[str, list[An
         parts.append(f"({column} >= ? AND {column} < ?)")
         params.extend([value, value + "\uffff"])
 
+    short = re.fullmatch(r"(?:(\d{4})-)?(\d{1,5})", q)
     if parse_case_no(q) or (q[:12].isdigit() and q[12:13] == "-"):
         prefix("case_no", q)
+    elif short and (short.group(1) or len(q) == 5):
+        # the short number on the paper: "00011" (any year) or "2026-00011"
+        parts.append("(seq = ?" + (" AND year = ?" if short.group(1) else "") + ")")
+        params.append(int(short.group(2)))
+        if short.group(1):
+            params.append(int(short.group(1)))
+        if not short.group(1):  # five digits may also start a phone or ID number
+            prefix("phone", q)
+            prefix("id_number", q)
     elif "-" in q and q.replace("-", "").isdigit():
         prefix("phone", q)  # a landline as typed, 0915-6321234
     elif q.rstrip("xX").isdigit():
         value = q.upper()
+        if len(value) == 4:  # the last 4 digits of an ID or phone number
+            parts.append("substr(id_number, -4) = ?")
+            parts.append("substr(phone, -4) = ?")
+            params.extend([value, value])
         if len(value) == 18:
             parts.append("id_number = ?")
             params.append(value)

@@ -4,8 +4,11 @@ reprinted from the archive — never regenerated."""
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from datetime import datetime
+
+from pypdf import PdfReader, PdfWriter
 
 from ..db import notices_repo
 from ..db.connection import ArchiveDb
@@ -155,6 +158,33 @@ class NoticeDesk:
         station = self._station.station_or_refuse()
         return render_rules_board("town" if station.kind.is_town else "village",
                                   "A3" if size == "A3" else "A4", station.name)
+
+    def needed_now(self, case_no: str) -> list[NoticeKind]:
+        """What a case just registered should take home, not yet issued: the 一次性告知书
+        for a case that is not finished on the spot, the 补正 notice when papers are
+        missing, the 委托书 for a proxy request."""
+        case = self._cases.get(case_no)
+        issued = {n.kind for n in self.for_case(case_no)}
+        wanted = []
+        if case.status != Status.COMPLETED:
+            wanted.append(NoticeKind.ONE_TIME)
+        if case.missing:
+            wanted.append(NoticeKind.SUPPLEMENT)
+        if case.proxy:
+            wanted.append(NoticeKind.ENTRUST)
+        return [k for k in wanted if k.value not in issued]
+
+    def issue_together(self, case_no: str, kinds: list[NoticeKind]) -> bytes:
+        """Issue (or reprint) each notice and hand them back as one PDF to print at once;
+        each is archived on its own. Incomplete catalogue items print with their gaps
+        marked, as the clerk was told when choosing."""
+        writer = PdfWriter()
+        for kind in kinds:
+            issued = self.issue(case_no, kind, allow_incomplete=True)
+            writer.append(PdfReader(io.BytesIO(issued.pdf)))
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
 
     def reissue(self, case_no: str, kind: NoticeKind, *,
                 allow_incomplete: bool = False) -> IssuedNotice:

@@ -40,6 +40,7 @@ from ..widgets.field_marks import INVALID_STYLE, FieldMarks
 from ..widgets.forms import EnterDoesNotSubmit, form_group, line_edit, save_cancel_buttons
 from ..widgets.item_picker import CODE_ROLE, ItemListMixin, item_summary
 from ..widgets.screen_fit import fit_to_screen
+from . import after_intake
 
 
 class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
@@ -325,7 +326,7 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         case_no = result.case.case_no
         self.scans.attach_all(self, self.desk, case_no, self.card_bar.photo_to_keep())
         self.card_bar.stop()
-        prompts.info(self, self.tr("已登记"), self._summary(result))
+        after_intake.offer_notices(self, self.desk, result, self._summary(result))
         if result.case.status == Status.COMPLETED:
             rating_screen.offer_rating(self, self.desk, case_no)
         self.accept()

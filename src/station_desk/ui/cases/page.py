@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -37,11 +38,14 @@ QUICK_OVERDUE = "overdue"
 QUICK_PROXY = "proxy"
 
 
-def open_intake(page: CasesPage) -> bool:
-    """Replaceable in tests: the intake dialog; True when a case was registered."""
+def open_intake(page: CasesPage) -> str | None:
+    """Replaceable in tests: the intake dialog; the new case's number, if registered."""
     from .intake import IntakeDialog
 
-    return bool(IntakeDialog(page.desk, page).exec())
+    dialog = IntakeDialog(page.desk, page)
+    if dialog.exec() and dialog.registered is not None:
+        return dialog.registered.case.case_no
+    return None
 
 
 def open_detail(page: CasesPage, case_no: str) -> None:
@@ -115,6 +119,7 @@ class CasesPage(QWidget):
         self._fill_stations()
         self.new_button.clicked.connect(self.new_case)
         self.table.doubleClicked.connect(self._open)
+        self.table.installEventFilter(self)  # Enter opens the selected case
 
     def _size_columns(self) -> None:
         """Fixed widths from the font: sizing to contents would read every row."""
@@ -211,12 +216,32 @@ class CasesPage(QWidget):
 
     # -- actions -----------------------------------------------------------
     def new_case(self) -> None:
-        if open_intake(self):
-            self.refresh()
+        case_no = open_intake(self)
+        if case_no:
+            self.land_on(case_no)
+
+    def land_on(self, case_no: str) -> None:
+        """The list shows the case just registered, selected: Enter opens it."""
+        self.quick.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.case_type.setCurrentIndex(0)
+        self.search.setText(case_no)
+        self.refresh()
+        self.table.selectRow(0)
+        self.table.setFocus()
 
     def selected_case_no(self) -> str | None:
         case = self.model.case_at(self.table.currentIndex().row())
         return case.case_no if case else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.table.currentIndex().isValid()):
+            self._open(self.table.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
 
     def _open(self, index: QModelIndex) -> None:
         case = self.model.case_at(index.row())

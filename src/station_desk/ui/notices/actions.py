@@ -22,6 +22,13 @@ def show_preview(parent: QWidget, issued: IssuedNotice) -> None:
     NoticePreview(issued, parent).exec()
 
 
+def show_pdf_preview(parent: QWidget, pdf: bytes, name: str, info: str) -> None:
+    """Replaceable in tests: several notices printed together."""
+    from .preview import PdfPreview
+
+    PdfPreview(pdf, name, info, parent).exec()
+
+
 def issue_and_preview(parent: QWidget, desk: Desk, case_no: str,
                       kind: NoticeKind, *, reissue: bool = False) -> IssuedNotice | None:
     questions = prompts.attempt(parent, lambda: desk.notices.check(case_no, kind),
