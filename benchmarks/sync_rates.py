@@ -32,7 +32,6 @@ from station_desk.domain import pinyin
 from station_desk.domain.cases import Status, attention_key, format_case_no
 from station_desk.domain.station import Role, StationKind
 from station_desk.services.desk import Desk, StaffInput
-from station_desk.services.sync import SyncDesk
 
 VILLAGE, TOWN = "610922101201", "610922101000"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
@@ -147,7 +146,7 @@ def main() -> int:
                               town_code=TOWN, staff=staff)
         town.station.setup(kind=StationKind.TOWN1, code=TOWN, name="城关镇便民服务中心",
                            staff=[StaffInput("赵红", Role.HEAD, "1234")])
-        vs, ts = SyncDesk(village), SyncDesk(town)
+        vs, ts = village.sync, town.sync
         stick = root / "stick"
         ts.trust(vs.export_identity(stick / "ids"))
         vs.trust(ts.export_identity(stick / "ids"))
