@@ -35,6 +35,7 @@ from station_desk.ui.archive.page import (
     FilingDialog,
     FilingInput,
 )
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.statistics import page as statistics
 from station_desk.ui.statistics.model import FiguresModel
 from station_desk.ui.statistics.page import StatisticsPage
@@ -224,7 +225,7 @@ def test_backup_now_to_a_chosen_folder(page: ArchivePage, boxes, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "U盘").mkdir()  # a folder dialog only offers folders that exist
     monkeypatch.setattr(archive, "choose_folder", lambda *_a: str(tmp_path / "U盘"))
-    made = page.backup_now()
+    made = wait_for(page.backup_now())
     assert made is not None and made.parent == tmp_path / "U盘" and made.exists()
     assert str(made) in boxes.infos[-1]
 
@@ -245,7 +246,7 @@ def test_head_restores_and_the_window_is_told(qtbot, page: ArchivePage, boxes, t
 
     monkeypatch.setattr(prompts, "confirm", confirm)
     with qtbot.waitSignal(page.restored, timeout=2000) as signal:
-        aside = page.restore()
+        aside = wait_for(page.restore())
     assert aside is not None and aside.exists()
     assert signal.args == [str(aside)]
     assert "不会删除" in questions[0] and str(saved) in questions[0]
@@ -273,7 +274,7 @@ def test_a_bad_backup_file_is_refused(page: ArchivePage, boxes, tmp_path: Path,
     junk = tmp_path / "archive-20260101-000000.db"
     junk.write_bytes(b"not a database at all" * 100)
     monkeypatch.setattr(archive, "choose_backup_file", lambda _p: str(junk))
-    assert page.restore() is None
+    assert wait_for(page.restore()) is None
     assert boxes.warnings and page.desk.station.current is not None  # still working on the old file
 
 

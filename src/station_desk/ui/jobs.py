@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtWidgets import QProgressDialog, QStatusBar, QWidget
+from shiboken6 import isValid
 
 from ..domain.errors import UserError
 from ..services.errors import known_failure
@@ -68,6 +69,7 @@ class Job(QObject, Generic[T]):
         self.on_done: Callable[[T], None] | None = None
         self.on_failed: Callable[[BaseException], None] | None = None
         self.on_finally: Callable[[], None] | None = None
+        self.owner: QObject | None = None  # its callbacks are skipped once this is gone
         self._progressed.connect(self._show_progress)
         self._ended.connect(self._deliver)
 
@@ -102,7 +104,9 @@ class Job(QObject, Generic[T]):
     def _deliver(self, result: Any, error: BaseException | None) -> None:
         self.result, self.error = result, error
         try:
-            if error is None:
+            if self.owner is not None and not isValid(self.owner):
+                pass  # the page that asked was closed meanwhile: nothing to show
+            elif error is None:
                 if self.on_done is not None:
                     self.on_done(result)
             elif self.on_failed is not None:
@@ -131,18 +135,21 @@ def run_job(work: Callable[[Progress], T], *, title: str,
             on_done: Callable[[T], None] | None = None,
             parent: QWidget | None = None,
             dialog: bool = True, cancellable: bool = False,
-            status_bar: QStatusBar | None = None,
+            status_bar: QStatusBar | None = None, failed_title: str | None = None,
             on_failed: Callable[[BaseException], None] | None = None) -> Job[T]:
     """Start `work(progress)` off the UI thread and return at once.
 
     With `dialog`, a window-modal progress dialog (shown after 400 ms) keeps the
     clerk from starting the same thing twice; `cancellable` gives it 取消. With a
     `status_bar`, the title stays there while it runs. `on_done` gets the result
-    on the UI thread; a failure goes to `on_failed`, by default `report_failure`.
+    on the UI thread; a failure goes to `on_failed`, by default `report_failure`
+    under `failed_title`.
     """
     job: Job[T] = Job(work)
     job.on_done = on_done
-    job.on_failed = on_failed or (lambda exc: report_failure(parent, title, exc))
+    job.owner = parent
+    job.on_failed = on_failed or (
+        lambda exc: report_failure(parent, failed_title or title, exc))
     box: QProgressDialog | None = None
     if dialog:
         box = QProgressDialog(title, "取消" if cancellable else "", 0, 0, parent)
@@ -179,11 +186,15 @@ def run_job(work: Callable[[Progress], T], *, title: str,
     return job
 
 
-def wait_for(job: Job[Any], timeout: float = 30.0) -> None:
-    """For tests and shutdown: process events until the job has delivered."""
+def wait_for(job: Job[T] | None, timeout: float = 30.0) -> T | None:
+    """For tests: process events until the job has delivered; its result (None
+    when it failed, or when there was no job)."""
+    if job is None:
+        return None
     deadline = QDeadlineTimer(int(timeout * 1000))
     while not job.done.is_set():
         if deadline.hasExpired():
             raise TimeoutError("job did not finish")
         QCoreApplication.processEvents()
         job.done.wait(0.01)
+    return job.result

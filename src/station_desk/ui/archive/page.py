@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.archive import ArchiveFile, Borrowing
 from ...services.desk import Desk
+from ..jobs import Job, report_failure, run_job
 from ..widgets import palette, prompts
 from ..widgets.forms import rows_view
 from .dialogs import (  # tests import these from here
@@ -151,19 +152,23 @@ class ArchivePage(QWidget):
         if self.list.count() == 0:
             self.list.addItem(self.tr("还没有备份"))
 
-    def backup_now(self) -> Path | None:
+    def backup_now(self) -> Job[Path] | None:
+        """Copies in the background behind a progress dialog; 取消 removes the partial."""
         folder = choose_folder(self, self.tr("选择备份到哪里（U盘或文件夹）"))
         if not folder:
             return None
-        path = prompts.attempt(self, lambda: self.desk.backups.backup_to(Path(folder)),
-                               self.tr("备份失败"))
-        if path is not None:
+
+        def done(path: Path) -> None:
             prompts.info(self, self.tr("备份完成"),
                          self.tr("备份已写入并校验无误：") + f"\n{path}")
             self.refresh()
-        return path
 
-    def restore(self) -> Path | None:
+        return run_job(lambda progress: self.desk.backups.backup_to(Path(folder), progress),
+                       title=self.tr("正在备份…"), failed_title=self.tr("备份失败"),
+                       on_done=done, parent=self,
+                       cancellable=True)
+
+    def restore(self) -> Job[Path] | None:
         if not prompts.succeeded(self, lambda: self.desk.session.require_head("从备份恢复"),
                                  self.tr("不能恢复")):
             return None
@@ -183,17 +188,24 @@ class ArchivePage(QWidget):
                     + "\n\n" + self.tr("确定要恢复吗？"))
         if not prompts.confirm(self, self.tr("从备份恢复"), question):
             return None
-        aside = prompts.attempt(self, lambda: self.desk.backups.restore_from(backup),
-                                self.tr("恢复失败"))
-        if aside is None:
+
+        def done(aside: Path) -> None:
+            prompts.info(self, self.tr("已从备份恢复"),
+                         self.tr("数据已恢复为这份备份的内容。原来的数据文件已另存为：")
+                         + f"\n{aside}\n"
+                         + self.tr("如需找回其中的记录，请联系镇里的信息管理员。"))
             self.refresh()
-            return None
-        prompts.info(self, self.tr("已从备份恢复"),
-                     self.tr("数据已恢复为这份备份的内容。原来的数据文件已另存为：")
-                     + f"\n{aside}\n" + self.tr("如需找回其中的记录，请联系镇里的信息管理员。"))
-        self.refresh()
-        self.restored.emit(str(aside))
-        return aside
+            self.restored.emit(str(aside))
+
+        def failed(exc: BaseException) -> None:
+            report_failure(self, self.tr("恢复失败"), exc)
+            self.refresh()
+
+        # not cancellable: once the swap starts it must finish; the modal dialog keeps
+        # the clerk off the archive while it is closed
+        return run_job(lambda _progress: self.desk.backups.restore_from(backup),
+                       title=self.tr("正在从备份恢复…"), on_done=done, on_failed=failed,
+                       parent=self)
 
     # -- 档案登记 -------------------------------------------------------------
     def _register_tab(self) -> QWidget:
