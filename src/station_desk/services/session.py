@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
-from ..db import station_repo
+from ..db import sign_in_repo, station_repo
 from ..domain.actor import Actor
 from ..domain.errors import NotAllowed, UserError
 from ..domain.pin import verify_pin
 from ..domain.station import Role, Staff
+from ..domain.throttle import pause_after, wait_text
 from .store import Store
 
 log = logging.getLogger("station_desk.session")
@@ -42,13 +44,27 @@ class Session:
             raise NotAllowed(f"“{what}”只能由站长（中心主任）操作，"
                              f"当前登录的是{self.signed_in.role.label}{self.signed_in.name}")
 
-    def sign_in(self, name: str, pin: str) -> Staff:
+    def sign_in(self, name: str, pin: str, *, where: str = "窗口") -> Staff:
+        """Wrong PINs are audited and throttled (domain/throttle.py) per person,
+        counted from the archive, so a restart does not reset the pause."""
         db = self._store.db
         staff = station_repo.find_staff(db, name.strip())
         if staff is None:
             raise UserError(f"没有名为“{name}”的在岗工作人员", field="name")
+        misses, latest = sign_in_repo.misses_in_a_row(db, staff.id)
+        if latest is not None:
+            left = latest + pause_after(misses) - datetime.now().astimezone()
+            if left.total_seconds() > 0:
+                raise UserError(f"{staff.name} 的 PIN 已连续输错 {misses} 次，"
+                                f"请 {wait_text(left)}后再试", field="pin")
+        actor = Actor(staff.id, staff.name)
         if not verify_pin(station_repo.pin_hash(db, staff.id), pin):
-            raise UserError("PIN 不对，请重新输入", field="pin")
+            sign_in_repo.record(db, staff.id, sign_in_repo.FAILED, actor, where)
+            pause = pause_after(misses + 1)
+            then = f"，请 {wait_text(pause)}后再试" if pause else "，请重新输入"
+            raise UserError(f"PIN 不对（已连续输错 {misses + 1} 次）{then}", field="pin")
+        if misses:
+            sign_in_repo.record(db, staff.id, sign_in_repo.SIGNED_IN, actor, where)
         self.signed_in = staff
         log.info("signed in: %s", staff.name)
         return staff

@@ -1,0 +1,55 @@
+"""A wrong PIN five times throttles, each miss is in the audit trail, and closing
+the program does not reset the pause."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from station_desk.domain.errors import UserError
+from station_desk.domain.throttle import FREE_TRIES, pause_after
+from station_desk.services.desk import Desk
+
+
+def _misses(desk: Desk) -> int:
+    return int(desk.db.execute("SELECT COUNT(*) FROM audit_log WHERE table_name = 'sign_in' "
+                               "AND action = 'pin_failed'").fetchone()[0])
+
+
+def test_the_pause_starts_after_five_misses_and_doubles() -> None:
+    assert [pause_after(n) for n in range(FREE_TRIES)] == [timedelta(0)] * FREE_TRIES
+    assert pause_after(5) == timedelta(seconds=30)
+    assert pause_after(6) == timedelta(seconds=60)
+    assert pause_after(50) == timedelta(minutes=30)
+
+
+def test_five_wrong_pins_throttle_even_the_right_one_and_survive_a_restart(
+        village: Desk, data_dir: Path) -> None:
+    for n in range(1, 5):
+        with pytest.raises(UserError, match=f"连续输错 {n} 次）.*重新输入"):
+            village.session.sign_in("王建国", "9999")
+    with pytest.raises(UserError, match="连续输错 5 次）.*30 秒后再试"):
+        village.session.sign_in("王建国", "9999")
+    with pytest.raises(UserError, match="秒后再试"):
+        village.session.sign_in("王建国", "1234")  # the right PIN waits too
+    assert village.session.signed_in is None
+    assert _misses(village) == 5
+    village.close()
+    again = Desk.open(data_dir)
+    try:
+        with pytest.raises(UserError, match="已连续输错 5 次"):
+            again.session.sign_in("王建国", "1234")
+        again.session.sign_in("李明", "1111")  # another person is not held up
+    finally:
+        again.close()
+
+
+def test_a_good_sign_in_starts_the_count_again(village: Desk) -> None:
+    for _ in range(4):
+        with pytest.raises(UserError):
+            village.session.sign_in("王建国", "9999")
+    village.session.sign_in("王建国", "1234")
+    with pytest.raises(UserError, match="连续输错 1 次）"):
+        village.session.sign_in("王建国", "9999")
