@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from .workdays import HolidayCalendar
+from .workdays import HolidayCalendar, count_working_days
 
 _DAY = timedelta(days=1)
 
@@ -56,12 +56,7 @@ def promise(calendar: HolidayCalendar, start: date, days: int) -> Promise:
 
 def working_days_left(calendar: HolidayCalendar, today: date, deadline: date) -> int:
     """Working days from today to the deadline (negative once overdue)."""
-    missing: set[int] = set()
-    if deadline < today:
-        return -sum(1 for i in range(1, (today - deadline).days + 1)
-                    if _is_workday(calendar, deadline + i * _DAY, missing))
-    return sum(1 for i in range(1, (deadline - today).days + 1)
-               if _is_workday(calendar, today + i * _DAY, missing))
+    return count_working_days(calendar.counting_schedule, today, deadline)
 
 
 DUE_SOON_DAYS = 2  # 临期: due within two working days, flagged so it is acted on now

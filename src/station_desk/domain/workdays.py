@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -62,6 +62,24 @@ class YearSchedule:
         if d in self.workdays:
             return True
         return d.weekday() < 5 and d not in self.holidays
+
+    @cached_property
+    def _worked_through(self) -> tuple[int, ...]:
+        """[i] = working days among the year's first i days: a count is two look-ups."""
+        counts = [0]
+        d = date(self.year, 1, 1)
+        while d.year == self.year:
+            counts.append(counts[-1] + self.is_workday(d))
+            d += _ONE_DAY
+        return tuple(counts)
+
+    def worked_through(self, d: date) -> int:
+        """Working days from 1 January up to and including `d` (in this year)."""
+        return self._worked_through[d.timetuple().tm_yday]
+
+    @property
+    def working_days(self) -> int:
+        return self._worked_through[-1]
 
     def name_of(self, d: date) -> str | None:
         """The festival name of a holiday or make-up day, if the schedule has one."""
@@ -138,20 +156,29 @@ class HolidayCalendar:
 
         `working_days_between(r, add_working_days(r, n)) == n` for n > 0.
         """
-        if end < start:
-            return -self.working_days_between(end, start)
-        count = 0
-        d = start
-        while d < end:
-            d += _ONE_DAY
-            if self.is_workday(d):
-                count += 1
-        return count
+        return count_working_days(self.schedule, start, end)
 
     def missing_years(self, start: date, end: date) -> list[int]:
         """Years from start's to end's (in either order) that have no schedule."""
         low, high = sorted((start.year, end.year))
         return [y for y in range(low, high + 1) if not self.knows(y)]
+
+
+def count_working_days(schedule_of: Callable[[int], YearSchedule], start: date,
+                       end: date) -> int:
+    """Working days in (start, end], negative (mirrored) if end < start, from each
+    year's cumulative table: a case overdue since years costs a few look-ups."""
+    if end < start:
+        return -count_working_days(schedule_of, end, start)
+    if start.year == end.year:
+        year = schedule_of(start.year)
+        return year.worked_through(end) - year.worked_through(start)
+    total = 0
+    if (start.month, start.day) != (12, 31):  # no day of start's year is counted then
+        first = schedule_of(start.year)
+        total = first.working_days - first.worked_through(start)
+    total += sum(schedule_of(y).working_days for y in range(start.year + 1, end.year))
+    return total + schedule_of(end.year).worked_through(end)
 
 
 @cache
