@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from .. import __version__
 from ..domain.errors import UserError
 from ..services.errors import known_failure
 from .widgets import prompts
+from .widgets.forms import text_box
 from .widgets.screen_fit import fit_to_screen
 
 log = logging.getLogger("station_desk.crash")
@@ -38,7 +38,7 @@ class CrashDialog(QDialog):
         layout.addWidget(QLabel(self.tr(
             "程序遇到了一个没有预料到的错误。已保存的数据不受影响。\n"
             "请点“复制报告”，把报告发给镇中心或技术人员。程序可以继续使用。")))
-        self.report = QPlainTextEdit(report)
+        self.report = text_box(report)
         self.report.setReadOnly(True)
         layout.addWidget(self.report)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

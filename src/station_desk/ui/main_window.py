@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
             self._rows.append(name)
             self.stack.addWidget(QWidget())  # stands in until the page is first opened
         self.nav.currentRowChanged.connect(self._show)
+        self._daily_shortcuts()
         self.nav.setCurrentRow(0)
         self.refresh_header()
 
@@ -226,6 +227,23 @@ class MainWindow(QMainWindow):
             self.desk.session.signed_in = previous
         self.refresh_header()
         self._show(self.stack.currentIndex())
+
+    def _daily_shortcuts(self) -> None:
+        """The day's actions from anywhere in the window."""
+        def new_case() -> None:
+            self.go_to(self.tr("办件"))
+            self.cases.new_case()
+
+        def find_case() -> None:
+            self.go_to(self.tr("办件"))
+            self.cases.search.setFocus()
+            self.cases.search.selectAll()
+
+        for keys, action in ((QKeySequence.StandardKey.New, new_case),
+                             (QKeySequence.StandardKey.Find, find_case)):
+            QShortcut(QKeySequence(keys), self).activated.connect(action)
+        self.cases.new_button.setToolTip(self.tr("登记新办件（Ctrl+N）"))
+        self.cases.search.setToolTip(self.tr("查找办件（Ctrl+F）；回车打开所选办件"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_main_geometry(self)

@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.archive import Borrowing, BorrowKind, Retention
-from ..widgets.forms import ok_cancel_buttons
+from ..widgets.forms import ok_cancel_buttons, text_box
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,7 @@ class DecisionDialog(QDialog):
         row.addStretch()
         layout.addLayout(row)
         layout.addWidget(QLabel(self.tr("不同意的理由：")))
-        self.reason = QPlainTextEdit()
+        self.reason = text_box()
         self.reason.setFixedHeight(70)
         self.reason.setEnabled(False)
         self.refuse.toggled.connect(self.reason.setEnabled)

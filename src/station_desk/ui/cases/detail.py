@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -149,6 +150,8 @@ class CaseDetailDialog(QDialog):
         self.department_button = QPushButton(self.tr("联办部门进度…"))
         self.department_button.clicked.connect(self.department_step)
         self.print_button = notice_button(self, desk, case_no)
+        QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(
+            self.print_button.showMenu)
         self.correct_button, self.receive_button = correction_buttons(
             self, desk, lambda: self.case, self._done)
         for b in (self.print_button, self.correct_button, self.receive_button,

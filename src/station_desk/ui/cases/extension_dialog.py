@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from ...services.desk import Desk
 from ...services.notices import IssuedNotice
 from ..notices.actions import show_preview
 from ..widgets import prompts
+from ..widgets.forms import text_box
 
 
 class ExtensionDialog(QDialog):
@@ -49,7 +49,7 @@ class ExtensionDialog(QDialog):
         self.days = QSpinBox()
         self.days.setRange(1, max(1, cap - used))
         self.days.setSuffix(self.tr(" 个工作日"))
-        self.reason = QPlainTextEdit()
+        self.reason = text_box()
         self.reason.setPlaceholderText(self.tr("如：需现场核查、需县级部门会商（将写入延期告知书）"))
         self.reason.setMaximumHeight(70)
         self.consent = QLineEdit()

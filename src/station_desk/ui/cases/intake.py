@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from ..devices.card_reading import CardReaderBar
 from ..devices.pending_scans import PendingScans
 from ..widgets import prompts
 from ..widgets.field_marks import INVALID_STYLE, FieldMarks
-from ..widgets.forms import EnterDoesNotSubmit, form_group, line_edit, save_cancel_buttons
+from ..widgets.forms import EnterDoesNotSubmit, form_group, line_edit, save_cancel_buttons, text_box
 from ..widgets.item_picker import CODE_ROLE, ItemListMixin, item_summary
 from ..widgets.screen_fit import fit_to_screen
 from . import after_intake
@@ -107,7 +106,7 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         self.case_type = QComboBox()
         for t in CaseType:
             self.case_type.addItem(t.value, t.value)
-        self.reason = QPlainTextEdit()
+        self.reason = text_box()
         self.reason.setPlaceholderText(
             self.tr("退回件必填：写明依据的法律、法规或政策，将存档备查"))
         self.reason.setFixedHeight(56)

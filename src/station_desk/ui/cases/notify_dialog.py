@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.notifications import NotifyChannel, NotifyResult, Purpose
 from ...services.desk import Desk
 from ..widgets import prompts
+from ..widgets.forms import text_box
 from ..widgets.screen_fit import fit_to_screen
 
 
@@ -54,7 +54,7 @@ class NotifyDialog(QDialog):
         form.addRow(self.tr("说明"), self.note)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("短信 / 电话用语（可复制后修改）：")))
-        self.wording = QPlainTextEdit()
+        self.wording = text_box()
         self.wording.setReadOnly(True)
         layout.addWidget(self.wording, 1)
         row = QHBoxLayout()

@@ -35,6 +35,7 @@ from ...domain.catalogue import (
 from ...services.desk import Desk
 from ..widgets import prompts
 from ..widgets.delegates import CountDelegate, keep_editors_open
+from ..widgets.forms import text_box
 from ..widgets.screen_fit import fit_to_screen
 from .materials_model import COL_COPIES, COL_NAME, COL_ORIGINALS, MAX_COPIES, MaterialsModel
 
@@ -76,7 +77,7 @@ class ItemEditor(QDialog):
         self.authority.setPlaceholderText(UNVERIFIED)
         self.review_body = QLineEdit(item.review_body)
         self.review_body.setPlaceholderText(UNVERIFIED)
-        self.basis = QPlainTextEdit(item.legal_basis)
+        self.basis = text_box(item.legal_basis)
         self.basis.setMaximumHeight(60)
         self.department = QLineEdit(item.department)
         self.window_box = QLineEdit(item.window)
@@ -84,9 +85,9 @@ class ItemEditor(QDialog):
         self.result_edit = QLineEdit(item.result)
         self.in_person = QCheckBox(self.tr("本人必须到场（不能全程代办）"))
         self.in_person.setChecked(item.in_person)
-        self.procedure = QPlainTextEdit("\n".join(item.procedure))
+        self.procedure = text_box("\n".join(item.procedure))
         self.procedure.setMaximumHeight(80)
-        self.refusals = QPlainTextEdit("\n".join(item.non_acceptance))
+        self.refusals = text_box("\n".join(item.non_acceptance))
         self.refusals.setMaximumHeight(80)
         self.verified = QCheckBox(self.tr("已与县级办事指南核对无误"))
         self.verified.setChecked(item.verified)
@@ -112,8 +113,6 @@ class ItemEditor(QDialog):
         form.addRow("", self.in_person)
         form.addRow(self.tr("办理流程（每行一步）"), self.procedure)
         form.addRow(self.tr("不予受理情形（每行一条）"), self.refusals)
-        for edit in (self.basis, self.procedure, self.refusals):
-            edit.setTabChangesFocus(True)
         # the form scrolls on small screens so the materials and buttons stay in view
         facts = QWidget()
         facts.setLayout(form)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from ...services.complaints import COMPLAINT_CHANNELS, must_be_written
 from ...services.desk import Desk
 from ..widgets import palette, prompts
 from ..widgets.field_marks import error_label
-from ..widgets.forms import save_cancel_buttons
+from ..widgets.forms import save_cancel_buttons, text_box
 from ..widgets.screen_fit import fit_to_screen
 
 RATING_SOURCES = ("窗口评价器", "电话回访")
@@ -59,7 +58,7 @@ class ComplaintDialog(QDialog):
         for c in COMPLAINT_CHANNELS:
             self.channel.addItem(c, c)
         self.channel.setCurrentIndex(self.channel.findData("电话"))
-        self.matter = QPlainTextEdit()
+        self.matter = text_box()
         self.matter.setPlaceholderText(self.tr("投诉的事情经过和诉求"))
         self.matter.setFixedHeight(90)
         self.concerning = QComboBox()

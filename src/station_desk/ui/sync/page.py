@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from ...domain.station import Role
 from ...services.desk import Desk
 from ...services.sync import ImportOutcome, is_removable_root, range_label
 from ..widgets import palette, prompts
+from ..widgets.forms import text_box
 from .base import SyncPageBase
 from .dialogs import trust_identity_file
 from .town import build_town_tabs, refresh_town, selected_villages
@@ -162,7 +162,7 @@ class SyncPage(SyncPageBase):
         self.overdue_box, self.overdue = town.overdue_box, town.overdue
         self.report_box = QWidget()
         box = QVBoxLayout(self.report_box)
-        self.report = QPlainTextEdit()
+        self.report = text_box()
         self.report.setReadOnly(True)
         self.report.setPlaceholderText(self.tr("导入后在这里显示新增、更新、未变、隔离和缺号情况。"))
         box.addWidget(self.report)

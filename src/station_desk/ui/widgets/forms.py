@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -39,7 +40,10 @@ def save_cancel_buttons(dialog: QDialog, save_text: str) -> QDialogButtonBox:
     save, which closes the dialog only when the record was taken."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                            | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
+    save = box.button(QDialogButtonBox.StandardButton.Save)
+    save.setText(save_text)
+    save.setShortcut(QKeySequence.StandardKey.Save)
+    save.setToolTip(dialog.tr("%1（Ctrl+S）").replace("%1", save_text))
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
     box.rejected.connect(dialog.reject)
     return box
@@ -68,6 +72,13 @@ def page_top(title: str, button_text: str) -> tuple[QHBoxLayout, QPushButton]:
     button.setMinimumHeight(34)
     row.addWidget(button)
     return row, button
+
+
+def text_box(text: str = "") -> QPlainTextEdit:
+    """A several-line box that Tab leaves (a tab character is never wanted in a reason)."""
+    box = QPlainTextEdit(text)
+    box.setTabChangesFocus(True)
+    return box
 
 
 def line_edit(placeholder: str = "", *, max_length: int = 0) -> QLineEdit:
