@@ -242,8 +242,6 @@ class MainWindow(QMainWindow):
         for keys, action in ((QKeySequence.StandardKey.New, new_case),
                              (QKeySequence.StandardKey.Find, find_case)):
             QShortcut(QKeySequence(keys), self).activated.connect(action)
-        self.cases.new_button.setToolTip(self.tr("登记新办件（Ctrl+N）"))
-        self.cases.search.setToolTip(self.tr("查找办件（Ctrl+F）；回车打开所选办件"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_main_geometry(self)

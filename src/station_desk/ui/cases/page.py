@@ -68,6 +68,9 @@ class CasesPage(QWidget):
         self.search.setPlaceholderText(
             self.tr("编号、姓名（两个字也可）、身份证号、电话、事项或拼音首字母"))
         self.search.setClearButtonEnabled(True)
+        # the shortcuts themselves live in the main window (they work from any page)
+        self.new_button.setToolTip(self.tr("登记新办件（Ctrl+N）"))
+        self.search.setToolTip(self.tr("查找办件（Ctrl+F）；在列表中回车打开所选办件"))
         self.quick = QComboBox()
         self.quick.addItem(self.tr("全部"), QUICK_ALL)
         self.quick.addItem(self.tr("需关注（逾期+2个工作日内到期）"), QUICK_ATTENTION)
