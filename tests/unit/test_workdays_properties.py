@@ -93,7 +93,10 @@ def schedules(draw: st.DrawFn) -> YearSchedule:
     weekend = days.filter(lambda d: d.weekday() >= 5 and d not in holidays)
     workdays = draw(st.frozensets(weekend, max_size=6))
     return YearSchedule(year, frozenset(holidays), workdays, IMPORTED,
-                        draw(st.text(max_size=40)),
+                        # what an import accepts: no control, bidi or unassigned characters
+                        draw(st.text(st.characters(exclude_categories=("Cc", "Cf", "Cs", "Co",
+                                                                       "Cn")),
+                                     max_size=40)),
                         tuple(sorted((d, n) for d, n in holidays.items() if n)))
 
 
