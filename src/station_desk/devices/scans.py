@@ -15,10 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
-from reportlab import rl_config
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen import canvas
 
 from ..domain.errors import UserError
 
@@ -110,6 +106,8 @@ def assemble_pdf(pages: Sequence[Page], title: str = "") -> bytes:
     """One A4 page per scan, fitted and centred; the JPEGs go in as they are."""
     if not pages:
         raise UserError("还没有拍任何一页")
+    from reportlab import rl_config  # loaded when a PDF is first made, not at start-up
+
     out = io.BytesIO()
     # reportlab wraps images in ASCII85 by default: +25 % on every scan for nothing
     ascii85, rl_config.useA85 = rl_config.useA85, 0
@@ -121,6 +119,10 @@ def assemble_pdf(pages: Sequence[Page], title: str = "") -> bytes:
 
 
 def _draw_pages(out: io.BytesIO, pages: Sequence[Page], title: str) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
     pdf = canvas.Canvas(out, pagesize=A4, pageCompression=1)
     pdf.setTitle(title)
     page_w, page_h = A4

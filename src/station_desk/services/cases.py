@@ -33,7 +33,6 @@ from ..domain.ids import new_id
 from ..domain.legal_clock import CaseClock, ClockFacts, compute, facts_of_case
 from ..domain.station import Role
 from ..domain.workdays import HolidayCalendar, parse_schedule
-from ..print.fonts import missing_glyphs
 from .after_hours import AfterHoursDesk
 from .calendar import Calendar
 from .catalogue import CatalogueDesk
@@ -190,6 +189,8 @@ class CaseDesk:
         for p in (deadline, supplement_due):
             if p is not None and p.provisional:
                 warnings.append(p.warning())
+        from ..print.fonts import missing_glyphs  # reportlab, only when a case is written
+
         rare = missing_glyphs(applicant.name + applicant.address)
         if rare:
             warnings.append("姓名或住址中的" + "、".join(f"“{ch}”" for ch in rare)

@@ -7,6 +7,7 @@ import hashlib
 import io
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader, PdfWriter
 
@@ -19,15 +20,16 @@ from ..domain.errors import UserError
 from ..domain.ids import new_id
 from ..domain.notices import NoticeKind
 from ..domain.service import ApptKind
-from ..print.boards import render_rules_board
-from ..print.notices import NoticeContext, check_context, render_notice
-from ..print.notices.handwriting import with_handwriting_blanks
 from .appointments import ApptDesk
 from .cases import CaseDesk
 from .catalogue import CatalogueDesk
 from .session import Session
 from .station import StationDesk
 from .store import Store
+
+# the printing modules load reportlab (0.3 s): imported where a notice is made
+if TYPE_CHECKING:
+    from ..print.notices import NoticeContext
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class NoticeDesk:
         return self._store.db
 
     def _context(self, case_no: str, kind: NoticeKind) -> NoticeContext:
+        from ..print.notices import NoticeContext
         if kind == NoticeKind.APPOINTMENT:
             raise UserError("预约确认单从预约出具；预约服务功能尚未开放")
         station = self._station.station_or_refuse()
@@ -83,6 +86,8 @@ class NoticeDesk:
         Refusals raise; an incomplete catalogue item is returned as a question so
         the window can ask before printing with visible gaps.
         """
+        from ..print.notices import check_context
+        from ..print.notices.handwriting import with_handwriting_blanks
         ctx, _blanked = with_handwriting_blanks(self._context(case_no, kind))
         if kind == NoticeKind.ONE_TIME and ctx.item.missing_elements():
             check_context(ctx, allow_incomplete=True)
@@ -96,6 +101,8 @@ class NoticeDesk:
         """The archived copy if this kind was issued for the case before (a reprint),
         else a new notice, archived first and then handed out. `again`: issue anew
         (e.g. a second supplement round)."""
+        from ..print.notices import render_notice
+        from ..print.notices.handwriting import with_handwriting_blanks
         case = self._cases.for_action(case_no)
         earlier = notices_repo.latest(self.db, case.id, kind.value)
         if earlier is not None and not again:
@@ -122,6 +129,8 @@ class NoticeDesk:
 
     def issue_for_appointment(self, appt_no: str, *, again: bool = False) -> IssuedNotice:
         """预约确认单: the archived copy if issued before, else a new one."""
+        from ..print.notices import NoticeContext, render_notice
+        from ..print.notices.handwriting import with_handwriting_blanks
         appt = self._appointments.get(appt_no)
         number = f"{appt.appt_no}-{NoticeKind.APPOINTMENT.code}"
         earlier = notices_repo.by_number(self.db, number)
@@ -153,6 +162,7 @@ class NoticeDesk:
 
     def rules_board(self, size: str = "A4") -> bytes:
         """制度牌 for the wall: the town's 5 rules or the village's 3 (manual §五.3)."""
+        from ..print.boards import render_rules_board
         if size not in ("A4", "A3"):
             raise UserError("制度牌纸张应为 A4 或 A3", field="size")
         station = self._station.station_or_refuse()
