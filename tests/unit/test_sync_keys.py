@@ -146,8 +146,11 @@ def test_changed_keys_need_an_explicit_replace(stations: dict[str, Desk],
                                                tmp_path: Path) -> None:
     village, town = stations["village"], stations["town"]
     village.sync.trust(town.sync.export_identity(tmp_path / "old"))
-    # the town's PC is replaced: new keys, same station
+    # the town's PC is replaced: its keys are lost, and the head makes new ones on purpose
     (town.data_dir / KEYS_DIR / KEY_FILE).rename(tmp_path / "lost.key")
+    with pytest.raises(StorageError, match="keys new"):
+        town.sync.export_identity(tmp_path / "new")
+    town.sync.new_identity()
     new = town.sync.export_identity(tmp_path / "new")
     with pytest.raises(UserError, match="密钥已变化"):
         village.sync.trust(new)

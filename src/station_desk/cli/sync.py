@@ -32,6 +32,17 @@ def cmd_keys_export(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
+def cmd_keys_new(args: argparse.Namespace, desk: Desk) -> int:
+    keys = desk.sync.new_identity()
+    if args.json:
+        print(json.dumps({"fingerprint": keys.fingerprint}, ensure_ascii=False))
+    else:
+        print(f"已建立本站新身份。新指纹：{keys.fingerprint}\n请电话告知镇中心核对，"
+              "并把新身份文件（keys export）交给对方，由对方用 "
+              "keys trust --replace --fingerprint 新指纹 重新信任本站。")
+    return 0
+
+
 def cmd_keys_trust(args: argparse.Namespace, desk: Desk) -> int:
     if args.replace and not args.fingerprint:
         # a replaced key is how a stolen identity would arrive: only after a phone check
@@ -171,6 +182,8 @@ def add_sync_commands(sub: Any, add: Callable[..., argparse.ArgumentParser],
     sp.add_argument("--fingerprint", help="电话核对过的指纹；与文件不符则拒绝")
     sp.add_argument("--replace", action="store_true", help="对方更换了密钥：替换原有信任")
     add("show", need_station(cmd_keys_show), "显示本站指纹和已信任的站点", keys)
+    add("new", need_station(cmd_keys_new), "本站密钥丢失后建立新身份（站长；镇中心须重新信任）",
+        keys)
 
     sp = add("export", need_station(cmd_export), "导出同步包到U盘（加密、签名）")
     sp.add_argument("--to", required=True, help="U盘或文件夹")

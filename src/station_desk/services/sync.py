@@ -35,6 +35,8 @@ from ..sync.keys import (
     StationKeys,
     b64,
     ensure_station_keys,
+    load_station_keys,
+    new_station_keys,
     own_identity,
     parse_identity,
 )
@@ -176,7 +178,15 @@ class SyncDesk:
 
     # -- keys and identities ---------------------------------------------------
     def keys(self) -> StationKeys:
-        return ensure_station_keys(self._store.data_dir)
+        """This station's keys; a lost or damaged key file stops here with the way
+        back (never silently replaced: the town would see a stranger)."""
+        return load_station_keys(self._store.data_dir)
+
+    def new_identity(self) -> StationKeys:
+        """New keys after the old ones were lost (head); the town must re-trust them."""
+        self._session.require_head("建立本站新身份")
+        with storage_errors():
+            return new_station_keys(self._store.data_dir)
 
     def identity(self) -> Identity:
         s = self._me()

@@ -92,16 +92,50 @@ def key_path(data_dir: Path) -> Path:
     return data_dir / KEYS_DIR / KEY_FILE
 
 
+WAY_BACK = ("同步导出和导入已停止，以免用新的身份冒充本站。找回的办法（二选一）：\n"
+            "1. 用设置时打印的恢复单：station-desk restore U盘上的备份 --recovery-code 恢复码"
+            "（在新的数据目录里做；备份旁的 .keys 文件会一并找回本站密钥，镇中心照常认得本站）；\n"
+            "2. 建立新身份：站长运行 station-desk keys new，把新指纹电话告知镇中心，"
+            "镇中心核对后用 keys trust --replace --fingerprint 新指纹 重新信任本站。")
+
+
+class StationKeysLost(StorageError):
+    """keys/station.key is missing or damaged: no sync until the way back is taken."""
+
+
 def _load(path: Path) -> StationKeys:
     try:
         data = json.loads(path.read_text("utf-8"))
         signing = SigningKey(unb64(data["signing_seed"], "签名密钥"))
         box = PrivateKey(unb64(data["box_secret"], "加密密钥"))
     except (OSError, ValueError, KeyError, TypeError, UserError, CryptoError) as exc:
-        raise StorageError(
-            f"本站密钥文件 {path} 已损坏或无法读取。请不要删除它；从备份的密钥文件恢复，"
-            "或联系镇中心重新交换身份文件。") from exc
+        raise StationKeysLost(f"本站密钥文件 {path} 已损坏或无法读取。" + WAY_BACK) from exc
     return StationKeys(signing, box, path)
+
+
+def load_station_keys(data_dir: Path) -> StationKeys:
+    """This station's keys; never made here (see `ensure_station_keys`, `new_station_keys`)."""
+    path = key_path(data_dir)
+    if not path.exists():
+        raise StationKeysLost(f"本站密钥文件 {path} 不见了（keys 文件夹被删除或没有拷过来）。"
+                              + WAY_BACK)
+    _tighten(path)
+    return _load(path)
+
+
+def new_station_keys(data_dir: Path) -> StationKeys:
+    """A new identity after the old keys were lost: a damaged key file is kept aside
+    (never deleted), then new keys are made."""
+    path = key_path(data_dir)
+    if path.exists():
+        try:
+            _load(path)
+        except StationKeysLost:
+            aside = path.with_name(f"{KEY_FILE}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+            os.replace(path, aside)
+        else:
+            raise UserError("本站密钥完好，不需要新身份（换密钥会让镇中心不再认得本站）")
+    return ensure_station_keys(data_dir)
 
 
 def _tighten(path: Path) -> None:
