@@ -108,7 +108,7 @@ def test_finishing_at_intake_opens_the_screen_unless_switched_off(qtbot, desk: D
         return dialog
 
     dialog = finish(4)
-    shown = rating_screen._open[-1]
+    shown = list(rating_screen._open.values())[-1]
     assert shown.case_no == dialog.registered.case.case_no
     assert shown.isVisible()
     qtbot.keyClick(shown, Qt.Key.Key_3)

@@ -8,6 +8,8 @@ digits 1–5 presses the same buttons. Not modal: the clerk is never stuck.
 
 from __future__ import annotations
 
+import weakref
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...devices import config
 from ...devices.rating_pad import (
@@ -204,7 +207,11 @@ def _applicant_screen(parent: QWidget | None) -> object | None:
     return next((s for s in screens if s is not clerk), None)
 
 
-_open: list[RatingScreen] = []  # shown windows, kept alive until closed
+# Shown windows, kept alive until closed. Keyed by id and pruned through a partial,
+# not a lambda holding the screen: a screen referencing itself through its own
+# `destroyed` connection is a cycle the garbage collector may break after Qt has
+# already deleted the window.
+_open: dict[int, RatingScreen] = {}
 TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
 
 
@@ -215,29 +222,32 @@ class PadKeys(QObject):
 
     def __init__(self, screen: RatingScreen) -> None:
         super().__init__(screen)
-        self.screen = screen
+        self._screen = weakref.ref(screen)  # the screen owns this filter: no cycle back
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not self.screen.isVisible():
+        screen = self._screen()
+        if (event.type() != QEvent.Type.KeyPress or screen is None or not isValid(screen)
+                or not screen.isVisible()):
             return False
         key = event if isinstance(event, QKeyEvent) else None
         if key is None or level_for_key(key.text()) is None:
             return False
-        if not isinstance(watched, QWidget) or watched.window() is self.screen:
+        if not isinstance(watched, QWidget) or watched.window() is screen:
             return False  # the screen handles its own keys
         if isinstance(watched, TEXT_INPUTS):
             return False  # the clerk is typing a number
-        self.screen.keyPressEvent(key)
+        screen.keyPressEvent(key)
         return True
 
 
 def show_rating_screen(desk: Desk, case_no: str, parent: QWidget | None = None) -> RatingScreen:
     screen = RatingScreen(desk, case_no, parent)
     screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    for old in list(_open):
-        old.close()
-    _open.append(screen)
-    screen.destroyed.connect(lambda _o=None, s=screen: _open.remove(s) if s in _open else None)
+    for old in list(_open.values()):
+        if isValid(old):
+            old.close()
+    _open[id(screen)] = screen
+    screen.destroyed.connect(partial(_open.pop, id(screen), None))
     app = QApplication.instance()
     if app is not None:
         app.installEventFilter(PadKeys(screen))  # a child: gone, and unhooked, with it
