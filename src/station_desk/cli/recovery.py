@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import UserError, os_message
-from ..print.recovery_sheet import recovery_sheet
 from ..services.desk import Desk
 
 
 def cmd_recovery_print(args: argparse.Namespace, desk: Desk) -> int:
+    from ..print.recovery_sheet import recovery_sheet  # reportlab only when printing
+
     station = desk.station.station_or_refuse()
     code = desk.backups.recovery_code()
     pdf = recovery_sheet(station_name=station.name, station_code=station.code, code=code,
