@@ -28,4 +28,6 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     Setting("backup_warn_days", "超过几天没有备份时提醒", 7, 1, 90),
     # the town expects each village's bundle this often (weekly by default)
     Setting("village_report_days", "村（社区）站报送周期（天）", 7, 1, 60),
+    # a shared PC: after this long without a key or a click, the next person signs in
+    Setting("idle_lock_minutes", "多久没人操作就锁屏（分钟，0 为不锁）", 10, 0, 240),
 )}

@@ -30,6 +30,7 @@ from .archive.page import ArchivePage
 from .cases.page import CasesPage
 from .catalogue.page import CataloguePage
 from .complaints.page import ComplaintsPage
+from .idle_lock import IdleLock
 from .jobs import Job, report_failure, run_job
 from .settings.page import SettingsPage
 from .statistics.page import StatisticsPage
@@ -59,11 +60,15 @@ class _Page(Generic[PageT]):
         return cast(PageT, window.page(self.name))
 
 
-def sign_in_again(window: MainWindow) -> bool:
-    """Replaceable in tests: ask for a sign-in, True when someone signed in."""
+def sign_in_again(window: MainWindow, prefer: str | None = None) -> bool:
+    """Replaceable in tests: ask for a sign-in (`prefer` offered first), True when
+    someone signed in."""
     from .setup.sign_in import SignInDialog
 
-    return bool(SignInDialog(window.desk, window).exec())
+    dialog = SignInDialog(window.desk, window)
+    if prefer:
+        dialog.offer_first(prefer)
+    return bool(dialog.exec())
 
 
 class MainWindow(QMainWindow):
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(QWidget())  # stands in until the page is first opened
         self.nav.currentRowChanged.connect(self._show)
         self._daily_shortcuts()
+        self.idle_lock = IdleLock(desk.station.setting("idle_lock_minutes"), self.lock, self)
         self.nav.setCurrentRow(0)
         self.refresh_header()
 
@@ -228,6 +234,18 @@ class MainWindow(QMainWindow):
         self.refresh_header()
         self._show(self.stack.currentIndex())
 
+    def lock(self) -> None:
+        """Nobody touched the PC for a while: whoever comes next signs in first. Closing
+        the sign-in closes the program (everything saved stays saved)."""
+        previous = self.desk.session.signed_in
+        self.desk.session.sign_out()
+        self.refresh_header()
+        if not sign_in_again(self, previous.name if previous else None):
+            self.close()
+            return
+        self.refresh_header()
+        self._show(self.stack.currentIndex())
+
     def _daily_shortcuts(self) -> None:
         """The day's actions from anywhere in the window."""
         def new_case() -> None:
@@ -244,6 +262,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(keys), self).activated.connect(action)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle_lock.stop()
         remember_main_geometry(self)
         super().closeEvent(event)
 

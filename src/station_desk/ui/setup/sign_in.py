@@ -25,7 +25,7 @@ class SignInDialog(QDialog):
         station = desk.station.current
         self.setWindowTitle(self.tr("登录 — %s") % (station.name if station else ""))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("请选择您的姓名并输入 PIN。办理的每件事都会记在您名下。")))
+        layout.addWidget(QLabel(self.tr("请选择您的姓名并输入密码。办理的每件事都会记在您名下。")))
         form = QFormLayout()
         self.who = QComboBox()
         for staff in desk.station.staff():
@@ -38,7 +38,7 @@ class SignInDialog(QDialog):
         self.confirm_pin.setMaxLength(8)
         self.confirm_label = QLabel(self.tr("再输一次"))
         form.addRow(self.tr("姓名"), self.who)
-        form.addRow(self.tr("PIN"), self.pin)
+        form.addRow(self.tr("密码"), self.pin)
         form.addRow(self.confirm_label, self.confirm_pin)
         self.hint = QLabel()
         layout.addLayout(form)
@@ -51,6 +51,14 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         self.who.currentIndexChanged.connect(self._update_mode)
         self._update_mode()
+
+    def offer_first(self, name: str) -> None:
+        """The clerk who was signed in before the PC was locked."""
+        for i in range(self.who.count()):
+            staff = self.who.itemData(i)
+            if staff is not None and staff.name == name:
+                self.who.setCurrentIndex(i)
+                self.pin.setFocus()
 
     @property
     def chosen(self) -> Staff | None:
