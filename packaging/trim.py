@@ -17,6 +17,9 @@ DROPPED = [
     # embedded-device platforms (eglfs/linuxfb/vnc/vulkan display), not a desktop
     r"egldeviceintegrations", r"platforms[/\\]\w*(eglfs|minimalegl|linuxfb|vnc|vkkhrdisplay)",
     r"Qt6?EglF[Ss]\w*", r"generic[/\\]\w*tuio",
+    # Wayland: UOS and Kylin desktops run X11, and a Wayland session still has
+    # XWayland, where Qt falls back to xcb (~3 MB)
+    r"wayland", r"Qt6?Wl\w*",
     # the GTK theme plugin and the GTK stack it pulls in (Qt's own style is used)
     r"qgtk3", r"lib(atk-1\.0|cairo|cairo-gobject|pango(cairo|ft2)?-1\.0|gdk_pixbuf-2\.0|pixman-1"
     r"|thai|datrie|fribidi|graphite2|harfbuzz)\.so",
@@ -27,6 +30,12 @@ DROPPED = [
     # depends on libcups2), matching the system's print service
     r"lib(cups|gnutls|p11-kit|unistring|idn2|tasn1|nettle|hogweed|gmp|avahi-client"
     r"|avahi-common)\.so",
+    # Linux: the base libraries every Debian-family desktop has (the .deb depends
+    # on them); PyInstaller would copy the build machine's (~13 MB)
+    r"(^|[/\\])lib(stdc\+\+|gcc_s|gio-2\.0|glib-2\.0|gobject-2\.0|gmodule-2\.0|gthread-2\.0"
+    r"|gcrypt|gpg-error|systemd|X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|fontconfig|freetype|expat"
+    r"|png16|z|bz2|brotli\w+|zstd|lzma|lz4|dbus-1|pcre2-8|selinux|mount|blkid|ffi|uuid|cap|md"
+    r"|bsd)\.so[.\d]*$",
     # TLS backends: the program never goes online
     r"plugins[/\\]tls[/\\]", r"networkinformation",
     # software OpenGL for Windows without drivers; a widgets app does not render GL
@@ -39,9 +48,8 @@ DROPPED = [
 # Qt's translations: Chinese only (the program loads qtbase_zh_CN).
 TRANSLATIONS = re.compile(r"translations[/\\](?!qt(base)?_zh_CN\.qm$)")
 # Python packages only the tools use (tests, type checks); elsewhere optional imports.
-# (PIL itself stays: reportlab imports it unconditionally.)
-EXCLUDED_MODULES = ["tkinter", "mypy", "ast_serialize", "hypothesis", "pydantic",
-                    "pydantic_core", "pytest", "_pytest",
+# (PIL stays: reportlab imports it unconditionally; ssl too: python-stdnum does.)
+EXCLUDED_MODULES = ["tkinter", "mypy", "ast_serialize", "hypothesis", "pytest", "_pytest",
                     # Pillow codecs reportlab never asks for (AVIF alone is ~5 MB)
                     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin",
                     "PIL._imagingcms", "PIL.ImageCms", "PIL._imagingtk", "PIL.ImageTk"]

@@ -42,7 +42,8 @@ def test_version_resource_text_is_what_pyinstaller_evaluates() -> None:
     "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
     "PySide6/Qt/lib/libQt6Quick.so.6", "PySide6\\Qt6Qml.dll", "opengl32sw.dll",
     "PySide6/Qt/translations/qt_de.qm", "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
-    "PySide6/Qt/plugins/platforms/libqeglfs.so", "stdnum/oui.dat", "libcups.so.2"])
+    "PySide6/Qt/plugins/platforms/libqeglfs.so", "stdnum/oui.dat", "libcups.so.2",
+    "PySide6/Qt/plugins/platforms/libqwayland.so", "PySide6/Qt/lib/libQt6WaylandClient.so.6"])
 def test_unused_parts_are_left_out(dest: str) -> None:
     assert not trim.keep(dest)
 
