@@ -19,7 +19,7 @@ DROPPED = [
     r"Qt6?EglF[Ss]\w*", r"generic[/\\]\w*tuio",
     # Wayland: UOS and Kylin desktops run X11, and a Wayland session still has
     # XWayland, where Qt falls back to xcb (~3 MB)
-    r"wayland", r"Qt6?Wl\w*",
+    r"[Ww]ayland", r"Qt6?Wl\w*",
     # the GTK theme plugin and the GTK stack it pulls in (Qt's own style is used)
     r"qgtk3", r"lib(atk-1\.0|cairo|cairo-gobject|pango(cairo|ft2)?-1\.0|gdk_pixbuf-2\.0|pixman-1"
     r"|thai|datrie|fribidi|graphite2|harfbuzz)\.so",
