@@ -553,11 +553,11 @@ def test_only_the_head_imports_holidays(desk: Desk) -> None:
         desk.session.sign_in(name, pin)
         seq = journal.last_seq(desk.db)
         with pytest.raises(NotAllowed):
-            desk.cases.import_holidays(text)
+            desk.holidays.import_holidays(text)
         assert journal.last_seq(desk.db) == seq
         assert not desk.calendar.current().knows(2099)
     desk.session.sign_in("王建国", "1234")
-    assert desk.cases.import_holidays(text) == (2099, 0)
+    assert desk.holidays.import_holidays(text) == (2099, 0)
     calendar = desk.calendar.current()
     assert calendar.knows(2099)
     assert not calendar.is_workday(date(2099, 10, 5))  # a made-up holiday
@@ -571,10 +571,10 @@ def test_bad_schedule_refused_and_nothing_stored(desk: Desk) -> None:
     bad = dict(FAKE_2099, workdays=["2099-10-12"])  # a Monday
     seq = journal.last_seq(desk.db)
     with pytest.raises(UserError) as exc:
-        desk.cases.import_holidays(json.dumps(bad))
+        desk.holidays.import_holidays(json.dumps(bad))
     assert "不是周末" in exc.value.message
     with pytest.raises(UserError):
-        desk.cases.import_holidays("{not json")
+        desk.holidays.import_holidays("{not json")
     assert journal.last_seq(desk.db) == seq
     assert not desk.calendar.current().knows(2099)
 
@@ -600,7 +600,7 @@ def test_import_redates_provisional_deadlines(desk: Desk) -> None:
                                 Status.WITHDRAWN, "申请人撤回")
 
     desk.session.sign_in("王建国", "1234")
-    assert desk.cases.import_holidays(json.dumps(FAKE_2027, ensure_ascii=False)) == (2027, 1)
+    assert desk.holidays.import_holidays(json.dumps(FAKE_2027, ensure_ascii=False)) == (2027, 1)
     fixed = desk.cases.get(case.case_no)
     imported = HolidayCalendar({2027: parse_schedule(json.dumps(FAKE_2027))})
     assert fixed.deadline == imported.add_working_days(date(2026, 11, 20), 30)
@@ -616,7 +616,7 @@ def test_import_redates_provisional_deadlines(desk: Desk) -> None:
 def test_import_of_an_unrelated_year_keeps_the_deadline(desk: Desk) -> None:
     case = _provisional_2027_case(desk)
     desk.session.sign_in("王建国", "1234")
-    desk.cases.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False))
+    desk.holidays.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False))
     after = desk.cases.get(case.case_no)
     assert after.deadline == date(2027, 1, 4)
     assert after.extra["deadline_provisional"] is True
@@ -627,7 +627,7 @@ def test_import_of_an_unrelated_year_reports_nothing_redated(desk: Desk) -> None
     case = _provisional_2027_case(desk)
     events = len(desk.cases.timeline(case))
     desk.session.sign_in("王建国", "1234")
-    assert desk.cases.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False)) == (2099, 0)
+    assert desk.holidays.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False)) == (2099, 0)
     assert len(desk.cases.timeline(case)) == events
 
 
@@ -638,7 +638,7 @@ def test_import_keeps_an_agreed_extension(desk: Desk) -> None:
     desk.extensions.extend(case.case_no, 5, "待县局复核", consent="申请人当面同意延期")
     extended = desk.cases.get(case.case_no)
     assert extended.deadline == date(2027, 1, 11)  # provisional statutory days
-    desk.cases.import_holidays(json.dumps(FAKE_2027, ensure_ascii=False))
+    desk.holidays.import_holidays(json.dumps(FAKE_2027, ensure_ascii=False))
     # 30 working days to 2027-01-05 under the imported schedule, then 5 more
     assert desk.cases.get(case.case_no).deadline == date(2027, 1, 12)
 

@@ -129,7 +129,7 @@ def full(desk: Desk) -> Desk:
     every record table has rows."""
     make_demo(desk)
     desk.station.set_setting(KEY, 8)
-    desk.cases.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False))
+    desk.holidays.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False))
     for table in RECORD_TABLES:
         _ensure_a_row(desk, table)
     return desk

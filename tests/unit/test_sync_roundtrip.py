@@ -514,7 +514,7 @@ def test_catalogue_and_holidays_travel_back(village: Station, town: Station,
     schedule = {"year": 2099, "source": "测试用虚构安排",
                 "holidays": [{"name": "国庆节", "dates": [f"2099-10-0{d}" for d in range(1, 8)]}],
                 "workdays": ["2099-09-26", "2099-10-10"]}
-    town.desk.cases.import_holidays(json.dumps(schedule, ensure_ascii=False))
+    town.desk.holidays.import_holidays(json.dumps(schedule, ensure_ascii=False))
     seq = journal.last_seq(village.desk.db)
     report = village.sync.import_bundle(export(town, stick, for_code=VILLAGE))
     assert village.desk.catalogue.item(CLAIM).fee == "不收费（镇中心核实）"

@@ -239,7 +239,7 @@ def cmd_holidays_import(args: argparse.Namespace, desk: Desk) -> int:
         raise UserError(f"读不到文件 {args.file}：{os_message(exc)}") from None
     except UnicodeDecodeError:
         raise UserError(f"文件 {args.file} 不是 UTF-8 文本") from None
-    year, fixed = desk.cases.import_holidays(text)
+    year, fixed = desk.holidays.import_holidays(text)
     if args.json:
         _print_json({"year": year, "cases_redated": fixed})
     else:

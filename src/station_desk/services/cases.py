@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from ..db import cases_repo, clock_repo, holidays_repo, sync_repo
+from ..db import cases_repo, clock_repo, sync_repo
 from ..db.cases_repo import CaseFilter
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
@@ -26,13 +26,13 @@ from ..domain.cases import (
     initial_status,
 )
 from ..domain.catalogue import CaseType
-from ..domain.deadlines import DUE_SOON_DAYS, Promise, Urgency, promise, urgency
+from ..domain.deadlines import DUE_SOON_DAYS, Promise, Urgency, urgency
 from ..domain.errors import NotAllowed, UserError
 from ..domain.handover import read_only_reason
 from ..domain.ids import new_id
 from ..domain.legal_clock import CaseClock, ClockFacts, compute, facts_of_case
 from ..domain.station import Role
-from ..domain.workdays import HolidayCalendar, parse_schedule
+from ..domain.workdays import HolidayCalendar
 from .after_hours import AfterHoursDesk
 from .calendar import Calendar
 from .catalogue import CatalogueDesk
@@ -110,50 +110,6 @@ class CaseDesk:
             cases_repo.add_event(self.db, case.id, "期限", why + "。" + clock.summary(),
                                  self._session.actor)
         return self.get(case.case_no)
-
-    # -- holiday schedules ------------------------------------------------
-    def import_holidays(self, text: str) -> tuple[int, int]:
-        """Store a year's schedule (head only); returns (year, cases re-dated)."""
-        self._session.require_head("导入法定节假日安排")
-        schedule = parse_schedule(text)
-        try:
-            with storage_errors(), self.db.atomic():
-                holidays_repo.save(self.db, schedule, self._session.actor)
-                fixed = self.redate_for_schedules(schedule.year)
-        except BaseException:
-            self._calendar.invalidate()  # it was read with the schedule now rolled back
-            raise
-        return schedule.year, fixed
-
-    def redate_for_schedules(self, year: int) -> int:
-        """After a schedule for `year` arrived (imported here, or in the town's return
-        bundle): correct the provisional dates of open cases. Returns how many."""
-        self._calendar.invalidate()  # the cached calendar predates the new schedule
-        own = self._station.station_or_refuse().code  # a village re-dates its own cases
-        with storage_errors(), self.db.atomic():
-            calendar = self._calendar.current()
-            fixed = 0
-            for case in cases_repo.open_with_provisional_deadline(self.db, own):
-                redated = self.clock(case, calendar=calendar).promised_due
-                if redated is None or (redated.day, redated.provisional) == (
-                        case.deadline, case.extra["deadline_provisional"]):
-                    continue
-                self.apply_clock(case, f"按 {year} 年放假安排，承诺办结日期更正为"
-                                       f" {redated.day:%Y-%m-%d}", calendar)
-                fixed += 1
-            for case in cases_repo.in_supplement(self.db, own):
-                due = promise(calendar, case.received_at.date(), SUPPLEMENT_NOTICE_DAYS)
-                if case.supplement_notice_at is None and case.supplement_due is not None \
-                        and due.deadline != case.supplement_due:
-                    cases_repo.update_case(self.db, case.id, {
-                        "supplement_due": due.deadline.isoformat(),
-                        "sort_key": attention_key(case.status, due.deadline,
-                                                  case.received_at)}, self._session.actor)
-                    cases_repo.add_event(self.db, case.id, "期限",
-                                         f"按 {year} 年放假安排，补正告知期限更正为"
-                                         f" {due.deadline:%Y-%m-%d}", self._session.actor)
-                    fixed += 1
-        return fixed
 
     # -- intake ------------------------------------------------------------
     def register(self, data: CaseInput) -> Registered:

@@ -17,6 +17,7 @@ from .catalogue import CatalogueDesk
 from .complaints import ComplaintDesk
 from .corrections import CorrectionDesk
 from .extensions import ExtensionDesk
+from .holidays import HolidayDesk
 from .ledger import LedgerDesk
 from .notices import NoticeDesk
 from .notifications import NotificationDesk
@@ -45,6 +46,8 @@ class Desk:
         self.after_hours = AfterHoursDesk(store, self.session, self.station)
         self.cases = CaseDesk(store, self.session, self.station, self.catalogue, self.calendar,
                               self.after_hours)
+        self.holidays = HolidayDesk(store, self.session, self.station, self.calendar,
+                                    self.cases)
         self.appointments = ApptDesk(store, self.session, self.station, self.catalogue,
                                      self.calendar, self.cases)
         self.corrections = CorrectionDesk(store, self.session, self.catalogue, self.cases)
@@ -56,8 +59,8 @@ class Desk:
                                         self.cases)
         self.archive = ArchiveDesk(store, self.session, self.station, self.cases)
         self.supervision = SupervisionDesk(store, self.session, self.station, self.cases)
-        self.sync = SyncDesk(store, self.session, self.station, self.calendar, self.cases,
-                             self.supervision)
+        self.sync = SyncDesk(store, self.session, self.station, self.calendar,
+                             self.holidays, self.supervision)
         self.reports = ReportDesk(store, self.station, self.supervision)
         self.ledger = LedgerDesk(store, self.station, self.cases, self.supervision)
 

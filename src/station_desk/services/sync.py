@@ -44,7 +44,7 @@ from ..sync.ranges import label as range_label
 from ..sync.ranges import missing_message
 from ..sync.volumes import is_removable_root
 from .calendar import Calendar
-from .cases import CaseDesk
+from .holidays import HolidayDesk
 from .session import Session
 from .station import StationDesk
 from .store import Store
@@ -161,12 +161,12 @@ class SyncDesk:
     """`desk.sync`."""
 
     def __init__(self, store: Store, session: Session, station: StationDesk,
-                 calendar: Calendar, cases: CaseDesk, supervision: SupervisionDesk) -> None:
+                 calendar: Calendar, holidays: HolidayDesk, supervision: SupervisionDesk) -> None:
         self._store = store
         self._session = session
         self._station = station
         self._calendar = calendar
-        self._cases = cases
+        self._holidays = holidays
         self._supervision = supervision
 
     @property
@@ -386,7 +386,7 @@ class SyncDesk:
     def _redate(self, report: ImportReport) -> None:
         """New holiday schedules from the town: correct provisional deadlines."""
         for year in sorted(set(report.holiday_years)):
-            fixed = self._cases.redate_for_schedules(year)
+            fixed = self._holidays.redate_for_schedules(year)
             if fixed:
                 log.info("%d cases re-dated after the %d holiday schedule", fixed, year)
 

@@ -1,0 +1,77 @@
+"""`desk.holidays`: importing the State Council's yearly holiday schedule and
+re-dating the open cases whose dates were provisional without it."""
+
+from __future__ import annotations
+
+from ..db import cases_repo, holidays_repo
+from ..db.connection import ArchiveDb
+from ..db.errors import storage_errors
+from ..domain.cases import attention_key
+from ..domain.deadlines import promise
+from ..domain.workdays import parse_schedule
+from .calendar import Calendar
+from .cases import SUPPLEMENT_NOTICE_DAYS, CaseDesk
+from .session import Session
+from .station import StationDesk
+from .store import Store
+
+__all__ = ["HolidayDesk"]
+
+
+class HolidayDesk:
+    """`desk.holidays`: the schedules and what they change in open cases."""
+
+    def __init__(self, store: Store, session: Session, station: StationDesk,
+                 calendar: Calendar, cases: CaseDesk) -> None:
+        self._store = store
+        self._session = session
+        self._station = station
+        self._calendar = calendar
+        self._cases = cases
+
+    @property
+    def db(self) -> ArchiveDb:
+        return self._store.db
+
+    def import_holidays(self, text: str) -> tuple[int, int]:
+        """Store a year's schedule (head only); returns (year, cases re-dated)."""
+        self._session.require_head("导入法定节假日安排")
+        schedule = parse_schedule(text)
+        try:
+            with storage_errors(), self.db.atomic():
+                holidays_repo.save(self.db, schedule, self._session.actor)
+                fixed = self.redate_for_schedules(schedule.year)
+        except BaseException:
+            self._calendar.invalidate()  # it was read with the schedule now rolled back
+            raise
+        return schedule.year, fixed
+
+    def redate_for_schedules(self, year: int) -> int:
+        """After a schedule for `year` arrived (imported here, or in the town's return
+        bundle): correct the provisional dates of open cases. Returns how many."""
+        self._calendar.invalidate()  # the cached calendar predates the new schedule
+        own = self._station.station_or_refuse().code  # a village re-dates its own cases
+        with storage_errors(), self.db.atomic():
+            calendar = self._calendar.current()
+            fixed = 0
+            for case in cases_repo.open_with_provisional_deadline(self.db, own):
+                redated = self._cases.clock(case, calendar=calendar).promised_due
+                if redated is None or (redated.day, redated.provisional) == (
+                        case.deadline, case.extra["deadline_provisional"]):
+                    continue
+                self._cases.apply_clock(case, f"按 {year} 年放假安排，承诺办结日期更正为"
+                                       f" {redated.day:%Y-%m-%d}", calendar)
+                fixed += 1
+            for case in cases_repo.in_supplement(self.db, own):
+                due = promise(calendar, case.received_at.date(), SUPPLEMENT_NOTICE_DAYS)
+                if case.supplement_notice_at is None and case.supplement_due is not None \
+                        and due.deadline != case.supplement_due:
+                    cases_repo.update_case(self.db, case.id, {
+                        "supplement_due": due.deadline.isoformat(),
+                        "sort_key": attention_key(case.status, due.deadline,
+                                                  case.received_at)}, self._session.actor)
+                    cases_repo.add_event(self.db, case.id, "期限",
+                                         f"按 {year} 年放假安排，补正告知期限更正为"
+                                         f" {due.deadline:%Y-%m-%d}", self._session.actor)
+                    fixed += 1
+        return fixed
