@@ -488,6 +488,10 @@ def test_an_open_case_cannot_be_rated(qtbot, desk: Desk, boxes) -> None:
     qtbot.addWidget(dialog)
     dialog.case_no.setCurrentText(case_no)
     assert "不能评价" in dialog.case_info.text()
+    assert dialog.level.currentData() == ""  # starts empty: the person chooses
+    dialog.save()
+    assert not dialog.rated and "请选择" in boxes.warnings[-1]
+    dialog.level.setCurrentIndex(dialog.level.findData(Rating.SATISFIED.value))
     dialog.save()
     assert not dialog.rated and "不能评价" in boxes.warnings[-1]
 

@@ -270,7 +270,7 @@ def test_every_fault_reported_at_once_and_nothing_written(desk: Desk) -> None:
     errors = exc.value.errors
     assert set(errors) == {"name", "id_number", "phone", "item"}
     assert "姓名" in errors["name"]
-    assert "校验位" in errors["id_number"]
+    assert "抄错" in errors["id_number"]
     assert "12345" in errors["phone"]
     assert "99-99" in errors["item"]
     assert all(text in exc.value.message for text in errors.values())

@@ -84,7 +84,8 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
     # calc_check_digit ignores the last character of what it is given.
     expected = calc_check_digit(value)
     if last != expected:
-        raise InvalidIdNumber(f"身份证号校验位不对：最后一位应为 {expected}，请核对是否抄错")
+        # never name the digit: a clerk told "it should be 7" writes 7 over a real typo
+        raise InvalidIdNumber("身份证号有一位抄错了（校验不通过），请对照身份证逐位核对")
 
     return IdNumber(
         value=value,

@@ -170,9 +170,9 @@ class RatingDialog(QDialog):
         self.case_info = QLabel()
         self.case_info.setWordWrap(True)
         self.level = QComboBox()
+        self.level.addItem(self.tr("（请按群众的评价选择）"), "")  # never a level chosen for them
         for r in Rating:
             self.level.addItem(r.value, r.value)
-        self.level.setCurrentIndex(self.level.findData(Rating.SATISFIED.value))
         self.source = QComboBox()
         for s in RATING_SOURCES:
             self.source.addItem(s, s)
@@ -213,6 +213,12 @@ class RatingDialog(QDialog):
 
     def save(self) -> None:
         self.error.hide()
+        if not self.level.currentData():
+            message = self.tr("请选择群众给的评价（非常满意、满意、基本满意、不满意、非常不满意）")
+            self.error.setText(message)
+            self.error.show()
+            prompts.warn(self, self.tr("还不能记录"), message)
+            return
         try:
             self.desk.complaints.rate(self.chosen_case(), Rating(self.level.currentData()),
                                       str(self.source.currentData()), self.note.text())

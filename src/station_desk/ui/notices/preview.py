@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.notices import IssuedNotice
-from ..widgets import prompts
+from ..widgets import prompts, status
 from ..widgets.screen_fit import fit_to_screen
 from .printing import load_pdf, print_pdf, printer_named, remember_printer
 
@@ -120,8 +120,9 @@ class PdfPreview(QDialog):
                              self.tr("没有打印")):
             if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
                 remember_printer(printer.printerName())
-            prompts.info(self, self.tr("已发送打印"),
-                         self.tr("已发送到打印机 %1。").replace("%1", printer.printerName()))
+            # a success needs no answer: said in the status bar, no box to close
+            status.say(self.parentWidget(), self.tr("已发送到打印机 %1")
+                       .replace("%1", printer.printerName() or self.tr("（PDF 文件）")))
 
     def save_copy(self) -> None:
         path = ask_save_path(self, f"{self.name}.pdf")
