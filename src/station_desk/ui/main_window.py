@@ -158,7 +158,15 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(current)
         if isinstance(built, ArchivePage):
             built.restored.connect(self._after_restore)
+        if isinstance(built, TodayPage):
+            built.open_list.connect(self.open_list)
         return built
+
+    def open_list(self, area: str, which: str) -> None:
+        """A card on 今日 opens the list behind it (the cases filtered as the card counts)."""
+        self.go_to(area)
+        if area == self.tr("办件") and which:
+            self.cases.show_quick(which)
 
     def built_pages(self) -> list[str]:
         return [name for name in self._rows if name in self._built]

@@ -223,6 +223,13 @@ class CasesPage(QWidget):
         if case_no:
             self.land_on(case_no)
 
+    def show_quick(self, which: str) -> None:
+        """One of the quick lists (all, attention, overdue, proxy), search cleared."""
+        self.search.clear()
+        found = self.quick.findData(which)
+        self.quick.setCurrentIndex(max(0, found))
+        self.apply_filter()
+
     def land_on(self, case_no: str) -> None:
         """The list shows the case just registered, selected: Enter opens it."""
         self.quick.setCurrentIndex(0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services.desk import Desk
@@ -11,6 +12,9 @@ from ..widgets.card import Card
 
 
 class TodayPage(QWidget):
+    # (area, which list): the main window shows the list behind a card
+    open_list = Signal(str, str)
+
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
@@ -38,7 +42,7 @@ class TodayPage(QWidget):
         for i, card in enumerate((self.appointments, self.after_hours, self.complaints,
                                   self.satisfaction)):
             grid.addWidget(card, 1, i)
-        self.records = Card(self.tr("今日登记/修改的记录"))
+        self.records = Card(self.tr("今天记下的操作（登记、修改、出具等）"))
         self.catalogue = Card(self.tr("服务事项"))
         self.staff = Card(self.tr("在岗工作人员"))
         self.backup = Card(self.tr("最近一次备份"))
@@ -56,6 +60,15 @@ class TodayPage(QWidget):
             card.hide()
         layout.addLayout(grid)
         layout.addStretch()
+        links = ((self.received, "办件", "all"), (self.open_cases, "办件", "all"),
+                 (self.overdue, "办件", "overdue"), (self.due_soon, "办件", "attention"),
+                 (self.appointments, "预约", ""), (self.after_hours, "延时服务", ""),
+                 (self.complaints, "投诉回访", ""), (self.satisfaction, "投诉回访", ""),
+                 (self.catalogue, "服务事项", ""), (self.staff, "设置", ""),
+                 (self.backup, "档案", ""), (self.villages, "同步", ""))
+        for card, area, which in links:
+            card.make_link(self.tr("打开“%1”").replace("%1", area))
+            card.opened.connect(lambda a=area, w=which: self.open_list.emit(a, w))
 
     def refresh(self) -> None:
         s = self.desk.today.summary()
@@ -99,7 +112,7 @@ class TodayPage(QWidget):
                                  self.tr("其中帮办代办 %1 件").replace("%1", str(counts["proxy"])))
         self.completed.show_value(str(counts["completed"]))
         self.open_cases.show_value(str(counts["open"]))
-        self.overdue.show_value(str(counts["overdue"]), warn=counts["overdue"] > 0)
+        self.overdue.show_value(str(counts["overdue"]), danger=counts["overdue"] > 0)
         self.due_soon.show_value(str(counts["due_soon"]), warn=counts["due_soon"] > 0)
         todays = self.desk.appointments.day(s.day)
         self.appointments.show_value(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .palette import BORDER, MUTED, NAV, PRIMARY, SECONDARY, WARNING
+from .palette import BORDER, DANGER, MUTED, NAV, PRIMARY, SECONDARY, WARNING
 
 STYLE = f"""
 QWidget {{ font-size: 14px; }}
@@ -17,6 +17,7 @@ QWidget {{ font-size: 14px; }}
 #cardTitle {{ color: {SECONDARY}; }}
 #cardValue {{ font-size: 28px; font-weight: bold; color: {PRIMARY}; }}
 #cardValue[warn="true"] {{ color: {WARNING}; }}
+#cardValue[danger="true"] {{ color: {DANGER}; }}
 #alerts {{ color: {WARNING}; font-weight: bold; }}
 #muted {{ color: {MUTED}; }}
 """
