@@ -1,0 +1,138 @@
+"""The longest event-loop stall (a 5 ms QTimer heartbeat) while the window does
+each thing a clerk does, on a town archive (default 100,000 cases), and cold
+start to a shown main window against a bare PySide6 window.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_stalls.py [--rows N]
+
+Rows come from cases_million.build (real schema, bulk insert). Prints one line
+per figure; a stall is the largest gap between heartbeats, so 100 ms means the
+window did not repaint or answer a key for 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cases_million import build  # noqa: E402
+
+from station_desk.domain.station import Role, StationKind  # noqa: E402
+from station_desk.services.desk import Desk, StaffInput  # noqa: E402
+from station_desk.ui.app import make_app  # noqa: E402
+from station_desk.ui.jobs import Job, run_job, wait_for  # noqa: E402
+from station_desk.ui.main_window import MainWindow  # noqa: E402
+from station_desk.ui.statistics import page as statistics  # noqa: E402
+
+SETTLE_MS = 150
+
+
+class Heartbeat:
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = time.perf_counter()
+        self.worst = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def stall(self, action: Callable[[], object]) -> float:
+        """Longest gap (ms) from just before `action` until SETTLE_MS after it; a
+        returned Job is waited for too (its work is off the UI thread)."""
+        loop = QEventLoop()
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer.start()
+        result: list[object] = []
+        QTimer.singleShot(0, lambda: result.append(action()))
+        QTimer.singleShot(SETTLE_MS, loop.quit)
+        loop.exec()
+        if result and isinstance(result[0], Job):
+            wait_for(result[0], timeout=600)
+        self.timer.stop()
+        return self.worst * 1000
+
+
+def cold_start(folder: Path) -> tuple[float, float]:
+    """(bare PySide6 window, Station Desk main window) seconds, each a fresh process."""
+    bare = ("import time; t=time.perf_counter(); from PySide6.QtWidgets import QApplication,"
+            " QMainWindow; a=QApplication([]); w=QMainWindow(); w.show(); a.processEvents();"
+            " print(time.perf_counter()-t)")
+    ours = ("import time; t=time.perf_counter(); from pathlib import Path;"
+            " from station_desk.ui.app import make_app; from station_desk.services.desk import"
+            " Desk; from station_desk.ui.main_window import MainWindow; a=make_app([]);"
+            f" d=Desk.open(Path({str(folder)!r}), program='bench'); d.session.sign_in('王建国',"
+            " '1234'); w=MainWindow(d); w.show(); w.start_daily_backup(); a.processEvents();"
+            " print(time.perf_counter()-t); import os; os._exit(0)")
+
+    def run(code: str) -> float:
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True, timeout=600)
+        return float(out.stdout.strip().splitlines()[-1])
+
+    return min(run(bare) for _ in range(3)), min(run(ours) for _ in range(3))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    began = time.perf_counter()
+    folder = Path(tempfile.mkdtemp(prefix="sd-stalls-"))
+    app: QApplication = make_app([])
+    desk = Desk.open(folder)
+    desk.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
+                       staff=[StaffInput("王建国", Role.HEAD, "1234")])
+    build(desk, args.rows)
+    print(f"# {args.rows:,} cases, file {desk.store.path.stat().st_size / 2**20:.0f} MB")
+    desk.session.sign_in("王建国", "1234")
+    beat = Heartbeat()
+    window = MainWindow(desk)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    for when in ("first time", "again"):
+        for label in window.area_names():
+            worst = beat.stall(lambda label=label: window.go_to(label))
+            print(f"open {label:<10} ({when:<10})     {worst:8.1f} ms")
+        window.go_to("今日")
+    stats = window.statistics
+    window.go_to("统计")
+    for key in (statistics.PERIOD_TODAY, statistics.PERIOD_MONTH,
+                statistics.PERIOD_LAST_MONTH):
+        worst = beat.stall(lambda key=key: stats.set_period(key))
+        print(f"statistics period {key:<12}       {worst:8.1f} ms")
+    window.go_to("办件")
+    bar = window.cases.table.verticalScrollBar()
+    steps = 50
+    worst = max(beat.stall(lambda i=i: bar.setValue(bar.maximum() * i // steps))
+                for i in range(steps + 1))
+    print(f"scroll the case list end to end (worst) {worst:8.1f} ms")
+    stick = folder / "stick"
+    stick.mkdir()
+    print(f"start the daily backup (job)            "
+          f"{beat.stall(window.start_daily_backup):8.1f} ms")
+    print("start a backup to the stick (job)       "
+          f"{beat.stall(lambda: run_job(lambda p: desk.backups.backup_to(stick, p), title='备份', dialog=False)):8.1f} ms")  # noqa: E501
+    desk.close()
+    bare, ours = cold_start(folder)
+    print(f"cold start: bare PySide6 window {bare:.2f} s, Station Desk window {ours:.2f} s "
+          f"({ours / bare:.1f}x)")
+    print(f"# whole run {time.perf_counter() - began:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
