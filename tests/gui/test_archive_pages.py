@@ -211,14 +211,22 @@ def page(qtbot, village: Desk) -> ArchivePage:
     return p
 
 
-def test_no_backup_is_warned(page: ArchivePage) -> None:
+def test_no_backup_is_warned(page: ArchivePage, tmp_path: Path,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from station_desk.services import backups as backup_service
+
     assert "还没有备份" in page.last_backup.text()
     assert page.last_backup.property("stale") is True
     page.desk.backups.startup_backup()
     page.refresh()
+    assert page.last_backup.property("stale") is True  # beside the archive: no backup
+    assert page.list.count() == 1 and "archive-" in page.list.item(0).text()
+    monkeypatch.setattr(backup_service, "_off_this_disk", lambda _copy, _data: True)
+    (tmp_path / "U盘").mkdir()
+    page.desk.backups.backup_to(tmp_path / "U盘")
+    page.refresh()
     assert "最近一次备份" in page.last_backup.text()
     assert page.last_backup.property("stale") is False
-    assert page.list.count() == 1 and "archive-" in page.list.item(0).text()
 
 
 def test_backup_now_to_a_chosen_folder(page: ArchivePage, boxes, tmp_path: Path,

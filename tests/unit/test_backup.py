@@ -84,7 +84,8 @@ def test_daily_backup_once_a_day(village: Desk) -> None:
     assert village.backups.startup_backup() is None
     assert backup.daily_backup(village.db, village.store.backups_dir) is None
     assert [b.path for b in village.backups.automatic()] == [first]
-    assert village.backups.last_backup() is not None
+    # the copy beside the archive dies with the disk: it does not count as a backup
+    assert village.backups.last_backup() is None
     # another day: a new one
     tomorrow = date.today() + timedelta(days=1)
     second = backup.daily_backup(village.db, village.store.backups_dir, today=tomorrow)
@@ -242,3 +243,18 @@ def test_restore_refuses_a_missing_file(village: Desk, data_dir: Path, tmp_path:
     with pytest.raises(StorageError):
         restore.restore(archive, tmp_path / "nowhere" / "archive-20260101-000000.db")
     assert archive.read_bytes() == content
+
+
+def test_only_copies_off_this_disk_count(village: Desk, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from station_desk.services import backups as backup_service
+
+    (tmp_path / "same-disk").mkdir()
+    (tmp_path / "stick").mkdir()
+    village.backups.backup_to(tmp_path / "same-disk")
+    assert village.backups.last_backup() is None  # tmp_path is on the archive's disk
+    assert village.backups.age().stale
+    monkeypatch.setattr(backup_service, "_off_this_disk", lambda _copy, _data: True)
+    village.backups.backup_to(tmp_path / "stick")
+    assert village.backups.last_backup() is not None
+    assert not village.backups.age().stale

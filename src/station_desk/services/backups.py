@@ -53,6 +53,14 @@ def _sealed_keys_of(backup: Path) -> Path:
     return backup.with_name(backup.name + station_keys.SEALED_SUFFIX)
 
 
+def _off_this_disk(copy: Path, data_dir: Path) -> bool:
+    """A different device than the archive's: a pulled stick or a dead disk spares it."""
+    try:
+        return copy.stat().st_dev != data_dir.stat().st_dev
+    except OSError:
+        return True
+
+
 class BackupDesk:
     def __init__(self, store: Store, session: Session, station: StationDesk,
                  calendar: Calendar) -> None:
@@ -98,8 +106,10 @@ class BackupDesk:
                 write_private(_sealed_keys_of(made), station_keys.seal_station_keys(
                     self._store.data_dir, self._store.db.archive_key))
             backups_dir.mkdir(parents=True, exist_ok=True)
+            where = "off" if _off_this_disk(made, self._store.data_dir) else "same"
             with open(backups_dir / MANUAL_LOG, "a", encoding="utf-8") as log_file:
-                log_file.write(f"{datetime.now().isoformat(timespec='seconds')}\t{made}\n")
+                log_file.write(f"{datetime.now().isoformat(timespec='seconds')}\t{made}"
+                               f"\t{where}\n")
         return made
 
     def automatic(self) -> list[BackupFile]:
@@ -127,11 +137,13 @@ class BackupDesk:
         return recovery_code.encode(self._store.db.archive_key)
 
     def last_backup(self) -> datetime | None:
-        """Newest verified backup: automatic ones here, or one made to a stick."""
-        times = [b.made_at for b in self.automatic()]
+        """Newest verified copy made off this disk (a USB stick, another drive): the
+        automatic copies beside the archive die with the disk, so they do not count."""
+        times: list[datetime] = []
         try:
             lines = (self._store.backups_dir / MANUAL_LOG).read_text("utf-8").splitlines()
-            times += [datetime.fromisoformat(line.split("\t")[0]) for line in lines if line]
+            times += [datetime.fromisoformat(line.split("\t")[0]) for line in lines
+                      if line and not line.endswith("\tsame")]
         except (OSError, ValueError):
             pass
         return max(times, default=None)
