@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from station_desk.db import sync_repo
+from station_desk.db import sync_peers
 from station_desk.domain.errors import NotAllowed, StorageError, UserError
 from station_desk.domain.station import Role, StationKind
 from station_desk.services.desk import Desk, StaffInput
@@ -137,7 +137,7 @@ def test_checked_fingerprint_must_match(stations: dict[str, Desk], tmp_path: Pat
     path = town.sync.export_identity(tmp_path)
     with pytest.raises(UserError, match="指纹不符"):
         village.sync.trust(path, expect="00000 00000 00000 00000 00000 00000")
-    assert sync_repo.list_peers(village.db) == []
+    assert sync_peers.list_peers(village.db) == []
     village.sync.trust(path, expect=town.sync.fingerprint().replace(" ", ""))
     assert [p.code for p in village.sync.peers()] == [TOWN]
 

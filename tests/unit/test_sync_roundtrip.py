@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from stdnum.cn import ric
 
-from station_desk.db import journal, sync_repo
+from station_desk.db import journal, sync_log
 from station_desk.domain.cases import Applicant, ProxyStep, Status
 from station_desk.domain.errors import StorageError, UserError
 from station_desk.domain.station import Role, StationKind
@@ -544,7 +544,7 @@ def test_a_stick_pulled_out_halfway_leaves_no_complete_file(
     assert "U盘" in info.value.message
     names = [p.name for p in stick.iterdir() if p.is_file()]
     assert names and all(n.endswith(bundle.PARTIAL) for n in names)
-    assert sync_repo.list_exports(village.desk.db) == []
+    assert sync_log.list_exports(village.desk.db) == []
     monkeypatch.undo()
     out = village.sync.export_to(stick)  # the next try starts from the same place
     assert out.seq_from == 1
@@ -619,7 +619,7 @@ def test_cancelled_export_and_import_leave_nothing(village: Station, town: Stati
     with pytest.raises(Cancelled):
         village.sync.export_to(stick, progress=cancel)
     assert [p for p in stick.iterdir() if p.is_file()] == []
-    assert sync_repo.list_exports(village.desk.db) == []
+    assert sync_log.list_exports(village.desk.db) == []
     path = export(village, stick)
     before = dump(town.desk)
     with pytest.raises(Cancelled):

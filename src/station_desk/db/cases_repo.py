@@ -29,8 +29,8 @@ from ..domain.catalogue import CaseType
 from ..domain.ids import new_id
 from ..domain.legal_clock import CaseClock
 from . import journal
-
-Row = dict[str, Any]
+from .rows import Row
+from .rows import fetch_rows as _rows
 
 
 @dataclass(frozen=True)
@@ -141,12 +141,6 @@ def _case(r: Row) -> Case:
                "statutory_deadline": date.fromisoformat(r["statutory_deadline"])
                if r["statutory_deadline"] else None},
     )
-
-
-def _rows(db: Database, sql: str, params: list[Any]) -> list[Row]:
-    cur = db.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
 def get(db: Database, case_no_or_id: str) -> Case | None:

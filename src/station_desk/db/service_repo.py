@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
-from typing import Any
 
 from sqlite_utils import Database
 
@@ -21,15 +20,8 @@ from ..domain.service import (
     Severity,
 )
 from . import journal
-
-Row = dict[str, Any]
-
-
-def _rows(db: Database, sql: str, params: list[Any] | None = None) -> list[Row]:
-    cur = db.execute(sql, params or [])
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-
+from .rows import Row
+from .rows import fetch_rows as _rows
 
 # At a town, appointments, sessions and complaints of its villages arrive in
 # their bundles: the desk's own views show this station's rows only.

@@ -11,12 +11,7 @@ from ..domain.actor import Actor
 from ..domain.ids import new_id
 from ..domain.station import OfficeHours, Role, Staff, Station, StationKind, Window
 from . import journal
-
-
-def _rows(db: Database, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    cur = db.execute(sql, params or [])
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+from .rows import fetch_rows as _rows
 
 
 def get_station(db: Database) -> Station | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,18 +12,12 @@ from sqlite_utils import Database
 
 from ..domain.actor import Actor
 from . import journal
-
-Row = dict[str, Any]
+from .rows import Row
+from .rows import fetch_rows as _rows
 
 BAD_LEVELS = ("不满意", "非常不满意")
 SATISFIED_LEVELS = ("非常满意", "满意", "基本满意")
 CLOSED_COMPLAINTS = ("办结", "不予受理")
-
-
-def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-    cur = db.execute(sql, list(params))
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
 def holdings(db: Database) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from ..db import cases_repo, clock_repo, sync_repo
+from ..db import cases_repo, clock_repo, sync_peers
 from ..db.cases_repo import CaseFilter
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
@@ -277,7 +277,7 @@ class CaseDesk:
         text = text.strip()
         if text in ("own", own.code, "本站", "本中心"):
             return own.code
-        if text not in {p.code for p in sync_repo.list_peers(self.db)}:
+        if text not in {p.code for p in sync_peers.list_peers(self.db)}:
             raise UserError(f"站点“{text}”不是本站，也不是已信任的村（社区）站；"
                             "请写站点编码或 own", field="station")
         return text

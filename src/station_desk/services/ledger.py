@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..db import cases_repo, sync_repo
+from ..db import cases_repo, sync_log
 from ..db.connection import ArchiveDb
 from ..domain.cases import Status
 from ..domain.errors import UserError
@@ -39,7 +39,7 @@ class LedgerDesk:
         out = [(own.code, own.name, True)]
         if own.kind.is_town:
             for code, name in sorted(self._supervision.village_names().items()):
-                out.append((code, name, bool(sync_repo.list_imports(self.db, code, limit=1))))
+                out.append((code, name, bool(sync_log.list_imports(self.db, code, limit=1))))
         return out
 
     def rows(self, month: str, today: date | None = None) -> list[LedgerRow]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..db import stats_repo, sync_repo
+from ..db import stats_repo, sync_log, sync_peers
 from ..db.connection import ArchiveDb
 from ..domain.errors import UserError
 from ..domain.stats import Figures
@@ -36,7 +36,7 @@ class ReportDesk:
             raise UserError("结束日期不能早于开始日期")
         own = self._station.station_or_refuse()
         code = station or own.code
-        reported = code == own.code or bool(sync_repo.list_imports(self.db, code, limit=1))
+        reported = code == own.code or bool(sync_log.list_imports(self.db, code, limit=1))
         counts = stats_repo.case_counts(self.db, first, last, code)
         service = stats_repo.service_counts(self.db, first, last, code)
         return Figures(first=first, last=last, station=self.station_name(code),
@@ -63,7 +63,7 @@ class ReportDesk:
         if code == own.code:
             return own.name
         # villages are known by the identity files the town trusted
-        found = {p.code: p.name for p in sync_repo.list_peers(self.db)}.get(code)
+        found = {p.code: p.name for p in sync_peers.list_peers(self.db)}.get(code)
         return found or code
 
     def write(self, path: Path, first: date, last: date, title: str) -> Path:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..db import supervision_repo, sync_repo
+from ..db import supervision_repo, sync_log, sync_peers, sync_repo
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.cases import Case
@@ -95,7 +95,7 @@ class SupervisionDesk:
     def village_names(self) -> dict[str, str]:
         """Every trusted village of this town: code -> name."""
         me = self._town()
-        return {p.code: p.name for p in sync_repo.list_peers(self.db)
+        return {p.code: p.name for p in sync_peers.list_peers(self.db)
                 if p.active and not StationKind(p.kind).is_town and p.town_code == me.code}
 
     # -- the board ------------------------------------------------------------
@@ -103,7 +103,7 @@ class SupervisionDesk:
         """One row per trusted village, reported or not, worst first."""
         today = today or date.today()
         cadence = self.cadence_days()
-        kinds = {p.code: p.kind for p in sync_repo.list_peers(self.db)}
+        kinds = {p.code: p.kind for p in sync_peers.list_peers(self.db)}
         complaints = supervision_repo.complaints_open(self.db)
         bad = supervision_repo.bad_ratings_open(self.db)
         first, last = month_bounds(f"{today:%Y-%m}")
@@ -114,11 +114,11 @@ class SupervisionDesk:
             held[q.from_code] = held.get(q.from_code, 0) + 1
         rows = []
         for code, name in self.village_names().items():
-            got = sync_repo.imported_ranges(self.db, code)
-            latest = sync_repo.list_imports(self.db, code, limit=1)
+            got = sync_log.imported_ranges(self.db, code)
+            latest = sync_log.list_imports(self.db, code, limit=1)
             exported = latest[0].bundle_created_at if latest else None
             days = days_since(exported, today)
-            receipt = sync_repo.last_receipt(self.db, code) or {}
+            receipt = sync_log.last_receipt(self.db, code) or {}
             holds = receipt.get("holds")
             n, ok = rated.get(code, (0, 0))
             rows.append(VillageBoardRow(

@@ -10,11 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..db import journal, sync_repo
+from ..db import journal, sync_log, sync_peers, sync_repo
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..db.files import write_private as write_file
-from ..db.sync_repo import ExportRecord, Peer, Quarantined
+from ..db.sync_log import ExportRecord
+from ..db.sync_peers import Peer
+from ..db.sync_repo import Quarantined
 from ..domain.cases import Status
 from ..domain.errors import UserError, os_message
 from ..domain.station import Station, StationKind
@@ -255,7 +257,7 @@ class SyncDesk:
                 identity.fingerprint.split()):
             raise UserError(f"指纹不符：文件中是 {identity.fingerprint}，"
                             f"与电话核对的 {expect} 不一致。请勿信任这个文件，联系对方重新发送。")
-        known = sync_repo.get_peer(self.db, identity.code)
+        known = sync_peers.get_peer(self.db, identity.code)
         same_keys = known is not None and known.fingerprint == identity.fingerprint
         if known is not None and not same_keys and not replace:
             raise UserError(
@@ -271,18 +273,18 @@ class SyncDesk:
         if same_keys and known is not None:
             peer = Peer(**{**peer.__dict__, "trusted_at": known.trusted_at})
         with storage_errors():
-            sync_repo.save_peer(self.db, peer, self._session.actor)
+            sync_peers.save_peer(self.db, peer, self._session.actor)
         log.info("trusted %s (%s) %s", peer.name, peer.code, peer.fingerprint)
         return Trusted(peer, replaced=known is not None and not same_keys)
 
     def peers(self) -> list[Peer]:
-        return sync_repo.list_peers(self.db)
+        return sync_peers.list_peers(self.db)
 
     def town(self) -> Peer | None:
         me = self._me()
         if me.kind.is_town or not me.town_code:
             return None
-        return sync_repo.get_peer(self.db, me.town_code)
+        return sync_peers.get_peer(self.db, me.town_code)
 
     def _target(self, for_code: str | None) -> Peer:
         me = self._me()
@@ -296,7 +298,7 @@ class SyncDesk:
             return town
         if not for_code:
             raise UserError("镇中心导出回传包时请指定村（社区）站：--for 站点编码")
-        peer = sync_repo.get_peer(self.db, for_code.strip())
+        peer = sync_peers.get_peer(self.db, for_code.strip())
         if peer is None or peer.kind not in (StationKind.VILLAGE, StationKind.COMMUNITY) \
                 or peer.town_code != me.code:
             raise UserError(f"站点 {for_code} 不是本中心已信任的村（社区）站。"
@@ -308,9 +310,9 @@ class SyncDesk:
         """Village: what the next export to the town carries. Town: to `for_code`."""
         me = self._me()
         code = for_code if me.kind.is_town else me.town_code
-        peer = sync_repo.get_peer(self.db, code) if code else None
-        last = sync_repo.last_export(self.db, code) if code else None
-        start = sync_repo.exported_up_to(self.db, code) + 1 if code else 1
+        peer = sync_peers.get_peer(self.db, code) if code else None
+        last = sync_log.last_export(self.db, code) if code else None
+        start = sync_log.exported_up_to(self.db, code) + 1 if code else 1
         return Pending(start, journal.last_seq(self.db), last, peer)
 
     def export_to(self, folder: Path, *, full: bool = False, again: bool = False,
@@ -341,9 +343,9 @@ class SyncDesk:
         """Our exports, newest first, each with the other side's confirmation."""
         out = []
         receipts: dict[str, dict[str, Any] | None] = {}
-        for e in sync_repo.list_exports(self.db):
+        for e in sync_log.list_exports(self.db):
             if e.to_code not in receipts:
-                receipts[e.to_code] = sync_repo.last_receipt(self.db, e.to_code)
+                receipts[e.to_code] = sync_log.last_receipt(self.db, e.to_code)
             receipt = receipts[e.to_code] or {}
             when = next((b.get("imported_at") for b in receipt.get("bundles", [])
                          if b.get("id") == e.id), None)
@@ -368,7 +370,7 @@ class SyncDesk:
                         "seq_to": header.seq_to,
                         "note": "本站发出的同步包：文件完整；只有收件方能解密核对签名"}
             v: Verified = verify(self.db, path, me=me, keys=self.keys())
-            found = sync_repo.find_import(self.db, v.bundle_id)
+            found = sync_log.find_import(self.db, v.bundle_id)
         return {**v.to_json(), "decrypted": True,
                 "already_imported": found.imported_at if found else None}
 
@@ -416,7 +418,7 @@ class SyncDesk:
             # every report names what is still missing after all of them, so
             # the reports of one import agree with each other and the board
             for report in outcome.reports:
-                peer = sync_repo.get_peer(self.db, report.station)
+                peer = sync_peers.get_peer(self.db, report.station)
                 if peer is not None:
                     report.missing = missing_after(self.db, peer)
         return outcome
@@ -438,15 +440,15 @@ class SyncDesk:
         for p in self.peers():
             if StationKind(p.kind).is_town or p.town_code != me.code:
                 continue
-            got = sync_repo.imported_ranges(self.db, p.code)
-            last = sync_repo.list_imports(self.db, p.code, limit=1)
+            got = sync_log.imported_ranges(self.db, p.code)
+            last = sync_log.list_imports(self.db, p.code, limit=1)
             out.append(VillageStatus(
                 p.code, p.name, p.kind, p.fingerprint,
                 last[0].imported_at if last else None,
                 ranges.high_water(got), ranges.gaps(got),
                 by_station.get(p.code, {}),
                 sum(1 for c in overdue if c.station_code == p.code), held.get(p.code, 0),
-                sync_repo.last_export(self.db, p.code), ranges.merge(got)))
+                sync_log.last_export(self.db, p.code), ranges.merge(got)))
         return out
 
     def overdue_proxied(self, today: date | None = None) -> list[OverdueCase]:
@@ -457,5 +459,5 @@ class SyncDesk:
         """Records held back in quarantine, waiting for what they lack."""
         return sync_repo.held(self.db)
 
-    def imports(self, limit: int = 50) -> list[sync_repo.ImportRecord]:
-        return sync_repo.list_imports(self.db, limit=limit)
+    def imports(self, limit: int = 50) -> list[sync_log.ImportRecord]:
+        return sync_log.list_imports(self.db, limit=limit)

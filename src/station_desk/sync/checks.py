@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..db import sync_repo
-from ..db.sync_repo import Peer
+from ..db import sync_peers
+from ..db.sync_peers import Peer
 from ..domain.errors import UserError
 from ..domain.station import Station
 from ..schemas.base import parse_json
@@ -53,7 +53,7 @@ class Verified:
 
 def _check_address(db: Database, header: Header, me: Station, path: Path) -> Peer:
     if header.recipient != me.code:
-        other = sync_repo.get_peer(db, header.recipient)
+        other = sync_peers.get_peer(db, header.recipient)
         who = f"{other.name}（{header.recipient}）" if other else header.recipient
         raise BundleRefused("wrong_recipient",
                             f"同步包 {path.name} 是发给 {who} 的，"
@@ -65,7 +65,7 @@ def _check_address(db: Database, header: Header, me: Station, path: Path) -> Pee
     if header.kind == bundle.KIND_RETURN and me.kind.is_town:
         raise BundleRefused("wrong_recipient", f"{path.name} 是镇中心发回村站的回传包，"
                                                "不能在镇中心导入。")
-    peer = sync_repo.get_peer(db, header.sender)
+    peer = sync_peers.get_peer(db, header.sender)
     if peer is None or not peer.active:
         raise BundleRefused(
             "untrusted", f"同步包 {path.name} 来自站点 {header.sender}，该站不在本站的信任名单中，"

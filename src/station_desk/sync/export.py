@@ -17,9 +17,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from .. import __version__
-from ..db import audit_chain, journal, supervision_repo, sync_repo
+from ..db import audit_chain, journal, supervision_repo, sync_log, sync_repo
 from ..db.errors import translate
-from ..db.sync_repo import ExportRecord, Peer
+from ..db.sync_log import ExportRecord
+from ..db.sync_peers import Peer
 from ..domain.errors import StorageError, UserError, os_message
 from ..domain.ids import new_id
 from ..domain.station import Station
@@ -63,25 +64,25 @@ class ExportResult:
 
 def receipt_for(db: Database, peer: Peer) -> dict[str, Any]:
     """What we have imported from `peer`: it learns which bundles arrived."""
-    raw = sync_repo.imported_ranges(db, peer.code)
+    raw = sync_log.imported_ranges(db, peer.code)
     return {"station": peer.code, "ranges": [list(r) for r in ranges.merge(raw)],
             "missing": [list(r) for r in ranges.gaps(raw)],
             "holds": supervision_repo.holdings(db),
             "bundles": [{"id": i.id, "seq_from": i.seq_from, "seq_to": i.seq_to,
                          "imported_at": i.imported_at}
-                        for i in sync_repo.list_imports(db, peer.code, limit=100)]}
+                        for i in sync_log.list_imports(db, peer.code, limit=100)]}
 
 
 def plan_range(db: Database, peer: Peer, *, full: bool, again: bool) -> tuple[int, int]:
     last = journal.last_seq(db)
     if again:
-        previous = sync_repo.last_export(db, peer.code)
+        previous = sync_log.last_export(db, peer.code)
         if previous is None:
             raise UserError(f"还没有给{peer.name}导出过同步包，无法“重新导出上一次”；请直接导出")
         return previous.seq_from, previous.seq_to
     if full:
         return 1, last
-    return sync_repo.exported_up_to(db, peer.code) + 1, last
+    return sync_log.exported_up_to(db, peer.code) + 1, last
 
 
 def _line(seq: int, at: str, table: str, record_id: str, action: str, data: str) -> bytes:
@@ -252,7 +253,7 @@ def export_bundle(db: Database, *, me: Station, keys: StationKeys, peer: Peer, f
         raise StorageError(f"同步包写入 {folder} 后读回校验失败（{getattr(exc, 'message', exc)}）。"
                            "U盘可能有坏块或已拔出，请换一个U盘重新导出。") from exc
     size = final.stat().st_size
-    sync_repo.record_export(db, ExportRecord(
+    sync_log.record_export(db, ExportRecord(
         bundle_id, peer.code, kind, seq_from, seq_to, full, len(picks), counts, final.name,
         size, header.sha256.hex(), actor_name, now.isoformat(timespec="seconds")))
     log.info("exported %s (%s..%s, %d records) to %s", bundle_id, seq_from, seq_to,

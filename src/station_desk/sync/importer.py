@@ -21,8 +21,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..db import audit_chain, sync_repo
-from ..db.sync_repo import ImportRecord, Peer
+from ..db import audit_chain, sync_log, sync_repo
+from ..db.sync_log import ImportRecord
+from ..db.sync_peers import Peer
 from ..domain.actor import Actor
 from ..domain.errors import UserError
 from ..domain.station import Station
@@ -51,7 +52,7 @@ def import_actor(peer: Peer, header: Header) -> Actor:
 
 def missing_after(db: Database, peer: Peer, extra: tuple[int, int] | None = None
                   ) -> list[dict[str, Any]]:
-    got = sync_repo.imported_ranges(db, peer.code) + ([extra] if extra else [])
+    got = sync_log.imported_ranges(db, peer.code) + ([extra] if extra else [])
     return [{"station": peer.code, "from": a, "to": b,
              "message": ranges.missing_message(peer.name, a, b)}
             for a, b in ranges.gaps(got)]
@@ -68,7 +69,7 @@ def import_bundle(db: Database, path: Path, *, me: Station, keys: StationKeys,
                           h.seq_to, str(m.get("created_at", "")), dry_run=dry_run,
                           receipt=m.get("receipt") if isinstance(m.get("receipt"), dict)
                           else None)
-    before = sync_repo.find_import(db, v.bundle_id)
+    before = sync_log.find_import(db, v.bundle_id)
     if before is not None:
         report.already = before.imported_at
         report.missing = missing_after(db, v.peer)
@@ -107,7 +108,7 @@ def import_bundle(db: Database, path: Path, *, me: Station, keys: StationKeys,
             if done != total:
                 raise BundleRefused("tampered", f"同步包 {path.name} 的记录数与清单不符")
             writer.retry_held()
-            sync_repo.record_import(db, ImportRecord(
+            sync_log.record_import(db, ImportRecord(
                 v.bundle_id, h.sender, v.peer.name, h.kind, h.seq_from, h.seq_to,
                 report.created_at, writer.at, report.new, report.updated, report.unchanged,
                 len(report.quarantined), report.receipt, path.name, h.sha256.hex(),
