@@ -175,3 +175,22 @@ def test_pages_are_built_when_first_opened(window: MainWindow) -> None:
     window.go_to("今日")
     assert window.stack.currentWidget() is window.today
     assert window.stack.count() == len(window.area_names())
+
+
+def test_opening_statistics_counts_the_period_once(window: MainWindow,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    reports = window.desk.reports
+    real = reports.figures
+    calls: list[object] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reports, "figures", counted)
+    window.go_to("统计")
+    assert len(calls) == 1
+    from station_desk.ui.statistics import page as statistics
+
+    window.statistics.set_period(statistics.PERIOD_MONTH)
+    assert len(calls) == 2

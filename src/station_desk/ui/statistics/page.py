@@ -162,7 +162,7 @@ class StatisticsPage(QWidget):
         self.period.currentIndexChanged.connect(self._period_changed)
         self.first_edit.dateChanged.connect(self._first_changed)
         self.last_edit.dateChanged.connect(self._last_changed)
-        self._period_changed()
+        self._show_period_dates()  # counted when shown (refresh), not also here
 
     # -- the period ---------------------------------------------------------
     def _period_key(self) -> str:
@@ -170,7 +170,10 @@ class StatisticsPage(QWidget):
 
     def set_period(self, key: str, first: date | None = None, last: date | None = None) -> None:
         """Choose a period (also for tests): one of the PERIOD_* keys; dates for 自选."""
+        self.period.blockSignals(True)  # one count for the new period, not two
         self.period.setCurrentIndex(self.period.findData(key))
+        self.period.blockSignals(False)
+        self._show_period_dates()
         if key == PERIOD_CUSTOM and first is not None:
             self._set_dates(first, last or first)
         self.refresh()
@@ -194,12 +197,15 @@ class StatisticsPage(QWidget):
         for edit in (self.first_edit, self.last_edit):
             edit.blockSignals(False)
 
-    def _period_changed(self) -> None:
+    def _show_period_dates(self) -> None:
         custom = self._period_key() == PERIOD_CUSTOM
         self.first_edit.setEnabled(custom)
         self.last_edit.setEnabled(custom)
         if not custom:
             self._set_dates(*self.bounds())
+
+    def _period_changed(self) -> None:
+        self._show_period_dates()
         self.refresh()
 
     def _first_changed(self, value: QDate) -> None:
