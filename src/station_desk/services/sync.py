@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,10 +13,8 @@ from ..db import journal, sync_log, sync_peers, sync_repo
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..db.files import write_private as write_file
-from ..db.sync_log import ExportRecord
 from ..db.sync_peers import Peer
 from ..db.sync_repo import Quarantined
-from ..domain.cases import Status
 from ..domain.errors import UserError, os_message
 from ..domain.station import Station, StationKind
 from ..schemas.base import decode_text
@@ -51,6 +48,15 @@ from .session import Session
 from .station import StationDesk
 from .store import Store
 from .supervision import OverdueCase, SupervisionDesk
+from .sync_results import (
+    Cancelled,
+    ExportStatus,
+    ImportOutcome,
+    Pending,
+    Refused,
+    Trusted,
+    VillageStatus,
+)
 
 log = logging.getLogger("station_desk.sync")
 
@@ -58,105 +64,9 @@ MAX_IDENTITY_BYTES = 64 * 1024
 
 Progress = Callable[[int, int], None]
 
-__all__ = ["Cancelled", "ExportResult", "ImportReport", "OverdueCase", "Refused", "SyncDesk",
+__all__ = ["Cancelled", "ExportResult", "ExportStatus", "ImportOutcome", "ImportReport",
+           "OverdueCase", "Pending", "Refused", "SyncDesk", "Trusted", "VillageStatus",
            "ensure_station_keys", "is_removable_root", "missing_message", "range_label"]
-
-
-class Cancelled(UserError):
-    """Raised from a progress callback: the work stops, nothing half-done is kept."""
-
-    def __init__(self) -> None:
-        super().__init__("已取消。没有写入任何内容，可以重新开始。")
-
-
-@dataclass(frozen=True)
-class Trusted:
-    peer: Peer
-    replaced: bool = False  # its keys changed (new PC, keys made again)
-    already: bool = False   # the same identity was trusted before
-
-
-@dataclass(frozen=True)
-class Refused:
-    """A bundle refused whole (nothing of it was written)."""
-
-    path: Path
-    message: str
-    reason: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"path": str(self.path), "refused": True, "reason": self.reason,
-                "message": self.message}
-
-
-@dataclass(frozen=True)
-class VillageStatus:
-    """One village as the town sees it."""
-
-    code: str
-    name: str
-    kind: str
-    fingerprint: str
-    last_import_at: str | None
-    last_seq: int  # the highest change number the village is known to have sent
-    missing: list[tuple[int, int]]
-    by_status: dict[str, int]
-    overdue_proxied: int
-    held: int
-    last_return: ExportRecord | None
-    received: list[tuple[int, int]] = field(default_factory=list)
-
-    @property
-    def open_cases(self) -> int:
-        return sum(n for s, n in self.by_status.items() if Status(s).is_open)
-
-    def missing_text(self) -> str:
-        return "、".join(ranges.label(a, b) for a, b in self.missing)
-
-    def received_text(self) -> str:
-        """The change numbers that arrived (never "1–N" when some are missing)."""
-        return ranges.received_text(self.received)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "name": self.name, "kind": self.kind,
-                "last_import_at": self.last_import_at, "last_seq": self.last_seq,
-                "received": [list(r) for r in self.received],
-                "missing": [{"from": a, "to": b, "message": ranges.missing_message(
-                    self.name, a, b)} for a, b in self.missing],
-                "cases_by_status": self.by_status, "open": self.open_cases,
-                "overdue_proxied": self.overdue_proxied, "quarantined": self.held,
-                "last_return": None if self.last_return is None else {
-                    "seq_to": self.last_return.seq_to,
-                    "at": self.last_return.created_at}}
-
-
-@dataclass(frozen=True)
-class ExportStatus:
-    """One bundle we exported, and whether the other side confirmed it."""
-
-    record: ExportRecord
-    confirmed: bool
-    confirmed_at: str | None = None
-
-
-@dataclass(frozen=True)
-class Pending:
-    """What the next incremental export would carry."""
-
-    seq_from: int
-    seq_to: int
-    last_export: ExportRecord | None
-    peer: Peer | None
-
-    @property
-    def count(self) -> int:
-        return max(0, self.seq_to - self.seq_from + 1)
-
-
-@dataclass
-class ImportOutcome:
-    reports: list[ImportReport] = field(default_factory=list)
-    refused: list[Refused] = field(default_factory=list)
 
 
 class SyncDesk:
