@@ -7,7 +7,7 @@ import logging
 import os
 import time
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 log = logging.getLogger("station_desk.files")
 
@@ -68,6 +68,16 @@ def sync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def drop_cache(f: BinaryIO) -> None:
+    """Ask the OS to forget cached pages, so reading back reads the stick."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is not None:
+        try:
+            advise(f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        except OSError:
+            pass
 
 
 def sweep(folder: Path, patterns: tuple[str, ...], *, older_than: float = 0.0) -> list[Path]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import struct
 import zlib
 from collections.abc import Callable, Iterator
@@ -383,24 +382,3 @@ def check_signature(path: Path, header: Header, verify_key: bytes, transcript: b
             "bad_signature", f"同步包 {path.name} 的签名与“{sender_name}”（{header.sender}）"
                              "的身份不符：它不是该站签发的，可能被冒充或篡改。没有导入任何内容。"
                              "（如果该站更换了电脑或重新生成了密钥，请重新交换身份文件并电话核对指纹。）")
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no directory handles for this."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def drop_cache(f: BinaryIO) -> None:
-    """Ask the OS to forget cached pages, so reading back reads the stick."""
-    advise = getattr(os, "posix_fadvise", None)
-    if advise is not None:
-        try:
-            advise(f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-        except OSError:
-            pass

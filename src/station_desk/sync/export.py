@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .. import __version__
-from ..db import audit_chain, journal, supervision_repo, sync_log, sync_repo
+from ..db import audit_chain, files, journal, supervision_repo, sync_log, sync_repo
 from ..db.errors import translate
 from ..db.sync_log import ExportRecord
 from ..db.sync_peers import Peer
@@ -178,7 +178,7 @@ def read_back(path: Path, expected: bundle.Header, stream_key: bytes, keys: Stat
     """Read the file from the stick (cache dropped) and check it whole: hash,
     every encrypted chunk, our own signature."""
     with open(path, "rb") as f:
-        bundle.drop_cache(f)
+        files.drop_cache(f)
     header = bundle.check_integrity(path)
     if header != expected:
         raise bundle.BundleRefused("damaged", "读回的文件头与写入的不一致")
@@ -239,7 +239,7 @@ def export_bundle(db: Database, *, me: Station, keys: StationKeys, peer: Peer, f
             out.flush()
             os.fsync(out.fileno())
         os.replace(partial, final)
-        bundle.fsync_dir(folder)
+        files.sync_dir(folder)
     except OSError as exc:
         _discard(partial)
         raise _storage(exc, folder) from exc
