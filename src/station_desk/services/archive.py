@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ..db import archive_repo
 from ..db.archive_repo import AttachmentInfo
-from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.archive import (
     ArchiveFile,
@@ -21,30 +20,16 @@ from ..domain.archive import (
 )
 from ..domain.errors import UserError, os_message
 from ..domain.ids import new_id
-from .cases import CaseDesk
+from .case_work import CaseWorkDesk
 from .content_check import checked_type, clean_name
-from .session import Session
-from .station import StationDesk
-from .store import Store
 
 
 def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class ArchiveDesk:
+class ArchiveDesk(CaseWorkDesk):
     """`desk.archive`."""
-
-    def __init__(self, store: Store, session: Session, station: StationDesk,
-                 cases: CaseDesk) -> None:
-        self._store = store
-        self._session = session
-        self._station = station
-        self._cases = cases
-
-    @property
-    def db(self) -> ArchiveDb:
-        return self._store.db
 
     # -- attachments -------------------------------------------------------
     def attach(self, case_no: str, path: Path) -> AttachmentInfo:

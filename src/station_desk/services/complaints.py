@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..db import ratings_repo, service_repo
-from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.errors import UserError
 from ..domain.feedback import (
@@ -34,6 +33,7 @@ from ..domain.service import (
     satisfaction_rate,
 )
 from .calendar import Calendar
+from .case_work import CaseWorkDesk
 from .cases import CaseDesk
 from .session import Session
 from .station import StationDesk
@@ -65,20 +65,13 @@ class Satisfaction:
         return f"{self.rate:.1%}（{self.satisfied}/{self.rated}，目标 98%，{mark}）"
 
 
-class ComplaintDesk:
+class ComplaintDesk(CaseWorkDesk):
     """`desk.complaints`: complaints and satisfaction."""
 
     def __init__(self, store: Store, session: Session, station: StationDesk,
                  calendar: Calendar, cases: CaseDesk) -> None:
-        self._store = store
-        self._session = session
-        self._station = station
+        super().__init__(store, session, station, cases)
         self._calendar = calendar
-        self._cases = cases
-
-    @property
-    def db(self) -> ArchiveDb:
-        return self._store.db
 
     # -- complaints --------------------------------------------------------
     def limit_days(self, severity: Severity) -> int:

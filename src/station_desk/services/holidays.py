@@ -4,12 +4,12 @@ re-dating the open cases whose dates were provisional without it."""
 from __future__ import annotations
 
 from ..db import cases_repo, holidays_repo
-from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.cases import attention_key
 from ..domain.deadlines import promise
 from ..domain.workdays import parse_schedule
 from .calendar import Calendar
+from .case_work import CaseWorkDesk
 from .cases import SUPPLEMENT_NOTICE_DAYS, CaseDesk
 from .session import Session
 from .station import StationDesk
@@ -18,20 +18,13 @@ from .store import Store
 __all__ = ["HolidayDesk"]
 
 
-class HolidayDesk:
+class HolidayDesk(CaseWorkDesk):
     """`desk.holidays`: the schedules and what they change in open cases."""
 
     def __init__(self, store: Store, session: Session, station: StationDesk,
                  calendar: Calendar, cases: CaseDesk) -> None:
-        self._store = store
-        self._session = session
-        self._station = station
+        super().__init__(store, session, station, cases)
         self._calendar = calendar
-        self._cases = cases
-
-    @property
-    def db(self) -> ArchiveDb:
-        return self._store.db
 
     def import_holidays(self, text: str) -> tuple[int, int]:
         """Store a year's schedule (head only); returns (year, cases re-dated)."""

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..db import notifications_repo
-from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.notifications import (
     Notification,
@@ -20,10 +19,7 @@ from ..domain.notifications import (
     told,
     wording,
 )
-from .cases import CaseDesk
-from .session import Session
-from .station import StationDesk
-from .store import Store
+from .case_work import CaseWorkDesk
 
 
 @dataclass(frozen=True)
@@ -44,19 +40,8 @@ class TellingState:
         return f"{self.purpose.value}：尚未告知申请人"
 
 
-class NotificationDesk:
+class NotificationDesk(CaseWorkDesk):
     """`desk.notifications`."""
-
-    def __init__(self, store: Store, session: Session, station: StationDesk,
-                 cases: CaseDesk) -> None:
-        self._store = store
-        self._session = session
-        self._station = station
-        self._cases = cases
-
-    @property
-    def db(self) -> ArchiveDb:
-        return self._store.db
 
     def record(self, case_no: str, purpose: Purpose, channel: NotifyChannel, *,
                person: str = "", result: NotifyResult = NotifyResult.TOLD,

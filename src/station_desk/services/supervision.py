@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from ..db import supervision_repo, sync_log, sync_peers, sync_repo
-from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..domain.cases import Case
 from ..domain.errors import UserError
@@ -18,11 +17,8 @@ from ..domain.periods import month_bounds
 from ..domain.station import StationKind
 from ..domain.supervision import Silence, VillageBoardRow, days_since, silence
 from ..sync import ranges
-from .cases import CaseDesk
+from .case_work import CaseWorkDesk
 from .files import write_atomically
-from .session import Session
-from .station import StationDesk
-from .store import Store
 
 CaseRef = supervision_repo.CaseRef  # one case of a person found at several places
 
@@ -69,19 +65,8 @@ class DuplicatePair:
                           for c in (self.first, self.second)]}
 
 
-class SupervisionDesk:
+class SupervisionDesk(CaseWorkDesk):
     """`desk.supervision` (town mode)."""
-
-    def __init__(self, store: Store, session: Session, station: StationDesk,
-                 cases: CaseDesk) -> None:
-        self._store = store
-        self._session = session
-        self._station = station
-        self._cases = cases
-
-    @property
-    def db(self) -> ArchiveDb:
-        return self._store.db
 
     def _town(self) -> Any:
         me = self._station.station_or_refuse()
