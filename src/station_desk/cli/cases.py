@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 from dataclasses import replace
 from datetime import datetime
@@ -21,10 +20,8 @@ from ..services.cases import CaseInput, InvalidCaseAt
 from ..services.desk import Desk
 from .corrections import add_correction_commands, notice_list
 from .inputs import read_input
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+from .output import print_json as _print_json
+from .output import print_list
 
 
 def case_json(desk: Desk, case: Case, *, timeline: bool = False) -> dict[str, Any]:
@@ -152,12 +149,9 @@ def cmd_case_list(args: argparse.Namespace, desk: Desk) -> int:
         if not batch:
             break
         cases += batch
-    if args.json:
-        _print_json([case_json(desk, c) for c in cases])
-    else:
-        for c in cases:
-            print(f"{c.case_no}\t{c.applicant.name}\t{c.item_name}\t{c.status.value}\t"
-                  f"{c.deadline or '—'}")
+    print_list(args, cases, lambda c: case_json(desk, c),
+               lambda c: f"{c.case_no}\t{c.applicant.name}\t{c.item_name}\t"
+                         f"{c.status.value}\t{c.deadline or '—'}")
     return 0
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import datetime
 from typing import Any
 
@@ -17,10 +15,7 @@ from ..services.corrections import CaseCorrection
 from ..services.desk import Desk
 from ..services.intake import InvalidCase
 from .inputs import read_input
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+from .output import print_json as _print_json
 
 
 def _enum(kind: type[Channel] | type[CaseType], text: str | None, what: str) -> Any:

@@ -6,7 +6,6 @@ Exit status: 0 done; 1 refused (Chinese message on stderr); 2 wrong usage.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,6 +23,7 @@ from ..services.errors import explain_failure
 from ..services.station import StaffInput
 from .cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
 from .devices import add_device_commands
+from .output import print_json as _print_json
 from .recovery import add_recovery_commands
 from .service import add_report_command, add_service_commands
 from .station import add_station_commands
@@ -33,10 +33,6 @@ from .town import add_town_commands
 Handler = Callable[[argparse.Namespace, Desk], int]
 CREATES_STATION = {"init", "demo"}
 WORKS_WITHOUT_STATION = {"deadline", "idcard"}  # their folder may not exist yet
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _item_json(item: CatalogueItem) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -19,11 +18,8 @@ from ..services.appointments import ApptInput
 from ..services.cases import InvalidCase
 from ..services.desk import Desk
 from .inputs import read_input
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
+from .output import print_json as _print_json
+from .output import print_list
 
 M = TypeVar("M", bound=Strict)
 
@@ -79,12 +75,9 @@ def cmd_appt_list(args: argparse.Namespace, desk: Desk) -> int:
         found = desk.appointments.day(parse_day(args.day))
     else:
         found = desk.appointments.coming(date.today(), days=7)
-    if args.json:
-        _print_json([appt_json(a) for a in found])
-    else:
-        for a in found:
-            print(f"{a.at:%m-%d %H:%M}\t{a.kind.value}\t{a.applicant_name}\t{a.item_name}\t"
-                  f"{a.staff_name}\t{a.status.value}")
+    print_list(args, found, appt_json,
+               lambda a: f"{a.at:%m-%d %H:%M}\t{a.kind.value}\t{a.applicant_name}\t"
+                         f"{a.item_name}\t{a.staff_name}\t{a.status.value}")
     return 0
 
 
@@ -145,12 +138,9 @@ def cmd_complaint_advance(args: argparse.Namespace, desk: Desk) -> int:
 
 def cmd_complaint_list(args: argparse.Namespace, desk: Desk) -> int:
     found = desk.complaints.open_complaints() if args.open else desk.complaints.all_complaints()
-    if args.json:
-        _print_json([complaint_json(c) for c in found])
-    else:
-        for c in found:
-            print(f"{c.complaint_no}\t{c.status.value}\t{c.severity.value}\t{c.due or '—'}\t"
-                  f"{c.matter[:30]}")
+    print_list(args, found, complaint_json,
+               lambda c: f"{c.complaint_no}\t{c.status.value}\t{c.severity.value}\t"
+                         f"{c.due or '—'}\t{c.matter[:30]}")
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from typing import Any
@@ -13,12 +12,9 @@ from ..domain.errors import UserError
 from ..domain.station import OfficeHours, Station, parse_role
 from ..services.desk import Desk
 from ..services.station import StaffChange, StationChange
+from .output import print_json as _print_json
 
 NEW_PIN_VARIABLE = "STATION_DESK_NEW_PIN"
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def station_json(desk: Desk, station: Station) -> dict[str, Any]:

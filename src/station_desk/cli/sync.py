@@ -12,12 +12,9 @@ from typing import Any
 from ..domain.errors import UserError
 from ..services.desk import Desk
 from ..sync import ranges
+from .output import print_json as _print_json
 
 Handler = Callable[[argparse.Namespace, Desk], int]
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def cmd_keys_export(args: argparse.Namespace, desk: Desk) -> int:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -14,12 +12,9 @@ from ..domain.periods import parse_day
 from ..domain.stats import rate_text
 from ..domain.supervision import VillageBoardRow
 from ..services.desk import Desk
+from .output import print_json as _print_json
 
 Handler = Callable[[argparse.Namespace, Desk], int]
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _day(text: str | None) -> date | None:
