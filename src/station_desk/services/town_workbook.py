@@ -11,14 +11,14 @@ from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.ledger import LEDGER_HEADERS, SUMMARY_HEADERS, LedgerRow, summary
 from ..domain.supervision import BOARD_HEADERS, VillageBoardRow, board_cells
+from .workbook import title_and_headers
 
-HEADER_FILL = PatternFill("solid", fgColor="DDE7F3")
 LATE_FILL = PatternFill("solid", fgColor="FDE2E2")
 PERCENT_COLUMNS = {"按期办结率", "本月满意率"}
 
@@ -31,13 +31,7 @@ def _cell_value(value: Any) -> Any:
 
 def _sheet(ws: Worksheet, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]],
            late: set[int] | None = None) -> None:
-    ws.append([title])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append(list(headers))
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(horizontal="center", wrap_text=True)
+    title_and_headers(ws, title, headers, wrap=True)
     widths = [len(h) for h in headers]
     for n, row in enumerate(rows):
         ws.append([_cell_value(v) for v in row])

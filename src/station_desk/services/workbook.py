@@ -4,6 +4,7 @@ headers, real numbers, percentages and dates, one sheet per view."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -26,15 +27,21 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE7F3")
 PERCENT_COLUMNS = {"当场办结率", "按期办结率", "满意率", "占比"}
 
 
-def _sheet(ws: Worksheet, title: str, headers: tuple[str, ...] | list[str],
-           rows: list[list[Cell]]) -> None:
+def title_and_headers(ws: Worksheet, title: str, headers: Sequence[str], *,
+                      wrap: bool = False) -> None:
+    """Row 1 the sheet's title, row 2 the column headers (bold, shaded, centred)."""
     ws.append([title])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append(list(headers))
     for cell in ws[2]:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
-        cell.alignment = Alignment(horizontal="center")
+        cell.alignment = Alignment(horizontal="center", wrap_text=wrap or None)
+
+
+def _sheet(ws: Worksheet, title: str, headers: tuple[str, ...] | list[str],
+           rows: list[list[Cell]]) -> None:
+    title_and_headers(ws, title, headers)
     for row in rows:
         ws.append(list(row))  # not measured: an empty cell, never a "—" text in a number column
     for col, header in enumerate(headers, start=1):
