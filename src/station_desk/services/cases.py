@@ -11,7 +11,6 @@ from ..db import cases_repo, clock_repo, sync_peers
 from ..db.cases_repo import CaseFilter
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
-from ..domain import pinyin
 from ..domain.cases import (
     Case,
     CaseEvent,
@@ -22,19 +21,18 @@ from ..domain.cases import (
     attention_key,
     check_proxy_step,
     check_transition,
-    format_case_no,
     initial_status,
 )
 from ..domain.catalogue import CaseType
 from ..domain.deadlines import DUE_SOON_DAYS, Promise, Urgency, urgency
 from ..domain.errors import NotAllowed, UserError
 from ..domain.handover import read_only_reason
-from ..domain.ids import new_id
 from ..domain.legal_clock import CaseClock, ClockFacts, compute, facts_of_case
 from ..domain.station import Role
 from ..domain.workdays import HolidayCalendar
 from .after_hours import AfterHoursDesk
 from .calendar import Calendar
+from .case_row import new_case_row
 from .catalogue import CatalogueDesk
 from .intake import CaseInput, InvalidCase, InvalidCaseAt, Registered, validate_intake
 from .session import Session
@@ -48,10 +46,6 @@ def _required(material_originals: int, material_copies: int) -> bool:
     return material_originals + material_copies > 0
 
 
-def _iso(d: date | datetime | None) -> str | None:
-    return None if d is None else d.isoformat()
-
-
 def _due(case: Case) -> date | None:
     """The date the case is measured against. Waiting for a supplement, the only
     limit is the 5-day notice; once it is given, the case waits on the applicant —
@@ -59,7 +53,6 @@ def _due(case: Case) -> date | None:
     if case.status == Status.SUPPLEMENT and not case.extra.get("deemed_accepted"):
         return None if case.supplement_notice_at else case.supplement_due
     return case.deadline
-
 
 
 class CaseDesk:
@@ -160,46 +153,11 @@ class CaseDesk:
             warnings.append(f"{agent.name}不是帮办代办员，已按其记为代办人。")
         with storage_errors(), self.db.atomic():
             seq = cases_repo.next_seq(self.db, station.code, received_at.year)
-            row = {
-                "id": new_id(),
-                "case_no": format_case_no(station.code, received_at.year, seq),
-                "station_code": station.code, "year": received_at.year, "seq": seq,
-                "channel": v["channel"].value, "applicant_name": applicant.name,
-                "id_number": applicant.id_number, "phone": applicant.phone,
-                "address": applicant.address,
-                "groups": json.dumps(list(applicant.groups), ensure_ascii=False),
-                "name_initials": pinyin.initials(applicant.name),
-                "name_pinyin": pinyin.full(applicant.name),
-                "item_code": item.code, "item_name": item.name, "category": item.category,
-                "case_type": case_type.value, "status": status.value,
-                "open": int(status.is_open), "window": item.window,
-                "first_ask_id": first_ask.id, "first_ask_name": first_ask.name,
-                "received_at": received_at.isoformat(timespec="seconds"),
-                "accepted_at": received_at.isoformat(timespec="seconds")
-                if status in (Status.ACCEPTED, Status.COMPLETED) else None,
-                "deadline": _iso(deadline.deadline) if deadline else None,
-                "deadline_provisional": int(bool(deadline and deadline.provisional)),
-                "promised_days": promised_days, "statutory_days": item.statutory_days,
-                "licence": None if item.licence is None else int(item.licence),
-                "statutory_deadline": _iso(clock.statutory_due.day)
-                if clock and clock.statutory_due else None,
-                "materials": json.dumps([m.__dict__ for m in materials], ensure_ascii=False),
-                "proxy": int(data.proxy), "proxy_agent_id": agent.id if agent else None,
-                "proxy_agent_name": agent.name if agent else "",
-                "proxy_step": ProxyStep.ENTRUSTED.value if data.proxy else None,
-                "door_to_door": int(data.door_to_door), "fee": data.fee.strip() or "免费",
-                "reason": data.reason.strip(), "supplement_notice_at": None,
-                "supplement_due": _iso(supplement_due.deadline) if supplement_due else None,
-                "departments": json.dumps([d.__dict__ for d in departments],
-                                          ensure_ascii=False),
-                # finished on the spot: at the desk, when it was received
-                "completed_at": received_at.isoformat(timespec="seconds")
-                if status == Status.COMPLETED else None,
-                "note": data.note.strip(),
-                "sort_key": attention_key(status, deadline.deadline if deadline else
-                                          (supplement_due.deadline if supplement_due else None),
-                                          received_at),
-            }
+            row = new_case_row(data, v, station_code=station.code, seq=seq, item=item,
+                               applicant=applicant, status=status, materials=materials,
+                               departments=departments, deadline=deadline,
+                               supplement_due=supplement_due, clock=clock,
+                               promised_days=promised_days)
             cases_repo.insert_case(self.db, row, self._session.actor)
             if data.request_id:
                 cases_repo.remember_request(self.db, data.request_id, row["id"],
