@@ -14,6 +14,19 @@ def _bounds(first: date, last: date) -> tuple[str, str]:
     return first.isoformat(), (last + timedelta(days=1)).isoformat()
 
 
+def _within(first: date, last: date, column: str,
+            station: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (and its values) for cases whose `column` falls in the
+    period, at one station or (None) at all."""
+    start, end = _bounds(first, last)
+    where = f"{column} >= ? AND {column} < ?"
+    params: list[Any] = [start, end]
+    if station:
+        where += " AND station_code = ?"
+        params.append(station)
+    return where, params
+
+
 def _grouped(db: Database, column: str, where: str, params: list[Any]) -> dict[str, int]:
     return {str(k): int(n) for k, n in db.execute(
         f"SELECT {column}, COUNT(*) FROM cases WHERE {where} GROUP BY {column} "
@@ -22,11 +35,7 @@ def _grouped(db: Database, column: str, where: str, params: list[Any]) -> dict[s
 
 def case_counts(db: Database, first: date, last: date, station: str | None) -> Counts:
     start, end = _bounds(first, last)
-    where = "received_at >= ? AND received_at < ?"
-    params: list[Any] = [start, end]
-    if station:
-        where += " AND station_code = ?"
-        params.append(station)
+    where, params = _within(first, last, "received_at", station)
     one = db.execute(
         f"""SELECT COUNT(*),
               SUM(case_type = '即办件' AND status NOT IN ('不予受理', '已退回', '已撤回')),
@@ -34,11 +43,8 @@ def case_counts(db: Database, first: date, last: date, station: str | None) -> C
                   AND substr(completed_at, 1, 10) = substr(received_at, 1, 10)),
               SUM(proxy)
             FROM cases WHERE {where}""", params).fetchone()
-    done_where = "completed_at >= ? AND completed_at < ? AND case_type IN ('承诺件', '联办件')"
-    done_params: list[Any] = [start, end]
-    if station:
-        done_where += " AND station_code = ?"
-        done_params.append(station)
+    done_where, done_params = _within(first, last, "completed_at", station)
+    done_where += " AND case_type IN ('承诺件', '联办件')"
     done = db.execute(
         f"SELECT COUNT(*), SUM(substr(completed_at, 1, 10) <= deadline) FROM cases "
         f"WHERE {done_where}", done_params).fetchone()
