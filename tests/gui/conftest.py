@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
 
+from station_desk.ui import crash
 from station_desk.ui.cases import after_intake
 from station_desk.ui.widgets import prompts
+
+
+@pytest.fixture(autouse=True)
+def no_crash_dialog(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The crash dialog is modal: in a test it would wait for a click for ever. A
+    crash report fails the test that caused it instead; background jobs a test
+    started end (and deliver) inside that test."""
+    reports: list[str] = []
+    monkeypatch.setattr(crash, "show_crash", reports.append)
+    yield reports
+    QThreadPool.globalInstance().waitForDone(30_000)
+    if QApplication.instance() is not None:
+        QApplication.processEvents()
+    assert not reports, "a crash report was shown:\n" + "\n".join(reports)
 
 
 class Boxes:
