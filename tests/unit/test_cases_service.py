@@ -25,7 +25,8 @@ from station_desk.domain.cases import (
 from station_desk.domain.catalogue import CaseType
 from station_desk.domain.deadlines import promise
 from station_desk.domain.errors import NotAllowed, UserError
-from station_desk.domain.workdays import HolidayCalendar, parse_schedule
+from station_desk.domain.schedule_file import parse_schedule
+from station_desk.domain.workdays import HolidayCalendar
 from station_desk.services.cases import CaseInput, InvalidCase
 from station_desk.services.desk import Desk
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from station_desk.domain.errors import UserError
+from station_desk.domain.schedule_file import parse_schedule, schedule_to_json
 from station_desk.domain.workdays import (
     BUILTIN,
     IMPORTED,
@@ -21,8 +22,6 @@ from station_desk.domain.workdays import (
     ScheduleMissing,
     YearSchedule,
     builtin_schedule,
-    parse_schedule,
-    schedule_to_json,
 )
 
 D = date.fromisoformat

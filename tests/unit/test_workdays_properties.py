@@ -11,12 +11,11 @@ from hypothesis import strategies as st
 
 from station_desk.domain.deadlines import promise, working_days_left
 from station_desk.domain.errors import UserError
+from station_desk.domain.schedule_file import parse_schedule, schedule_to_json
 from station_desk.domain.workdays import (
     IMPORTED,
     HolidayCalendar,
     YearSchedule,
-    parse_schedule,
-    schedule_to_json,
 )
 
 CAL = HolidayCalendar()

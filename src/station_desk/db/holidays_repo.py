@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from ..domain.actor import Actor
-from ..domain.workdays import YearSchedule, parse_schedule, schedule_to_json
+from ..domain.schedule_file import parse_schedule, schedule_to_json
+from ..domain.workdays import YearSchedule
 from . import journal
 
 

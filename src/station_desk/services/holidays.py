@@ -7,7 +7,7 @@ from ..db import cases_repo, holidays_repo
 from ..db.errors import storage_errors
 from ..domain.cases import attention_key
 from ..domain.deadlines import promise
-from ..domain.workdays import parse_schedule
+from ..domain.schedule_file import parse_schedule
 from .calendar import Calendar
 from .case_work import CaseWorkDesk
 from .cases import SUPPLEMENT_NOTICE_DAYS, CaseDesk
