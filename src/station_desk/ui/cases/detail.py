@@ -7,8 +7,6 @@ words it. Each action is written to the case's timeline.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,16 +25,16 @@ from PySide6.QtWidgets import (
 
 from ...domain.cases import NEEDS_REASON, TRANSITIONS, Case, ProxyStep, Status, next_proxy_step
 from ...domain.catalogue import CaseType
-from ...domain.idnumber import mask_id_number
 from ...services.desk import Desk
 from ..archive.attachments import AttachmentsPanel
 from ..devices import rating_screen
 from ..notices.actions import notice_button
-from ..widgets import palette, prompts
+from ..widgets import prompts
 from ..widgets.forms import rows_view
 from ..widgets.screen_fit import fit_to_screen
 from .clock_view import clock_rows, days_left_html
 from .correction_dialog import correction_buttons, show_correction_buttons
+from .detail_html import header_html, materials_html
 from .extension_dialog import ExtensionDialog
 from .notify_dialog import NotifyDialog
 from .timeline_model import TimelineModel
@@ -74,13 +72,6 @@ _MOVE_LABELS = {
     Status.WITHDRAWN: "申请人撤回…",
 }
 _STATUS_ORDER = list(Status)
-_SEP = f"<span style='color:{palette.FAINT}'> | </span>"
-
-
-def _table(rows: list[tuple[str, str]], label_width: int = 90) -> str:
-    body = "".join(f"<tr><th align='left' valign='top' width='{label_width}'>{k}</th>"
-                   f"<td>{v}</td></tr>" for k, v in rows)
-    return f"<table cellspacing='4'>{body}</table>"
 
 
 class CaseDetailDialog(QDialog):
@@ -171,74 +162,13 @@ class CaseDetailDialog(QDialog):
         case = self.case
         self.setWindowTitle(self.tr("办件 %1").replace("%1", case.case_no))
         self.title.setText(f"{case.case_no}　{case.applicant.name}　{case.item_name}")
-        self.header.setHtml(self._header_html())
-        self.side.setHtml(self._side_html())
+        self.clock = self.desk.cases.clock(case)
+        clock = clock_rows(self.clock, days_left_html(self.desk.cases.days_left(case)))
+        self.header.setHtml(header_html(case, clock, self.desk.notifications.states(case.case_no),
+                                        self.tr))
+        self.side.setHtml(materials_html(case, self.tr))
         self._fill_timeline()
         self._rebuild_actions()
-
-    def _header_html(self) -> str:
-        case = self.case
-        a = case.applicant
-        person = escape(a.name) + _SEP + escape(mask_id_number(a.id_number))
-        contact = _SEP.join(escape(x) for x in (a.phone, a.address) if x)
-        rows: list[tuple[str, str]] = [(self.tr("申请人"), person)]
-        if contact:
-            rows.append((self.tr("联系方式"), contact))
-        if a.groups:
-            rows.append((self.tr("特殊群体"), escape("、".join(a.groups))))
-        rows += [
-            (self.tr("事项"), escape(f"{case.item_name}（{case.item_code}，{case.category}）")),
-            (self.tr("办件类型"), escape(case.case_type.value) + _SEP
-             + self.tr("来源：") + escape(case.channel.value)),
-            (self.tr("状态"), "<b>" + escape(case.status.value) + "</b>"),
-            (self.tr("收件时间"), f"{case.received_at:%Y-%m-%d %H:%M}"),
-        ]
-        self.clock = self.desk.cases.clock(case)
-        rows += clock_rows(self.clock, days_left_html(self.desk.cases.days_left(case)))
-        rows.append((self.tr("首问责任人"), escape(case.first_ask_name)))
-        told = self.desk.notifications.states(case.case_no)
-        if told:
-            rows.append((self.tr("告知申请人"), "<br>".join(
-                (f"<span style='color:{palette.OK}'>✔ </span>" if t.told else
-                 f"<span style='color:{palette.WARNING}'>✘ </span>") + escape(t.text())
-                for t in told)))
-        if case.status == Status.SUPPLEMENT and case.supplement_due is not None:
-            if case.supplement_notice_at is None:
-                notice = self.tr("尚未出具补正材料通知书，须在 %1 前告知").replace(
-                    "%1", f"{case.supplement_due:%Y-%m-%d}")
-                notice = f"<b style='color:{palette.WARNING}'>" + notice + "</b>"
-            else:
-                notice = self.tr("已于 %1 一次性告知").replace(
-                    "%1", f"{case.supplement_notice_at:%Y-%m-%d %H:%M}")
-            rows.append((self.tr("补正告知"), notice))
-        if case.proxy:
-            proxy = [escape(case.proxy_agent_name), self.tr("进度：") + escape(
-                case.proxy_step.value if case.proxy_step else "—")]
-            if case.door_to_door:
-                proxy.append(self.tr("上门服务"))
-            rows.append((self.tr("帮办代办"), _SEP.join(proxy)))
-        if case.reason:
-            rows.append((self.tr("理由"), escape(case.reason)))
-        if case.fee:
-            rows.append((self.tr("收费"), escape(case.fee)))
-        if case.note:
-            rows.append((self.tr("备注"), escape(case.note)))
-        return _table(rows)
-
-    def _side_html(self) -> str:
-        case = self.case
-        side: list[tuple[str, str]] = []
-        marks = "<br>".join(
-            (f"<span style='color:{palette.OK}'>✔ </span>" if m.received
-             else f"<span style='color:{palette.DANGER}'>✘ " + self.tr("缺") + " </span>")
-            + escape(m.name) for m in case.materials)
-        side.append((self.tr("材料"), marks or "—"))
-        if case.case_type == CaseType.JOINT:
-            deps = "<br>".join(escape(f"{d.name}：{d.step}") + (
-                f" <span style='color:{palette.MUTED}'>{escape(d.at[:16].replace('T', ' '))}</span>"
-                if d.at else "") for d in case.departments)
-            side.append((self.tr("联办部门"), deps or "—"))
-        return _table(side, 72)
 
     def header_text(self) -> str:
         """Everything the header shows, as plain text (for tests)."""
