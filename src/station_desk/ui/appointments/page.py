@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -74,10 +73,7 @@ def ask_new_time(page: AppointmentsPage, appt: Appointment) -> datetime | None:
     return dialog.moment() if dialog.exec() else None
 
 
-def ask_note(parent: QWidget, title: str, label: str) -> str | None:
-    """A short optional note (None: the clerk cancelled)."""
-    text, ok = QInputDialog.getText(parent, title, label)
-    return text if ok else None
+ask_note = prompts.ask_line  # a short optional note; replaceable in tests
 
 
 # -- the page ------------------------------------------------------------------------

@@ -42,11 +42,6 @@ from .timeline_model import TimelineModel
 # -- replaceable questions (tests assign their own) ---------------------------
 
 
-def _ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
-    text, ok = QInputDialog.getMultiLineText(parent, title, label)
-    return text if ok else None
-
-
 def _ask_choice(parent: QWidget | None, title: str, label: str,
                 choices: list[str]) -> str | None:
     """Pick one of `choices` or type another (e.g. a department not yet listed)."""
@@ -58,7 +53,7 @@ def _open_dialog(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-ask_text = _ask_text
+ask_text = prompts.ask_lines
 ask_choice = _ask_choice
 open_dialog = _open_dialog
 

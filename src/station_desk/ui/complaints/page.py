@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
@@ -59,14 +58,8 @@ def open_rating_form(page: ComplaintsPage) -> bool:
     return bool(RatingDialog(page.desk, page).exec())
 
 
-def ask_text(parent: QWidget, title: str, label: str) -> str | None:
-    text, ok = QInputDialog.getMultiLineText(parent, title, label)
-    return text if ok else None
-
-
-def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> str | None:
-    text, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
-    return text if ok else None
+ask_text = prompts.ask_lines  # replaceable in tests
+ask_choice = prompts.ask_choice
 
 
 # -- the page ------------------------------------------------------------------------

@@ -45,10 +45,7 @@ def ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
     return value.strip() if ok and value.strip() else None
 
 
-def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> str | None:
-    """Replaceable in tests."""
-    value, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
-    return value if ok else None
+ask_choice = prompts.ask_choice  # replaceable in tests
 
 
 def button_row(*buttons: QPushButton) -> QHBoxLayout:

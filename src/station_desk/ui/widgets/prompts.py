@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from ...domain.errors import UserError
 
@@ -53,3 +53,23 @@ def succeeded(parent: QWidget | None, action: Callable[[], object],
         warn(parent, title, exc.message)
         return False
     return True
+
+
+# -- questions that ask for a value (pages alias these so tests can replace them) --
+
+def ask_line(parent: QWidget | None, title: str, label: str) -> str | None:
+    """One line of text (None: the clerk cancelled)."""
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None
+
+
+def ask_lines(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A few lines of text, e.g. a reason (None: the clerk cancelled)."""
+    text, ok = QInputDialog.getMultiLineText(parent, title, label)
+    return text if ok else None
+
+
+def ask_choice(parent: QWidget | None, title: str, label: str, choices: list[str]) -> str | None:
+    """One of `choices` (None: the clerk cancelled)."""
+    text, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
+    return text if ok else None
