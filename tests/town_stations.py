@@ -61,3 +61,19 @@ def register(place: Place, n: int, name: str = "王秀英", *, proxy: bool = Tru
         first_ask="李明", received=received, proxy=proxy, proxy_agent="李明" if proxy else None,
         done_on_spot=on_spot,
         received_at=(at or datetime(2026, 11, 2, 9, 30)).astimezone())).case.case_no
+
+
+VILLAGES = (("610922101201", "西沟村便民服务站"), ("610922101202", "东岭村便民服务站"),
+            ("610922101203", "南坪村便民服务站"))
+
+
+def town_with_villages(root: Path) -> tuple[Place, list[Place], Path]:
+    """A town and its three villages, every pair trusting each other, and a stick."""
+    stick = root / "stick"
+    stick.mkdir()
+    town = open_station(root / "town", StationKind.TOWN1, TOWN, "城关镇便民服务中心")
+    places = [open_station(root / code, StationKind.VILLAGE, code, name, TOWN)
+              for code, name in VILLAGES]
+    for p in places:
+        exchange(p, town, stick)
+    return town, places, stick

@@ -18,21 +18,14 @@ from station_desk.ui.supervision import page as board_page
 from station_desk.ui.supervision.dialogs import FigureDialog
 from station_desk.ui.supervision.model import FIGURE_COLUMNS
 from station_desk.ui.supervision.page import SupervisionPage
-from town_stations import TOWN, Place, exchange, open_station, register
+from town_stations import TOWN, Place, open_station, register, town_with_villages
 
 A, B, C = "610922101201", "610922101202", "610922101203"
 
 
 @pytest.fixture
 def town(tmp_path: Path) -> Iterator[Place]:
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    town = open_station(tmp_path / "town", StationKind.TOWN1, TOWN, "城关镇便民服务中心")
-    places = [open_station(tmp_path / code, StationKind.VILLAGE, code, name, TOWN)
-              for code, name in ((A, "西沟村便民服务站"), (B, "东岭村便民服务站"),
-                                 (C, "南坪村便民服务站"))]
-    for p in places:
-        exchange(p, town, stick)
+    town, places, stick = town_with_villages(tmp_path)
     a, b, _ = places
     register(a, 1)
     register(a, 2, "陈德福", proxy=False)

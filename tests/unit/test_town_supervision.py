@@ -16,11 +16,16 @@ from station_desk.domain.cases import Applicant, ProxyStep, Status
 from station_desk.domain.errors import NotAllowed
 from station_desk.domain.notices import NoticeKind
 from station_desk.domain.service import Rating
-from station_desk.domain.station import StationKind
 from station_desk.domain.supervision import Silence
 from station_desk.services.appointments import ApptInput
 from station_desk.sync.merge import check_record
-from town_stations import TOWN, Place, exchange, id_number, open_station, register
+from town_stations import (
+    TOWN,
+    Place,
+    id_number,
+    register,
+    town_with_villages,
+)
 
 A, B, C = "610922101201", "610922101202", "610922101203"
 LATER = date(2027, 1, 20)  # the November cases are long overdue by then
@@ -50,14 +55,7 @@ def export(place: Place, stick: Path) -> Path:
 
 @pytest.fixture
 def three(tmp_path: Path) -> Iterator[Town]:
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    town = open_station(tmp_path / "town", StationKind.TOWN1, TOWN, "城关镇便民服务中心")
-    places = [open_station(tmp_path / code, StationKind.VILLAGE, code, name, TOWN)
-              for code, name in ((A, "西沟村便民服务站"), (B, "东岭村便民服务站"),
-                                 (C, "南坪村便民服务站"))]
-    for p in places:
-        exchange(p, town, stick)
+    town, places, stick = town_with_villages(tmp_path)
     a, b, c = places
     # A: complete, with what the manual counts besides cases
     register(a, 1)
