@@ -273,6 +273,18 @@ def m0015_query_indexes(db: Database) -> None:
                "record_id, seq)")
 
 
+@migrations(name="0016_clock_records_travel")
+def m0016_clock_records_travel(db: Database) -> None:
+    # extensions, suspensions and notifications travel in the bundles from now
+    # on: what was recorded before goes into the change log again, so the next
+    # ordinary export carries it (the entries already exported were skipped)
+    from . import journal
+
+    at = journal.now_iso()
+    for table in ("case_extensions", "case_suspensions", "notifications"):
+        journal.announce_all(db, table, at)
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

@@ -34,21 +34,23 @@ def _marks(n: int) -> str:
 
 
 def pick_changes(db: Database, seq_from: int, seq_to: int, tables: Sequence[str],
-                 village: str | None = None) -> list[tuple[int, int, str]]:
+                 village: str | None = None, case_children: Sequence[str] = ()
+                 ) -> list[tuple[int, int, str]]:
     """(last seq, first seq, table) of each record changed in the range: one
     entry per record, its latest state. With `village`, only that village's
-    cases and the events, notices and ratings of its cases (a town's return
-    bundle); catalogue and holiday rows always travel."""
+    cases and the rows of `case_children` that hang on its cases (a town's
+    return bundle); catalogue and holiday rows always travel."""
     params: list[Any] = [seq_from, seq_to, *tables]
     where = ""
     if village is not None:
+        kids = _marks(len(case_children))
         where = (
             "WHERE (c.table_name = 'cases' AND json_extract(c.data, '$.station_code') = ?) "
-            "OR (c.table_name IN ('case_events', 'notices', 'ratings') AND EXISTS ("
+            f"OR (c.table_name IN ({kids}) AND EXISTS ("
             "SELECT 1 FROM cases k WHERE k.id = json_extract(c.data, '$.case_id') "
             "AND k.station_code = ?)) "
-            "OR c.table_name NOT IN ('cases', 'case_events', 'notices', 'ratings')")
-        params += [village, village]
+            f"OR c.table_name NOT IN ('cases', {kids})")
+        params += [village, *case_children, village, *case_children]
     rows = db.execute(
         "SELECT g.last, g.first, c.table_name FROM (SELECT MIN(seq) AS first, MAX(seq) AS last "
         "FROM change_log WHERE seq BETWEEN ? AND ? "

@@ -25,6 +25,10 @@ from pydantic import (
 
 from ..domain.cases import Channel, ProxyStep, Status
 from ..domain.catalogue import CaseType
+from ..domain.feedback import Classification
+from ..domain.legal_clock import JOINT_EXTENSION_CAP, ExtensionKind
+from ..domain.notifications import NotifyChannel, NotifyResult, Purpose
+from ..domain.service import Rating
 from .base import (
     Bit,
     Code,
@@ -176,6 +180,81 @@ class HolidayRow(Lenient):
     source: Line | None = None
 
 
+class ExtensionRow(Lenient):
+    id: Code
+    case_id: Code | None = None
+    # no extension the rules allow is longer (行政许可法第二十六条 joint handling: 15)
+    days: Annotated[StrictInt, Field(ge=1, le=JOINT_EXTENSION_CAP)] | None = None
+    kind: _enum_value(ExtensionKind) | None = None  # type: ignore[valid-type]
+    reason: Text | None = None
+    consent: Text | None = None
+    approved_by_id: Code | None = None
+    approved_by_name: Name | None = None
+    approved_on: DateText | None = None
+    notice_no: Code | None = None
+    created_at: DateTimeText | None = None
+    updated_at: DateTimeText | None = None
+
+
+class SuspensionRow(Lenient):
+    id: Code
+    case_id: Code | None = None
+    start: DateText | None = None
+    end: DateText | None = None
+    reason: Text | None = None
+    by_name: Name | None = None
+    created_at: DateTimeText | None = None
+    updated_at: DateTimeText | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> SuspensionRow:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"中止计时的结束日期 {self.end} 早于开始日期 {self.start}")
+        return self
+
+
+class NotificationRow(Lenient):
+    id: Code
+    case_id: Code | None = None
+    purpose: _enum_value(Purpose) | None = None  # type: ignore[valid-type]
+    channel: _enum_value(NotifyChannel) | None = None  # type: ignore[valid-type]
+    person: Name | None = None
+    told_by: Name | None = None
+    told_at: DateTimeText | None = None
+    result: _enum_value(NotifyResult) | None = None  # type: ignore[valid-type]
+    note: Text | None = None
+    created_at: DateTimeText | None = None
+    updated_at: DateTimeText | None = None
+
+
+def _classification(text: str) -> str:
+    if text and text not in {c.value for c in Classification}:
+        raise ValueError(f"“{text[:20]}”不认识，应为其中之一："
+                         + "、".join(c.value for c in Classification))
+    return text
+
+
+class RatingRow(Lenient):
+    """A 好差评 record with its rectification (deadline, call-back, re-rating)."""
+
+    id: Code
+    case_id: Code | None = None
+    level: _enum_value(Rating) | None = None  # type: ignore[valid-type]
+    source: Name | None = None
+    rated_at: DateTimeText | None = None
+    staff_name: Name | None = None
+    note: Text | None = None
+    callback_at: DateTimeText | None = None
+    callback_by: Name | None = None
+    correction: Text | None = None
+    rectify_due: DateText | None = None
+    classification: Annotated[StrictStr, AfterValidator(_classification)] | None = None
+    rerating: _enum_value(Rating) | None = None  # type: ignore[valid-type]
+    rerated_at: DateTimeText | None = None
+    created_at: DateTimeText | None = None
+    updated_at: DateTimeText | None = None
+
+
 class PlainRow(Lenient):
     """A table without its own schema: every column a plain, clean value."""
 
@@ -205,6 +284,20 @@ class PlainRow(Lenient):
 ROW_SCHEMAS: dict[str, type[Lenient]] = {
     "cases": CaseRow, "case_events": CaseEventRow, "notices": NoticeRow,
     "catalogue_items": CatalogueRow, "holiday_schedules": HolidayRow,
+    "case_extensions": ExtensionRow, "case_suspensions": SuspensionRow,
+    "notifications": NotificationRow, "ratings": RatingRow,
+}
+
+# the quarantine reason names a field as the clerk knows it
+FIELD_NAMES = {
+    "days": "延期天数", "kind": "类别", "reason": "理由", "consent": "申请人同意情况",
+    "approved_by_name": "批准人", "approved_on": "批准日期", "start": "中止开始日期",
+    "end": "恢复计时日期", "by_name": "经办人", "purpose": "告知事项", "channel": "告知方式",
+    "person": "被告知人", "told_by": "告知人", "told_at": "告知时间", "result": "告知结果",
+    "level": "评价", "rated_at": "评价时间", "callback_at": "回访时间", "correction": "整改情况",
+    "rectify_due": "整改期限", "classification": "差评性质", "rerating": "复评",
+    "rerated_at": "复评时间", "case_id": "所属办件", "status": "办件状态",
+    "received_at": "收件时间", "deadline": "承诺办结日期",
 }
 
 
@@ -220,5 +313,5 @@ def row_problem(table: str, row: dict[str, Any]) -> str:
     try:
         schema.model_validate(row)
     except ValidationError as exc:
-        return chinese_errors(exc, "记录", {})
+        return chinese_errors(exc, "记录", FIELD_NAMES)
     return ""

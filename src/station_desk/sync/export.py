@@ -26,7 +26,7 @@ from ..domain.ids import new_id
 from ..domain.station import Station
 from . import bundle, ranges
 from .keys import StationKeys, unb64, verify_signature
-from .tables import RETURN_CASE_FIELDS, RETURN_TABLES, UP_TABLES, rank
+from .tables import CASE_CHILDREN, RETURN_CASE_FIELDS, RETURN_TABLES, UP_TABLES, rank
 
 log = logging.getLogger("station_desk.sync")
 
@@ -202,7 +202,7 @@ def export_bundle(db: Database, *, me: Station, keys: StationKeys, peer: Peer, f
     tables = RETURN_TABLES if kind == bundle.KIND_RETURN else UP_TABLES
     seq_from, seq_to = plan_range(db, peer, full=full, again=again)
     village = peer.code if kind == bundle.KIND_RETURN else None
-    picks = sync_repo.pick_changes(db, seq_from, seq_to, tables, village)
+    picks = sync_repo.pick_changes(db, seq_from, seq_to, tables, village, CASE_CHILDREN)
     picks.sort(key=lambda p: (rank(tables, p[2]), p[1]))
     counts: dict[str, int] = {}
     for _, _, table in picks:

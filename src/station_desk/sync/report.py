@@ -91,7 +91,8 @@ class ImportReport:
 
 TABLE_LABELS = {"cases": "办件", "case_events": "办理记录", "notices": "告知书",
                 "after_hours": "延时服务", "ratings": "满意度评价", "appointments": "预约",
-                "complaints": "投诉",
+                "complaints": "投诉", "case_extensions": "延期记录",
+                "case_suspensions": "中止计时记录", "notifications": "告知申请人记录",
                 "catalogue_items": "服务事项", "holiday_schedules": "节假日安排"}
 FIELD_LABELS = {"status": "办件状态", "completed_at": "办结时间", "reason": "理由",
                 "deadline": "承诺办结日期", "departments": "联办进度", "materials": "材料",

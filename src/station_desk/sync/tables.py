@@ -2,15 +2,18 @@
 
 Village -> town ("changes"): the village's cases with their timeline and the
 archived notices, its after-hours sessions, appointments, complaints and
-ratings (what the manual counts: the town reports them to the county). Each
-carries its station (`station_code`; a rating follows its case), so at the
-town they never mix with the town's own. Staff, settings, windows and the
+ratings (what the manual counts: the town reports them to the county), and the
+legal clock's records of each case — extensions, suspensions and who told the
+applicant what (notifications) — so the town sees the dates the village gave
+and counts the days already granted against the §42 cap. Each carries its
+station (`station_code`; a rating or a clock record follows its case), so at
+the town they never mix with the town's own. Staff, settings, windows and the
 village's own catalogue stay at the village; a link from a travelling record
 to one that stays is not kept at the town.
 
 Town -> village ("return"): the village's cases the town changed (status and
-result fields only), the events and notices the town wrote on them, the
-catalogue and the holiday schedules.
+result fields only), the events, notices, extensions, suspensions and
+notifications the town wrote on them, the catalogue and the holiday schedules.
 
 Records are written parents first (the order below), so a foreign key always
 finds its target when both arrive in the same bundle.
@@ -24,12 +27,15 @@ from typing import Any
 from ..domain.cases import PROXY_ORDER, ProxyStep, Status, attention_key
 from ..domain.handover import HANDED_OVER_STEPS
 
-UP_TABLES = ("after_hours", "cases", "case_events", "notices", "ratings", "appointments",
-             "complaints")
-RETURN_TABLES = ("catalogue_items", "holiday_schedules", "cases", "case_events", "notices")
+# the legal clock's records of a case (migration 0008; travelling since 0016)
+CLOCK_TABLES = ("case_extensions", "case_suspensions", "notifications")
+UP_TABLES = ("after_hours", "cases", "case_events", "notices", *CLOCK_TABLES, "ratings",
+             "appointments", "complaints")
+RETURN_TABLES = ("catalogue_items", "holiday_schedules", "cases", "case_events", "notices",
+                 *CLOCK_TABLES)
 
 # Tables whose rows hang on a case: they follow the case's station.
-CASE_CHILDREN = ("case_events", "notices", "ratings")
+CASE_CHILDREN = ("case_events", "notices", *CLOCK_TABLES, "ratings")
 # Tables whose rows name their station themselves.
 STATION_TABLES = ("appointments", "after_hours", "complaints")
 
