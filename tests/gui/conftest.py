@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
+from station_desk.services.desk import Desk
 from station_desk.ui import crash
 from station_desk.ui.cases import after_intake
+from station_desk.ui.main_window import MainWindow
 from station_desk.ui.widgets import prompts
 
 
@@ -55,3 +57,13 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
 
 
 Driver = Callable[[object], int]
+
+
+@pytest.fixture
+def clerk_window(qtbot, village: Desk) -> MainWindow:
+    """The main window of the village with 张丽 (a window clerk) signed in, shown."""
+    village.session.sign_in("张丽", "2222")
+    window = MainWindow(village)
+    qtbot.addWidget(window)
+    window.show()
+    return window

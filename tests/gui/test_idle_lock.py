@@ -12,12 +12,8 @@ from station_desk.ui.setup.sign_in import SignInDialog
 
 
 @pytest.fixture
-def window(qtbot, village: Desk) -> MainWindow:
-    village.session.sign_in("张丽", "2222")
-    w = MainWindow(village)
-    qtbot.addWidget(w)
-    w.show()
-    return w
+def window(clerk_window: MainWindow) -> MainWindow:
+    return clerk_window
 
 
 def test_default_is_ten_minutes_and_a_setting(window: MainWindow, village: Desk) -> None:

@@ -16,12 +16,8 @@ from station_desk.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, village: Desk) -> MainWindow:
-    village.session.sign_in("张丽", "2222")
-    w = MainWindow(village)
-    qtbot.addWidget(w)
-    w.show()
-    return w
+def window(clerk_window: MainWindow) -> MainWindow:
+    return clerk_window
 
 
 def test_catalogue_search_by_pinyin_initials(window: MainWindow, qtmodeltester) -> None:

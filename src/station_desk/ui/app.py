@@ -21,7 +21,7 @@ from .main_window import MainWindow
 from .setup.sign_in import SignInDialog
 from .setup.wizard import SetupWizard
 from .widgets import prompts
-from .widgets.style import STYLE
+from .widgets.text_size import apply_zoom, saved_zoom
 
 QT_TRANSLATION = "qtbase_zh_CN"
 log = logging.getLogger("station_desk.ui")
@@ -35,7 +35,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("便民服务站办件台账")
     app.setWindowIcon(QIcon(str(resource("icons", "station-desk.png"))))
     install_translations(app)
-    app.setStyleSheet(STYLE)
+    apply_zoom(app, saved_zoom())  # the system's text size and this PC's zoom
     return app
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -32,12 +33,13 @@ from .catalogue.page import CataloguePage
 from .complaints.page import ComplaintsPage
 from .idle_lock import IdleLock
 from .jobs import Job, report_failure, run_job
+from .menu_bar import build_menu_bar
 from .settings.page import SettingsPage
 from .statistics.page import StatisticsPage
 from .supervision.page import SupervisionPage
 from .sync.page import SyncPage
 from .today.page import TodayPage
-from .widgets import prompts
+from .widgets import prompts, status
 from .widgets.screen_fit import remember_main_geometry, restore_main_geometry
 
 PageT = TypeVar("PageT", bound=QWidget)
@@ -126,7 +128,8 @@ class MainWindow(QMainWindow):
             self._rows.append(name)
             self.stack.addWidget(QWidget())  # stands in until the page is first opened
         self.nav.currentRowChanged.connect(self._show)
-        self._daily_shortcuts()
+        self.notice_menu: QMenu | None = None
+        self.menu_actions = build_menu_bar(self)
         self.idle_lock = IdleLock(desk.station.setting("idle_lock_minutes"), self.lock, self)
         self.nav.setCurrentRow(0)
         self.refresh_header()
@@ -254,20 +257,23 @@ class MainWindow(QMainWindow):
         self.refresh_header()
         self._show(self.stack.currentIndex())
 
-    def _daily_shortcuts(self) -> None:
-        """The day's actions from anywhere in the window."""
-        def new_case() -> None:
-            self.go_to(self.tr("办件"))
-            self.cases.new_case()
+    # -- the day's actions, from the menu bar and its keys on any page ----------
+    def new_case(self) -> None:
+        self.go_to(self.tr("办件"))
+        self.cases.new_case()
 
-        def find_case() -> None:
-            self.go_to(self.tr("办件"))
-            self.cases.search.setFocus()
-            self.cases.search.selectAll()
+    def find_case(self) -> None:
+        self.go_to(self.tr("办件"))
+        self.cases.search.setFocus()
+        self.cases.search.selectAll()
 
-        for keys, action in ((QKeySequence.StandardKey.New, new_case),
-                             (QKeySequence.StandardKey.Find, find_case)):
-            QShortcut(QKeySequence(keys), self).activated.connect(action)
+    def open_selected_case(self) -> None:
+        self.go_to(self.tr("办件"))
+        case_no = self.cases.selected_case_no()
+        if case_no is None:
+            status.say(self, self.tr("请先在办件列表中选中一件"))
+            return
+        self.cases.open_case(case_no)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_lock.stop()

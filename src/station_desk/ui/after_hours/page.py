@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...domain.service import AfterHours
 from ...services.desk import Desk
 from ..appointments.dialog import CHINESE
-from ..widgets import palette, prompts
+from ..widgets import prompts
 from ..widgets.forms import rows_view
 from .model import SessionsModel
 
@@ -85,8 +85,6 @@ class AfterHoursPage(QWidget):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
-        self.setStyleSheet("#bigButton { font-size: 18px; font-weight: bold; padding: 14px; }"
-                           f"#running {{ font-size: 16px; color: {palette.WARNING}; }}")
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("延时服务"))
         title.setObjectName("pageTitle")
@@ -151,7 +149,7 @@ class AfterHoursPage(QWidget):
         month_bar.addStretch()
         layout.addLayout(month_bar)
         self.totals = QLabel()
-        self.totals.setStyleSheet("font-size: 15px;")
+        self.totals.setObjectName("larger")
         layout.addWidget(self.totals)
         self.model = SessionsModel(self)
         self.table = rows_view(self.model)

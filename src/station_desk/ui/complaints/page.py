@@ -161,7 +161,7 @@ class ComplaintsPage(QWidget):
         layout.addLayout(bar)
 
         self.rate_label = QLabel()
-        self.rate_label.setStyleSheet("font-size: 26px; font-weight: bold;")
+        self.rate_label.setObjectName("bigFigure")
         layout.addWidget(self.rate_label)
         target = QLabel(self.tr("目标：满意率 %1 以上。非常满意、满意、基本满意计为满意；"
                                 "不满意、非常不满意的须电话回访并整改。")
@@ -298,7 +298,7 @@ class ComplaintsPage(QWidget):
         self.rate_label.setText(self.tr("满意率：") + s.text())
         color = (palette.MUTED if s.rate is None else
                  palette.OK if s.rate >= s.target else palette.DANGER)
-        self.rate_label.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {color};")
+        self.rate_label.setStyleSheet(f"color: {color};")
 
     def show_callbacks(self) -> None:
         rows = self.desk.complaints.needing_callback()

@@ -25,7 +25,7 @@ from ...devices import config
 from ...devices.scans import Page, StoredScan, duplicate_of, prepare_page, scan_to_store
 from ...domain.errors import UserError
 from ...services.desk import Desk
-from ..widgets import palette, prompts
+from ..widgets import prompts
 from ..widgets.screen_fit import fit_to_screen
 from .background import BackgroundJob
 from .frame_sources import CameraSource, FolderSource, FrameSource, image_bytes
@@ -62,8 +62,7 @@ class CaptureDialog(QDialog):
         self.preview = QLabel(self.tr("正在连接高拍仪…"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(560, 420)
-        self.preview.setStyleSheet(
-            f"background: {palette.STAGE}; color: {palette.STAGE_TEXT}; font-size: 16px;")
+        self.preview.setObjectName("stage")
         self.preview.setWordWrap(True)
         columns.addWidget(self.preview, 3)
         side = QVBoxLayout()

@@ -28,7 +28,7 @@ from ...domain.station import Role, Staff
 from ...services.desk import Desk
 from ...services.station import StaffInput
 from ..devices.settings_box import DeviceSettingsBox
-from ..widgets import prompts, status
+from ..widgets import prompts, status, text_size
 from ..widgets.forms import rows_view
 from .dialogs import NewPasswordDialog, StaffDialog, StationDialog
 from .model import StaffModel
@@ -184,11 +184,34 @@ class SettingsPage(QWidget):
         board_row.addWidget(self.board_button)
         board_row.addStretch()
         layout.addWidget(board)
+        layout.addWidget(self._display_box())
         self.devices_box = DeviceSettingsBox(desk.data_dir)
         layout.addWidget(self.devices_box)
         layout.addStretch()
 
+    def _display_box(self) -> QGroupBox:
+        """The text size on this PC, for anyone (not a station rule)."""
+        box = QGroupBox(self.tr("显示（本机）"))
+        row = QHBoxLayout(box)
+        row.addWidget(QLabel(self.tr("字号")))
+        self.zoom = QComboBox()
+        for percent in text_size.ZOOM_STEPS:
+            self.zoom.addItem(f"{percent}%", percent)
+        self.zoom.activated.connect(
+            lambda _i: self._zoomed(text_size.set_zoom(self.zoom.currentData())))
+        row.addWidget(self.zoom)
+        hint = QLabel(self.tr("在系统中把文字调大，本程序也随之变大；"
+                              "在主窗口按 Ctrl + 放大、Ctrl − 缩小、Ctrl 0 恢复。"))
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        row.addWidget(hint, 1)
+        return box
+
+    def _zoomed(self, percent: int) -> None:
+        status.say(self, self.tr("字号：%1%").replace("%1", str(percent)))
+
     def refresh(self) -> None:
+        self.zoom.setCurrentIndex(max(0, self.zoom.findData(text_size.saved_zoom())))
         station = self.desk.station.current
         if station is None:
             return

@@ -70,7 +70,8 @@ class CategoryChart(QChartView):
         chart.addAxis(self.values, Qt.AlignmentFlag.AlignBottom)
         self.series.attachAxis(self.values)
         axis_font = QFont(font)
-        axis_font.setPixelSize(13)
+        if font.pointSizeF() > 0:  # a little under the page's text
+            axis_font.setPointSizeF(font.pointSizeF() * 0.95)
         self.categories.setLabelsFont(axis_font)
         self.values.setLabelsFont(axis_font)
         self.bars.setLabelFont(axis_font)

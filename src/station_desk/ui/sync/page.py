@@ -183,7 +183,7 @@ class SyncPage(SyncPageBase):
         fingerprint = prompts.attempt(self, self.sync.fingerprint, self.tr("密钥"))
         self.fingerprint.setText(
             self.tr("本站：") + html.escape(f"{station.name}（{station.code}）") + "<br>"
-            + self.tr("指纹：") + f"<span style='font-size:18px; font-weight:bold'>"
+            + self.tr("指纹：") + f"<span style='font-size:x-large; font-weight:bold'>"
             f"{fingerprint or '—'}</span>"
             + f"<br><span style='color:{palette.MUTED}'>"
             + self.tr("与对方交换身份文件时，请打电话逐组核对指纹") + "</span>")
