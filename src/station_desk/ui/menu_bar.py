@@ -5,16 +5,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from ..services.desk import Desk
+from .archive.page import ArchivePage
+from .cases.page import CasesPage
 from .notices.actions import fill_notice_menu
 from .widgets import status, text_size
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+
+class MainWindow(Protocol):
+    """What the menus need of the main window (main_window.py builds them)."""
+
+    desk: Desk
+    notice_menu: QMenu | None
+
+    @property
+    def cases(self) -> CasesPage: ...
+    @property
+    def archive(self) -> ArchivePage: ...
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802
+    def tr(self, text: str) -> str: ...
+    def close(self) -> bool: ...
+    def switch_clerk(self) -> None: ...
+    def new_case(self) -> None: ...
+    def find_case(self) -> None: ...
+    def open_selected_case(self) -> None: ...
+    def open_list(self, area: str, which: str) -> None: ...
+    def area_names(self) -> list[str]: ...
+    def go_to(self, label: str) -> None: ...
 
 # 转到: Alt+G then a digit (a letter past ten areas)
 GO_LETTERS = "1234567890ABCDE"
@@ -72,7 +94,8 @@ def build_menu_bar(window: MainWindow) -> dict[str, QAction]:
 
 def zoomed(window: MainWindow, change: Callable[[], int]) -> None:
     percent = change()
-    status.say(window, window.tr("字号：%1%（Ctrl+0 恢复原来大小）").replace("%1", str(percent)))
+    text = window.tr("字号：%1%（Ctrl+0 恢复原来大小）").replace("%1", str(percent))
+    status.say(as_widget(window), text)
 
 
 def backup_now(window: MainWindow) -> None:
@@ -87,7 +110,7 @@ def print_selected(window: MainWindow) -> QMenu | None:
     page = window.cases
     case_no = page.selected_case_no()
     if case_no is None:
-        status.say(window, window.tr("请先在办件列表中选中一件，再按 Ctrl+P 打印告知书"))
+        status.say(as_widget(window), window.tr("请先在办件列表中选中一件，再按 Ctrl+P 打印告知书"))
         page.table.setFocus()
         return None
     menu = QMenu(page)
@@ -97,3 +120,7 @@ def print_selected(window: MainWindow) -> QMenu | None:
     menu.popup(table.viewport().mapToGlobal(rect.bottomLeft()))
     window.notice_menu = menu  # kept for tests and so it is not collected while open
     return menu
+
+
+def as_widget(window: MainWindow) -> QWidget | None:
+    return window if isinstance(window, QWidget) else None
