@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -12,6 +13,7 @@ from station_desk.services.desk import Desk
 from station_desk.ui import crash
 from station_desk.ui.cases import after_intake
 from station_desk.ui.main_window import MainWindow
+from station_desk.ui.statistics.page import StatisticsPage
 from station_desk.ui.widgets import prompts
 
 
@@ -67,3 +69,31 @@ def clerk_window(qtbot, village: Desk) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+@pytest.fixture
+def runs_in_job(monkeypatch: pytest.MonkeyPatch) -> Callable[[Desk, object, str], list[bool]]:
+    """Wrap `service.name` to record, per call, whether it ran as a job: off the
+    UI thread, on a connection of its own (never the window's)."""
+    def watch(desk: Desk, service: object, name: str) -> list[bool]:
+        window_db = desk.store.db
+        seen: list[bool] = []
+        real = getattr(service, name)
+
+        def wrapped(*args: object, **kwargs: object) -> object:
+            seen.append(threading.current_thread() is not threading.main_thread()
+                        and desk.store.jobs_running > 0 and desk.store.db is not window_db)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(service, name, wrapped)
+        return seen
+    return watch
+
+
+@pytest.fixture
+def stats(qtbot, village: Desk) -> StatisticsPage:
+    """统计 of the village, a clerk signed in."""
+    village.session.sign_in("张丽", "2222")
+    page = StatisticsPage(village)
+    qtbot.addWidget(page)
+    return page

@@ -81,16 +81,8 @@ def cell(table: QTableView, row: int, column: int) -> str:
 
 # -- 统计 ----------------------------------------------------------------------------
 
-@pytest.fixture
-def stats(qtbot, village: Desk) -> StatisticsPage:
-    village.session.sign_in("张丽", "2222")
-    page = StatisticsPage(village)
-    qtbot.addWidget(page)
-    return page
-
-
 def test_no_cases_means_no_rates_not_zero(stats: StatisticsPage) -> None:
-    stats.set_period(statistics.PERIOD_TODAY)
+    wait_for(stats.set_period(statistics.PERIOD_TODAY))
     for card in (stats.on_spot, stats.on_time, stats.satisfaction):
         assert card.value.text() == NO_DATA
         assert not card.below
@@ -105,7 +97,7 @@ def test_rates_and_their_targets(stats: StatisticsPage, qtmodeltester) -> None:
     on_spot = register(desk, "08-01", serial=1)
     register(desk, "05-01", serial=2)
     desk.complaints.rate(on_spot, Rating.UNSATISFIED)
-    stats.set_period(statistics.PERIOD_TODAY)
+    wait_for(stats.set_period(statistics.PERIOD_TODAY))
     assert stats.on_spot.value.text() == "100.0%" and not stats.on_spot.below
     assert "当场办结 2 件" in stats.on_spot.note.text()
     assert stats.on_time.value.text() == NO_DATA  # nothing promised was finished
@@ -131,15 +123,15 @@ def test_rates_below_their_target_are_red_and_the_total_bold(qtbot, qtmodelteste
 
 def test_periods(stats: StatisticsPage) -> None:
     register(stats.desk, serial=1)
-    stats.set_period(statistics.PERIOD_LAST_MONTH)
+    wait_for(stats.set_period(statistics.PERIOD_LAST_MONTH))
     assert stats.figures is not None and stats.figures.received == 0
     assert not stats.first_edit.isEnabled()
     first, last = stats.bounds()
     assert first.day == 1 and last < date.today().replace(day=1)
-    stats.set_period(statistics.PERIOD_MONTH)
+    wait_for(stats.set_period(statistics.PERIOD_MONTH))
     assert stats.bounds() == (date.today().replace(day=1), date.today())
     assert stats.figures is not None and stats.figures.received == 1
-    stats.set_period(statistics.PERIOD_CUSTOM, date(2026, 1, 1), date.today())
+    wait_for(stats.set_period(statistics.PERIOD_CUSTOM, date(2026, 1, 1), date.today()))
     assert stats.first_edit.isEnabled()
     assert stats.bounds() == (date(2026, 1, 1), date.today())
     # an end before the start moves the start along, never a refusal box
@@ -158,14 +150,14 @@ def test_export_reports_through_the_chosen_path(stats: StatisticsPage, boxes, tm
         return str(tmp_path / ("月报.xlsx" if "月度" in caption else "日报.pdf"))
 
     monkeypatch.setattr(statistics, "choose_report_path", choose)
-    stats.set_period(statistics.PERIOD_MONTH)
-    written = stats.export_month()
+    wait_for(stats.set_period(statistics.PERIOD_MONTH))
+    written = wait_for(stats.export_month())
     assert written == tmp_path / "月报.xlsx" and written.exists()
     assert str(written) in boxes.infos[-1] and not boxes.warnings
     assert "月度工作报表" in asked[-1] and asked[-1].endswith(f"{date.today():%Y-%m}.pdf")
     wb = load_workbook(written)
     assert wb.sheetnames[0] == "概况" and wb["概况"]["B3"].value == 1
-    day = stats.export_day()
+    day = wait_for(stats.export_day())
     assert day == tmp_path / "日报.pdf" and day.read_bytes().startswith(b"%PDF-")
     assert "每日办件统计表" in asked[-1]
     # cancelled: nothing written, nothing said
@@ -178,8 +170,8 @@ def test_export_refusal_is_shown(stats: StatisticsPage, boxes, tmp_path: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(statistics, "choose_report_path",
                         lambda *_a: str(tmp_path / "no-such-dir" / "x" / "报表.pdf"))
-    stats.set_period(statistics.PERIOD_TODAY)
-    assert stats.export_day() is None
+    wait_for(stats.set_period(statistics.PERIOD_TODAY))
+    assert wait_for(stats.export_day()) is None
     assert boxes.warnings  # the storage error, in words
 
 
@@ -190,7 +182,7 @@ def test_town_shows_each_station_and_the_total(qtbot, qtmodeltester, desk: Desk)
     register(desk, serial=1)
     page = StatisticsPage(desk)
     qtbot.addWidget(page)
-    page.set_period(statistics.PERIOD_TODAY)
+    wait_for(page.set_period(statistics.PERIOD_TODAY))
     assert not page.per_station.isHidden()
     rows = page.table_texts(page.per_station)
     assert [r[0] for r in rows] == ["城关镇便民服务中心", "合计"]

@@ -12,6 +12,7 @@ from station_desk.domain.catalogue import Material
 from station_desk.services.desk import Desk
 from station_desk.ui import crash
 from station_desk.ui.catalogue.item_editor import ItemEditor
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.main_window import MainWindow
 
 
@@ -185,8 +186,9 @@ def test_opening_statistics_counts_the_period_once(window: MainWindow,
 
     monkeypatch.setattr(reports, "figures", counted)
     window.go_to("统计")
+    wait_for(window.statistics.counting)
     assert len(calls) == 1
     from station_desk.ui.statistics import page as statistics
 
-    window.statistics.set_period(statistics.PERIOD_MONTH)
+    wait_for(window.statistics.set_period(statistics.PERIOD_MONTH))
     assert len(calls) == 2

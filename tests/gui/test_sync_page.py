@@ -3,14 +3,15 @@ import, the villages table, overdue proxied cases, return bundles."""
 
 from __future__ import annotations
 
-import time
+import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from stdnum.cn import ric
 
 from station_desk.domain.cases import Applicant
@@ -18,6 +19,8 @@ from station_desk.domain.station import Role, StationKind
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk, StaffInput
 from station_desk.services.sync import Cancelled
+from station_desk.sync.writer import RecordWriter
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.sync import page as sync_page
 from station_desk.ui.sync.page import SyncPage
 
@@ -62,6 +65,12 @@ def page_for(qtbot, desk: Desk) -> SyncPage:
     return page
 
 
+def finish_jobs() -> None:
+    """The page's export or import ran in the runner: let it end and deliver."""
+    QThreadPool.globalInstance().waitForDone(30_000)
+    QApplication.processEvents()
+
+
 def register(desk: Desk, name: str, n: int, days_ago: int = 60) -> str:
     body = f"61092219480312{n:03d}"
     return desk.cases.register(CaseInput(
@@ -97,6 +106,7 @@ def test_trust_after_checking_the_fingerprint_then_export(
     page.refresh()
     assert "条变更" in page.pending.text()
     page.export_button.click()
+    finish_jobs()
     assert not boxes.warnings, boxes.warnings
     assert "可以安全拔出U盘" in boxes.infos[-1]
     assert page.exports_model.rowCount() == 1
@@ -121,6 +131,7 @@ def test_town_imports_from_the_stick_and_sees_its_villages(
     assert page.villages_model.rowCount() == 1
     assert page.villages_model.text(0, 1) == "—"
     page.import_button.click()
+    finish_jobs()
     assert not boxes.warnings, boxes.warnings
     assert "新增 3 条" in boxes.infos[-1]
     assert "新增 3 条" in page.report.toPlainText()
@@ -142,15 +153,18 @@ def test_town_writes_a_return_bundle_for_the_selected_village(
     town.sync.import_bundle(sent.path)
     page = page_for(qtbot, town)
     page.return_selected_button.click()
+    finish_jobs()
     assert "请先" in boxes.warnings[-1]
     page.villages.selectRow(0)
     page.return_selected_button.click()
+    finish_jobs()
     assert "西沟村便民服务站" in boxes.infos[-1]
     [back] = [p for p in stick.iterdir() if "-R-" in p.name]
     # the village imports it on its page and sees its bundle confirmed
     vpage = page_for(qtbot, village)
     assert vpage.exports_model.text(0, 3) == "尚未确认"
     vpage.import_button.click()
+    finish_jobs()
     assert "城关镇便民服务中心" in vpage.report.toPlainText()
     assert vpage.exports_model.text(0, 3).startswith("已收到")
     assert not vpage.exports_model.is_marked(0, 3)
@@ -170,27 +184,88 @@ def test_refused_bundle_is_shown_with_its_reason(
     monkeypatch.setattr(sync_page, "choose_files", lambda *a: [str(path)])
     page = page_for(qtbot, town)
     page.import_files_button.click()
+    finish_jobs()
     assert "损坏" in boxes.warnings[-1] and "未导入" in boxes.warnings[-1]
     assert town.sync.villages()[0].last_seq == 0
 
 
-def test_progress_dialog_can_cancel(qtbot, village_desk: Desk) -> None:
-    page = page_for(qtbot, village_desk)
+def press_cancel(page: SyncPage) -> None:
+    """取消 in the page's progress dialog, as the clerk would."""
+    [dialog] = page.findChildren(QProgressDialog)
+    [button] = dialog.findChildren(QPushButton)
+    assert button.text() == "取消"
+    button.click()
 
-    def work(progress: sync_page.Progress) -> int:
-        for i in range(5000):
-            progress(i, 5000)
-            time.sleep(0.002)
-        return 0
 
-    def press_cancel() -> None:
-        for dialog in page.findChildren(QProgressDialog):
-            dialog.cancel()
+def test_export_runs_in_the_runner_and_a_cancel_leaves_no_bundle(
+        qtbot, paired: tuple[Desk, Desk], stick: Path, boxes, runs_in_job,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    village, _town = paired
+    register(village, "王秀英", 1)
+    page = page_for(qtbot, village)
+    reached, go = threading.Event(), threading.Event()
+    real = village.sync.export_to
 
-    QTimer.singleShot(600, press_cancel)
-    with pytest.raises(Cancelled):
-        sync_page.run_task(page, "测试", work)
-    assert sync_page.run_task(page, "测试", lambda progress: 42) == 42
+    def held(folder: Path, **kwargs: Any) -> object:
+        progress = kwargs.pop("progress")
+
+        def hold(done: int, total: int) -> None:
+            reached.set()  # part of the bundle is written by now
+            assert go.wait(10)
+            progress(done, total)
+
+        return real(folder, progress=hold, **kwargs)
+
+    monkeypatch.setattr(village.sync, "export_to", held)
+    seen = runs_in_job(village, village.sync, "export_to")
+    job = page.export_now()
+    assert job is not None
+    qtbot.waitUntil(reached.is_set)
+    assert list(stick.glob("*.partial"))  # written as it goes, under a temporary name
+    press_cancel(page)
+    go.set()
+    wait_for(job)
+    assert seen == [True]
+    assert isinstance(job.error, Cancelled) and not boxes.warnings and not boxes.infos
+    assert [p for p in stick.iterdir() if p.is_file()] == []
+    assert village.sync.exports() == []
+    go.clear()
+    monkeypatch.setattr(village.sync, "export_to", real)
+    wait_for(page.export_now())  # afterwards the same export goes through
+    assert [p.suffix for p in stick.iterdir() if p.is_file()] == [".sdsync"]
+
+
+def test_import_runs_in_the_runner_and_a_cancel_keeps_nothing(
+        qtbot, paired: tuple[Desk, Desk], stick: Path, boxes, runs_in_job,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    village, town = paired
+    register(village, "王秀英", 1)
+    sent = village.sync.export_to(stick).path
+    page = page_for(qtbot, town)
+    reached, go = threading.Event(), threading.Event()
+    real_apply = RecordWriter.apply
+
+    def held(writer: RecordWriter, records: Any) -> None:
+        real_apply(writer, records)  # the records are in, the transaction still open
+        reached.set()
+        assert go.wait(10)
+
+    monkeypatch.setattr(RecordWriter, "apply", held)
+    seen = runs_in_job(town, town.sync, "import_many")
+    cases_before = town.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+    job = page.import_paths([sent])
+    qtbot.waitUntil(reached.is_set)
+    press_cancel(page)
+    go.set()
+    wait_for(job)
+    assert seen == [True]
+    assert isinstance(job.error, Cancelled) and not boxes.warnings and not boxes.infos
+    assert town.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == cases_before
+    assert town.db.execute("SELECT COUNT(*) FROM sync_imports").fetchone()[0] == 0
+    monkeypatch.setattr(RecordWriter, "apply", real_apply)
+    wait_for(page.import_paths([sent]))
+    assert "新增 3 条" in boxes.infos[-1]
+    assert town.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == cases_before + 1
 
 
 def test_removable_volumes_lists_without_error() -> None:

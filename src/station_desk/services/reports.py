@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,12 @@ from .files import write_atomically
 from .station import StationDesk
 from .store import Store
 from .supervision import SupervisionDesk
+
+Progress = Callable[[int, int], None]
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    pass
 
 
 class ReportDesk:
@@ -50,12 +57,19 @@ class ReportDesk:
         service = stats_repo.service_counts(self.db, first, last, None)
         return Figures(first=first, last=last, station="合计", **counts, **service)
 
-    def per_station(self, first: date, last: date) -> list[Figures]:
+    def per_station(self, first: date, last: date,
+                    progress: Progress | None = None) -> list[Figures]:
         """Town mode: the centre's own figures, each trusted village's (a silent
-        one listed as 未报送, never left out), then the total."""
+        one listed as 未报送, never left out), then the total. `progress(done,
+        total)` is called between stations (a job may stop there)."""
+        tell = progress or _no_progress
         own = self._station.station_or_refuse()
-        villages = self._supervision.village_names()
-        rows = [self.figures(first, last, code) for code in (own.code, *sorted(villages))]
+        codes = (own.code, *sorted(self._supervision.village_names()))
+        rows: list[Figures] = []
+        for done, code in enumerate(codes):
+            tell(done, len(codes) + 1)
+            rows.append(self.figures(first, last, code))
+        tell(len(codes), len(codes) + 1)
         return [*rows, self.total(first, last)]
 
     def station_name(self, code: str) -> str:
@@ -66,20 +80,24 @@ class ReportDesk:
         found = {p.code: p.name for p in sync_peers.list_peers(self.db)}.get(code)
         return found or code
 
-    def write(self, path: Path, first: date, last: date, title: str) -> Path:
-        """A report to `path`: .pdf (printable) or .xlsx (for the town's spreadsheet)."""
+    def write(self, path: Path, first: date, last: date, title: str,
+              progress: Progress | None = None) -> Path:
+        """A report to `path`: .pdf (printable) or .xlsx (for the town's spreadsheet).
+        Written beside it and renamed once whole: a cancel or a failure leaves
+        no half-written file."""
         own = self._station.station_or_refuse()
-        rows = self.per_station(first, last) if own.kind.is_town else [
-            self.figures(first, last)]
         suffix = path.suffix.lower()
+        if suffix not in (".pdf", ".xlsx"):
+            raise UserError("报表文件名应以 .pdf 或 .xlsx 结尾")
+        rows = self.per_station(first, last, progress) if own.kind.is_town else [
+            self.figures(first, last)]
+        (progress or _no_progress)(1, 1)  # the last place to stop before the file
         if suffix == ".pdf":
             from ..print.reports import render_report
 
             data = render_report(own, title, rows)
-        elif suffix == ".xlsx":
+        else:
             from .workbook import report_workbook
 
             data = report_workbook(own, title, rows)
-        else:
-            raise UserError("报表文件名应以 .pdf 或 .xlsx 结尾")
         return write_atomically(path, data)

@@ -1,16 +1,30 @@
 """The open archive file. Every service reads the connection through one `Store`,
 so a restore can swap the file and the connection without any service holding
-on to the old one."""
+on to the old one.
+
+Long work on another thread gets a connection of its own (`on_own_connection`):
+while it runs, every service called on that thread reads and writes through it.
+Sharing the window's connection across threads deadlocks — the audit chain's
+Python functions registered on it need the GIL while SQLite holds the
+connection's mutex.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
-from ..db.connection import ARCHIVE_NAME, ArchiveDb, open_database
+from ..db.connection import ARCHIVE_NAME, ArchiveDb, connect, open_database
+from ..db.errors import storage_errors
+from ..domain.errors import UserError
 
 T = TypeVar("T")
+P = ParamSpec("P")
+
+BUSY_WITH_JOBS = "后台还有工作（统计、导出、备份等）在进行，请等它完成后再恢复。"
 
 
 def archive_file(data_dir: Path) -> Path:
@@ -24,6 +38,9 @@ class Store:
     def __init__(self, data_dir: Path, db: ArchiveDb) -> None:
         self.data_dir = data_dir
         self._db = db
+        self._own = threading.local()  # the connection of a job on this thread, if any
+        self._jobs = 0
+        self._jobs_lock = threading.Lock()
 
     @classmethod
     def open(cls, data_dir: Path, *, program: str | None = None,
@@ -35,7 +52,46 @@ class Store:
 
     @property
     def db(self) -> ArchiveDb:
-        return self._db
+        """The calling thread's connection: a job's own, else the window's."""
+        own: ArchiveDb | None = getattr(self._own, "db", None)
+        return own if own is not None else self._db
+
+    @contextmanager
+    def own_connection(self, *, writes: bool = False) -> Iterator[ArchiveDb]:
+        """A connection of this thread's own for the block (same file, same key).
+        It reads one committed snapshot per statement (WAL), so the window's saves
+        meanwhile never half-appear; without `writes` it refuses to change
+        anything. A writer waits for the window's saves (busy timeout)."""
+        if getattr(self._own, "db", None) is not None:
+            yield self._own.db  # already on one (a job calling a job's service)
+            return
+        with storage_errors():
+            db = connect(self.path, self._db.archive_key)
+            if not writes:
+                db.execute("PRAGMA query_only = ON")
+        with self._jobs_lock:
+            self._jobs += 1
+        self._own.db = db
+        try:
+            yield db
+        finally:
+            self._own.db = None
+            with self._jobs_lock:
+                self._jobs -= 1
+            db.close()
+
+    def on_own_connection(self, work: Callable[P, T], *, writes: bool = False
+                          ) -> Callable[P, T]:
+        """`work` wrapped to run on a connection of its own (see `own_connection`)."""
+        def run(*args: P.args, **kwargs: P.kwargs) -> T:
+            with self.own_connection(writes=writes):
+                return work(*args, **kwargs)
+        return run
+
+    @property
+    def jobs_running(self) -> int:
+        """How many own connections are open (jobs on other threads)."""
+        return self._jobs
 
     @property
     def path(self) -> Path:
@@ -51,7 +107,9 @@ class Store:
     def replace_file(self, replace: Callable[[Path], T]) -> T:
         """Close the archive, let `replace` put another file in its place, and open
         whatever is there afterwards — even when `replace` failed. The instance
-        keeps the name it had."""
+        keeps the name it had. Refused while a job has a connection of its own."""
+        if self._jobs:
+            raise UserError(BUSY_WITH_JOBS)
         program = self._db.instance_lock.program if self._db.instance_lock else None
         self._db.close()
         try:

@@ -30,6 +30,7 @@ from shiboken6 import isValid
 
 from ..domain.errors import UserError
 from ..services.errors import known_failure
+from ..services.store import Store
 from ..services.sync import Cancelled
 from .widgets import prompts
 
@@ -136,15 +137,21 @@ def run_job(work: Callable[[Progress], T], *, title: str,
             parent: QWidget | None = None,
             dialog: bool = True, cancellable: bool = False,
             status_bar: QStatusBar | None = None, failed_title: str | None = None,
-            on_failed: Callable[[BaseException], None] | None = None) -> Job[T]:
+            on_failed: Callable[[BaseException], None] | None = None,
+            store: Store | None = None, writes: bool = False,
+            on_finished: Callable[[], None] | None = None) -> Job[T]:
     """Start `work(progress)` off the UI thread and return at once.
 
     With `dialog`, a window-modal progress dialog (shown after 400 ms) keeps the
     clerk from starting the same thing twice; `cancellable` gives it 取消. With a
     `status_bar`, the title stays there while it runs. `on_done` gets the result
     on the UI thread; a failure goes to `on_failed`, by default `report_failure`
-    under `failed_title`.
+    under `failed_title`. With a `store`, the work runs on a connection of its own
+    (read-only unless `writes`): never on the window's, which deadlocks.
+    `on_finished` runs after either (not once `parent` is gone).
     """
+    if store is not None:
+        work = store.on_own_connection(work, writes=writes)
     job: Job[T] = Job(work)
     job.on_done = on_done
     job.owner = parent
@@ -177,8 +184,11 @@ def run_job(work: Callable[[Progress], T], *, title: str,
         if box is not None:
             box.close()
             box.deleteLater()
-        if status_bar is not None and status_bar.currentMessage() == title + "…":
+        if status_bar is not None and isValid(status_bar) \
+                and status_bar.currentMessage() == title + "…":
             status_bar.clearMessage()
+        if on_finished is not None and (parent is None or isValid(parent)):
+            on_finished()
 
     job.on_finally = tidy
     _RUNNING.add(job)

@@ -3,6 +3,8 @@ declared apart from the page so the pieces need not import it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QWidget
 
 from ...services.desk import Desk
@@ -29,8 +31,9 @@ class SyncPageBase(QWidget):
     def sync(self) -> SyncDesk:
         return self.desk.sync
 
-    def export_returns_selected(self) -> None:
+    def export_returns_selected(self) -> Any:
+        """Starts the job (or says why not); the job is returned for tests."""
         raise NotImplementedError
 
-    def export_returns_all(self) -> None:
+    def export_returns_all(self) -> Any:
         raise NotImplementedError

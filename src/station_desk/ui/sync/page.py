@@ -5,19 +5,22 @@ imports what the town sends back and sees which of its bundles arrived. The
 town imports its villages' bundles, sees each village's state and the proxied
 cases that are overdue, and writes a return bundle per village.
 
-Long work runs off the UI thread behind a progress dialog that can be
-cancelled (nothing half-written is kept). The list of USB sticks comes from
+Export and import run in the job runner (`ui/jobs.py`) on a connection of their
+own, behind a progress dialog with 取消: a cancelled export leaves no bundle (it
+is written as `.partial` and renamed once read back), a cancelled import is
+rolled back whole. The list of USB sticks comes from
 QStorageInfo; the rule of what counts as removable is `sync.volumes`.
 
-The pieces: `sync_worker` (the progress dialog and worker thread),
-`sync_village` and `sync_town` (each side's tabs and how they are filled),
+The pieces: `sync_village` and `sync_town` (each side's tabs and how they are filled),
 `sync_dialogs` (checking a fingerprint before trusting), `sync_widgets`.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QDir, QStorageInfo, Qt
 from PySide6.QtWidgets import (
@@ -35,19 +38,20 @@ from PySide6.QtWidgets import (
 
 from ...domain.station import Role
 from ...services.desk import Desk
-from ...services.sync import ImportOutcome, is_removable_root, range_label
+from ...services.sync import ExportResult, ImportOutcome, is_removable_root, range_label
+from ..jobs import Job, Progress, run_job
 from ..widgets import palette, prompts
 from ..widgets.forms import text_box
 from .base import SyncPageBase
 from .dialogs import trust_identity_file
 from .town import build_town_tabs, refresh_town, selected_villages
 from .village import build_exports_tab, refresh_village
-from .worker import Progress, run_task
 
 __all__ = ["OTHER_FOLDER", "Progress", "SyncPage", "choose_files", "choose_folder",
-           "removable_volumes", "run_task"]
+           "removable_volumes"]
 
 OTHER_FOLDER = "其他文件夹…"
+T = TypeVar("T")
 
 
 # -- replaceable in tests -------------------------------------------------------------
@@ -253,86 +257,93 @@ class SyncPage(SyncPageBase):
             trust_identity_file(self, Path(name))
         self.refresh()
 
-    def export_now(self) -> None:
+    def export_now(self) -> Job[ExportResult] | Job[list[ExportResult]] | None:
         if self.is_town:
-            self.export_returns_all()
-            return
-        self._export(full=self.full_box.isChecked(), again=False)
+            return self.export_returns_all()
+        return self._export(full=self.full_box.isChecked(), again=False)
 
-    def export_again(self) -> None:
-        self._export(full=False, again=True)
+    def export_again(self) -> Job[ExportResult] | None:
+        return self._export(full=False, again=True)
 
-    def _export(self, *, full: bool, again: bool) -> None:
+    def _long_work(self, work: Callable[[Progress], T], title: str, failed: str,
+                   done: Callable[[T], None]) -> Job[T]:
+        """Sync work in the runner: its own connection (it writes the export and
+        import logs), 取消 in the dialog, the page refreshed whatever happened."""
+        return run_job(work, title=title, parent=self, cancellable=True, store=self.desk.store,
+                       writes=True, failed_title=failed, on_done=done,
+                       on_finished=self.refresh)
+
+    def _export(self, *, full: bool, again: bool) -> Job[ExportResult] | None:
         folder = self.target_folder()
         if folder is None:
-            return
-        result = prompts.attempt(self, lambda: run_task(
-            self, self.tr("正在导出到U盘…"),
-            lambda progress: self.sync.export_to(folder, full=full, again=again,
-                                                 progress=progress)),
-            self.tr("导出失败"))
-        if result is not None:
+            return None
+        sync = self.sync
+
+        def done(result: ExportResult) -> None:
             prompts.info(self, self.tr("导出完成"), self.tr(
                 "同步包已写入U盘并读回校验无误：\n%1\n\n%2，%3 条记录，%4 个附件。\n"
                 "现在可以安全拔出U盘，交镇便民服务中心导入。")
                 .replace("%1", str(result.path))
                 .replace("%2", range_label(result.seq_from, result.seq_to))
                 .replace("%3", str(result.records)).replace("%4", str(result.blobs)))
-        self.refresh()
+
+        return self._long_work(
+            lambda progress: sync.export_to(folder, full=full, again=again, progress=progress),
+            self.tr("正在导出到U盘…"), self.tr("导出失败"), done)
 
     def selected_villages(self) -> list[str]:
         return selected_villages(self.villages, self.villages_model)
 
-    def export_returns_selected(self) -> None:
+    def export_returns_selected(self) -> Job[list[ExportResult]] | None:
         codes = self.selected_villages()
         if not codes:
             prompts.warn(self, self.tr("请先选择"), self.tr("请先在上面的表格中选中要回传的站。"))
-            return
-        self._export_returns(codes)
+            return None
+        return self._export_returns(codes)
 
-    def export_returns_all(self) -> None:
-        self._export_returns(None)
+    def export_returns_all(self) -> Job[list[ExportResult]] | None:
+        return self._export_returns(None)
 
-    def _export_returns(self, codes: list[str] | None) -> None:
+    def _export_returns(self, codes: list[str] | None) -> Job[list[ExportResult]] | None:
         folder = self.target_folder()
         if folder is None:
-            return
-        results = prompts.attempt(self, lambda: run_task(
-            self, self.tr("正在生成回传包…"),
-            lambda progress: self.sync.export_returns(folder, codes, progress=progress)),
-            self.tr("生成回传包失败"))
-        if results is not None:
+            return None
+        sync = self.sync
+
+        def done(results: list[ExportResult]) -> None:
             lines = [f"{r.to_name}：{r.path.name}（{r.records} 条记录）" for r in results]
             prompts.info(self, self.tr("回传包已生成"), self.tr(
                 "已写入U盘并读回校验无误：\n") + "\n".join(lines)
                 + self.tr("\n\n现在可以安全拔出U盘，带回各站导入。"))
-        self.refresh()
 
-    def import_from_drive(self) -> None:
+        return self._long_work(
+            lambda progress: sync.export_returns(folder, codes, progress=progress),
+            self.tr("正在生成回传包…"), self.tr("生成回传包失败"), done)
+
+    def import_from_drive(self) -> Job[ImportOutcome] | None:
         folder = self.target_folder()
         if folder is None:
-            return
+            return None
         found = [p for p, h, note in self.sync.bundles_in(folder) if h is not None and not note]
         if not found:
             prompts.warn(self, self.tr("没有找到同步包"), self.tr(
                 "%1 里没有发给本站的同步包。可以点“选择文件导入…”手动选择。")
                 .replace("%1", str(folder)))
-            return
-        self.import_paths(found)
+            return None
+        return self.import_paths(found)
 
-    def import_chosen_files(self) -> None:
+    def import_chosen_files(self) -> Job[ImportOutcome] | None:
         files = choose_files(self, self.tr("选择同步包（可多选）"), "同步包 (*.sdsync)")
         if files:
-            self.import_paths([Path(f) for f in files])
+            return self.import_paths([Path(f) for f in files])
+        return None
 
-    def import_paths(self, paths: list[Path]) -> None:
-        outcome: ImportOutcome | None = prompts.attempt(self, lambda: run_task(
-            self, self.tr("正在导入…"),
-            lambda progress: self.sync.import_many(paths, progress=progress)),
-            self.tr("导入失败"))
-        if outcome is None:
-            self.refresh()
-            return
+    def import_paths(self, paths: list[Path]) -> Job[ImportOutcome]:
+        sync = self.sync
+        return self._long_work(lambda progress: sync.import_many(paths, progress=progress),
+                               self.tr("正在导入…"), self.tr("导入失败"), self._imported)
+
+    def _imported(self, outcome: ImportOutcome) -> None:
         parts = [r.text() for r in outcome.reports]
         parts += [self.tr("未导入 ") + f"{r.path.name}：{r.message}" for r in outcome.refused]
         self.last_report = "\n\n".join(parts)
@@ -345,4 +356,3 @@ class SyncPage(SyncPageBase):
                         or self.tr("（尚无）")))
         box = prompts.warn if outcome.refused else prompts.info
         box(self, self.tr("导入报告"), self.last_report)
-        self.refresh()
