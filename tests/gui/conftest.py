@@ -7,14 +7,14 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from station_desk.services.desk import Desk
 from station_desk.ui import crash
 from station_desk.ui.cases import after_intake
 from station_desk.ui.main_window import MainWindow
 from station_desk.ui.statistics.page import StatisticsPage
-from station_desk.ui.widgets import prompts
+from station_desk.ui.widgets import prompts, status
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +35,7 @@ class Boxes:
     def __init__(self) -> None:
         self.warnings: list[str] = []
         self.infos: list[str] = []
+        self.said: list[str] = []  # what went to the status bar
         self.answer = True
 
     def warn(self, _parent: object, _title: str, text: str) -> None:
@@ -53,6 +54,13 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
     monkeypatch.setattr(prompts, "warn", recorder.warn)
     monkeypatch.setattr(prompts, "info", recorder.info)
     monkeypatch.setattr(prompts, "confirm", recorder.confirm)
+    shown = status.say
+
+    def say(widget: QWidget | None, text: str) -> None:
+        recorder.said.append(text)
+        shown(widget, text)
+
+    monkeypatch.setattr(status, "say", say)
     monkeypatch.setattr(after_intake, "offer_notices",
                         lambda _parent, _desk, _result, summary: recorder.infos.append(summary))
     return recorder

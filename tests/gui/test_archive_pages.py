@@ -153,7 +153,7 @@ def test_export_reports_through_the_chosen_path(stats: StatisticsPage, boxes, tm
     wait_for(stats.set_period(statistics.PERIOD_MONTH))
     written = wait_for(stats.export_month())
     assert written == tmp_path / "月报.xlsx" and written.exists()
-    assert str(written) in boxes.infos[-1] and not boxes.warnings
+    assert str(written) in boxes.said[-1] and not boxes.warnings
     assert "月度工作报表" in asked[-1] and asked[-1].endswith(f"{date.today():%Y-%m}.pdf")
     wb = load_workbook(written)
     assert wb.sheetnames[0] == "概况" and wb["概况"]["B3"].value == 1
@@ -162,8 +162,8 @@ def test_export_reports_through_the_chosen_path(stats: StatisticsPage, boxes, tm
     assert "每日办件统计表" in asked[-1]
     # cancelled: nothing written, nothing said
     monkeypatch.setattr(statistics, "choose_report_path", lambda *_a: "")
-    count = len(boxes.infos)
-    assert stats.export_day() is None and len(boxes.infos) == count
+    count = len(boxes.said)
+    assert stats.export_day() is None and len(boxes.said) == count
 
 
 def test_export_refusal_is_shown(stats: StatisticsPage, boxes, tmp_path: Path,
@@ -227,7 +227,7 @@ def test_backup_now_to_a_chosen_folder(page: ArchivePage, boxes, tmp_path: Path,
     monkeypatch.setattr(archive, "choose_folder", lambda *_a: str(tmp_path / "U盘"))
     made = wait_for(page.backup_now())
     assert made is not None and made.parent == tmp_path / "U盘" and made.exists()
-    assert str(made) in boxes.infos[-1]
+    assert str(made) in boxes.said[-1]
 
 
 def test_head_restores_and_the_window_is_told(qtbot, page: ArchivePage, boxes, tmp_path: Path,
@@ -300,7 +300,7 @@ def test_filing_from_the_page(page: ArchivePage, boxes, qtmodeltester,
                         lambda _p: FilingInput(case_no, Retention.PERMANENT, "档案柜1"))
     number = page.file_case()
     assert number is not None and number.endswith("-Y-0001")
-    assert number in boxes.infos[-1]
+    assert number in boxes.said[-1]
     assert page.files_table.model().rowCount() == 1
     assert cell(page.files_table, 0, 0) == number
     assert cell(page.files_table, 0, 6) == "档案柜1"
@@ -375,7 +375,7 @@ def test_head_refuses_with_a_reason(page: ArchivePage, request_made: Borrowing, 
 
 def test_nothing_selected_is_said(page: ArchivePage, boxes) -> None:
     assert page.mark_returned() is None
-    assert "选中" in boxes.infos[-1]
+    assert "选中" in boxes.warnings[-1]
 
 
 def test_dialogs_hand_back_enums(qtbot) -> None:

@@ -108,7 +108,7 @@ def test_trust_after_checking_the_fingerprint_then_export(
     page.export_button.click()
     finish_jobs()
     assert not boxes.warnings, boxes.warnings
-    assert "可以安全拔出U盘" in boxes.infos[-1]
+    assert "可以安全拔出U盘" in boxes.said[-1]
     assert page.exports_model.rowCount() == 1
     assert page.exports_model.text(0, 3) == "尚未确认"
     assert page.exports_model.is_marked(0, 3)
@@ -133,7 +133,7 @@ def test_town_imports_from_the_stick_and_sees_its_villages(
     page.import_button.click()
     finish_jobs()
     assert not boxes.warnings, boxes.warnings
-    assert "新增 3 条" in boxes.infos[-1]
+    assert "导入完成" in boxes.said[-1] and not boxes.infos
     assert "新增 3 条" in page.report.toPlainText()
     assert "西沟村便民服务站" in page.villages_model.text(0, 0)
     assert "已受理 1" in page.villages_model.text(0, 4)
@@ -158,7 +158,7 @@ def test_town_writes_a_return_bundle_for_the_selected_village(
     page.villages.selectRow(0)
     page.return_selected_button.click()
     finish_jobs()
-    assert "西沟村便民服务站" in boxes.infos[-1]
+    assert "西沟村便民服务站" in boxes.said[-1]
     [back] = [p for p in stick.iterdir() if "-R-" in p.name]
     # the village imports it on its page and sees its bundle confirmed
     vpage = page_for(qtbot, village)
@@ -226,7 +226,7 @@ def test_export_runs_in_the_runner_and_a_cancel_leaves_no_bundle(
     go.set()
     wait_for(job)
     assert seen == [True]
-    assert isinstance(job.error, Cancelled) and not boxes.warnings and not boxes.infos
+    assert isinstance(job.error, Cancelled) and not boxes.warnings and not boxes.said
     assert [p for p in stick.iterdir() if p.is_file()] == []
     assert village.sync.exports() == []
     go.clear()
@@ -259,12 +259,12 @@ def test_import_runs_in_the_runner_and_a_cancel_keeps_nothing(
     go.set()
     wait_for(job)
     assert seen == [True]
-    assert isinstance(job.error, Cancelled) and not boxes.warnings and not boxes.infos
+    assert isinstance(job.error, Cancelled) and not boxes.warnings and not boxes.said
     assert town.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == cases_before
     assert town.db.execute("SELECT COUNT(*) FROM sync_imports").fetchone()[0] == 0
     monkeypatch.setattr(RecordWriter, "apply", real_apply)
     wait_for(page.import_paths([sent]))
-    assert "新增 3 条" in boxes.infos[-1]
+    assert "导入完成" in boxes.said[-1] and "新增 3 条" in page.report.toPlainText()
     assert town.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == cases_before + 1
 
 

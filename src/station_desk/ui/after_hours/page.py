@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...domain.service import AfterHours
 from ...services.desk import Desk
 from ..appointments.dialog import CHINESE
-from ..widgets import prompts
+from ..widgets import prompts, status
 from ..widgets.forms import rows_view
 from .model import SessionsModel
 
@@ -259,8 +259,7 @@ class AfterHoursPage(QWidget):
         done = prompts.attempt(self, lambda: self.desk.after_hours.finish(served, note, end),
                                self.tr("不能结束"))
         if done is not None:
-            prompts.info(self, self.tr("延时服务已结束"),
-                         self.tr("%1–%2，共 %3 分钟，服务群众 %4 人。")
+            status.say(self, self.tr("延时服务已结束：%1–%2，共 %3 分钟，服务群众 %4 人。")
                          .replace("%1", done.closing.strftime("%H:%M"))
                          .replace("%2", done.end.strftime("%H:%M") if done.end else "")
                          .replace("%3", str(done.minutes)).replace("%4", str(done.served)))

@@ -35,7 +35,7 @@ from ...services.appointments import ApptInput, Booked
 from ...services.cases import InvalidCase
 from ...services.desk import Desk
 from ..devices.card_reading import CardReaderBar
-from ..widgets import palette, prompts
+from ..widgets import palette, prompts, status
 from ..widgets.field_marks import INVALID_STYLE, FieldMarks
 from ..widgets.forms import EnterDoesNotSubmit, form_group, line_edit, save_cancel_buttons
 from ..widgets.item_picker import ItemListMixin, item_summary
@@ -284,7 +284,13 @@ class AppointmentDialog(ItemListMixin, EnterDoesNotSubmit):
             prompts.warn(self, self.tr("还不能预约"), exc.message)
             return
         self.booked = result
-        prompts.info(self, self.tr("已预约"), self.summary(result))
+        if result.warnings:  # something to act on: the whole booking in a box
+            prompts.warn(self, self.tr("已预约，请注意"), self.summary(result))
+        else:
+            a = result.appointment
+            status.say(self.parentWidget(), self.tr("已预约 %1：%2 %3，%4 负责").replace(
+                "%1", a.appt_no).replace("%2", a.applicant_name)
+                .replace("%3", f"{a.at.astimezone():%m-%d %H:%M}").replace("%4", a.staff_name))
         self.accept()
 
     def summary(self, result: Booked) -> str:

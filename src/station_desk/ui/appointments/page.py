@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.periods import week_start
 from ...domain.service import Appointment, ApptStatus, clashes
 from ...services.desk import Desk
-from ..widgets import prompts
+from ..widgets import prompts, status
 from ..widgets.forms import page_top, rows_view
 from .dialog import CHINESE, weekday
 from .model import DayModel
@@ -356,16 +356,18 @@ class AppointmentsPage(QWidget):
         new = next((x for x in self.desk.appointments.day(moment.date())
                     if x.status == ApptStatus.BOOKED and a.appt_no in x.note), None)
         text = self.tr("已改期到 %1。").replace("%1", f"{moment:%Y-%m-%d %H:%M}")
+        clash: list[Appointment] = []
         if new is not None:
-            text += "\n" + self.tr("新的预约编号：") + new.appt_no
+            text += self.tr("新的预约编号：") + new.appt_no + "。"
             clash = clashes(new.at, new.minutes, new.staff_name,
                             self.desk.appointments.day(moment.date()), ignore_id=new.id)
-            if clash:
-                text += "\n⚠ " + self.tr("与%1的其他预约时间冲突：").replace(
-                    "%1", new.staff_name) + "、".join(
-                    f"{c.at.astimezone():%H:%M} {c.applicant_name}" for c in clash)
-        text += "\n" + self.tr("请把新时间告知申请人。")
-        prompts.info(self, self.tr("已改期"), text)
+        text += self.tr("请把新时间告知申请人。")
+        if new is not None and clash:  # a problem to act on: said in a box
+            prompts.warn(self, self.tr("已改期，但时间冲突"), text + "\n⚠ " + self.tr(
+                "与%1的其他预约时间冲突：").replace("%1", new.staff_name) + "、".join(
+                f"{c.at.astimezone():%H:%M} {c.applicant_name}" for c in clash))
+        else:
+            status.say(self, text)
         if new is not None:
             self.open_appointment(new.appt_no)
         else:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.archive import ArchiveFile, Borrowing
 from ...services.desk import Desk
 from ..jobs import Job, report_failure, run_job
-from ..widgets import palette, prompts
+from ..widgets import palette, prompts, status
 from ..widgets.forms import rows_view
 from .dialogs import (  # tests import these from here
     BorrowDialog,
@@ -159,8 +159,7 @@ class ArchivePage(QWidget):
             return None
 
         def done(path: Path) -> None:
-            prompts.info(self, self.tr("备份完成"),
-                         self.tr("备份已写入并校验无误：") + f"\n{path}")
+            status.say(self, self.tr("备份已写入并校验无误：") + str(path))
             self.refresh()
 
         return run_job(lambda progress: self.desk.backups.backup_to(Path(folder), progress),
@@ -268,9 +267,9 @@ class ArchivePage(QWidget):
             answer.case_no, answer.retention, answer.location), self.tr("不能归档"))
         if filed is None:
             return None
-        prompts.info(self, self.tr("已归档"), self.tr("%1 已归档，档号：").replace(
-            "%1", filed.case_no) + f"\n{filed.archive_no}\n" + self.tr("保管期限：")
-            + filed.retention.label)
+        status.say(self, self.tr("%1 已归档，档号 %2，保管期限 %3").replace(
+            "%1", filed.case_no).replace("%2", filed.archive_no)
+            .replace("%3", filed.retention.label))
         self.search.clear()
         self.refresh_files()
         return filed.archive_no
@@ -330,7 +329,7 @@ class ArchivePage(QWidget):
     def _pick(self) -> Borrowing | None:
         chosen = self.selected_borrowing()
         if chosen is None:
-            prompts.info(self, self.tr("查阅/复印登记"), self.tr("请先在列表里选中一条登记。"))
+            prompts.warn(self, self.tr("查阅/复印登记"), self.tr("请先在列表里选中一条登记。"))
         return chosen
 
     def decide(self) -> Borrowing | None:

@@ -23,7 +23,7 @@ from ...domain.feedback import RATEABLE
 from ...domain.service import NOT_ACCEPTED_GROUNDS, Complaint, Rating, Severity
 from ...services.complaints import COMPLAINT_CHANNELS, must_be_written
 from ...services.desk import Desk
-from ..widgets import palette, prompts
+from ..widgets import palette, prompts, status
 from ..widgets.field_marks import error_label
 from ..widgets.forms import save_cancel_buttons, text_box
 from ..widgets.screen_fit import fit_to_screen
@@ -142,7 +142,7 @@ class ComplaintDialog(QDialog):
         text = self.tr("投诉编号：") + c.complaint_no + "\n" + self.tr("状态：") + c.status.value
         if c.due is not None:
             text += "\n" + self.tr("应在 %1 前办结").replace("%1", f"{c.due:%Y-%m-%d}")
-        prompts.info(self, self.tr("已记录"), text)
+        status.say(self.parentWidget(), self.tr("已记录。") + text.replace("\n", "，"))
         self.accept()
 
 
@@ -163,8 +163,8 @@ class RatingDialog(QDialog):
         self.case_no = QComboBox()
         self.case_no.setEditable(True)
         self.case_no.addItem("")
-        for status in sorted(RATEABLE):  # 一事一评: every case that ended
-            for case in desk.cases.page(desk.cases.make_filter(status=status), limit=30):
+        for ended in sorted(RATEABLE):  # 一事一评: every case that ended
+            for case in desk.cases.page(desk.cases.make_filter(status=ended), limit=30):
                 self.case_no.addItem(f"{case.case_no}  {case.applicant.name}", case.case_no)
         _placeholder(self.case_no, self.tr("已结束（办结、不予受理、退回）办件的编号"))
         self.case_info = QLabel()
@@ -230,7 +230,7 @@ class RatingDialog(QDialog):
         self.rated = True
         level = Rating(self.level.currentData())
         if not level.satisfied:
-            prompts.info(self, self.tr("已记录"),
-                         self.tr("已记录“%1”。请尽快电话回访，了解原因并整改，"
-                                 "再到“满意度回访”里记录回访整改情况。").replace("%1", level.value))
+            status.say(self.parentWidget(),
+                       self.tr("已记录“%1”。请尽快电话回访，了解原因并整改，"
+                               "再到“满意度回访”里记录回访整改情况。").replace("%1", level.value))
         self.accept()

@@ -37,7 +37,7 @@ from ...domain.report_rows import SUMMARY_HEADERS, Cell, breakdown, summary_row,
 from ...domain.stats import Figures
 from ...services.desk import Desk
 from ..jobs import Job, Progress, run_job
-from ..widgets import prompts
+from ..widgets import prompts, status
 from ..widgets.card import Card
 from .charts import CategoryChart, RateCard
 from .model import FiguresModel
@@ -377,8 +377,7 @@ class StatisticsPage(QWidget):
         reports = self.desk.reports
 
         def done(written: Path) -> None:
-            prompts.info(self, self.tr("报表已生成"),
-                         self.tr("%1已保存到：").replace("%1", title) + f"\n{written}")
+            status.say(self, self.tr("%1已生成，保存在：").replace("%1", title) + str(written))
 
         return run_job(lambda progress: reports.write(Path(chosen), first, last, title,
                                                       progress),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...services.desk import Desk
 from ..statistics.page import choose_report_path
-from ..widgets import prompts
+from ..widgets import prompts, status
 from ..widgets.forms import rows_view
 from .dialogs import FigureDialog
 from .model import FIGURE_COLUMNS, BoardModel, DuplicatesModel, PeopleModel
@@ -181,13 +181,13 @@ class SupervisionPage(QWidget):
     def _written(self, action: Callable[[], Path]) -> Path | None:
         written = prompts.attempt(self, action, self.tr("文件没有生成"))
         if written is not None:
-            prompts.info(self, self.tr("已生成"), self.tr("已保存到：") + f"\n{written}")
+            status.say(self, self.tr("已生成，保存在：") + str(written))
         return written
 
     def dismiss_selected(self) -> None:
         pair = self.duplicates.record_at(self.dup_table.currentIndex().row())
         if pair is None:
-            prompts.info(self, self.tr("请先选择"), self.tr("请先在下表中选中一组"))
+            prompts.warn(self, self.tr("请先选择"), self.tr("请先在下表中选中一组"))
             return
         note = ask_note(self)
         if note is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..widgets import prompts
+from ..widgets import prompts, status
 from .base import SyncPageBase
 
 
@@ -36,4 +36,4 @@ def trust_identity_file(page: SyncPageBase, path: Path) -> None:
         page, lambda: page.sync.trust_identity(identity, replace=replace),
         page.tr("信任失败"))
     if result is not None:
-        prompts.info(page, page.tr("已信任"), page.tr("已信任：") + result.peer.name)
+        status.say(page, page.tr("已信任：") + result.peer.name)

@@ -40,7 +40,7 @@ from ...domain.station import Role
 from ...services.desk import Desk
 from ...services.sync import ExportResult, ImportOutcome, is_removable_root, range_label
 from ..jobs import Job, Progress, run_job
-from ..widgets import palette, prompts
+from ..widgets import palette, prompts, status
 from ..widgets.forms import text_box
 from .base import SyncPageBase
 from .dialogs import trust_identity_file
@@ -247,8 +247,8 @@ class SyncPage(SyncPageBase):
         path = prompts.attempt(self, lambda: self.sync.export_identity(folder),
                                self.tr("导出身份文件失败"))
         if path is not None:
-            prompts.info(self, self.tr("身份文件已导出"), self.tr(
-                "已写入：%1\n\n请把这个文件交给对方，并电话告诉对方本站的指纹：\n%2")
+            status.say(self, self.tr(
+                "身份文件已写入 %1。请交给对方，并电话告诉对方本站的指纹 %2")
                 .replace("%1", str(path)).replace("%2", self.sync.fingerprint()))
 
     def trust_identity(self) -> None:
@@ -280,8 +280,8 @@ class SyncPage(SyncPageBase):
         sync = self.sync
 
         def done(result: ExportResult) -> None:
-            prompts.info(self, self.tr("导出完成"), self.tr(
-                "同步包已写入U盘并读回校验无误：\n%1\n\n%2，%3 条记录，%4 个附件。\n"
+            status.say(self, self.tr(
+                "同步包已写入U盘并读回校验无误：%1（%2，%3 条记录，%4 个附件）。"
                 "现在可以安全拔出U盘，交镇便民服务中心导入。")
                 .replace("%1", str(result.path))
                 .replace("%2", range_label(result.seq_from, result.seq_to))
@@ -312,9 +312,8 @@ class SyncPage(SyncPageBase):
 
         def done(results: list[ExportResult]) -> None:
             lines = [f"{r.to_name}：{r.path.name}（{r.records} 条记录）" for r in results]
-            prompts.info(self, self.tr("回传包已生成"), self.tr(
-                "已写入U盘并读回校验无误：\n") + "\n".join(lines)
-                + self.tr("\n\n现在可以安全拔出U盘，带回各站导入。"))
+            status.say(self, self.tr("回传包已写入U盘并读回校验无误：") + "；".join(lines)
+                       + self.tr("。现在可以安全拔出U盘，带回各站导入。"))
 
         return self._long_work(
             lambda progress: sync.export_returns(folder, codes, progress=progress),
@@ -354,5 +353,7 @@ class SyncPage(SyncPageBase):
                     self.report.appendPlainText("\n" + self.tr("镇中心已确认收到本站：") + (
                         "、".join(range_label(a, b) for a, b in r.receipt.get("ranges", []))
                         or self.tr("（尚无）")))
-        box = prompts.warn if outcome.refused else prompts.info
-        box(self, self.tr("导入报告"), self.last_report)
+        if outcome.refused:  # something was not taken in: the clerk must see why
+            prompts.warn(self, self.tr("导入报告"), self.last_report)
+        else:
+            status.say(self, self.tr("导入完成，导入报告见本页下方"))
