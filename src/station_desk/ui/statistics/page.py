@@ -37,7 +37,7 @@ from ...domain.report_rows import SUMMARY_HEADERS, Cell, breakdown, summary_row,
 from ...domain.stats import Figures
 from ...services.desk import Desk
 from ..jobs import Job, Progress, run_job
-from ..widgets import prompts, status
+from ..widgets import status
 from ..widgets.card import Card
 from .charts import CategoryChart, RateCard
 from .model import FiguresModel
