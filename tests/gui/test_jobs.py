@@ -4,31 +4,40 @@ failures come back on the UI thread, a cancel leaves nothing half-done."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 from station_desk.domain.errors import UserError
+from station_desk.services.audit import TamperReport
 from station_desk.services.desk import Desk
 from station_desk.ui import app as ui_app
 from station_desk.ui.jobs import Cancelled, run_job, wait_for
 from station_desk.ui.main_window import MainWindow
 from station_desk.ui.setup.sign_in import SignInDialog
 
+T = TypeVar("T")
+
+
+def held(real: Callable[..., T]) -> tuple[Callable[..., T], threading.Event, threading.Event]:
+    """`real` made to wait, once started, until the test releases it."""
+    started, release = threading.Event(), threading.Event()
+
+    def waiting(progress: Any = None) -> T:
+        started.set()
+        assert release.wait(20), "the test never released the job"
+        return real(progress)
+
+    return waiting, started, release
+
 
 def test_start_up_does_not_wait_for_the_daily_backup(qtbot, village: Desk, boxes,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    release = threading.Event()
-    started = threading.Event()
-    real_backup = village.backups.startup_backup
-
-    def slow_backup(progress=None):  # type: ignore[no-untyped-def]
-        started.set()
-        assert release.wait(20), "the test never released the backup"
-        return real_backup(progress)
-
+    slow_backup, started, release = held(village.backups.startup_backup)
     monkeypatch.setattr(village.backups, "startup_backup", slow_backup)
 
     def sign_in(dialog: SignInDialog) -> int:
@@ -56,6 +65,41 @@ def test_start_up_does_not_wait_for_the_daily_backup(qtbot, village: Desk, boxes
     wait_for(window.backup_job)
     assert village.backups.automatic()
     assert "今日自动备份已完成" in window.statusBar().currentMessage()
+
+
+def test_start_up_does_not_wait_for_the_full_audit_check(qtbot, village: Desk, boxes,
+                                                         runs_in_job,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    slow_check, started, release = held(village.audit.full_check)
+    monkeypatch.setattr(village.audit, "full_check", slow_check)
+    seen = runs_in_job(village, village.audit, "full_check")
+    monkeypatch.setattr(SignInDialog, "exec", lambda _d: village.session.sign_in(
+        "张丽", "2222") is not None)
+    assert village.audit.full_check_due()
+    window = ui_app.start(village)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert started.wait(5) and window.isVisible()
+    window.go_to("办件")  # the clerk works meanwhile
+    assert window.stack.currentWidget() is window.cases
+    release.set()
+    assert window.audit_job is not None
+    report = wait_for(window.audit_job)
+    assert seen == [True] and report is not None and not report.tampered
+    assert not village.audit.full_check_due() and not boxes.warnings
+    assert window.start_audit_check() is None  # once a day
+
+
+def test_a_rewrite_found_in_the_background_is_said(qtbot, village: Desk, boxes,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    found = TamperReport(["操作记录第 3 条被改写（校验链断开）"])
+    monkeypatch.setattr(village.audit, "full_check", lambda progress=None: found)
+    village.session.sign_in("张丽", "2222")
+    window = MainWindow(village)
+    qtbot.addWidget(window)
+    wait_for(window.start_audit_check())
+    assert any("第 3 条被改写" in w for w in boxes.warnings)
+    assert "改动过" in window.statusBar().currentMessage()
 
 
 def test_a_failed_daily_backup_is_shown_not_fatal(qtbot, village: Desk, boxes,

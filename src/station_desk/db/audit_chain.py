@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -185,14 +186,18 @@ class TamperReport:
                 + "\n请不要继续登记，联系镇中心信息管理员核查；必要时从备份恢复。")
 
 
-def check(db: Database, *, full: bool = True) -> TamperReport:
-    """What was changed around the program. `full=False`: triggers and the chain's
-    last 1,000 links only (fast enough for every command)."""
+def check(db: Database, *, full: bool = True, since: tuple[int, str] | None = None,
+          progress: Callable[[int, int], None] | None = None) -> TamperReport:
+    """What was changed around the program. `full=False`: triggers and the chain
+    after link `since` (id, hash: verified before, see `audit_mark`), or its last
+    1,000 links when there is no such mark (fast enough for every start).
+    `progress(done, total)` is called every 10,000 links (a job may stop there)."""
     report = TamperReport()
     if not _has_chain(db):
         return report
     _check_triggers(db, report)
-    _check_chain(db, report, tail=None if full else 1000)
+    _check_chain(db, report, tail=None if full else 1000, since=None if full else since,
+                 progress=progress)
     if full:
         _check_watched(db, report)
     return report
@@ -224,18 +229,27 @@ def _check_triggers(db: Database, report: TamperReport) -> None:
             report.problems.append(f"只增不改的触发器 {name} 被删除")
 
 
-def _check_chain(db: Database, report: TamperReport, tail: int | None) -> None:
+def _check_chain(db: Database, report: TamperReport, tail: int | None,
+                 since: tuple[int, str] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
     start = 0
     prev: str | None = None
-    if tail is not None:
+    if since is not None:
+        start, prev = since
+    elif tail is not None:
         row = db.execute("SELECT id, hash FROM audit_chain ORDER BY id DESC LIMIT 1 OFFSET ?",
                          [tail]).fetchone()
         if row is not None:
             start, prev = int(row[0]), str(row[1])
     for log, key in (("audit_log", "id"), ("change_log", "seq"), ("guarded_tables", "rowid")):
+        # from a mark: only rows after the last one chained by then (the daily full
+        # check looks at them all)
+        after = (f" AND l.{key} > COALESCE((SELECT log_id FROM audit_chain WHERE "
+                 f"log = '{log}' AND id <= {int(start)} ORDER BY id DESC LIMIT 1), 0)"
+                 if since is not None else "")
         orphans = db.execute(
             f"SELECT COUNT(*) FROM {log} l LEFT JOIN audit_chain c ON c.log = '{log}' AND "
-            f"c.log_id = l.{key} WHERE c.id IS NULL").fetchone()[0]
+            f"c.log_id = l.{key} WHERE c.id IS NULL{after}").fetchone()[0]
         if orphans:
             report.problems.append(f"{_LOG_NAMES[log]}有 {orphans} 条记录不在校验链上")
     cur = db.execute(
@@ -248,7 +262,10 @@ def _check_chain(db: Database, report: TamperReport, tail: int | None) -> None:
         " LEFT JOIN guarded_tables t ON c.log = 'guarded_tables' AND t.rowid = c.log_id"
         " WHERE c.id > ? ORDER BY c.id", [start])
     n_audit, n_change = len(_AUDIT_FIELDS), len(_CHANGE_FIELDS)
-    for row in cur:
+    total = (db.execute("SELECT MAX(id) FROM audit_chain").fetchone()[0] or 0) - start
+    for done, row in enumerate(cur):
+        if progress is not None and done % 10_000 == 0:
+            progress(done, total)
         _, log, log_id, stored = row[:4]
         values = {"audit_log": row[4:4 + n_audit],
                   "change_log": row[4 + n_audit:4 + n_audit + n_change]

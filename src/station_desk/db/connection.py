@@ -14,13 +14,13 @@ import secrets
 import sys
 from collections.abc import Generator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..domain.errors import StorageError
-from . import archive_key, audit_chain, cipher
+from . import archive_key, audit_chain, audit_mark, cipher
 from .audit_chain import TamperReport
 from .backup import verify
 from .encrypt_existing import encrypt_file, encrypt_plain_copies
@@ -132,7 +132,8 @@ def open_database(path: Path, *, stop_before: str | None = None,
                   program: str | None = None, full_check: bool = False) -> ArchiveDb:
     """Open (creating if new), claim, migrate and check for tampering (`db.tamper`).
     `stop_before` is for migration tests; `program` names this instance to others
-    (“窗口”, “命令行 import”); `full_check` recomputes the whole audit chain."""
+    (“窗口”, “命令行 import”); `full_check` recomputes the whole audit chain, else
+    only the links after the last verified one (`audit_mark`)."""
     with storage_errors():
         private_dir(path.parent)
     # the gate file is the first file opened: a folder this account may not
@@ -157,11 +158,19 @@ def open_database(path: Path, *, stop_before: str | None = None,
                 if pending and migrations.applied(db):
                     copy_aside(db, path, f"before-{pending[0].name}")
                 migrations.apply(db, stop_before=stop_before)
-                db.tamper = audit_chain.check(db, full=full_check)
+                mark = None if full_check else audit_mark.load(path)
+                holds = mark is not None and mark.holds(db)
+                db.tamper = audit_chain.check(
+                    db, full=full_check, since=(mark.link, mark.hash) if mark and holds
+                    else None)
                 if db.tamper.tampered:
                     log.error("archive %s tampered with: %s", path, db.tamper.problems)
                 if stop_before is None:
                     audit_chain.ensure_guards(db)
+                    if not db.tamper.tampered:
+                        # a mark that no longer holds (a restored file): full check due
+                        audit_mark.save(path, db, full_on=date.today() if full_check else None,
+                                        forget_full=mark is not None and not holds)
         except BaseException:
             db.close()
             raise

@@ -10,6 +10,7 @@ from ..db.connection import ArchiveDb
 from .after_hours import AfterHoursDesk
 from .appointments import ApptDesk
 from .archive import ArchiveDesk
+from .audit import AuditDesk
 from .backups import BackupDesk
 from .calendar import Calendar
 from .cases import CaseDesk
@@ -38,6 +39,7 @@ class Desk:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.session = Session(store)
+        self.audit = AuditDesk(store)
         self.calendar = Calendar(store)
         self.catalogue = CatalogueDesk(store, self.session)
         self.station = StationDesk(store, self.session, self.catalogue)
@@ -68,7 +70,8 @@ class Desk:
     def open(cls, data_dir: Path, *, program: str | None = None,
              full_check: bool = False) -> Desk:
         """`program` names this instance to others who find the archive busy;
-        `full_check` recomputes the whole audit chain (the window at start)."""
+        `full_check` recomputes the whole audit chain now (the window does it in
+        the background instead: `audit.full_check`)."""
         return cls(Store.open(data_dir, program=program, full_check=full_check))
 
     @property

@@ -56,7 +56,8 @@ def install_translations(app: QApplication) -> QTranslator | None:
 
 def open_desk(data_dir: Path) -> Desk | None:
     try:
-        desk = Desk.open(data_dir, program="窗口", full_check=True)
+        # only what was added since the last check; the full one runs behind the window
+        desk = Desk.open(data_dir, program="窗口")
     except UserError as exc:
         QMessageBox.critical(None, "无法打开数据文件", exc.message)
         return None
@@ -75,6 +76,7 @@ def start(desk: Desk) -> MainWindow | None:
     window = MainWindow(desk)
     window.show()
     window.start_daily_backup()
+    window.start_audit_check()
     return window
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import UserError
+from ..services.audit import TamperReport
 from ..services.desk import Desk
 from ..services.errors import known_failure
 from .after_hours.page import AfterHoursPage
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self._rows: list[str] = []
         self.backup_job: Job[Path | None] | None = None
+        self.audit_job: Job[TamperReport] | None = None
         areas: list[tuple[str, str]] = [
             (self.tr("今日"), "today"),
             (self.tr("办件"), "cases"),
@@ -197,6 +199,23 @@ class MainWindow(QMainWindow):
                                   dialog=False, status_bar=bar)
         return self.backup_job
 
+    def start_audit_check(self) -> Job[TamperReport] | None:
+        """Once a day the whole audit chain is recomputed in the background (opening
+        checked only what was added since): a finding is said at once; the window
+        never waits for it."""
+        if not self.desk.audit.full_check_due():
+            return None
+
+        def found(report: TamperReport) -> None:
+            if report.tampered:
+                self.statusBar().showMessage(self.tr("数据文件被本程序以外的方式改动过"))
+                prompts.warn(self, "数据文件被改动过", report.message())
+
+        self.audit_job = run_job(self.desk.audit.full_check, title="正在核对操作记录",
+                                 on_done=found, parent=self, dialog=False,
+                                 store=self.desk.store, failed_title="操作记录核对没有完成")
+        return self.audit_job
+
     def _header(self) -> QWidget:
         bar = QFrame()
         bar.setObjectName("header")
@@ -277,6 +296,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_lock.stop()
+        if self.audit_job is not None:
+            self.audit_job.cancel()  # read-only: tomorrow's start checks again
         remember_main_geometry(self)
         super().closeEvent(event)
 
