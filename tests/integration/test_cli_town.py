@@ -17,7 +17,8 @@ from stdnum.cn import ric
 TOWN = "610922101000"
 A, B, C = "610922101201", "610922101202", "610922101203"
 KEYS = {"code", "name", "last_export_at", "last_import_at", "days_silent", "missing", "open",
-        "overdue", "due_soon", "complaints_open", "bad_ratings_open", "satisfaction"}
+        "overdue", "due_soon", "complaints_open", "bad_ratings_open", "bad_ratings_overdue",
+        "satisfaction"}
 
 
 def id_number(n: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -204,3 +205,43 @@ def test_records_of_before_this_version_are_sent_again(pair: Pair) -> None:
     assert data["days"] == 4
     report = pair.send_up()
     assert report.quarantined == [] and report.new == 0
+
+
+def test_the_board_counts_open_and_overdue_rectifications_from_imported_data(
+        pair: Pair) -> None:
+    from station_desk.cli.town import village_json
+
+    _, done = _clock_records(pair)
+    town = pair.town.desk
+    code = pair.village.code
+
+    def row(day: date) -> Any:
+        [r] = [r for r in town.supervision.villages(day) if r.code == code]
+        return r
+
+    today = date.today()
+    assert (row(today).bad_ratings_open, row(today).bad_ratings_overdue) == (0, 0)  # not sent
+    pair.send_up()
+    [record] = town.supervision.rectifications_of(code)
+    assert record.case_no == done and record.rectify_due is not None
+    late = record.rectify_due + timedelta(days=1)
+    assert (row(today).bad_ratings_open, row(today).bad_ratings_overdue) == (1, 0)
+    assert (row(late).bad_ratings_open, row(late).bad_ratings_overdue) == (1, 1)
+    holds = town.supervision.catalogue_holds()
+    assert {k: village_json(row(late), holds)[k]
+            for k in ("bad_ratings_open", "bad_ratings_overdue")} == {
+        "bad_ratings_open": 1, "bad_ratings_overdue": 1}
+    assert town.supervision.summary(late)["bad_ratings_overdue"] == 1
+    # the list behind each figure is the figure
+    assert town.supervision.rectifications_of(code, overdue_only=True, today=today) == []
+    assert [r.id for r in town.supervision.rectifications_of(
+        code, overdue_only=True, today=late)] == [record.id]
+    # the town's own 今日 counts only the town's own 差评, not the village's
+    assert town.complaints.overdue_rectifications(late) == []
+    # put right at the village: closed at the town after the next bundle
+    [at_village] = pair.village.desk.complaints.ratings_of(done)
+    pair.village.desk.complaints.record_callback(at_village.id, "已电话致歉，调整窗口排班",
+                                                 Classification.VALID)
+    pair.send_up()
+    assert (row(late).bad_ratings_open, row(late).bad_ratings_overdue) == (0, 0)
+    assert town.supervision.rectifications_of(code) == []

@@ -16,7 +16,7 @@ from station_desk.domain.cases import Applicant, ProxyStep, Status
 from station_desk.domain.errors import NotAllowed
 from station_desk.domain.notices import NoticeKind
 from station_desk.domain.service import Rating
-from station_desk.domain.supervision import Silence
+from station_desk.domain.supervision import BOARD_HEADERS, Silence
 from station_desk.services.appointments import ApptInput
 from station_desk.sync.merge import check_record
 from town_stations import (
@@ -312,6 +312,7 @@ def test_board_paper(three: Town, tmp_path: Path) -> None:
     ws = load_workbook(board_file)["督导看板"]
     body = list(ws.iter_rows(min_row=3, values_only=True))
     assert [r[0] for r in body][0] == "南坪村便民服务站" and body[0][1] == "从未报送"
-    assert body[0][4] is None and body[0][13] is None  # never reported, not measured
+    rate = BOARD_HEADERS.index("本月满意率")
+    assert body[0][4] is None and body[0][rate] is None  # never reported, not measured
     assert ws.page_setup.orientation == "landscape"
     assert three.town.desk.supervision.write_board(tmp_path / "看板.pdf").stat().st_size > 1000

@@ -28,7 +28,8 @@ def village_json(r: VillageBoardRow, town_holds: dict[str, Any]) -> dict[str, An
             "received": [list(x) for x in r.received], "missing": [list(x) for x in r.missing],
             "open": r.open, "overdue": r.overdue, "due_soon": r.due_soon,
             "overdue_proxied": r.overdue_proxied, "complaints_open": r.complaints_open,
-            "bad_ratings_open": r.bad_ratings_open, "satisfaction": r.satisfaction,
+            "bad_ratings_open": r.bad_ratings_open, "bad_ratings_overdue": r.bad_ratings_overdue,
+            "satisfaction": r.satisfaction,
             "ratings": r.ratings, "quarantined": r.quarantined,
             "catalogue": r.holds.get("catalogue"),
             "catalogue_current": bool(r.holds.get("catalogue"))
@@ -47,7 +48,8 @@ def cmd_villages(args: argparse.Namespace, desk: Desk) -> int:
         missing = "、".join(f"第 {a}–{b} 号" if a != b else f"第 {a} 号" for a, b in r.missing)
         print(f"{r.name}（{r.code}）\t{r.silence.value}，{silent}\t在办 {r.open}\t逾期 {r.overdue}"
               f"\t即将到期 {r.due_soon}\t代办逾期 {r.overdue_proxied}\t投诉在办 {r.complaints_open}"
-              f"\t差评待整改 {r.bad_ratings_open}\t满意率 {rate_text(r.satisfaction)}"
+              f"\t差评待整改 {r.bad_ratings_open}（逾期 {r.bad_ratings_overdue}）"
+              f"\t满意率 {rate_text(r.satisfaction)}"
               + (f"\t缺 {missing}" if missing else ""))
     return 0
 

@@ -12,7 +12,7 @@ from ..domain.service import Rating
 
 _SELECT = ("SELECT r.id, r.case_id, c.case_no, c.applicant_name, r.level, r.source, r.rated_at, "
            "r.staff_name, r.note, r.rectify_due, r.callback_at, r.callback_by, r.correction, "
-           "r.classification, r.rerating, r.rerated_at FROM ratings r "
+           "r.classification, r.rerating, r.rerated_at, c.station_code FROM ratings r "
            "JOIN cases c ON c.id = r.case_id ")
 _BAD = "(" + ", ".join(f"'{b.value}'" for b in BAD) + ")"
 
@@ -28,7 +28,7 @@ def _record(r: Any) -> RatingRecord:
         rectify_due=date.fromisoformat(r[9]) if r[9] else None, callback_at=_dt(r[10]),
         callback_by=r[11] or "", correction=r[12] or "",
         classification=Classification(r[13]) if r[13] else None,
-        rerating=Rating(r[14]) if r[14] else None, rerated_at=_dt(r[15]))
+        rerating=Rating(r[14]) if r[14] else None, rerated_at=_dt(r[15]), station_code=r[16])
 
 
 def get(db: Database, rating_id: str) -> RatingRecord | None:
@@ -41,11 +41,16 @@ def for_case(db: Database, case_id: str) -> list[RatingRecord]:
                                            [case_id]).fetchall()]
 
 
-def open_rectifications(db: Database) -> list[RatingRecord]:
-    """Every 差评 without its call-back yet, oldest deadline first."""
+def open_rectifications(db: Database, station: str | None = None) -> list[RatingRecord]:
+    """Every 差评 without its call-back yet (of the cases of `station`, or of every
+    station when None), oldest deadline first."""
+    where, params = "", []
+    if station is not None:
+        where, params = "AND c.station_code = ? ", [station]
     return [_record(r) for r in db.execute(
-        _SELECT + f"WHERE r.level IN {_BAD} AND r.callback_at IS NULL "
-        "ORDER BY r.rectify_due, r.rated_at").fetchall()]
+        _SELECT + f"WHERE r.level IN {_BAD} AND r.callback_at IS NULL AND r.rerating IS NULL "
+        + where + "ORDER BY r.rectify_due IS NULL, r.rectify_due, r.rated_at",
+        params).fetchall()]
 
 
 def effective_between(db: Database, start: str, end: str) -> list[Rating]:

@@ -15,7 +15,6 @@ from . import journal
 from .rows import Row
 from .rows import fetch_rows as _rows
 
-BAD_LEVELS = ("不满意", "非常不满意")
 SATISFIED_LEVELS = ("非常满意", "满意", "基本满意")
 CLOSED_COMPLAINTS = ("办结", "不予受理")
 
@@ -41,14 +40,6 @@ def complaints_open(db: Database) -> dict[str, int]:
         "GROUP BY station_code", CLOSED_COMPLAINTS).fetchall()}
 
 
-def bad_ratings_open(db: Database) -> dict[str, int]:
-    """差评 not yet called back and rectified, by the station of the case."""
-    return {str(code): int(n) for code, n in db.execute(
-        "SELECT c.station_code, COUNT(*) FROM ratings r JOIN cases c ON c.id = r.case_id "
-        "WHERE r.level IN (?, ?) AND (r.callback_at IS NULL OR r.correction = '') "
-        "GROUP BY c.station_code", BAD_LEVELS).fetchall()}
-
-
 def ratings(db: Database, start: str, end: str) -> dict[str, tuple[int, int]]:
     """station -> (ratings, satisfied ones) rated in [start, end)."""
     return {str(code): (int(n), int(ok or 0)) for code, n, ok in db.execute(
@@ -62,14 +53,6 @@ def open_complaints_of(db: Database, station: str) -> list[Row]:
     return _rows(db, "SELECT complaint_no, received_at, complainant, matter, status, due "
                      f"FROM complaints WHERE station_code = ? AND status NOT IN ({marks}) "
                      "ORDER BY due IS NULL, due", [station, *CLOSED_COMPLAINTS])
-
-
-def bad_ratings_of(db: Database, station: str) -> list[Row]:
-    return _rows(db, "SELECT c.case_no, c.applicant_name, c.item_name, r.level, r.rated_at, "
-                     "r.callback_at, r.correction FROM ratings r JOIN cases c ON c.id = r.case_id "
-                     "WHERE c.station_code = ? AND r.level IN (?, ?) AND "
-                     "(r.callback_at IS NULL OR r.correction = '') ORDER BY r.rated_at",
-                 [station, *BAD_LEVELS])
 
 
 # -- the same person at two places ----------------------------------------

@@ -62,10 +62,16 @@ class RatingRecord:
     classification: Classification | None
     rerating: Rating | None
     rerated_at: datetime | None
+    station_code: str = ""  # the station of the case (at the town: which village)
 
     @property
     def is_bad(self) -> bool:
         return self.level in BAD
+
+    @property
+    def awaiting_callback(self) -> bool:
+        """A 差评 whose rectification is still open (整改中 or 整改逾期 by the date)."""
+        return self.is_bad and self.callback_at is None and self.rerating is None
 
     def state(self, today: date) -> RectificationState:
         if not self.is_bad:

@@ -61,7 +61,8 @@ class VillageBoardRow:
     due_soon: int
     overdue_proxied: int
     complaints_open: int
-    bad_ratings_open: int
+    bad_ratings_open: int      # 差评 whose rectification is open (整改中 + 整改逾期)
+    bad_ratings_overdue: int   # of those, past their rectification deadline
     ratings: int
     ratings_satisfied: int
     quarantined: int
@@ -77,14 +78,15 @@ class VillageBoardRow:
 
     def worst_first_key(self) -> tuple[int, ...]:
         return (self.silence.rank, -self.overdue, -len(self.missing), -self.overdue_proxied,
-                -self.complaints_open, -self.bad_ratings_open, -(self.days_silent or 0))
+                -self.bad_ratings_overdue, -self.complaints_open, -self.bad_ratings_open,
+                -(self.days_silent or 0))
 
 
 BOARD_HEADERS = ("村（社区）站", "报送情况", "最近报送（村站导出）", "最近导入", "未报送天数",
                  "已收到变更", "缺号", "在办", "逾期", "即将到期", "代办逾期", "投诉在办",
-                 "差评待整改", "本月满意率", "事项目录", "节假日表")
+                 "差评待整改", "差评整改逾期", "本月满意率", "事项目录", "节假日表")
 BOARD_NUMBERS = frozenset({"未报送天数", "在办", "逾期", "即将到期", "代办逾期", "投诉在办",
-                           "差评待整改", "本月满意率"})
+                           "差评待整改", "差评整改逾期", "本月满意率"})
 
 
 def _label(a: int, b: int) -> str:
@@ -111,5 +113,6 @@ def board_cells(r: VillageBoardRow, town_holds: dict[str, Any]) -> list[Any]:
     return [r.name, r.silence.value, r.last_export_at, r.last_import_at, r.days_silent,
             "、".join(_label(a, b) for a, b in r.received) or "尚未收到",
             "、".join(_label(a, b) for a, b in r.missing), r.open, r.overdue, r.due_soon,
-            r.overdue_proxied, r.complaints_open, r.bad_ratings_open, r.satisfaction,
+            r.overdue_proxied, r.complaints_open, r.bad_ratings_open, r.bad_ratings_overdue,
+            r.satisfaction,
             catalogue_text(r.holds, town_holds), holidays_text(r.holds)]

@@ -89,7 +89,7 @@ def render_ledger(station: Station, title: str, rows: list[LedgerRow],
     return _document(station, title, story)
 
 
-BOARD_WIDTHS = [30, 16, 22, 22, 13, 22, 22, 11, 11, 11, 11, 11, 12, 15, 22, 17]
+BOARD_WIDTHS = [30, 16, 22, 22, 13, 20, 20, 11, 11, 11, 11, 11, 12, 12, 15, 22, 17]
 
 
 def render_board(station: Station, title: str, rows: list[VillageBoardRow],

@@ -218,7 +218,8 @@ class ComplaintDesk(CaseWorkDesk):
 
     def overdue_rectifications(self, today: date | None = None) -> list[RatingRecord]:
         today = today or date.today()
-        return [r for r in ratings_repo.open_rectifications(self.db)
+        own = self._station.station_or_refuse().code  # a village's 差评 are the village's
+        return [r for r in ratings_repo.open_rectifications(self.db, own)
                 if r.state(today) == RectificationState.OVERDUE]
 
     def satisfaction(self, first: date, last: date) -> Satisfaction:

@@ -9,10 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..db import supervision_repo, sync_log, sync_peers, sync_repo
+from ..db import ratings_repo, supervision_repo, sync_log, sync_peers, sync_repo
 from ..db.errors import storage_errors
 from ..domain.cases import Case
 from ..domain.errors import UserError
+from ..domain.feedback import RatingRecord, RectificationState
 from ..domain.periods import month_bounds
 from ..domain.station import StationKind
 from ..domain.supervision import Silence, VillageBoardRow, days_since, silence
@@ -90,7 +91,9 @@ class SupervisionDesk(CaseWorkDesk):
         cadence = self.cadence_days()
         kinds = {p.code: p.kind for p in sync_peers.list_peers(self.db)}
         complaints = supervision_repo.complaints_open(self.db)
-        bad = supervision_repo.bad_ratings_open(self.db)
+        fixes: dict[str, list[RatingRecord]] = {}
+        for record in ratings_repo.open_rectifications(self.db):
+            fixes.setdefault(record.station_code, []).append(record)
         first, last = month_bounds(f"{today:%Y-%m}")
         rated = supervision_repo.ratings(self.db, first.isoformat(),
                                          date.fromordinal(last.toordinal() + 1).isoformat())
@@ -114,7 +117,10 @@ class SupervisionDesk(CaseWorkDesk):
                 open=self.count(code, "open", today), overdue=self.count(code, "overdue", today),
                 due_soon=self.count(code, "due_soon", today),
                 overdue_proxied=self.count(code, "overdue_proxied", today),
-                complaints_open=complaints.get(code, 0), bad_ratings_open=bad.get(code, 0),
+                complaints_open=complaints.get(code, 0),
+                bad_ratings_open=len(fixes.get(code, [])),
+                bad_ratings_overdue=sum(r.state(today) == RectificationState.OVERDUE
+                                        for r in fixes.get(code, [])),
                 ratings=n, ratings_satisfied=ok, quarantined=held.get(code, 0),
                 holds=holds if isinstance(holds, dict) else {}))
         rows.sort(key=VillageBoardRow.worst_first_key)
@@ -148,8 +154,13 @@ class SupervisionDesk(CaseWorkDesk):
     def open_complaints_of(self, station: str) -> list[dict[str, Any]]:
         return supervision_repo.open_complaints_of(self.db, station)
 
-    def bad_ratings_of(self, station: str) -> list[dict[str, Any]]:
-        return supervision_repo.bad_ratings_of(self.db, station)
+    def rectifications_of(self, station: str, *, overdue_only: bool = False,
+                          today: date | None = None) -> list[RatingRecord]:
+        """The 差评 of one village still awaiting call-back and rectification, as
+        the town last heard (the figures 差评待整改 / 差评整改逾期 of the board)."""
+        today = today or date.today()
+        return [r for r in ratings_repo.open_rectifications(self.db, station)
+                if not overdue_only or r.state(today) == RectificationState.OVERDUE]
 
     def summary(self, today: date | None = None) -> dict[str, int]:
         """For the town's 今日 page: how the villages stand."""
@@ -161,7 +172,8 @@ class SupervisionDesk(CaseWorkDesk):
                 "overdue": sum(r.overdue for r in rows),
                 "overdue_proxied": sum(r.overdue_proxied for r in rows),
                 "complaints_open": sum(r.complaints_open for r in rows),
-                "bad_ratings_open": sum(r.bad_ratings_open for r in rows)}
+                "bad_ratings_open": sum(r.bad_ratings_open for r in rows),
+                "bad_ratings_overdue": sum(r.bad_ratings_overdue for r in rows)}
 
     def write_board(self, path: Path, today: date | None = None) -> Path:
         """The board for the county: .pdf (printable) or .xlsx."""

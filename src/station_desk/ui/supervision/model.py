@@ -4,11 +4,13 @@ the same person open at two places, and the records behind a figure."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ...domain.feedback import RatingRecord, RectificationState
 from ...domain.stats import rate_text
 from ...domain.supervision import BOARD_HEADERS, Silence, VillageBoardRow, board_cells
 from ...services.supervision import CaseRef, DuplicatePair
@@ -24,7 +26,8 @@ FIGURE_COLUMNS = {BOARD_HEADERS.index("在办"): "open", BOARD_HEADERS.index("�
                   BOARD_HEADERS.index("即将到期"): "due_soon",
                   BOARD_HEADERS.index("代办逾期"): "overdue_proxied",
                   BOARD_HEADERS.index("投诉在办"): "complaints_open",
-                  BOARD_HEADERS.index("差评待整改"): "bad_ratings_open"}
+                  BOARD_HEADERS.index("差评待整改"): "bad_ratings_open",
+                  BOARD_HEADERS.index("差评整改逾期"): "bad_ratings_overdue"}
 COL_SILENCE = BOARD_HEADERS.index("报送情况")
 COL_DAYS = BOARD_HEADERS.index("未报送天数")
 COL_MISSING = BOARD_HEADERS.index("缺号")
@@ -157,6 +160,29 @@ class PeopleModel(RecordsModel[CaseRef]):
                 record.case_no, record.item_name, record.status, record.received_at[:10])
 
 
+class RectificationsModel(RecordsModel[RatingRecord]):
+    """The 差评 of one village awaiting call-back and rectification; past the
+    deadline the rating, the deadline and the state are red."""
+
+    HEADERS = ("办件编号", "申请人", "评价", "评价时间", "来源", "经办人", "整改期限", "状态",
+               "群众意见")
+    TOOLTIPS = True
+
+    def __init__(self, today: date | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.today = today or date.today()
+
+    def cells(self, record: RatingRecord) -> Sequence[str]:
+        due = f"{record.rectify_due:%Y-%m-%d}" if record.rectify_due else "—"
+        return (record.case_no, record.applicant, record.level.value,
+                f"{record.rated_at.astimezone():%Y-%m-%d %H:%M}", record.source,
+                record.staff_name, due, record.state(self.today).value, record.note)
+
+    def marked(self, record: RatingRecord) -> Iterable[int]:
+        late = record.state(self.today) == RectificationState.OVERDUE
+        return (2, 6, 7) if late else (2,)
+
+
 class DictRowsModel(RowsModel):
     """Plain rows (the complaints or 差评 behind a figure): columns are keys."""
 
@@ -184,4 +210,5 @@ class DictRowsModel(RowsModel):
         return text[:16].replace("T", " ") if "T" in text[:11] else text
 
 
-__all__ = ["BoardModel", "DictRowsModel", "DuplicatesModel", "FIGURE_COLUMNS", "QModelIndex"]
+__all__ = ["BoardModel", "DictRowsModel", "DuplicatesModel", "FIGURE_COLUMNS", "QModelIndex",
+           "RectificationsModel"]

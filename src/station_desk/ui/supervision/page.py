@@ -128,6 +128,10 @@ class SupervisionPage(QWidget):
         overdue = sum(r.overdue for r in rows)
         if overdue:
             alerts.append(self.tr("各站共有 %1 件逾期").replace("%1", str(overdue)))
+        late_fixes = [f"{r.name} {r.bad_ratings_overdue} 个" for r in rows
+                      if r.bad_ratings_overdue]
+        if late_fixes:
+            alerts.append(self.tr("差评超过整改期限未回访整改：") + "、".join(late_fixes))
         if not rows:
             alerts.append(self.tr("还没有信任任何村（社区）站：请到“同步”页导入各站的身份文件。"))
         self.summary.setText("\n".join("⚠ " + a for a in alerts))
