@@ -77,3 +77,14 @@ def town_with_villages(root: Path) -> tuple[Place, list[Place], Path]:
     for p in places:
         exchange(p, town, stick)
     return town, places, stick
+
+
+def town_with_village(root: Path) -> tuple[Place, Place, Path]:
+    """A town and one village (西沟村), trusting each other, and a stick."""
+    stick = root / "stick"
+    stick.mkdir()
+    town = open_station(root / "town", StationKind.TOWN1, TOWN, "城关镇便民服务中心")
+    code, name = VILLAGES[0]
+    village = open_station(root / code, StationKind.VILLAGE, code, name, TOWN)
+    exchange(village, town, stick)
+    return town, village, stick

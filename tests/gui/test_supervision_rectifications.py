@@ -13,13 +13,12 @@ import pytest
 from station_desk.db import journal
 from station_desk.domain.cases import Status
 from station_desk.domain.service import Rating
-from station_desk.domain.station import StationKind
 from station_desk.ui.supervision import dialogs as figure_dialogs
 from station_desk.ui.supervision import page as board_page
 from station_desk.ui.supervision.dialogs import FigureDialog
 from station_desk.ui.supervision.model import FIGURE_COLUMNS, RectificationsModel
 from station_desk.ui.supervision.page import SupervisionPage
-from town_stations import TOWN, VILLAGES, Place, exchange, open_station, register
+from town_stations import Place, register, town_with_village
 
 
 @dataclass
@@ -32,12 +31,7 @@ class Rated:
 
 @pytest.fixture
 def rated(tmp_path: Path) -> Iterator[Rated]:
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    town = open_station(tmp_path / "town", StationKind.TOWN1, TOWN, "城关镇便民服务中心")
-    code, name = VILLAGES[0]
-    village = open_station(tmp_path / code, StationKind.VILLAGE, code, name, TOWN)
-    exchange(village, town, stick)
+    town, village, stick = town_with_village(tmp_path)
     v = village.desk
     cases = []
     for n, person in ((1, "陈德福"), (2, "刘桂兰")):

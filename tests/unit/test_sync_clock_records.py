@@ -21,8 +21,7 @@ from station_desk.domain.errors import UserError
 from station_desk.domain.feedback import Classification, RectificationState
 from station_desk.domain.notifications import NotifyChannel, Purpose
 from station_desk.domain.service import Rating
-from station_desk.domain.station import StationKind
-from town_stations import TOWN, VILLAGES, Place, exchange, open_station, register
+from town_stations import Place, register, town_with_village
 
 HYGIENE = "03-07"  # 行政许可: the §42 cap of 10 working days applies
 SUBSIDY = "01-07"  # a public service
@@ -41,12 +40,7 @@ class Pair:
 
 @pytest.fixture
 def pair(tmp_path: Path) -> Iterator[Pair]:
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    town = open_station(tmp_path / "town", StationKind.TOWN1, TOWN, "城关镇便民服务中心")
-    code, name = VILLAGES[0]
-    village = open_station(tmp_path / code, StationKind.VILLAGE, code, name, TOWN)
-    exchange(village, town, stick)
+    town, village, stick = town_with_village(tmp_path)
     yield Pair(town, village, stick)
     for p in (town, village):
         p.desk.close()
