@@ -86,6 +86,8 @@ def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
         print(f"已导出并读回校验：{result.path}")
         print(f"交给 {result.to_name}，{ranges.label(result.seq_from, result.seq_to)}，"
               f"{result.records} 条记录，{result.blobs} 个附件。可以安全拔出U盘。")
+        for note in result.notes:
+            print("注意：" + note)
     return 0
 
 

@@ -26,7 +26,8 @@ from sqlite_utils import Database
 
 GENESIS = "0" * 64
 # written outside the journal (sync_peers goes through it, with the head's name)
-SYNC_TABLES = ("sync_exports", "sync_imports", "sync_versions", "sync_quarantine")
+SYNC_TABLES = ("sync_exports", "sync_imports", "sync_versions", "sync_quarantine",
+               "sync_epochs")
 # derived or internal: rebuilt from the records, never a record themselves
 UNGUARDED_PREFIXES = ("sqlite_", "_sqlite_", "audit_chain")
 GUARD_MARK = "_guard"
@@ -322,14 +323,16 @@ def bundle_heads(db: Database, seq_from: int, seq_to: int) -> dict[str, Any]:
             "to_seq": seq_to, "to_hash": head_at(db, seq_to)}
 
 
-def compare_heads(db: Database, sender: str, heads: dict[str, Any]) -> list[int]:
-    """The sequence numbers whose hash differs from what an earlier bundle said."""
+def compare_heads(db: Database, sender: str, heads: dict[str, Any],
+                  ignore: Callable[[int, str], bool] | None = None) -> list[int]:
+    """The sequence numbers whose hash differs from what an earlier bundle said.
+    `ignore(seq, bundle_id)`: heads from a history the sender's restore undid."""
     changed = []
     for seq, digest in ((heads["from_seq"], heads["from_hash"]),
                         (heads["to_seq"], heads["to_hash"])):
-        row = db.execute("SELECT hash FROM sync_chain_heads WHERE from_code = ? AND seq = ?",
-                         [sender, seq]).fetchone()
-        if row is not None and row[0] != digest:
+        row = db.execute("SELECT hash, bundle_id FROM sync_chain_heads WHERE from_code = ? "
+                         "AND seq = ?", [sender, seq]).fetchone()
+        if row is not None and row[0] != digest and not (ignore and ignore(int(seq), row[1])):
             changed.append(int(seq))
     return changed
 

@@ -285,6 +285,15 @@ def m0016_clock_records_travel(db: Database) -> None:
         journal.announce_all(db, table, at)
 
 
+@migrations(name="0017_restore_epochs")
+def m0017_restore_epochs(db: Database) -> None:
+    # a restore marks a new epoch so the town takes changes whose numbers it has
+    # seen before the restore (see db/epochs.py)
+    from .epochs import create_tables
+
+    create_tables(db)
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain.errors import OtherStationBackup, StorageError
-from . import archive_key, cipher
+from . import archive_key, audit_chain, cipher, epochs
 from . import backup as backups
 from .errors import storage_errors
 from .files import STALE_SECONDS, fsync_file, open_private, sweep, sync_dir
@@ -113,6 +113,7 @@ def _stage(archive: Path, backup: Path, key: bytes) -> Path:
     finally:
         src.close()
     try:
+        _mark_epoch(staged, key, backup.name)
         backups.verify(staged, key)
         fsync_file(staged)
     except BaseException:
@@ -120,6 +121,18 @@ def _stage(archive: Path, backup: Path, key: bytes) -> Path:
         raise
     _step("staged")
     return staged
+
+
+def _mark_epoch(staged: Path, key: bytes, backup_name: str) -> None:
+    """The restored file numbers its changes on from the backup's: a new epoch tells
+    the town those numbers are new changes (see `epochs.py`)."""
+    conn = cipher.connect(staged, key)
+    try:
+        audit_chain.register(conn)  # the restored file's guards and chain need them
+        epochs.mark_restored(conn, backup_name, datetime.now().astimezone().isoformat(
+            timespec="seconds"))
+    finally:
+        conn.close()
 
 
 def _checkpoint(archive: Path, key: bytes) -> bool:

@@ -61,6 +61,14 @@ class ChainHeads(Strict):
     to_hash: Hash
 
 
+class RestoreEpoch(Strict):
+    """The sender's newest restore (db/epochs.py): numbers after `base_seq` are new."""
+
+    id: Code
+    base_seq: Seq
+    restored_at: DateTimeText
+
+
 class Manifest(Lenient):
     format: Literal["station-desk-bundle"]
     format_version: StrictInt | None = None
@@ -80,6 +88,7 @@ class Manifest(Lenient):
     app_version: Name = ""
     receipt: Receipt | None = None
     chain: ChainHeads | None = None
+    epoch: RestoreEpoch | None = None
 
 
 class IdentityFile(Strict):

@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .. import __version__
-from ..db import audit_chain, files, journal, supervision_repo, sync_log, sync_repo
+from ..db import audit_chain, epochs, files, journal, supervision_repo, sync_log, sync_repo
 from ..db.errors import translate
 from ..db.sync_log import ExportRecord
 from ..db.sync_peers import Peer
@@ -59,7 +59,7 @@ class ExportResult:
                 "kind": bundle.KIND_NAMES[self.kind], "bundle_id": self.bundle_id,
                 "seq_from": self.seq_from, "seq_to": self.seq_to, "full": self.full,
                 "records": self.records, "counts": self.counts, "blobs": self.blobs,
-                "size": self.size}
+                "size": self.size, "notes": self.notes}
 
 
 def receipt_for(db: Database, peer: Peer) -> dict[str, Any]:
@@ -83,6 +83,15 @@ def plan_range(db: Database, peer: Peer, *, full: bool, again: bool) -> tuple[in
     if full:
         return 1, last
     return sync_log.exported_up_to(db, peer.code) + 1, last
+
+
+def _restored_since_last_export(db: Database, peer: Peer) -> bool:
+    """The peer restored a backup and lost what we sent after it: send it all again."""
+    seen = epochs.seen(db, peer.code)
+    if not seen:
+        return False
+    previous = sync_log.last_export(db, peer.code)
+    return previous is None or previous.id < seen[-1].mark
 
 
 def _line(seq: int, at: str, table: str, record_id: str, action: str, data: str) -> bytes:
@@ -200,6 +209,8 @@ def export_bundle(db: Database, *, me: Station, keys: StationKeys, peer: Peer, f
     """Write, flush, rename, read back, then record the export."""
     kind = bundle.KIND_RETURN if me.kind.is_town else bundle.KIND_CHANGES
     tables = RETURN_TABLES if kind == bundle.KIND_RETURN else UP_TABLES
+    resend = not full and not again and _restored_since_last_export(db, peer)
+    full = full or resend
     seq_from, seq_to = plan_range(db, peer, full=full, again=again)
     village = peer.code if kind == bundle.KIND_RETURN else None
     picks = sync_repo.pick_changes(db, seq_from, seq_to, tables, village, CASE_CHILDREN)
@@ -222,6 +233,9 @@ def export_bundle(db: Database, *, me: Station, keys: StationKeys, peer: Peer, f
         "receipt": receipt_for(db, peer),
         "chain": audit_chain.bundle_heads(db, seq_from, seq_to),
     }
+    epoch = epochs.current(db)
+    if epoch is not None:
+        manifest["epoch"] = epoch.to_json()
     header0 = bundle.Header(bundle.FORMAT_VERSION, kind, me.code, peer.code, seq_from,
                             seq_to, 0, bytes(32))
     final = _unique_path(folder, bundle.bundle_name(header0, now.strftime("%Y%m%d-%H%M%S")))
@@ -258,8 +272,10 @@ def export_bundle(db: Database, *, me: Station, keys: StationKeys, peer: Peer, f
         size, header.sha256.hex(), actor_name, now.isoformat(timespec="seconds")))
     log.info("exported %s (%s..%s, %d records) to %s", bundle_id, seq_from, seq_to,
              len(picks), final)
+    notes = ([f"{peer.name}从备份恢复过数据，丢了之后收到的内容：这次导出了全部记录"]
+             if resend else [])
     return ExportResult(final, bundle_id, me.code, peer.code, peer.name, kind, seq_from,
-                        seq_to, full, len(picks), counts, blobs, size)
+                        seq_to, full, len(picks), counts, blobs, size, notes)
 
 
 def _discard(path: Path) -> None:

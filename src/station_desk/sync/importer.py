@@ -27,7 +27,7 @@ from ..db.sync_peers import Peer
 from ..domain.actor import Actor
 from ..domain.errors import UserError
 from ..domain.station import Station
-from . import bundle, ranges
+from . import bundle, epochs, ranges
 from .bundle import BundleRefused, Header
 from .checks import Progress, Verified, verify
 from .keys import StationKeys
@@ -76,9 +76,10 @@ def import_bundle(db: Database, path: Path, *, me: Station, keys: StationKeys,
         return report
     actor = import_actor(v.peer, h)
     total = int(m["records"])
-    heads = m.get("chain")
+    standing = epochs.standing(db, h.sender, epochs.parse(m.get("epoch")))
+    heads = m.get("chain") if standing.compare_heads else None
     if isinstance(heads, dict):
-        changed = audit_chain.compare_heads(db, h.sender, heads)
+        changed = audit_chain.compare_heads(db, h.sender, heads, ignore=standing.ignores_head)
         if changed:
             log.error("history of %s rewritten at %s", h.sender, changed)
             report.notes.append(
@@ -86,7 +87,8 @@ def import_bundle(db: Database, path: Path, *, me: Station, keys: StationKeys,
                 "校验值变了）：那边的数据可能被本程序以外的方式改写过，请核查。")
     try:
         with sync_repo.large_cache(db), db.atomic():
-            writer = RecordWriter(db, v, me, report, actor)
+            epochs.take_new(db, h.sender, standing, v.bundle_id)
+            writer = RecordWriter(db, v, me, report, actor, stale_above=standing.stale_above)
             digest = hashlib.sha256()
             done = 0
             for message in bundle.iter_messages(path, h, v.stream_key):
@@ -108,6 +110,8 @@ def import_bundle(db: Database, path: Path, *, me: Station, keys: StationKeys,
             if done != total:
                 raise BundleRefused("tampered", f"同步包 {path.name} 的记录数与清单不符")
             writer.retry_held()
+            report.notes += epochs.notes(db, v.peer.name, h.sender, standing,
+                                         report.superseded)
             sync_log.record_import(db, ImportRecord(
                 v.bundle_id, h.sender, v.peer.name, h.kind, h.seq_from, h.seq_to,
                 report.created_at, writer.at, report.new, report.updated, report.unchanged,

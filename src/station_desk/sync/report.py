@@ -26,6 +26,7 @@ class ImportReport:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    superseded: int = 0  # made before the sender's restore and undone there
     by_table: dict[str, dict[str, int]] = field(default_factory=dict)
     quarantined: list[dict[str, Any]] = field(default_factory=list)
     released: list[dict[str, Any]] = field(default_factory=list)
@@ -39,8 +40,8 @@ class ImportReport:
     def count(self, table: str, outcome: str) -> None:
         per = self.by_table.setdefault(table, {"new": 0, "updated": 0, "unchanged": 0,
                                                "quarantined": 0})
-        per[outcome] += 1
-        if outcome in ("new", "updated", "unchanged"):
+        per[outcome] = per.get(outcome, 0) + 1
+        if outcome in ("new", "updated", "unchanged", "superseded"):
             setattr(self, outcome, getattr(self, outcome) + 1)
 
     def to_json(self) -> dict[str, Any]:
@@ -48,6 +49,7 @@ class ImportReport:
                 "bundle_id": self.bundle_id, "kind": bundle.KIND_NAMES[self.kind],
                 "seq_from": self.seq_from, "seq_to": self.seq_to, "new": self.new,
                 "updated": self.updated, "unchanged": self.unchanged,
+                "superseded": self.superseded,
                 "quarantined": self.quarantined, "missing": self.missing,
                 "released": self.released, "kept": self.kept, "by_table": self.by_table,
                 "skipped": self.skipped, "already_imported": self.already,

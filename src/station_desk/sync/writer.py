@@ -32,7 +32,7 @@ KILL_ENV = "STATION_DESK_TEST_KILL_IMPORT_AFTER"
 
 @dataclass
 class Outcome:
-    result: str  # new | updated | unchanged | quarantined | skipped
+    result: str  # new | updated | unchanged | superseded | quarantined | skipped
     reason: str = ""
 
 
@@ -40,8 +40,11 @@ class RecordWriter:
     """Applies the records of one verified bundle inside the caller's transaction."""
 
     def __init__(self, db: Database, v: Verified, me: Station, report: ImportReport,
-                 actor: Actor) -> None:
+                 actor: Actor, *, stale_above: int | None = None) -> None:
         self.db = db
+        # a bundle made before the sender's restore: changes numbered above this
+        # were undone there (sync/epochs.py)
+        self.stale_above = stale_above
         self.v = v
         self.me = me
         self.report = report
@@ -109,6 +112,9 @@ class RecordWriter:
         for i, rec in enumerate(recs):
             incoming = rows[i]
             if incoming is None:
+                continue
+            if self.stale_above is not None and rec["seq"] > self.stale_above:
+                outcomes[i] = Outcome("superseded")
                 continue
             version = vers.get(rec["id"])
             if version is not None and version[0] == self.sender and rec["seq"] <= version[1]:

@@ -311,7 +311,8 @@ class SyncPage(SyncPageBase):
         sync = self.sync
 
         def done(results: list[ExportResult]) -> None:
-            lines = [f"{r.to_name}：{r.path.name}（{r.records} 条记录）" for r in results]
+            lines = [f"{r.to_name}：{r.path.name}（{r.records} 条记录）"
+                     + "".join(f"（注意：{n}）" for n in r.notes) for r in results]
             status.say(self, self.tr("回传包已写入U盘并读回校验无误：") + "；".join(lines)
                        + self.tr("。现在可以安全拔出U盘，带回各站导入。"))
 
