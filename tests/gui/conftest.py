@@ -105,3 +105,15 @@ def stats(qtbot, village: Desk) -> StatisticsPage:
     page = StatisticsPage(village)
     qtbot.addWidget(page)
     return page
+
+
+@pytest.fixture
+def program_style(qapp: QApplication) -> Iterator[QApplication]:
+    """The program's own style sheet and text size (what make_app sets), put back after."""
+    from station_desk.ui.widgets import text_size
+
+    font, sheet = qapp.font(), qapp.styleSheet()
+    text_size.apply_zoom(qapp, text_size.NORMAL_ZOOM)
+    yield qapp
+    qapp.setFont(font)
+    qapp.setStyleSheet(sheet)

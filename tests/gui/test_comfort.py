@@ -3,6 +3,8 @@ the day's actions, their keys shown and Alt letters."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
@@ -15,12 +17,10 @@ from station_desk.ui.widgets import text_size
 
 
 @pytest.fixture(autouse=True)
-def normal_size(qapp: QApplication) -> object:
+def normal_size(program_style: QApplication) -> Iterator[None]:
     QSettings().remove(text_size.ZOOM_KEY)
-    text_size.apply_zoom(qapp, text_size.NORMAL_ZOOM)
     yield
     QSettings().remove(text_size.ZOOM_KEY)
-    text_size.apply_zoom(qapp, text_size.NORMAL_ZOOM)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from .cases import CaseDesk
 from .catalogue import CatalogueDesk
 from .complaints import ComplaintDesk
 from .corrections import CorrectionDesk
+from .duties import DutyDesk
 from .extensions import ExtensionDesk
 from .holidays import HolidayDesk
 from .ledger import LedgerDesk
@@ -63,6 +64,7 @@ class Desk:
         self.supervision = SupervisionDesk(store, self.session, self.station, self.cases)
         self.sync = SyncDesk(store, self.session, self.station, self.calendar,
                              self.holidays, self.supervision)
+        self.duties = DutyDesk(self.station, self.sync, self.backups)
         self.reports = ReportDesk(store, self.station, self.supervision)
         self.ledger = LedgerDesk(store, self.station, self.cases, self.supervision)
 

@@ -95,7 +95,7 @@ class CasesPage(QWidget):
         layout.addLayout(bar)
 
         self.alerts = QLabel()
-        self.alerts.setObjectName("alerts")
+        self.alerts.setObjectName("alertLate")  # 补正 deadlines: red
         self.alerts.setWordWrap(True)
         self.alerts.hide()
         layout.addWidget(self.alerts)

@@ -7,8 +7,16 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ...domain.duties import Duty, Level, backup_duty
 from ...services.desk import Desk
+from ..widgets.alert_list import AlertList
 from ..widgets.card import Card
+
+# where a warning leads: the page (its navigation label) and the list on it
+AREAS = {"cases/overdue": ("办件", "overdue"), "cases/attention": ("办件", "attention"),
+         "appointments": ("预约", ""), "complaints": ("投诉回访", ""),
+         "supervision": ("督导", ""), "settings": ("设置", ""), "sync": ("同步", ""),
+         "archive": ("档案", "")}
 
 
 class TodayPage(QWidget):
@@ -22,9 +30,8 @@ class TodayPage(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         layout.addWidget(self.heading)
-        self.alerts = QLabel()
-        self.alerts.setObjectName("alerts")
-        self.alerts.setWordWrap(True)
+        self.alerts = AlertList({key: label for key, (label, _which) in AREAS.items()})
+        self.alerts.opened.connect(self._open_area)
         layout.addWidget(self.alerts)
         grid = QGridLayout()
         self.received = Card(self.tr("今日收件"))
@@ -77,37 +84,40 @@ class TodayPage(QWidget):
                              .replace("%1", s.day.strftime("%Y年%m月%d日"))
                              .replace("%2", weekday))
         counts = self.desk.cases.today_counts(s.day)
-        alerts = []
+        alerts: list[Duty] = []
         if counts["overdue"]:
-            alerts.append(self.tr("有 %1 件已超过承诺办结日期，请到“办件”页优先处理")
-                          .replace("%1", str(counts["overdue"])))
-        alerts += self.desk.cases.supplement_warnings(s.day)
+            alerts.append(Duty(Level.LATE, self.tr(
+                "有 %1 件已超过承诺办结日期，请到“办件”页优先处理")
+                .replace("%1", str(counts["overdue"])), "cases/overdue"))
+        alerts += [Duty(Level.LATE, w, "cases/attention")
+                   for w in self.desk.cases.supplement_warnings(s.day)]
         missed = self.desk.appointments.missed()
         if missed:
-            alerts.append(self.tr("错过的预约 %1 个，请电话联系改约：")
-                          .replace("%1", str(len(missed)))
-                          + "、".join(f"{a.at:%m-%d %H:%M} {a.applicant_name}"
-                                     for a in missed[:5]))
+            alerts.append(Duty(Level.DUE, self.tr("错过的预约 %1 个，请电话联系改约：")
+                               .replace("%1", str(len(missed)))
+                               + "、".join(f"{a.at:%m-%d %H:%M} {a.applicant_name}"
+                                          for a in missed[:5]), "appointments"))
         late = self.desk.complaints.overdue(s.day)
         if late:
-            alerts.append(self.tr("有 %1 件投诉超过办理时限").replace("%1", str(len(late))))
+            alerts.append(Duty(Level.LATE, self.tr("有 %1 件投诉超过办理时限")
+                               .replace("%1", str(len(late))), "complaints"))
         callbacks = self.desk.complaints.needing_callback()
         if callbacks:
-            alerts.append(self.tr("有 %1 个不满意评价待电话回访和整改")
-                          .replace("%1", str(len(callbacks))))
+            alerts.append(Duty(Level.DUE, self.tr("有 %1 个不满意评价待电话回访和整改")
+                               .replace("%1", str(len(callbacks))), "complaints"))
         overdue_fixes = self.desk.complaints.overdue_rectifications(s.day)
         if overdue_fixes:
-            alerts.append(self.tr("有 %1 个差评超过整改期限：").replace(
+            alerts.append(Duty(Level.LATE, self.tr("有 %1 个差评超过整改期限：").replace(
                 "%1", str(len(overdue_fixes))) + "、".join(
-                f"{r.case_no} {r.applicant}（{r.rectify_due:%m-%d}）" for r in overdue_fixes[:5]))
+                f"{r.case_no} {r.applicant}（{r.rectify_due:%m-%d}）" for r in overdue_fixes[:5]),
+                "complaints"))
         alerts += self._show_villages(s.day)
         if s.unstaffed_windows:
-            alerts.append(self.tr("窗口无人值守：") + "、".join(s.unstaffed_windows)
-                          + self.tr("（手册要求窗口不得空缺，请到“设置”分配人员）"))
-        if s.backup.stale:
-            alerts.append(self.tr("数据很久没有备份了，请到“档案”页立即备份到U盘。"))
-        self.alerts.setText("\n".join("⚠ " + a for a in alerts))
-        self.alerts.setVisible(bool(alerts))
+            alerts.append(Duty(Level.DUE, self.tr("窗口无人值守：") + "、".join(s.unstaffed_windows)
+                               + self.tr("（手册要求窗口不得空缺，请到“设置”分配人员）"),
+                               "settings"))
+        alerts += self.desk.duties.today(s.day)  # sync and backup duties
+        self.alerts.show_duties(alerts)
         self.received.show_value(str(counts["received"]),
                                  self.tr("其中帮办代办 %1 件").replace("%1", str(counts["proxy"])))
         self.completed.show_value(str(counts["completed"]))
@@ -137,14 +147,15 @@ class TodayPage(QWidget):
             self.tr("其中 %1 项办事指南要素待核实").replace("%1", str(s.catalogue_unverified)),
             warn=s.catalogue_unverified > 0)
         self.staff.show_value(str(s.staff_count))
+        due = backup_duty(s.backup.days, s.backup.warn_days)
         if s.backup.last is None:
-            self.backup.show_value(self.tr("尚无"), self.tr("请立即备份"), warn=True)
+            self.backup.show_value(self.tr("尚无"), self.tr("请立即备份到U盘"), danger=True)
         else:
             self.backup.show_value(s.backup.last.strftime("%m-%d %H:%M"),
                                    self.tr("%1 天前").replace("%1", str(s.backup.days)),
-                                   warn=s.backup.stale)
+                                   warn=due == Level.DUE, danger=due == Level.LATE)
 
-    def _show_villages(self, day: date) -> list[str]:
+    def _show_villages(self, day: date) -> list[Duty]:
         """Town mode: the supervision summary; the alerts it raises."""
         station = self.desk.station.current
         town = station is not None and station.kind.is_town
@@ -166,9 +177,14 @@ class TodayPage(QWidget):
             warn=bool(v["complaints_open"] or v["bad_ratings_open"]))
         alerts = []
         if v["never"] or v["late"]:
-            alerts.append(self.tr("有 %1 个村（社区）站没有按时报送同步包，请到“督导”页查看并督促")
-                          .replace("%1", str(v["never"] + v["late"])))
+            alerts.append(Duty(Level.LATE, self.tr(
+                "有 %1 个村（社区）站没有按时报送同步包，请到“督导”页查看并督促")
+                .replace("%1", str(v["never"] + v["late"])), "supervision"))
         if v["missing"]:
-            alerts.append(self.tr("有 %1 个村（社区）站的同步包缺号").replace(
-                "%1", str(v["missing"])))
+            alerts.append(Duty(Level.DUE, self.tr("有 %1 个村（社区）站的同步包缺号").replace(
+                "%1", str(v["missing"])), "sync"))
         return alerts
+
+    def _open_area(self, key: str) -> None:
+        label, which = AREAS[key]
+        self.open_list.emit(label, which)

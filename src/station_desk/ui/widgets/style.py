@@ -31,6 +31,9 @@ QWidget {{ font-size: {pt(1)}; }}
 #cardValue[warn="true"] {{ color: {WARNING}; }}
 #cardValue[danger="true"] {{ color: {DANGER}; }}
 #alerts {{ color: {WARNING}; font-weight: bold; }}
+#alertLate {{ color: {DANGER}; font-weight: bold; }}
+#alertDue {{ color: {WARNING}; font-weight: bold; }}
+#alertNote {{ color: {SECONDARY}; }}
 #muted {{ color: {MUTED}; }}
 #bigButton {{ font-size: {pt(1.3)}; font-weight: bold; padding: 14px; }}
 #running {{ font-size: {pt(1.15)}; color: {WARNING}; }}
