@@ -147,3 +147,39 @@ def test_overdue_rectification_is_on_today(qtbot, desk: Desk) -> None:
     desk.db.execute("UPDATE ratings SET rectify_due = '2026-11-20'")
     w.today.refresh()
     assert "有 1 个差评超过整改期限" in w.today.alerts.text() and no in w.today.alerts.text()
+
+
+def test_the_town_sees_a_villages_clock_records(qtbot, tmp_path) -> None:
+    """At the town, a village's case shows the extension, the suspension and the
+    telling the village recorded, from the imported bundle."""
+    from town_stations import register as register_at
+    from town_stations import town_with_village
+
+    town, village, stick = town_with_village(tmp_path)
+    try:
+        v = village.desk
+        licence = register_at(village, 1, item=HYGIENE)
+        v.extensions.extend(licence, 4, "需现场核查经营场所", approved_by="王建国")
+        v.extensions.suspend(licence, "等待县级检验检测结论")
+        v.extensions.resume(licence)
+        done = register_at(village, 2, "陈德福", proxy=False, item=SUBSIDY)
+        v.cases.advance(done, Status.COMPLETED)
+        v.notifications.record(done, Purpose.COMPLETED, NotifyChannel.PHONE, told_by="李明")
+        town.desk.sync.import_bundle(v.sync.export_to(stick).path)
+        dialog = CaseDetailDialog(town.desk, licence)
+        qtbot.addWidget(dialog)
+        text = dialog.header_text()
+        assert "行政许可延期 4 个工作日" in text and "王建国批准" in text
+        assert "需现场核查经营场所" in text
+        assert "恢复计时" in text and "等待县级检验检测结论" in text
+        assert "延长 4 个工作日" in text  # in the rule of the promised date
+        # not handed over: the town only reads it, no clock or telling actions
+        assert dialog.read_only is not None
+        assert all(b.isHidden() for b in (dialog.extend_button, dialog.suspend_button,
+                                          dialog.notify_button))
+        told = CaseDetailDialog(town.desk, done)
+        qtbot.addWidget(told)
+        assert "办结：已于" in told.header_text() and "电话告知陈德福（李明）" in told.header_text()
+    finally:
+        for p in (town, village):
+            p.desk.close()

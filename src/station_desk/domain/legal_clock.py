@@ -92,6 +92,7 @@ class CaseClock:
     suspended_days: int = 0
     suspended_now: bool = False
     missing_years: tuple[int, ...] = field(default=())
+    suspensions: tuple[Suspension, ...] = ()
 
     @property
     def provisional(self) -> bool:
@@ -201,7 +202,7 @@ def compute(calendar: HolidayCalendar, facts: ClockFacts, today: date) -> CaseCl
         acceptance = ClockDate("受理日期", facts.received, "材料齐全，收到之日受理")
     if acceptance is None:
         return CaseClock(notice_due, None, False, None, None, facts.extensions,
-                         missing_years=_merge(*missing))
+                         missing_years=_merge(*missing), suspensions=facts.suspensions)
 
     suspended, suspended_now = _suspended_days(calendar, facts.suspensions, today)
     extended = sum(e.days for e in facts.extensions)
@@ -221,7 +222,8 @@ def compute(calendar: HolidayCalendar, facts: ClockFacts, today: date) -> CaseCl
              else f"承诺时限 {facts.promised_days} 个工作日，自受理之日起算")
     promised_due = ClockDate("承诺办结日期", p.deadline, limit + additions, p.provisional)
     return CaseClock(notice_due, acceptance, deemed, statutory_due, promised_due,
-                     facts.extensions, suspended, suspended_now, _merge(*missing))
+                     facts.extensions, suspended, suspended_now, _merge(*missing),
+                     facts.suspensions)
 
 
 def _additions(extended: int, suspended: int) -> str:

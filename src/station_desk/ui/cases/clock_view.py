@@ -30,9 +30,12 @@ def clock_rows(clock: CaseClock, days_left_html: str = "") -> list[tuple[str, st
         rows.append(("延期", escape(what) + _rule(f"理由：{e.reason}"
                                                  + (f"；申请人同意：{e.consent}"
                                                     if e.consent else ""))))
-    if clock.suspended_days or clock.suspended_now:
-        state = "中止中，期限暂停计算" if clock.suspended_now else "已恢复计算"
-        rows.append(("中止", escape(f"{state}（已中止 {clock.suspended_days} 个工作日）")))
+    for s in clock.suspensions:  # each period, also one resumed the same day
+        period = f"{s.start:%Y-%m-%d} 起" + (f"，{s.end:%Y-%m-%d} 恢复计时" if s.end
+                                             else "，中止中，期限暂停计算")
+        rows.append(("中止", escape(period) + _rule(f"理由：{s.reason}")))
+    if clock.suspensions:
+        rows.append(("中止合计", escape(f"已中止 {clock.suspended_days} 个工作日，不计入办理期限")))
     return rows
 
 

@@ -195,11 +195,12 @@ class CaseDetailDialog(QDialog):
             note.setWordWrap(True)
             self.actions_row.addWidget(note, 1)
             for b in (self.print_button, self.correct_button, self.receive_button,
-                      self.notice_button, self.proxy_button,
-                      self.extend_button, self.department_button,
+                      self.notice_button, self.notify_button, self.proxy_button,
+                      self.extend_button, self.suspend_button, self.department_button,
                       self.attachments.add_button):
                 b.setVisible(False)
             return
+        self.notify_button.setVisible(True)
         allowed = sorted(TRANSITIONS[case.status], key=_STATUS_ORDER.index)
         if allowed:
             self.actions_row.addWidget(QLabel(self.tr("办理：")))
