@@ -91,6 +91,10 @@ def test_same_person_at_two_villages(county: dict[str, Any]) -> None:
     [pair] = found["same_item_open"]
     assert pair["id_number"] == id_number(1)
     assert {c["station"] for c in pair["cases"]} == {A, B}
+    # for a person the number is masked (the JSON above keeps it for scripts)
+    text = county["town"].ok("town", "duplicates").stdout
+    assert id_number(1) not in text
+    assert id_number(1)[:3] + "*" * 11 + id_number(1)[-4:] in text
 
 
 def test_papers_for_the_county(county: dict[str, Any]) -> None:

@@ -95,10 +95,10 @@ def test_any_text_is_parsed_or_refused_in_chinese(text: str) -> None:
 
 
 @given(st.text(alphabet="0123456789Xx", max_size=30))
-def test_masking_shows_at_most_the_first_six_and_last_four(text: str) -> None:
+def test_masking_shows_at_most_the_first_three_and_last_four(text: str) -> None:
     masked = mask_id_number(text)
     assert len(masked) == len(text)
     if len(text) <= 10:
         assert masked == "*" * len(text)
     else:
-        assert masked == text[:6].upper() + "*" * (len(text) - 10) + text[-4:].upper()
+        assert masked == text[:3].upper() + "*" * (len(text) - 7) + text[-4:].upper()

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..domain.cases import Applicant, Case, Status, parse_status
 from ..domain.errors import UserError, os_message
+from ..domain.idnumber import mask_id_numbers_in
 from ..domain.notifications import NotifyChannel, NotifyResult, Purpose
 from ..domain.periods import parse_day
 from ..domain.workdays import HolidayCalendar
@@ -131,7 +132,7 @@ def cmd_case_show(args: argparse.Namespace, desk: Desk) -> int:
         print(f"{case.case_no}  {case.applicant.name}  {case.item_name}  {case.case_type.value}"
               f"  {case.status.value}  承诺办结：{data['deadline'] or '—'}")
         for e in data["timeline"]:
-            print(f"  {e['at'][:16]}  {e['who']}  {e['kind']}  {e['text']}")
+            print(f"  {e['at'][:16]}  {e['who']}  {e['kind']}  {mask_id_numbers_in(e['text'])}")
     return 0
 
 

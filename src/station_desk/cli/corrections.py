@@ -9,6 +9,7 @@ from typing import Any
 from ..domain.cases import Channel
 from ..domain.catalogue import CaseType
 from ..domain.errors import UserError
+from ..domain.idnumber import mask_id_numbers_in
 from ..schemas.inputs import CaseEditIn
 from ..schemas.inputs import read_input as read_schema
 from ..services.corrections import CaseCorrection
@@ -72,7 +73,9 @@ def cmd_case_history(args: argparse.Namespace, desk: Desk) -> int:
         _print_json(rows)
     else:
         for r in rows:
-            print(f"{r['at'][:16]}\t{r['who']}\t{r['field']}\t{r['before']} → {r['after']}"
+            # text for a person: ID numbers masked (--json keeps them, CLI.md)
+            print(f"{r['at'][:16]}\t{r['who']}\t{r['field']}\t"
+                  f"{mask_id_numbers_in(r['before'])} → {mask_id_numbers_in(r['after'])}"
                   f"\t{r['reason']}")
     return 0
 

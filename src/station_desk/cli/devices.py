@@ -9,6 +9,7 @@ from typing import Any
 
 from ..devices import config
 from ..devices.readers import open_reader
+from ..domain.idnumber import mask_id_number
 from ..services.desk import Desk
 
 
@@ -19,7 +20,8 @@ def cmd_idcard_read(args: argparse.Namespace, desk: Desk) -> int:
         sys.stdout.write(json.dumps(card.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
         print(f"{card.name}　{card.sex}　{card.nation}族　出生 {card.birth:%Y-%m-%d}\n"
-              f"公民身份号码 {card.id_number}\n住址 {card.address}\n"
+              f"公民身份号码 {mask_id_number(card.id_number)}（--json 给出完整号码）\n"
+              f"住址 {card.address}\n"
               f"签发机关 {card.issuer}　有效期限 {card.validity_text()}")
     return 0
 

@@ -25,6 +25,7 @@ from .cases import add_commands, add_notice_command, add_rules_command, cmd_dead
 from .devices import add_device_commands
 from .output import print_json as _print_json
 from .recovery import add_recovery_commands
+from .retention import add_retention_commands
 from .service import add_report_command, add_service_commands
 from .station import add_station_commands
 from .sync import add_sync_commands
@@ -192,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_service_commands(sub, add, _need_station)
     add_report_command(sub, add, _need_station)
     add_recovery_commands(sub, add)
+    add_retention_commands(sub, add, _need_station)
     add_device_commands(sub, add)
     sp = add("deadline", cmd_deadline_anywhere, "按工作日计算承诺办结日期")
     sp.add_argument("--from", dest="start", required=True, help="收件日期 YYYY-MM-DD")

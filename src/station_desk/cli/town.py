@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..domain.idnumber import mask_id_number
 from ..domain.periods import parse_day
 from ..domain.stats import rate_text
 from ..domain.supervision import VillageBoardRow
@@ -68,7 +69,8 @@ def cmd_duplicates(args: argparse.Namespace, desk: Desk) -> int:
     if not pairs:
         print("没有发现同一身份证号在两处同时在办同一事项。")
     for p in pairs:
-        print(f"{p.name}（{p.id_number}）{p.item}：{p.first.case_no}（{names.get(p.first.station_code)}）"
+        print(f"{p.name}（{mask_id_number(p.id_number)}）{p.item}："
+              f"{p.first.case_no}（{names.get(p.first.station_code)}）"
               f" 与 {p.second.case_no}（{names.get(p.second.station_code)}）同时在办")
     return 0
 

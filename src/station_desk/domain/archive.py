@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from .catalogue import CaseType
@@ -30,10 +31,37 @@ class Retention(StrEnum):
     def label(self) -> str:
         return {"Y": "永久", "D30": "30年", "D10": "10年"}[self.value]
 
+    @property
+    def years(self) -> int:
+        """How many years the file is kept; 0 for 永久 (the settings store it so)."""
+        return {"Y": 0, "D30": 30, "D10": 10}[self.value]
 
-def default_retention(case_type: CaseType) -> Retention:
-    """Simple queries and immediate matters 10 years; decisions 30 years."""
-    return Retention.YEARS_10 if case_type == CaseType.IMMEDIATE else Retention.YEARS_30
+
+def retention_of_years(years: int) -> Retention:
+    """The period a retention setting names (10, 30, or 0 for 永久)."""
+    for r in Retention:
+        if r.years == years:
+            return r
+    raise UserError(f"保管期限只能是 10 年、30 年或永久，不能是 {years}", field="retention")
+
+
+def default_retention(case_type: CaseType, immediate: Retention = Retention.YEARS_10,
+                      other: Retention = Retention.YEARS_30) -> Retention:
+    """Simple queries and immediate matters 10 years; decisions 30 years (the station's
+    settings may say otherwise)."""
+    return immediate if case_type == CaseType.IMMEDIATE else other
+
+
+def retention_ends(year: int, retention: Retention) -> date | None:
+    """The first day the file is past its period, or None for 永久.
+
+    Counted from 1 January of the year after the file's year (国家档案局令第8号
+    《机关文件材料归档范围和文书档案保管期限规定》): a 2026 file kept 10 years is
+    kept through 2036 and due for review on 2037-01-01.
+    """
+    if retention == Retention.PERMANENT:
+        return None
+    return date(year + 1 + retention.years, 1, 1)
 
 
 def archive_number(station_code: str, year: int, retention: Retention, seq: int) -> str:

@@ -9,6 +9,7 @@ only the province (digits 1-2) must be a plausible GB/T 2260 code.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -95,12 +96,28 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
     )
 
 
+# The masking rule (docs/privacy.md): the first 3 and the last 4 characters stay,
+# the rest is starred: "610***********123X". The birth date (7-14) and the county
+# (4-6) never show; the last 4 with the name are enough for a clerk to tell two
+# people apart and to match a paper.
+MASK_HEAD = 3
+MASK_TAIL = 4
+
+# an 18-character number inside free text (a history line, an old note)
+_NUMBER_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
+
+
 def mask_id_number(value: str) -> str:
-    """Keep the first 6 and last 4 characters, star the rest ("610922********1234").
+    """Keep the first 3 and last 4 characters, star the rest ("610***********1234").
 
     Short or odd input is starred whole rather than shown, since it goes to logs.
     """
     value = "".join(value.split()).upper()
-    if len(value) <= 10:
+    if len(value) <= MASK_HEAD + MASK_TAIL + 3:
         return "*" * len(value)
-    return value[:6] + "*" * (len(value) - 10) + value[-4:]
+    return value[:MASK_HEAD] + "*" * (len(value) - MASK_HEAD - MASK_TAIL) + value[-MASK_TAIL:]
+
+
+def mask_id_numbers_in(text: str) -> str:
+    """Free text with every 18-character ID number in it masked."""
+    return _NUMBER_IN_TEXT.sub(lambda m: mask_id_number(m.group(0)), text)

@@ -16,12 +16,12 @@ from ..domain.archive import (
     Retention,
     archive_number,
     check_size,
-    default_retention,
 )
 from ..domain.errors import UserError, os_message
 from ..domain.ids import new_id
 from .case_work import CaseWorkDesk
 from .content_check import checked_type, clean_name
+from .retention import configured_retention
 
 
 def _now() -> str:
@@ -77,7 +77,7 @@ class ArchiveDesk(CaseWorkDesk):
         existing = archive_repo.archive_file_of(self.db, case.id)
         if existing is not None:
             raise UserError(f"这件已归档，档号 {existing.archive_no}")
-        retention = retention or default_retention(case.case_type)
+        retention = retention or configured_retention(self._station, case.case_type)
         year = (case.completed_at or case.received_at).year
         station = self._station.station_or_refuse()
         with storage_errors(), self.db.atomic():

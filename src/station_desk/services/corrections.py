@@ -15,6 +15,7 @@ from ..domain import pinyin
 from ..domain.cases import Applicant, Case, Channel, Status
 from ..domain.catalogue import CaseType
 from ..domain.errors import UserError
+from ..domain.idnumber import mask_id_numbers_in
 from .cases import CaseDesk
 from .catalogue import CatalogueDesk
 from .intake import InvalidCase, check_applicant
@@ -142,9 +143,11 @@ class CorrectionDesk:
         return changes, row
 
     def _note(self, case: Case, change: Change, reason: str) -> None:
+        # the timeline line is read on screen: ID numbers in it masked (the data keeps them)
+        before, after = mask_id_numbers_in(change.before), mask_id_numbers_in(change.after)
         cases_repo.add_event(
             self._store.db, case.id, CORRECTION,
-            f"{change.label}：“{change.before or '（空）'}”改为“{change.after or '（空）'}”"
+            f"{change.label}：“{before or '（空）'}”改为“{after or '（空）'}”"
             f"（原因：{reason}）", self._session.actor,
             data={"field": change.field, "before": change.before, "after": change.after,
                   "reason": reason})

@@ -24,12 +24,14 @@ from .ledger import LedgerDesk
 from .notices import NoticeDesk
 from .notifications import NotificationDesk
 from .reports import ReportDesk
+from .retention import RetentionDesk
 from .session import Session
 from .station import StaffInput, StationDesk
 from .store import Store
 from .supervision import SupervisionDesk
 from .sync import SyncDesk
 from .today import TodayDesk
+from .viewing import ViewingDesk
 
 __all__ = ["Desk", "StaffInput"]
 
@@ -61,6 +63,8 @@ class Desk:
         self.complaints = ComplaintDesk(store, self.session, self.station, self.calendar,
                                         self.cases)
         self.archive = ArchiveDesk(store, self.session, self.station, self.cases)
+        self.viewing = ViewingDesk(store, self.session, self.cases, self.archive)
+        self.retention = RetentionDesk(store, self.station)
         self.supervision = SupervisionDesk(store, self.session, self.station, self.cases)
         self.sync = SyncDesk(store, self.session, self.station, self.calendar,
                              self.holidays, self.supervision)

@@ -314,7 +314,10 @@ class StationDesk:
     def set_setting(self, key: str, value: int) -> None:
         self._session.require_head("修改设置")
         spec = REGISTRY[key]
-        if not spec.minimum <= value <= spec.maximum:
+        if spec.choices and not spec.allows(value):
+            raise UserError(f"{spec.label}只能是" + "、".join(
+                spec.choice_label(c) for c in spec.choices), field=key)
+        if not spec.allows(value):
             raise UserError(f"{spec.label}应在 {spec.minimum} 到 {spec.maximum} 之间", field=key)
         with storage_errors():
             station_repo.set_setting(self._store.db, key, value, self._session.actor)

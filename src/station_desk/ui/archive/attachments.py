@@ -195,7 +195,7 @@ class AttachmentsPanel(QWidget):
         if cached is not None:
             return cached
         try:
-            data = self.desk.archive.attachment_data(info)
+            data = self.desk.archive.attachment_data(info)  # thumbnail: not recorded
             image = pdf_thumbnail(data) if info.mime == PDF_MIME else image_thumbnail(data)
             if image.isNull():
                 image = _tile(self.tr("无法显示"), palette.MUTED)
@@ -240,7 +240,8 @@ class AttachmentsPanel(QWidget):
 
     def open_full(self, row: int) -> None:
         info = self.infos[row]
-        data = prompts.attempt(self, lambda: self.desk.archive.attachment_data(info),
+        # full size shows what an ID card scan says: recorded (who, when, which scan)
+        data = prompts.attempt(self, lambda: self.desk.viewing.open_scan(self.case_no, info),
                                self.tr("无法打开附件"))
         if data is not None:
             show_full(self, info.name, info.mime, data)

@@ -52,7 +52,7 @@ class FilingDialog(QDialog):
         self.case_no = QLineEdit()
         self.case_no.setPlaceholderText(self.tr("已办结的办件编号"))
         self.retention = QComboBox()
-        self.retention.addItem(self.tr("按办件类型（即办件 10 年，其他 30 年）"), "")
+        self.retention.addItem(self.tr("按办件类型（设置 → 办理规则里的保管期限）"), "")
         for r in Retention:
             self.retention.addItem(r.label, r.value)
         self.location = QLineEdit()

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.archive import ArchiveFile, Borrowing
+from ...services.retention import RetentionEnded
 from ..widgets import palette
 from ..widgets.table_models import DANGER_BRUSH, RecordsModel
 
@@ -55,3 +56,16 @@ class BorrowingsModel(RecordsModel[Borrowing]):
 
     def row_of(self, borrow_id: str) -> int:
         return next((r for r, b in enumerate(self._rows) if b.id == borrow_id), -1)
+
+
+class RetentionEndedModel(RecordsModel[RetentionEnded]):
+    """Finished cases past their retention period, oldest first (for the head's review)."""
+
+    HEADERS = ("办件编号", "申请人", "事项", "结果", "办结日期", "档号", "保管期限", "期满日期")
+    COL_ARCHIVE = 5
+    TOOLTIPS = True
+
+    def cells(self, record: RetentionEnded) -> Sequence[str]:
+        r = record
+        return (r.case_no, r.applicant, r.item, r.status, f"{r.ended_on:%Y-%m-%d}",
+                r.archive_no or self.tr("未归档"), r.retention.label, f"{r.ends_on:%Y-%m-%d}")

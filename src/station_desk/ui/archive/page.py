@@ -39,6 +39,7 @@ from .dialogs import (  # tests import these from here
     FilingInput,
 )
 from .models import ArchiveFilesModel, BorrowingsModel
+from .retention_tab import RetentionTab
 
 # -- what the page asks (replaceable in tests) -----------------------------------
 
@@ -93,6 +94,8 @@ class ArchivePage(QWidget):
         self.tabs.addTab(self._backup_tab(), self.tr("备份"))
         self.tabs.addTab(self._register_tab(), self.tr("档案登记"))
         self.tabs.addTab(self._borrow_tab(), self.tr("查阅/复印登记"))
+        self.retention_tab = RetentionTab(desk)
+        self.tabs.addTab(self.retention_tab, self.tr("保管期限"))
         layout.addWidget(self.tabs, 1)
 
     # -- 备份 -----------------------------------------------------------------
@@ -368,3 +371,4 @@ class ArchivePage(QWidget):
         self._refresh_backups()
         self.refresh_files()
         self.refresh_borrowings()
+        self.retention_tab.refresh()

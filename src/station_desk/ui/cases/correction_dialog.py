@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.cases import Case, Channel, Status
 from ...domain.catalogue import CaseType
+from ...domain.idnumber import mask_id_number
 from ...services.corrections import CaseCorrection
 from ...services.desk import Desk
 from ..widgets import prompts, status
@@ -41,7 +42,12 @@ class CorrectionDialog(QDialog):
         form.addRow(QLabel(self.tr("改错的地方，写明原因。原来的内容会留在办理经过里。")))
         a = case.applicant
         self.name = QLineEdit(a.name)
-        self.id_number = QLineEdit(a.id_number)
+        # the number is not shown here in full: typed anew only when it is wrong
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(18)
+        self.id_number.setPlaceholderText(
+            self.tr("%1（要改才填完整的新号码）").replace("%1", mask_id_number(a.id_number))
+            if a.id_number else self.tr("18 位公民身份号码"))
         self.phone = QLineEdit(a.phone)
         self.address = QLineEdit(a.address)
         self.item = QComboBox()
@@ -73,8 +79,11 @@ class CorrectionDialog(QDialog):
     def correction(self) -> CaseCorrection:
         return CaseCorrection(
             reason=self.reason.text(),
-            applicant={"name": self.name.text(), "id_number": self.id_number.text(),
-                       "phone": self.phone.text(), "address": self.address.text()},
+            applicant={"name": self.name.text(), "phone": self.phone.text(),
+                       "address": self.address.text(),
+                       # left empty: the number stays as it is
+                       **({"id_number": self.id_number.text()}
+                          if self.id_number.text().strip() else {})},
             item=str(self.item.currentData()), case_type=self.case_type.currentData(),
             channel=self.channel.currentData())
 

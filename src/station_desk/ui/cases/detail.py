@@ -7,7 +7,7 @@ words it. Each action is written to the case's timeline.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,8 +34,9 @@ from ..widgets.forms import rows_view
 from ..widgets.screen_fit import fit_to_screen
 from .clock_view import clock_rows, days_left_html
 from .correction_dialog import correction_buttons, show_correction_buttons
-from .detail_html import header_html, materials_html
+from .detail_html import REVEAL_LINK, header_html, materials_html
 from .extension_dialog import ExtensionDialog
+from .full_number import FullNumberDialog
 from .notify_dialog import NotifyDialog
 from .timeline_model import TimelineModel
 
@@ -53,9 +54,14 @@ def _open_dialog(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
+def _show_full_number(parent: QWidget, case_no: str, number: str) -> None:
+    FullNumberDialog(case_no, number, parent).exec()
+
+
 ask_text = prompts.ask_lines
 ask_choice = _ask_choice
 open_dialog = _open_dialog
+show_full_number = _show_full_number
 
 # What the button for a move says.
 _MOVE_LABELS = {
@@ -88,6 +94,7 @@ class CaseDetailDialog(QDialog):
         facts.setContentsMargins(0, 0, 0, 0)
         self.header = QTextBrowser()  # who, what, until when
         self.header.setOpenLinks(False)
+        self.header.anchorClicked.connect(self._header_link)
         self.side = QTextBrowser()  # materials and departments
         self.side.setOpenLinks(False)
         facts.addWidget(self.header, 3)
@@ -169,8 +176,24 @@ class CaseDetailDialog(QDialog):
         """Everything the header shows, as plain text (for tests)."""
         return self.header.toPlainText() + "\n" + self.side.toPlainText()
 
+    def _header_link(self, url: QUrl) -> None:
+        if url.toString() == REVEAL_LINK:
+            self.reveal_id_number()
+
+    def reveal_id_number(self) -> bool:
+        """The full number in its own dialog, only while that is open; the viewing is
+        recorded first (who, when, this case) and shows in 办理经过."""
+        case_no = self.case.case_no
+        number = prompts.attempt(self, lambda: self.desk.viewing.reveal_id_number(case_no),
+                                 self.tr("不能显示"))
+        if number is None:
+            return False
+        self._fill_timeline()
+        show_full_number(self, case_no, number)
+        return True
+
     def _fill_timeline(self) -> None:
-        events = self.desk.cases.timeline(self.case)
+        events = self.desk.viewing.timeline(self.case)
         self.timeline_model.set_records(events)
         self.timeline.resizeRowsToContents()
         if events:

@@ -13,6 +13,7 @@ from ...services.notifications import TellingState
 from ..widgets import palette
 
 _SEP = f"<span style='color:{palette.FAINT}'> | </span>"
+REVEAL_LINK = "reveal:id_number"  # the header's "显示完整号码" (recorded, services/viewing)
 
 
 def _table(rows: list[tuple[str, str]], label_width: int = 90) -> str:
@@ -25,7 +26,10 @@ def header_html(case: Case, clock: list[tuple[str, str]], told: Sequence[Telling
                 tr: Callable[[str], str]) -> str:
     """Who, what, until when: the case's top block."""
     a = case.applicant
-    person = escape(a.name) + _SEP + escape(mask_id_number(a.id_number))
+    person = escape(a.name)
+    if a.id_number:
+        person += (_SEP + escape(mask_id_number(a.id_number))
+                   + f"　<a href='{REVEAL_LINK}'>" + tr("显示完整号码") + "</a>")
     contact = _SEP.join(escape(x) for x in (a.phone, a.address) if x)
     rows: list[tuple[str, str]] = [(tr("申请人"), person)]
     if contact:

@@ -165,7 +165,16 @@ class SettingsPage(QWidget):
         rules = QGroupBox(self.tr("办理规则"))
         form = QFormLayout(rules)
         self.spins: dict[str, QSpinBox] = {}
+        self.choices: dict[str, QComboBox] = {}  # settings with a fixed set of values
         for key, spec in REGISTRY.items():
+            if spec.choices:
+                box = QComboBox()
+                for value in spec.choices:
+                    box.addItem(self.tr(spec.choice_label(value)), value)
+                box.activated.connect(lambda _i, k=key: self._save_choice(k))
+                self.choices[key] = box
+                form.addRow(self.tr(spec.label), box)
+                continue
             spin = QSpinBox()
             spin.setRange(spec.minimum, spec.maximum)
             spin.editingFinished.connect(lambda k=key: self._save_setting(k))
@@ -238,6 +247,11 @@ class SettingsPage(QWidget):
             spin.setValue(self.desk.station.setting(key))
             spin.blockSignals(False)
             spin.setEnabled(head)
+        for key, box in self.choices.items():
+            box.blockSignals(True)
+            box.setCurrentIndex(box.findData(self.desk.station.setting(key)))
+            box.blockSignals(False)
+            box.setEnabled(head)
 
     def print_board(self) -> None:
         size = self.board_size.currentText()
@@ -307,6 +321,12 @@ class SettingsPage(QWidget):
                           self._window_names())
         if name and prompts.succeeded(self, lambda: self.desk.station.retire_window(name)):
             self._done(self.tr("%1 已撤销").replace("%1", name))
+
+    def _save_choice(self, key: str) -> None:
+        value = int(self.choices[key].currentData())
+        if value != self.desk.station.setting(key):
+            prompts.succeeded(self, lambda: self.desk.station.set_setting(key, value))
+        self.refresh()
 
     def _save_setting(self, key: str) -> None:
         value = self.spins[key].value()

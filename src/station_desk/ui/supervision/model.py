@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.feedback import RatingRecord, RectificationState
+from ...domain.idnumber import mask_id_number
 from ...domain.stats import rate_text
 from ...domain.supervision import BOARD_HEADERS, Silence, VillageBoardRow, board_cells
 from ...services.supervision import CaseRef, DuplicatePair
@@ -137,8 +138,8 @@ class DuplicatesModel(RecordsModel[DuplicatePair]):
         def where(ref: Any) -> str:
             return f"{self.names.get(ref.station_code, ref.station_code)} {ref.case_no}" \
                    f"（{ref.status}）"
-        masked = record.id_number[:6] + "********" + record.id_number[-4:]
-        return (record.name, masked, record.item, where(record.first), where(record.second))
+        return (record.name, mask_id_number(record.id_number), record.item, where(record.first),
+                where(record.second))
 
     def marked(self, record: DuplicatePair) -> Iterable[int]:
         return (3, 4)
@@ -155,7 +156,7 @@ class PeopleModel(RecordsModel[CaseRef]):
         self.names = names
 
     def cells(self, record: CaseRef) -> Sequence[str]:
-        return (record.id_number[:6] + "********" + record.id_number[-4:],
+        return (mask_id_number(record.id_number),
                 record.applicant_name, self.names.get(record.station_code, record.station_code),
                 record.case_no, record.item_name, record.status, record.received_at[:10])
 
