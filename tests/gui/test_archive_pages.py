@@ -246,8 +246,9 @@ def test_head_restores_and_the_window_is_told(qtbot, page: ArchivePage, boxes, t
 
     monkeypatch.setattr(prompts, "confirm", confirm)
     with qtbot.waitSignal(page.restored, timeout=2000) as signal:
-        aside = wait_for(page.restore())
-    assert aside is not None and aside.exists()
+        restored = wait_for(page.restore())
+    assert restored is not None and restored.aside.exists() and not restored.scan_issues
+    aside = restored.aside
     assert signal.args == [str(aside)]
     assert "不会删除" in questions[0] and str(saved) in questions[0]
     assert str(aside) in boxes.infos[-1]

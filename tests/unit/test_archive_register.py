@@ -325,7 +325,7 @@ def test_restore_after_damage_brings_the_archive_back(head: Desk, data_dir: Path
     data[middle:middle + 4096] = b"\xde\xad\xbe\xef" * 1024
     archive.write_bytes(bytes(data))
 
-    aside = head.backups.restore_from(saved)
+    aside = head.backups.restore_from(saved).aside
 
     assert aside.parent == data_dir and aside.name.startswith("archive.before-restore.")
     assert b"\xde\xad\xbe\xef" * 1024 in aside.read_bytes()  # the damaged file, kept as it was

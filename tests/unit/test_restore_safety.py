@@ -75,7 +75,7 @@ def test_window_restore_is_refused_while_a_command_has_the_archive_open(
         other.station.add_window("另一个程序也能保存")
     finally:
         other.close()
-    assert village.backups.restore_from(saved).exists()
+    assert village.backups.restore_from(saved).aside.exists()
     assert "仍能保存" not in [w.name for w in village.station.windows()]
 
 
@@ -269,7 +269,7 @@ def test_backup_and_restore_work_on_paths_with_odd_characters(tmp_path: Path) ->
         assert [b.path for b in backup.list_backups(stick)] == [made]
         assert desk.backups.startup_backup() is not None
         desk.station.add_window("备份之后")
-        aside = desk.backups.restore_from(made)
+        aside = desk.backups.restore_from(made).aside
         assert aside.exists() and _integrity(aside) == "ok"
         assert "备份之后" not in [w.name for w in desk.station.windows()]
     finally:

@@ -225,8 +225,8 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     other = args.other_station
     while True:
         try:
-            aside = restore_closed_archive(data_dir, Path(args.file), other_station=other,
-                                           code=args.recovery_code)
+            restored = restore_closed_archive(data_dir, Path(args.file), other_station=other,
+                                              code=args.recovery_code)
             break
         except OtherStationBackup as exc:
             if other or not interactive:
@@ -235,7 +235,10 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
                 print("已取消")
                 return 1
             other = True
+    aside = restored.aside
     print(f"已恢复。原数据文件另存为：{aside}" if aside.exists() else "已恢复。")
+    if restored.scan_issues:
+        print(restored.scan_message(), file=sys.stderr)
     return 0
 
 

@@ -39,11 +39,26 @@ def attachments(db: Database, case_id: str) -> list[AttachmentInfo]:
 
 
 def attachment_data(db: Database, attachment_id: str) -> tuple[bytes, str]:
+    """The bytes still inside the row (empty once they are in the store) and the hash."""
     row = db.execute("SELECT data, sha256 FROM attachments WHERE id = ?",
                      [attachment_id]).fetchone()
     if row is None:
         raise KeyError(attachment_id)
     return bytes(row[0]), str(row[1])
+
+
+@dataclass(frozen=True)
+class StoredScan:
+    sha256: str
+    case_no: str
+    name: str
+
+
+def stored_scans(db: Database) -> list[StoredScan]:
+    """Every attachment whose bytes are in the store (not in its row), with its case."""
+    return [StoredScan(*r) for r in db.execute(
+        "SELECT a.sha256, c.case_no, a.name FROM attachments a JOIN cases c "
+        "ON c.id = a.case_id WHERE length(a.data) = 0 ORDER BY c.case_no, a.rowid")]
 
 
 def next_archive_seq(db: Database, year: int, retention: Retention) -> int:

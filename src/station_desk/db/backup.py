@@ -24,10 +24,12 @@ from sqlite_utils import Database
 
 from ..domain.errors import StorageError, os_message
 from . import cipher
+from .backup_scans import copy_scans
 from .cipher import read_only_uri
 from .errors import translate
 from .files import STALE_SECONDS, fsync_file, open_private, private_dir, sweep, sync_dir
 from .migrations import MIGRATION_SET
+from .scan_store import ScanStore
 
 __all__ = ["read_only_uri"]
 
@@ -128,11 +130,14 @@ def backup_name(code: str | None, label: str, when: datetime) -> str:
 
 
 def make_backup(db: Database, folder: Path, *, label: str = "", full_check: bool = True,
-                progress: Progress | None = None) -> Path:
+                progress: Progress | None = None, scans: ScanStore | None = None) -> Path:
     """Copy the live archive into `folder`, verify it, then give it its final name.
 
     `progress(done, total)` is called between copy steps (pages); whatever it
-    raises (a cancel) stops the copy and the partial file is removed."""
+    raises (a cancel) stops the copy and the partial file is removed. The scans
+    the copy names are taken from `scans` into the folder's own store first
+    (`backup_scans.copy_scans`), so a finished backup never names a scan its
+    folder lacks."""
     row = db.execute("SELECT code FROM station LIMIT 1").fetchone()
     code = str(row[0]) if row else None
     final = folder / backup_name(code, label, datetime.now())
@@ -144,7 +149,10 @@ def make_backup(db: Database, folder: Path, *, label: str = "", full_check: bool
         try:
             cipher.copy_into(db.conn, partial, cipher.key_of(db), pages=BACKUP_STEP_PAGES,
                              progress=_page_progress(progress))
+            compact(partial, cipher.key_of(db))
             _verify(partial, cipher.key_of(db), full=full_check)
+            if scans is not None:
+                copy_scans(partial, scans, ScanStore.in_folder(folder, scans.archive_key))
             fsync_file(partial)
             final = _free_name(final)
             os.replace(partial, final)
@@ -155,6 +163,20 @@ def make_backup(db: Database, folder: Path, *, label: str = "", full_check: bool
             raise
     log.info("backup written to %s", final)
     return final
+
+
+def compact(path: Path, key: bytes) -> None:
+    """VACUUM a fresh copy whose file is mostly free pages (the scans moved out of
+    an older archive leave them): the live archive keeps its free pages for
+    reuse, the copy on the stick need not carry them."""
+    conn = cipher.connect(path, key)
+    try:
+        free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        if pages and free * 4 > pages:
+            conn.execute("VACUUM")
+    finally:
+        conn.close()
 
 
 def _page_progress(progress: Progress | None) -> Callable[[int, int, int], None] | None:
@@ -204,7 +226,8 @@ def _full_check_due(folder: Path, today: date) -> bool:
 
 
 def daily_backup(db: Database, folder: Path, *, today: date | None = None,
-                 keep: int = KEEP_DAILY, progress: Progress | None = None) -> Path | None:
+                 keep: int = KEEP_DAILY, progress: Progress | None = None,
+                 scans: ScanStore | None = None) -> Path | None:
     """At start-up: one verified backup per day, keeping the newest `keep`.
     Checked with `quick_check`, and with the full `integrity_check` once a week."""
     today = today or date.today()
@@ -212,10 +235,12 @@ def daily_backup(db: Database, folder: Path, *, today: date | None = None,
     if any(b.made_at.date() == today for b in backups):
         return None
     full = _full_check_due(folder, today)
-    made = make_backup(db, folder, full_check=full, progress=progress)
+    made = make_backup(db, folder, full_check=full, progress=progress, scans=scans)
     if full:
         with backup_errors(folder):
             (folder / FULL_CHECK_MARK).write_text(today.isoformat(), "utf-8")
     for old in list_backups(folder)[keep:]:
+        # the folder's scans stay: records are never deleted, so every scan an old
+        # copy names is named by the newer ones too
         old.path.unlink(missing_ok=True)
     return made

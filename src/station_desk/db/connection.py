@@ -47,6 +47,7 @@ class ArchiveDb(Database):
 
     instance_lock: InstanceLock | None = None
     archive_key: bytes = b""  # the key the file is encrypted with (backups use it too)
+    archive_path: Path = Path()  # the file; its scans are in the store beside it
     tamper: TamperReport = TamperReport()
 
     @contextmanager
@@ -115,6 +116,7 @@ def connect(path: Path, key: bytes | None = None) -> ArchiveDb:
         conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     db = ArchiveDb(conn)
     db.archive_key = key
+    db.archive_path = path
     return db
 
 

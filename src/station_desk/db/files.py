@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import time
 from pathlib import Path
 from typing import IO, BinaryIO
@@ -41,7 +42,8 @@ def private_dir(path: Path) -> Path:
 
 def write_private(path: Path, data: bytes) -> None:
     """Write `data` to a new temp file, flush it to disk, then give it its name."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    # unique to this writer: two threads writing the same scan never share a temp file
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{secrets.token_hex(3)}.tmp")
     try:
         with open_private(tmp, "wb") as f:
             f.write(data)

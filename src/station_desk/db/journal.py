@@ -30,6 +30,8 @@ def _jsonable(key: str, value: Any) -> Any:
     """Blobs (archived PDFs, scans) are named by hash in the journal, not copied."""
     if key in SECRET_COLUMNS:
         return "（已设置）" if value else None
+    if value == b"":  # a scan kept in the store (db/scan_store.py), not in the row
+        return None
     if isinstance(value, bytes):
         return {"sha256": hashlib.sha256(value).hexdigest(), "bytes": len(value)}
     return value

@@ -294,6 +294,24 @@ def m0017_restore_epochs(db: Database) -> None:
     create_tables(db)
 
 
+@migrations(name="0018_scan_store")
+def m0018_scan_store(db: Database) -> None:
+    # scans move out of `attachments.data` into the store beside the archive
+    # (db/scan_store.py). The move runs later, in batches, off the window
+    # (db/scan_moves.py); this only notes how far it has to go, so opening a
+    # million-case archive costs nothing here.
+    db.executescript(
+        """
+        CREATE TABLE scan_moves (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_rowid INTEGER NOT NULL, done_rowid INTEGER NOT NULL
+        );
+        INSERT INTO scan_moves (id, last_rowid, done_rowid)
+            SELECT 1, COALESCE(MAX(rowid), 0), 0 FROM attachments;
+        """
+    )
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -57,9 +58,12 @@ def sweep_leftovers(archive: Path) -> list[Path]:
 
 
 def restore(archive: Path, backup: Path, *, other_station: bool = False,
-            key: bytes | None = None) -> Path:
+            key: bytes | None = None,
+            before_swap: Callable[[Path, bytes], None] | None = None) -> Path:
     """Replace the archive with `backup`; returns where the old file was kept.
-    `key` opens the backup (the recovery code's); by default the data folder's."""
+    `key` opens the backup (the recovery code's); by default the data folder's.
+    `before_swap(staged copy, key)` runs once the copy is checked, before anything
+    of the current archive changes (the scans are brought over there)."""
     own_key = archive_key.load(archive.parent)
     key = key or own_key
     if key is None:
@@ -81,6 +85,8 @@ def restore(archive: Path, backup: Path, *, other_station: bool = False,
         with storage_errors():
             staged = _stage(archive, backup, key)
             try:
+                if before_swap is not None:
+                    before_swap(staged, key)
                 aside = _keep_aside(archive, key)
                 _step("kept-aside")
                 for suffix in ("-wal", "-shm"):

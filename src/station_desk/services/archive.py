@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -50,10 +51,13 @@ class ArchiveDesk(CaseWorkDesk):
         digest = hashlib.sha256(data).hexdigest()
         if any(a.sha256 == digest for a in self.attachments(case_no)):
             raise UserError(f"{name} 已经附加在这件上了", field="file")
+        with storage_errors():
+            # the file first: a kill before the row leaves only an unnamed file
+            self._store.scans.put(data)
         with storage_errors(), self.db.atomic():
             archive_repo.add(self.db, "attachments", {
                 "id": new_id(), "case_id": case.id, "name": name, "mime": mime,
-                "size": size, "sha256": digest, "data": data,
+                "size": size, "sha256": digest, "data": b"",
                 "added_by": self._session.actor.name}, self._session.actor)
             self._cases.note_event(case.id, "附件", f"附加 {name}（{size // 1024} KB）")
         return self.attachments(case_no)[-1]
@@ -62,10 +66,26 @@ class ArchiveDesk(CaseWorkDesk):
         return archive_repo.attachments(self.db, self._cases.get(case_no).id)
 
     def attachment_data(self, attachment: AttachmentInfo) -> bytes:
+        """The scan at full size, checked against its hash; a UserError (Chinese)
+        when it is missing or damaged."""
         data, digest = archive_repo.attachment_data(self.db, attachment.id)
+        if not data:  # in the store (every scan since 0018, and the moved ones)
+            return self._store.scans.get(digest, attachment.name)  # a UserError if bad
         if hashlib.sha256(data).hexdigest() != digest:
             raise UserError(f"附件 {attachment.name} 与存档时的校验值不一致，可能已损坏")
         return data
+
+    def thumbnail(self, attachment: AttachmentInfo, size: int,
+                  make: Callable[[bytes, str], bytes]) -> bytes:
+        """A small picture of the scan, cached (encrypted) in `thumbs/`; made with
+        `make(scan bytes, mime)` -> PNG bytes when not cached yet. Safe to call from a
+        worker thread. A missing or damaged scan raises UserError, nothing cached."""
+        scans = self._store.scans
+        if not scans.looks_whole(attachment.sha256, attachment.size):
+            self.attachment_data(attachment)  # in the row still, or says what is wrong
+        return scans.thumbnail(
+            attachment.sha256, size, lambda: self.attachment_data(attachment),
+            lambda data: make(data, attachment.mime))
 
     # -- archive numbers ---------------------------------------------------
     def file_case(self, case_no: str, retention: Retention | None = None,

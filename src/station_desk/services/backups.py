@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..db import archive_key, connection, journal
+from ..db import archive_key, connection, journal, scan_moves
 from ..db import backup as backup_files
 from ..db import restore as restoring
 from ..db.backup import BackupFile
+from ..db.backup_scans import ScanIssue, bring_scans
 from ..db.errors import storage_errors
 from ..db.files import write_private
+from ..db.scan_store import ScanStore
 from ..domain import recovery_code
 from ..domain.backups import BackupAge, backup_age
 from ..domain.errors import UserError
@@ -27,18 +30,51 @@ from .store import Store, archive_file
 MANUAL_LOG = "manual-backups.txt"
 Progress = Callable[[int, int], None]
 
-__all__ = ["BackupDesk", "BackupFile", "restore_closed_archive"]
+__all__ = ["BackupDesk", "BackupFile", "Restored", "restore_closed_archive"]
+
+
+@dataclass(frozen=True)
+class Restored:
+    """Where the replaced file was kept, and the scans the backup names that
+    neither its folder nor this PC has whole (by case)."""
+
+    aside: Path
+    scan_issues: tuple[ScanIssue, ...] = ()
+
+    def scan_message(self) -> str:
+        """Chinese, for the person who restored; empty when every scan came back."""
+        if not self.scan_issues:
+            return ""
+        lines = [i.describe() for i in self.scan_issues]
+        shown = "\n".join(lines[:20]) + (f"\n……等共 {len(lines)} 个" if len(lines) > 20 else "")
+        return (f"备份里有 {len(lines)} 个附件缺失或已损坏，这些办件的扫描件需要找出原件重新扫描"
+                f"（或从另一份备份恢复）：\n{shown}")
+
+
+class _ScanBringer:
+    """Runs between a restore's checked copy and its swap: adding checked files to
+    the store never harms the current archive, so a failure leaves nothing
+    half-done. Keeps what could not come back."""
+
+    def __init__(self, backup: Path) -> None:
+        self.backup = backup
+        self.issues: tuple[ScanIssue, ...] = ()
+
+    def __call__(self, staged: Path, key: bytes) -> None:
+        live = ScanStore.beside(staged, key)  # the staged copy lies beside the archive
+        self.issues = tuple(bring_scans(self.backup, staged, key, live))
 
 
 def restore_closed_archive(data_dir: Path, backup: Path, *, other_station: bool = False,
-                           code: str | None = None) -> Path:
+                           code: str | None = None) -> Restored:
     """Restore while no program has the archive open (the command line's `restore`);
     returns where the current file was kept aside. With the recovery `code`, a data
     folder without keys gets the archive key and (from beside the backup) the
     station's sync keys back."""
     key = recovery_code.decode(code) if code else None
+    scans = _ScanBringer(backup)
     aside = restoring.restore(archive_file(data_dir), backup, other_station=other_station,
-                              key=key)
+                              key=key, before_swap=scans)
     if key is not None:
         with storage_errors():
             if archive_key.load(data_dir) is None:
@@ -46,7 +82,7 @@ def restore_closed_archive(data_dir: Path, backup: Path, *, other_station: bool 
             sealed = _sealed_keys_of(backup)
             if sealed.is_file():
                 station_keys.unseal_station_keys(data_dir, sealed.read_bytes(), key)
-    return aside
+    return Restored(aside, scans.issues)
 
 
 def _sealed_keys_of(backup: Path) -> Path:
@@ -88,8 +124,11 @@ class BackupDesk:
         """Once a day at start-up (in the background); a failure is shown, never fatal."""
         keep = self._station.setting("backup_keep_days")
         with self._reader() as reader:
+            # an older archive's scans leave it first (resumable), so the copy is small
+            self._store.scans.sweep_leftovers()
+            scan_moves.move_out(reader, self._store.scans, progress=progress)
             return backup_files.daily_backup(reader, self._store.backups_dir, keep=keep,
-                                             progress=progress)
+                                             progress=progress, scans=self._store.scans)
 
     def backup_to(self, folder: Path, progress: Progress | None = None) -> Path:
         """On demand, e.g. to the USB stick; remembered so the window knows the
@@ -99,7 +138,8 @@ class BackupDesk:
             raise UserError(f"备份位置 {folder} 不存在。请检查U盘是否插好、盘符和路径是否写对"
                             "（程序不会替你新建这个文件夹）")
         with self._reader() as reader:
-            made = backup_files.make_backup(reader, folder, label="manual", progress=progress)
+            made = backup_files.make_backup(reader, folder, label="manual", progress=progress,
+                                            scans=self._store.scans)
         backups_dir = self._store.backups_dir
         with storage_errors():
             if station_keys.key_path(self._store.data_dir).is_file():
@@ -116,16 +156,19 @@ class BackupDesk:
         """This PC's automatic backups, newest first."""
         return backup_files.list_backups(self._store.backups_dir)
 
-    def restore_from(self, backup: Path, *, other_station: bool = False) -> Path:
+    def restore_from(self, backup: Path, *, other_station: bool = False) -> Restored:
         """Put a backup in place of the archive (head only); the current file is kept
-        aside first. Returns where it was kept. Refused while another program has
-        the archive open; `OtherStationBackup` until `other_station` confirms."""
+        aside first. Returns where it was kept and the scans that could not come
+        back. Refused while another program has the archive open;
+        `OtherStationBackup` until `other_station` confirms."""
         self._session.require_head("从备份恢复")
         # a bad file is refused before this window lets go
         backup_files.verify(backup, self._store.db.archive_key)
+        scans = _ScanBringer(backup)
         try:
-            return self._store.replace_file(
-                lambda archive: restoring.restore(archive, backup, other_station=other_station))
+            aside = self._store.replace_file(lambda archive: restoring.restore(
+                archive, backup, other_station=other_station, before_swap=scans))
+            return Restored(aside, scans.issues)
         finally:
             # whatever file is open now, its schedules and staff are the ones that count
             self._calendar.invalidate()

@@ -19,6 +19,7 @@ from typing import ParamSpec, TypeVar
 
 from ..db.connection import ARCHIVE_NAME, ArchiveDb, connect, open_database
 from ..db.errors import storage_errors
+from ..db.scan_store import ScanStore
 from ..domain.errors import UserError
 
 T = TypeVar("T")
@@ -100,6 +101,11 @@ class Store:
     @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
+
+    @property
+    def scans(self) -> ScanStore:
+        """The scans of this archive, in `attachments/` beside it."""
+        return ScanStore.beside(self.path, self._db.archive_key)
 
     def close(self) -> None:
         self._db.close()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.archive import ArchiveFile, Borrowing
+from ...services.backups import Restored
 from ...services.desk import Desk
 from ..jobs import Job, report_failure, run_job
 from ..widgets import palette, prompts, status
@@ -170,7 +171,7 @@ class ArchivePage(QWidget):
                        on_done=done, parent=self,
                        cancellable=True)
 
-    def restore(self) -> Job[Path] | None:
+    def restore(self) -> Job[Restored] | None:
         if not prompts.succeeded(self, lambda: self.desk.session.require_head("从备份恢复"),
                                  self.tr("不能恢复")):
             return None
@@ -191,13 +192,15 @@ class ArchivePage(QWidget):
         if not prompts.confirm(self, self.tr("从备份恢复"), question):
             return None
 
-        def done(aside: Path) -> None:
+        def done(result: Restored) -> None:
             prompts.info(self, self.tr("已从备份恢复"),
                          self.tr("数据已恢复为这份备份的内容。原来的数据文件已另存为：")
-                         + f"\n{aside}\n"
+                         + f"\n{result.aside}\n"
                          + self.tr("如需找回其中的记录，请联系镇里的信息管理员。"))
+            if result.scan_issues:
+                prompts.warn(self, self.tr("有附件没有恢复"), result.scan_message())
             self.refresh()
-            self.restored.emit(str(aside))
+            self.restored.emit(str(result.aside))
 
         def failed(exc: BaseException) -> None:
             report_failure(self, self.tr("恢复失败"), exc)
