@@ -278,8 +278,46 @@ def test_served_links_a_case_registered_before(qtbot, desk: Desk, boxes,
 # -- after-hours ---------------------------------------------------------------------
 
 
+def at_clock(monkeypatch, hour: int, minute: int) -> None:
+    monkeypatch.setattr(after_hours_page, "clock",
+                        lambda: datetime.combine(date.today(), time(hour, minute)))
+
+
+def test_after_hours_button_only_after_closing_time(qtbot, desk: Desk, boxes,
+                                                    monkeypatch) -> None:
+    at_clock(monkeypatch, 8, 0)
+    page = AfterHoursPage(desk)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.start_button.isHidden() and "17:30" in page.not_yet.text()
+    assert not page.not_yet.isHidden()
+    at_clock(monkeypatch, 17, 30)
+    page.refresh()
+    assert not page.start_button.isHidden() and page.not_yet.isHidden()
+
+
+def test_after_hours_started_by_mistake_is_withdrawn(qtbot, desk: Desk, boxes,
+                                                     monkeypatch) -> None:
+    at_clock(monkeypatch, 17, 40)
+    page = AfterHoursPage(desk)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert desk.after_hours.open_now() is not None and not page.cancel_button.isHidden()
+    monkeypatch.setattr(after_hours_page, "ask_reason", lambda *_a: None)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    assert desk.after_hours.open_now() is not None  # the clerk thought better of it
+    monkeypatch.setattr(after_hours_page, "ask_reason", lambda *_a: "误点了开始")
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    assert desk.after_hours.open_now() is None and boxes.said[-1] == "今天的延时服务已撤销"
+    [row] = page.session_rows()
+    assert row[1] == "已撤销" and row[-1] == "已撤销：误点了开始"
+    assert "0</b> 次" in page.totals.text() and not page.idle.isHidden()
+
+
 def test_after_hours_start_and_finish_from_the_page(qtbot, desk: Desk, boxes,
                                                     monkeypatch) -> None:
+    at_clock(monkeypatch, 17, 45)
     page = AfterHoursPage(desk)
     qtbot.addWidget(page)
     page.refresh()
@@ -310,7 +348,8 @@ def test_after_hours_start_and_finish_from_the_page(qtbot, desk: Desk, boxes,
     assert "1</b> 次，共 <b>389</b> 分钟" in page.totals.text()
 
 
-def test_after_hours_needs_someone_ticked(qtbot, desk: Desk, boxes) -> None:
+def test_after_hours_needs_someone_ticked(qtbot, desk: Desk, boxes, monkeypatch) -> None:
+    at_clock(monkeypatch, 18, 0)
     page = AfterHoursPage(desk)
     qtbot.addWidget(page)
     page.refresh()

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from stdnum.cn import ric
 
+from station_desk.db import journal
 from station_desk.domain.cases import Applicant, Status
 from station_desk.domain.errors import NotAllowed, UserError
 from station_desk.domain.feedback import Classification
@@ -226,12 +227,12 @@ def test_start_and_finish_today(desk: Desk) -> None:
     assert desk.after_hours.open_now() is None
     with pytest.raises(UserError):
         desk.after_hours.finish(1, end="18:00")
-    session = desk.after_hours.start(["李明", "张丽"])
+    session = desk.after_hours.start(["李明", "张丽"], after_closing())
     assert session.day == date.today() and session.closing == time(17, 30)
     assert session.end is None and session.staff == ("李明", "张丽")
     assert desk.after_hours.open_now() == session
     with pytest.raises(UserError, match="进行中"):
-        desk.after_hours.start()
+        desk.after_hours.start(now=after_closing())
     with pytest.raises(UserError, match="晚于下班时间"):
         desk.after_hours.finish(2, end="17:00")
     with pytest.raises(UserError, match="至少为 1"):
@@ -242,7 +243,37 @@ def test_start_and_finish_today(desk: Desk) -> None:
 
 
 def test_start_without_names_takes_the_signed_in_clerk(desk: Desk) -> None:
-    assert desk.after_hours.start().staff == ("李明",)
+    assert desk.after_hours.start(now=after_closing()).staff == ("李明",)
+
+
+def after_closing(hour: int = 17, minute: int = 31) -> datetime:
+    return datetime.combine(date.today(), time(hour, minute))
+
+
+def test_no_start_before_closing_time(desk: Desk) -> None:
+    assert not desk.after_hours.can_start(after_closing(17, 29))
+    with pytest.raises(UserError, match="还没到下班时间（17:30）"):
+        desk.after_hours.start(now=after_closing(8, 0))
+    assert desk.after_hours.open_now() is None
+    assert desk.after_hours.can_start(after_closing(17, 30))
+
+
+def test_a_session_started_by_mistake_is_withdrawn_with_a_reason(desk: Desk) -> None:
+    session = desk.after_hours.start(now=after_closing())
+    with pytest.raises(UserError, match="原因"):
+        desk.after_hours.cancel("  ")
+    withdrawn = desk.after_hours.cancel("误点了开始")
+    assert withdrawn.id == session.id and withdrawn.cancelled and withdrawn.minutes == 0
+    assert desk.after_hours.open_now() is None
+    today = date.today()
+    assert desk.after_hours.month(today.year, today.month)["sessions"] == 0
+    changes = [c for c in journal.history(desk.db, "after_hours", session.id)
+               if c["action"] == "update"]
+    assert changes and changes[-1]["actor"] == "李明"
+    assert changes[-1]["after"]["note"] == "已撤销：误点了开始"
+    with pytest.raises(UserError, match="没有进行中"):
+        desk.after_hours.cancel("again")
+    desk.after_hours.start(now=after_closing())  # a real one may start afterwards
 
 
 def test_cases_registered_after_closing_are_linked(desk: Desk) -> None:

@@ -106,7 +106,8 @@ def open_session(db: Database, day: date) -> AfterHours | None:
 def session_for(db: Database, day: date, at: time) -> AfterHours | None:
     """The session of `day` that covers the clock time `at` (open or finished)."""
     rows = _rows(db, f"SELECT * FROM after_hours WHERE {OWN} AND day = ? AND closing <= ? AND "
-                     "(end_time IS NULL OR end_time >= ?) ORDER BY closing DESC LIMIT 1",
+                     "(end_time IS NULL OR (end_time >= ? AND served > 0)) "
+                     "ORDER BY closing DESC LIMIT 1",
                  [day.isoformat(), at.strftime("%H:%M"), at.strftime("%H:%M")])
     return _session(rows[0]) if rows else None
 
@@ -125,6 +126,15 @@ def cases_received_between(db: Database, start: str, end: str) -> list[str]:
 
 def link_case(db: Database, case_id: str, session_id: str, actor: Actor) -> None:
     journal.update(db, "cases", case_id, {"after_hours_id": session_id}, actor)
+
+
+def case_ids_in_session(db: Database, session_id: str) -> list[str]:
+    return [r[0] for r in db.execute("SELECT id FROM cases WHERE after_hours_id = ?",
+                                     [session_id]).fetchall()]
+
+
+def unlink_case(db: Database, case_id: str, actor: Actor) -> None:
+    journal.update(db, "cases", case_id, {"after_hours_id": None}, actor)
 
 
 # -- complaints ------------------------------------------------------------

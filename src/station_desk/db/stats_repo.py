@@ -88,7 +88,8 @@ def service_counts(db: Database, first: date, last: date, station: str | None) -
         "SELECT COUNT(*), COALESCE(SUM(served), 0), COALESCE(SUM("
         "(CAST(substr(end_time, 1, 2) AS INTEGER) * 60 + CAST(substr(end_time, 4, 2) AS INTEGER))"
         " - (CAST(substr(closing, 1, 2) AS INTEGER) * 60 + CAST(substr(closing, 4, 2) AS INTEGER))"
-        "), 0) FROM after_hours WHERE day >= ? AND day <= ? AND end_time IS NOT NULL" + mine,
+        "), 0) FROM after_hours WHERE day >= ? AND day <= ? AND end_time IS NOT NULL"
+        " AND served > 0" + mine,  # a withdrawn session (nobody served) does not count
         [first.isoformat(), last.isoformat(), *by]).fetchone()
     complaints = db.execute(
         "SELECT SUM(received_at >= ? AND received_at < ?), "

@@ -88,6 +88,9 @@ def check_kind_date(kind: ApptKind, day: date, is_workday: bool) -> None:
 # -- after-hours service (延时服务) ------------------------------------------
 
 
+CANCELLED_NOTE = "已撤销："  # the note of a withdrawn session starts with this
+
+
 @dataclass(frozen=True)
 class AfterHours:
     id: str
@@ -99,8 +102,15 @@ class AfterHours:
     note: str
 
     @property
+    def cancelled(self) -> bool:
+        """Started by mistake and withdrawn: closed at once with nobody served and the
+        reason in the note (rows are never deleted; the update travels in bundles)."""
+        return self.end is not None and self.served == 0 and self.note.startswith(
+            CANCELLED_NOTE)
+
+    @property
     def minutes(self) -> int:
-        if self.end is None:
+        if self.end is None or self.cancelled:
             return 0
         delta = (datetime.combine(self.day, self.end)
                  - datetime.combine(self.day, self.closing))

@@ -155,6 +155,10 @@ class OfficeHours:
     def closing(self) -> time:
         return self.afternoon_end
 
+    def has_closed(self, at: time) -> bool:
+        """Closing time has come: 延时服务 can start."""
+        return at >= self.closing
+
     def text(self) -> str:
         def f(t: time) -> str:
             return t.strftime("%H:%M")

@@ -12,7 +12,7 @@ from ..db.errors import storage_errors
 from ..domain.errors import UserError
 from ..domain.ids import new_id
 from ..domain.periods import month_span
-from ..domain.service import AfterHours
+from ..domain.service import CANCELLED_NOTE, AfterHours
 from .session import Session
 from .station import StationDesk
 from .store import Store
@@ -40,11 +40,21 @@ class AfterHoursDesk:
     def db(self) -> ArchiveDb:
         return self._store.db
 
-    def start(self, staff: list[str] | None = None, day: date | None = None,
+    def can_start(self, now: datetime | None = None) -> bool:
+        """Closing time has come (the station's office hours)."""
+        now = now or datetime.now()
+        station = self._station.current
+        return station is None or station.office_hours.has_closed(now.time())
+
+    def start(self, staff: list[str] | None = None, now: datetime | None = None,
               closing: str | None = None) -> AfterHours:
         """At closing time with people still waiting: open today's session."""
         station = self._station.station_or_refuse()
-        day = day or date.today()
+        now = now or datetime.now()
+        day = now.date()
+        if not station.office_hours.has_closed(now.time()):
+            raise UserError(f"还没到下班时间（{station.office_hours.closing:%H:%M}）："
+                            "延时服务在下班以后才能开始")
         if service_repo.open_session(self.db, day) is not None:
             raise UserError("今天已有进行中的延时服务，请先结束它")
         names = staff or ([self._session.signed_in.name] if self._session.signed_in else [])
@@ -68,6 +78,23 @@ class AfterHoursDesk:
                                 {"end_time": end_time.strftime("%H:%M"), "served": served,
                                  "note": note.strip()}, self._session.actor)
         return self.sessions(day, day)[-1]
+
+    def cancel(self, reason: str, day: date | None = None) -> AfterHours:
+        """Withdraw today's session started by mistake: closed with nobody served, the
+        reason kept (audited like every change); its cases no longer count in it."""
+        day = day or date.today()
+        session = service_repo.open_session(self.db, day)
+        if session is None:
+            raise UserError("今天没有进行中的延时服务")
+        if not reason.strip():
+            raise UserError("请写明撤销的原因（如：误点了开始）", field="reason")
+        with storage_errors(), self.db.atomic():
+            service_repo.update(self.db, "after_hours", session.id,
+                                {"end_time": session.closing.strftime("%H:%M"), "served": 0,
+                                 "note": CANCELLED_NOTE + reason.strip()}, self._session.actor)
+            for case_id in service_repo.case_ids_in_session(self.db, session.id):
+                service_repo.unlink_case(self.db, case_id, self._session.actor)
+        return next(s for s in self.sessions(day, day) if s.id == session.id)
 
     def record(self, day: date, closing: str, end: str, staff: list[str], served: int,
                note: str = "") -> AfterHours:
@@ -128,6 +155,6 @@ class AfterHoursDesk:
         return self.sessions(*month_span(year, month))
 
     def month(self, year: int, month: int) -> dict[str, int]:
-        found = self.sessions_in_month(year, month)
+        found = [s for s in self.sessions_in_month(year, month) if not s.cancelled]
         return {"sessions": len(found), "minutes": sum(s.minutes for s in found),
                 "served": sum(s.served for s in found)}

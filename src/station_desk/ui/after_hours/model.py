@@ -19,6 +19,9 @@ class SessionsModel(RecordsModel[SessionRow]):
 
     def cells(self, record: SessionRow) -> Sequence[str]:
         s, cases = record
+        if s.cancelled:
+            return (f"{s.day:%Y-%m-%d} " + "周" + WEEKDAYS[s.day.weekday()],
+                    self.tr("已撤销"), "—", "、".join(s.staff), "—", "—", s.note)
         span = (f"{s.closing:%H:%M}–{s.end:%H:%M}" if s.end
                 else f"{s.closing:%H:%M}–" + self.tr("进行中"))
         minutes = self.tr("%1 分钟").replace("%1", str(s.minutes)) if s.end else "—"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -35,7 +35,17 @@ from ..widgets import prompts, status
 from ..widgets.forms import rows_view
 from .model import SessionsModel
 
-# -- replaceable question (tests assign their own) ----------------------------------
+# -- replaceable clock and questions (tests assign their own) -----------------------
+
+# how often the page looks whether closing time has come (the start button appears)
+CLOCK_CHECK_MS = 30_000
+
+
+def clock() -> datetime:
+    return datetime.now()
+
+
+ask_reason = prompts.ask_lines
 
 
 def ask_finish(page: AfterHoursPage, session: AfterHours,
@@ -111,6 +121,9 @@ class AfterHoursPage(QWidget):
         self.start_button = QPushButton(self.tr("开始延时服务（已到下班时间仍有群众等候）"))
         self.start_button.setObjectName("bigButton")
         idle.addWidget(self.start_button)
+        self.not_yet = QLabel()  # before closing time, instead of the button
+        self.not_yet.setObjectName("muted")
+        idle.addWidget(self.not_yet)
         card.addWidget(self.idle)
         # running: since when, who, which cases
         self.running = QWidget()
@@ -127,6 +140,9 @@ class AfterHoursPage(QWidget):
         running.addWidget(self.running_label)
         running.addWidget(self.cases_label)
         running.addWidget(self.finish_button)
+        self.cancel_button = QPushButton(self.tr("撤销（误点了开始）…"))
+        self.cancel_button.setToolTip(self.tr("这次延时服务是误开的：撤销它，须写明原因，留有记录"))
+        running.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
         card.addWidget(self.running)
         layout.addWidget(self.card)
         self.staff_boxes: dict[str, QCheckBox] = {}
@@ -168,6 +184,11 @@ class AfterHoursPage(QWidget):
 
         self.start_button.clicked.connect(self.start)
         self.finish_button.clicked.connect(self.finish)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._clock_check = QTimer(self)
+        self._clock_check.setInterval(CLOCK_CHECK_MS)
+        self._clock_check.timeout.connect(self._show_start)
+        self._clock_check.start()
         self.month.dateChanged.connect(lambda _d: self.show_month())
         self.previous.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(-1)))
         self.next.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(1)))
@@ -178,6 +199,7 @@ class AfterHoursPage(QWidget):
         session = self.desk.after_hours.open_now()
         self.idle.setVisible(session is None)
         self.running.setVisible(session is not None)
+        self._show_start()
         if session is not None:
             cases = self.desk.after_hours.cases_of(session)
             self.running_label.setText(
@@ -190,6 +212,16 @@ class AfterHoursPage(QWidget):
                 + "、".join(cases) if cases else
                 self.tr("下班后登记的办件会自动计入，目前还没有。"))
         self.show_month()
+
+    def _show_start(self) -> None:
+        """The start button only once closing time has come."""
+        closed = self.desk.after_hours.can_start(clock())
+        self.start_button.setVisible(closed)
+        self.not_yet.setVisible(not closed)
+        station = self.desk.station.current
+        if station is not None:
+            self.not_yet.setText(self.tr("下班时间 %1 以后，仍有群众等候时，在这里开始延时服务。")
+                                 .replace("%1", station.office_hours.closing.strftime("%H:%M")))
 
     def _fill_staff(self) -> None:
         while self.staff_row.count():
@@ -235,16 +267,22 @@ class AfterHoursPage(QWidget):
         if not staff:
             prompts.warn(self, self.tr("还不能开始"), self.tr("请勾选留下服务的工作人员"))
             return
-        station = self.desk.station.current
-        closing = station.office_hours.closing if station else None
-        if (closing is not None and datetime.now().time() < closing
-                and not prompts.confirm(
-                    self, self.tr("还没到下班时间"),
-                    self.tr("下班时间是 %1，现在还没到。仍然开始今天的延时服务吗？"
-                            "（时长从下班时间算起）").replace("%1", closing.strftime("%H:%M")))):
-            return
-        if prompts.attempt(self, lambda: self.desk.after_hours.start(staff),
+        if prompts.attempt(self, lambda: self.desk.after_hours.start(staff, clock()),
                            self.tr("不能开始")) is not None:
+            self.refresh()
+
+    def cancel(self) -> None:
+        """A session started by mistake: withdrawn with a reason, kept on record."""
+        if self.desk.after_hours.open_now() is None:
+            self.refresh()
+            return
+        reason = ask_reason(self, self.tr("撤销延时服务"),
+                            self.tr("撤销今天这次延时服务（不计入统计，留有记录）。原因："))
+        if reason is None:
+            return
+        if prompts.attempt(self, lambda: self.desk.after_hours.cancel(reason),
+                           self.tr("不能撤销")) is not None:
+            status.say(self, self.tr("今天的延时服务已撤销"))
             self.refresh()
 
     def finish(self) -> None:
