@@ -179,6 +179,10 @@ def test_suspension_days_are_not_counted() -> None:
     ("2027-09-14", 1, "2027-09-16"),  # 中秋 15 Sep
     ("2027-06-08", 1, "2027-06-10"),  # 端午 9 Jun
     ("2026-12-30", 2, "2027-01-04"),  # year end: 31 Dec, then 元旦 1 Jan is off
+    ("2027-02-04", 1, "2027-02-11"),  # 春节: 除夕 5 Feb to 初三 8 Feb, make-up 9–10 Feb
+    ("2027-04-02", 1, "2027-04-06"),  # 清明 5 Apr (a Monday)
+    ("2027-04-30", 1, "2027-05-05"),  # 劳动节 1–2 May on the weekend: off 3–4 May
+    ("2027-09-30", 1, "2027-10-06"),  # 国庆 1–3 Oct, 2–3 Oct on the weekend: off 4–5 Oct
 ])
 def test_provisional_year_counts_statutory_days(received: str, days: int, due: str) -> None:
     clock = compute(CAL, facts(received, days=days), D(received))
@@ -186,6 +190,14 @@ def test_provisional_year_counts_statutory_days(received: str, days: int, due: s
     assert clock.promised_due.day == D(due)
     assert clock.promised_due.provisional and clock.provisional
     assert clock.missing_years == (2027,)
+
+
+@needs_unknown_2027
+def test_a_period_across_two_provisional_years_names_both() -> None:
+    """Year end 2027 into 2028: 31 Dec counts, 元旦 2028 falls on a Saturday (off 3 Jan)."""
+    clock = compute(CAL, facts("2027-12-30", days=2), D("2027-12-30"))
+    assert clock.promised_due is not None and clock.promised_due.day == D("2028-01-04")
+    assert clock.missing_years == (2027, 2028) and clock.promised_due.provisional
 
 
 def test_known_year_is_not_provisional() -> None:

@@ -338,6 +338,8 @@ def test_acceptance_prints_each_date_with_its_rule(station: Station, item: Catal
                      "视为受理：未在5个工作日内一次性告知补正（行政许可法第三十二条）",
                      "法定时限30个工作日"):
         assert squeeze(expected) in text, expected
+    # not "材料齐全": accepted because the 补正 notice came too late
+    assert "依法自收到申请材料之日起即为受理" in text and "申请材料齐全" not in text
 
 
 @needs_poppler

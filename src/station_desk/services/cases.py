@@ -27,7 +27,7 @@ from ..domain.catalogue import CaseType
 from ..domain.deadlines import DUE_SOON_DAYS, Promise, Urgency, urgency
 from ..domain.errors import NotAllowed, UserError
 from ..domain.handover import read_only_reason
-from ..domain.legal_clock import CaseClock, ClockFacts, compute, facts_of_case
+from ..domain.legal_clock import NOTICE_DAYS, CaseClock, ClockFacts, compute, facts_of_case
 from ..domain.station import Role
 from ..domain.workdays import HolidayCalendar
 from .after_hours import AfterHoursDesk
@@ -41,7 +41,7 @@ from .store import Store
 
 __all__ = ["CaseDesk", "CaseInput", "InvalidCase", "InvalidCaseAt", "Registered"]
 
-SUPPLEMENT_NOTICE_DAYS = 5  # 行政许可法第三十二条: 5 日内一次告知, 逾期即视为受理
+SUPPLEMENT_NOTICE_DAYS = NOTICE_DAYS  # 行政许可法第三十二条: 5 日内一次告知, 逾期即视为受理
 def _required(material_originals: int, material_copies: int) -> bool:
     return material_originals + material_copies > 0
 

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from station_desk.domain.cases import Status
 from station_desk.domain.catalogue import CaseType
-from station_desk.domain.legal_clock import ExtensionKind
+from station_desk.domain.legal_clock import NOTICE_DAYS, ExtensionKind
 
 from .blocks import (
     applied_on,
@@ -64,15 +64,24 @@ def _rules(ctx: NoticeContext, labels: tuple[str, ...]) -> list[Flowable]:
              if d.label in labels]
     return [para("期限依据：" + "；".join(lines) + "。", S_NOTE)] if lines else []
 
-SUPPLEMENT_NOTICE_DAYS = 5
+SUPPLEMENT_NOTICE_DAYS = NOTICE_DAYS  # 行政许可法第三十二条
 
 
 def acceptance_body(ctx: NoticeContext) -> list[Flowable]:
     case, item, st = case_of(ctx), ctx.item, ctx.station
     accepted = case.accepted_at or case.received_at
     story = salutation(ctx)
-    story.append(para(f"您于{applied_on(case)}申请办理的“{item.name}”事项，申请材料齐全，"
-                    f"符合法定形式，{ctx.here}已予受理。现将有关事项告知如下：", S_PROSE))
+    if ctx.clock is not None and ctx.clock.deemed:  # §32: not "齐全" — the notice was late
+        story.append(para(f"您于{applied_on(case)}申请办理的“{item.name}”事项，因{ctx.here}未在"
+                        f"收到申请材料之日起 {SUPPLEMENT_NOTICE_DAYS} 个工作日内一次性告知需要"
+                        "补正的全部内容，依法自收到申请材料之日起即为受理。"
+                        "现将有关事项告知如下：", S_PROSE))
+    else:
+        story.append(para(f"您于{applied_on(case)}申请办理的“{item.name}”事项，申请材料齐全，"
+                        f"符合法定形式，{ctx.here}已予受理。现将有关事项告知如下：", S_PROSE))
+    # the promise the case was given at intake, not the item's limit as it is today
+    promised = case.extra.get("promised_days")
+    days = item.time_limit_days if promised is None else int(promised)
     if case.case_type == CaseType.IMMEDIATE:
         due = "当场办结（即办件）"
     elif case.deadline is not None:
@@ -83,7 +92,7 @@ def acceptance_body(ctx: NoticeContext) -> list[Flowable]:
         due = "　"
     rows = [
         _dated(ctx, "受理日期") or ("受理日期", cn_date(accepted)),
-        ("承诺时限", time_limit_text(case.case_type, item.time_limit_days)),
+        ("承诺时限", time_limit_text(case.case_type, days)),
         _dated(ctx, "承诺办结日期") or ("承诺办结日期", due),
         ("办理结果", or_gap(item.result)),
         ("结果领取", f"由帮办代办员{case.proxy_agent_name}送达" if case.proxy
@@ -124,7 +133,9 @@ def supplement_body(ctx: NoticeContext) -> list[Flowable]:
                     f"（{or_gap(item.window)}），也可交{ctx.here}帮办代办员代为递交。"
                     f"材料补齐后，{ctx.here}即予受理，并按承诺时限办理。", S_PROSE))
     when = cn_date(case.received_at)
-    due = f"（即 {cn_date(case.supplement_due)} 前）" if case.supplement_due else ""
+    notice_due = _dated(ctx, "补正告知期限")  # the clock's date, 暂定 in a provisional year
+    due = (f"（即 {notice_due[1]} 前）" if notice_due else
+           f"（即 {cn_date(case.supplement_due)} 前）" if case.supplement_due else "")
     story.append(para(f"说明：{ctx.here}收到您的申请材料之日为{when}。按照规定，需要补正的全部内容应当在"
                     f"收到申请材料之日起 {SUPPLEMENT_NOTICE_DAYS} 个工作日内{due}一次性告知；"
                     "逾期不告知的，自收到申请材料之日起即为受理。", S_PROSE))
