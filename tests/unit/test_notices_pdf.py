@@ -37,6 +37,7 @@ from station_desk.domain.legal_clock import (
     compute,
 )
 from station_desk.domain.notices import NoticeKind
+from station_desk.domain.service import Rating
 from station_desk.domain.station import Station, StationKind
 from station_desk.domain.workdays import HolidayCalendar
 from station_desk.paths import resource
@@ -386,6 +387,9 @@ def test_receipt_has_result_date_deliverer_and_sign_off(station: Station,
     text = text_of(render_notice(context(NoticeKind.RECEIPT, station, item)), tmp_path)
     for expected in (squeeze(item.result), "2026年4月10日", "李明", "申请人签收"):
         assert expected in text, expected
+    # the rating boxes are the five levels the program records, in its order
+    boxes = text[text.index("满意度评价"):text.index("如对办理结果有异议")]
+    assert boxes.split("□")[1:] == [level.value for level in Rating]
 
 
 @needs_poppler

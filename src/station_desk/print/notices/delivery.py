@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from station_desk.domain.idnumber import mask_id_number
+from station_desk.domain.service import Rating
 
 from .blocks import applied_on, case_of, closing, label_rows, salutation
 from .context import NoticeContext
@@ -69,7 +70,8 @@ def receipt_body(ctx: NoticeContext) -> list[Flowable]:
         ("送达方式", how),
         ("送达人", deliverer),
         ("收费情况", case.fee.strip() or "免费"),
-        ("满意度评价", "□ 满意　　□ 基本满意　　□ 不满意"),
+        # the same five levels the program records (好差评), so the paper can be typed in
+        ("满意度评价", "　".join(f"□ {level.value}" for level in Rating)),
     ]
     story += [Spacer(1, 3), label_rows(rows)]
     story.append(Spacer(1, 6))
