@@ -12,9 +12,11 @@ from station_desk.domain.cases import Applicant, ProxyStep, Status
 from station_desk.domain.catalogue import CaseType
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk
+from station_desk.ui.cases import correction_dialog
 from station_desk.ui.cases import detail as case_detail
 from station_desk.ui.cases import model as case_model
 from station_desk.ui.cases import page as cases_page
+from station_desk.ui.cases.correction_dialog import ReceiveDialog
 from station_desk.ui.cases.detail import CaseDetailDialog
 from station_desk.ui.cases.intake import IntakeDialog
 from station_desk.ui.cases.model import CaseListModel
@@ -486,7 +488,16 @@ def test_detail_supplement_proxy_and_extension(qtbot, desk: Desk, boxes,
     monkeypatch.setattr(case_detail, "ask_text", lambda *_a: "申请人已补齐")
     dialog.proxy_button.click()
     assert desk.cases.get(no).proxy_step == ProxyStep.COLLECTED
-    dialog.status_buttons[Status.ACCEPTED].click()
+    assert Status.ACCEPTED not in dialog.status_buttons  # materials still missing
+
+    def tick_all(receive: ReceiveDialog) -> bool:
+        for box in receive.boxes:
+            box.setChecked(True)
+        receive.accept()
+        return bool(receive.result())
+
+    monkeypatch.setattr(correction_dialog, "open_dialog", tick_all)
+    dialog.receive_button.click()  # the last material in: accepted
     case = desk.cases.get(no)
     assert case.status == Status.ACCEPTED and case.deadline is not None
     assert not dialog.extend_button.isHidden()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from tests.gui.test_cases_ui import register
 
-from station_desk.domain.cases import Status
+from station_desk.domain.cases import Status, offered_moves
 from station_desk.domain.notices import NoticeKind
 from station_desk.services.desk import Desk
 from station_desk.ui.cases import correction_dialog
@@ -63,6 +65,18 @@ def test_part_of_a_supplement_ticked_off(qtbot, desk: Desk, boxes,
     detail.receive_button.click()
     assert detail.case.missing == missing[1:]
     assert detail.case.status == Status.SUPPLEMENT
+    # 补正齐全 is not offered while something is still missing
+    assert Status.ACCEPTED not in detail.status_buttons
+    assert Status.NOT_ACCEPTED in detail.status_buttons
+
+
+def test_accept_after_supplement_only_once_nothing_is_missing(desk: Desk) -> None:
+    waiting = desk.cases.get(register(desk, "王秀英", complete=False))
+    assert waiting.status == Status.SUPPLEMENT and waiting.missing
+    assert offered_moves(waiting) == [Status.NOT_ACCEPTED, Status.WITHDRAWN]
+    complete = replace(waiting, materials=tuple(
+        replace(m, received=True) for m in waiting.materials))
+    assert offered_moves(complete) == [Status.ACCEPTED, Status.NOT_ACCEPTED, Status.WITHDRAWN]
 
 
 def test_menu_offers_what_the_state_allows_and_shows_what_was_issued(qtbot, desk: Desk) -> None:

@@ -214,3 +214,13 @@ class CaseEvent:
     actor_name: str
     kind: str
     text: str
+
+
+def offered_moves(case: Case) -> list[Status]:
+    """The moves the window offers, in the order of `Status`: those the rules allow,
+    but 补正齐全，受理 only once nothing is missing — until then each material is
+    ticked off as it comes (收到补正材料…), which accepts the case with the last one."""
+    allowed = TRANSITIONS[case.status]
+    if case.status == Status.SUPPLEMENT and case.missing:
+        allowed = allowed - {Status.ACCEPTED}
+    return [s for s in Status if s in allowed]

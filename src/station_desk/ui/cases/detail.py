@@ -1,6 +1,6 @@
 """One case: who, what, until when, what happened so far, and what may happen next.
 
-Only the moves the rules allow are offered (`TRANSITIONS`); a written reason
+Only the moves the rules allow are offered (`offered_moves`); a written reason
 is asked for where one is required, and every refusal is shown as the desk
 words it. Each action is written to the case's timeline.
 """
@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.cases import NEEDS_REASON, TRANSITIONS, Case, ProxyStep, Status, next_proxy_step
+from ...domain.cases import (
+    NEEDS_REASON,
+    Case,
+    ProxyStep,
+    Status,
+    next_proxy_step,
+    offered_moves,
+)
 from ...domain.catalogue import CaseType
 from ...services.desk import Desk
 from ..archive.attachments import AttachmentsPanel
@@ -72,7 +79,6 @@ _MOVE_LABELS = {
     Status.RETURNED: "退回…",
     Status.WITHDRAWN: "申请人撤回…",
 }
-_STATUS_ORDER = list(Status)
 
 
 class CaseDetailDialog(QDialog):
@@ -224,7 +230,7 @@ class CaseDetailDialog(QDialog):
                 b.setVisible(False)
             return
         self.notify_button.setVisible(True)
-        allowed = sorted(TRANSITIONS[case.status], key=_STATUS_ORDER.index)
+        allowed = offered_moves(case)
         if allowed:
             self.actions_row.addWidget(QLabel(self.tr("办理：")))
         for target in allowed:
