@@ -201,6 +201,20 @@ def test_rare_character_name_round_trips(qtbot, desk: Desk, boxes) -> None:
     assert page.model.data(page.model.index(0, CaseListModel.COL_NAME)) == name
 
 
+def test_a_character_the_print_font_lacks_is_said_while_typing(qtbot, desk: Desk,
+                                                              boxes) -> None:
+    dialog = IntakeDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("王秀英")
+    assert dialog.rare_hint.isHidden()
+    dialog.name.setText("王\U0002A6A5")  # 𪚥, not in the embedded font
+    assert not dialog.rare_hint.isHidden() and "\U0002A6A5" in dialog.rare_hint.text()
+    assert dialog.registered is None  # before anything is saved
+    assert "手写" in dialog.rare_hint.text()
+    dialog.name.setText("王秀英")
+    assert dialog.rare_hint.isHidden()
+
+
 def test_done_on_spot_only_for_immediate_with_everything(qtbot, desk: Desk, boxes) -> None:
     dialog = IntakeDialog(desk)
     qtbot.addWidget(dialog)

@@ -34,7 +34,14 @@ from .after_hours import AfterHoursDesk
 from .calendar import Calendar
 from .case_row import new_case_row
 from .catalogue import CatalogueDesk
-from .intake import CaseInput, InvalidCase, InvalidCaseAt, Registered, validate_intake
+from .intake import (
+    CaseInput,
+    InvalidCase,
+    InvalidCaseAt,
+    Registered,
+    rare_character_warning,
+    validate_intake,
+)
 from .session import Session
 from .station import StationDesk
 from .store import Store
@@ -138,12 +145,9 @@ class CaseDesk:
         for p in (deadline, supplement_due):
             if p is not None and p.provisional:
                 warnings.append(p.warning())
-        from ..print.fonts import missing_glyphs  # reportlab, only when a case is written
-
-        rare = missing_glyphs(applicant.name + applicant.address)
+        rare = rare_character_warning(applicant.name, applicant.address)
         if rare:
-            warnings.append("姓名或住址中的" + "、".join(f"“{ch}”" for ch in rare)
-                            + "打印字库中没有：告知书上会在该处留空框，请手写补上。")
+            warnings.append(rare)
         if data.proxy and item.in_person:
             warnings.append(f"“{item.name}”须本人到场，不能全程代办：请告知申请人需本人到场的环节。")
         departments = [Department(d) for d in (data.departments or

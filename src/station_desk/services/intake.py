@@ -20,6 +20,18 @@ from .station import StationDesk
 _PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
 
 
+def rare_character_warning(*texts: str) -> str | None:
+    """What to tell the clerk when a name or address has characters the print font
+    lacks (生僻字): said while typing, and again with the registered case."""
+    from ..print.fonts import missing_glyphs  # reportlab, only when asked
+
+    rare = missing_glyphs("".join(texts))
+    if not rare:
+        return None
+    return ("姓名或住址中的" + "、".join(f"“{ch}”" for ch in rare)
+            + "打印字库中没有：告知书上会在该处留空框，请手写补上。")
+
+
 class InvalidCase(UserError):
     """Every field at fault at once, so the clerk fixes them in one go."""
 

@@ -31,6 +31,7 @@ from ...domain.ids import new_id
 from ...domain.station import Role
 from ...services.cases import CaseInput, InvalidCase, Registered
 from ...services.desk import Desk
+from ...services.intake import rare_character_warning
 from ..devices import capture, rating_screen
 from ..devices.card_reading import CardReaderBar
 from ..devices.pending_scans import PendingScans
@@ -146,6 +147,12 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         form.addRow(self.tr("来源渠道"), self.marks.field("channel", self.channel))
         form.addRow(self.tr("身份证"), self.card_bar)
         form.addRow(self.tr("申请人姓名"), self.marks.field("name", self.name))
+        # a character the print font lacks is said as it is typed, not only after saving
+        self.rare_hint = QLabel()
+        self.rare_hint.setObjectName("alertDue")
+        self.rare_hint.setWordWrap(True)
+        self.rare_hint.hide()
+        form.addRow("", self.rare_hint)
         form.addRow(self.tr("身份证号"), self.marks.field("id_number", self.id_number))
         form.addRow(self.tr("联系电话"), self.marks.field("phone", self.phone))
         form.addRow(self.tr("住址/村组"), self.marks.field("address", self.address))
@@ -160,9 +167,16 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
 
         self.marks.clear_when_edited(name=self.name, id_number=self.id_number, phone=self.phone,
                                      reason=self.reason)
+        self.name.textChanged.connect(lambda _t: self.check_rare_characters())
+        self.address.textChanged.connect(lambda _t: self.check_rare_characters())
         self.case_type.currentIndexChanged.connect(lambda _i: self._update_case_options())
         self.proxy.toggled.connect(lambda _on: self._update_case_options())
         return group
+
+    def check_rare_characters(self) -> None:
+        warning = rare_character_warning(self.name.text(), self.address.text())
+        self.rare_hint.setText("⚠ " + warning if warning else "")
+        self.rare_hint.setVisible(warning is not None)
 
     def _item_box(self) -> QWidget:
         group = QGroupBox(self.tr("办理事项与收件材料"))
