@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlite_utils import Database
 from ..domain.actor import Actor
 from ..domain.archive import ArchiveFile, Borrowing, BorrowKind, Retention
 from . import journal
+from .scan_store import ScanProblem, ScanStore, ScanUnreadable
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,18 @@ def attachment_data(db: Database, attachment_id: str) -> tuple[bytes, str]:
     if row is None:
         raise KeyError(attachment_id)
     return bytes(row[0]), str(row[1])
+
+
+def scan_bytes(db: Database, store: ScanStore, attachment_id: str, name: str) -> bytes:
+    """A scan's bytes, checked against its hash, from the store or (not moved yet)
+    from its row; ScanUnreadable (a Chinese message naming `name`) if bad."""
+    data, digest = attachment_data(db, attachment_id)
+    if not data:  # in the store: every scan since migration 0018, and the moved ones
+        return store.get(digest, name)
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise ScanUnreadable(f"附件 {name} 与存档时的校验值不一致，可能已损坏",
+                             ScanProblem.DAMAGED)
+    return data
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,15 @@ class ScanStore:
         return cls.in_folder(archive.parent, archive_key)
 
     @classmethod
+    def of_db(cls, db: object) -> ScanStore:
+        """The store of an open archive (`connection.ArchiveDb`)."""
+        path = getattr(db, "archive_path", None)
+        key = getattr(db, "archive_key", b"")
+        if not isinstance(path, Path) or not path.name or not key:
+            raise StorageError("内部错误：数据文件连接不知道自己的文件和密钥，找不到附件")
+        return cls.beside(path, key)
+
+    @classmethod
     def in_folder(cls, folder: Path, archive_key: bytes) -> ScanStore:
         return cls(folder / STORE_DIR, archive_key)
 

@@ -34,28 +34,36 @@ def _marks(n: int) -> str:
 
 
 def pick_changes(db: Database, seq_from: int, seq_to: int, tables: Sequence[str],
-                 village: str | None = None, case_children: Sequence[str] = ()
-                 ) -> list[tuple[int, int, str]]:
+                 village: str | None = None, case_children: Sequence[str] = (),
+                 proxied_only: Sequence[str] = ()) -> list[tuple[int, int, str]]:
     """(last seq, first seq, table) of each record changed in the range: one
     entry per record, its latest state. With `village`, only that village's
     cases and the rows of `case_children` that hang on its cases (a town's
-    return bundle); catalogue and holiday rows always travel."""
+    return bundle); catalogue and holiday rows always travel. Rows of
+    `proxied_only` travel only when their case is proxied (代办)."""
     params: list[Any] = [seq_from, seq_to, *tables]
-    where = ""
+    where: list[str] = []
     if village is not None:
         kids = _marks(len(case_children))
-        where = (
-            "WHERE (c.table_name = 'cases' AND json_extract(c.data, '$.station_code') = ?) "
+        where.append(
+            "((c.table_name = 'cases' AND json_extract(c.data, '$.station_code') = ?) "
             f"OR (c.table_name IN ({kids}) AND EXISTS ("
             "SELECT 1 FROM cases k WHERE k.id = json_extract(c.data, '$.case_id') "
             "AND k.station_code = ?)) "
-            f"OR c.table_name NOT IN ('cases', {kids})")
+            f"OR c.table_name NOT IN ('cases', {kids}))")
         params += [village, *case_children, village, *case_children]
+    if proxied_only:
+        where.append(
+            f"(c.table_name NOT IN ({_marks(len(proxied_only))}) OR EXISTS ("
+            "SELECT 1 FROM cases k WHERE k.id = json_extract(c.data, '$.case_id') "
+            "AND k.proxy = 1))")
+        params += [*proxied_only]
     rows = db.execute(
         "SELECT g.last, g.first, c.table_name FROM (SELECT MIN(seq) AS first, MAX(seq) AS last "
         "FROM change_log WHERE seq BETWEEN ? AND ? "
         f"AND table_name IN ({_marks(len(tables))}) GROUP BY table_name, record_id) g "
-        f"JOIN change_log c ON c.seq = g.last {where}", params).fetchall()
+        f"JOIN change_log c ON c.seq = g.last "
+        f"{'WHERE ' + ' AND '.join(where) if where else ''}", params).fetchall()
     return [(int(a), int(b), str(t)) for a, b, t in rows]
 
 

@@ -68,12 +68,8 @@ class ArchiveDesk(CaseWorkDesk):
     def attachment_data(self, attachment: AttachmentInfo) -> bytes:
         """The scan at full size, checked against its hash; a UserError (Chinese)
         when it is missing or damaged."""
-        data, digest = archive_repo.attachment_data(self.db, attachment.id)
-        if not data:  # in the store (every scan since 0018, and the moved ones)
-            return self._store.scans.get(digest, attachment.name)  # a UserError if bad
-        if hashlib.sha256(data).hexdigest() != digest:
-            raise UserError(f"附件 {attachment.name} 与存档时的校验值不一致，可能已损坏")
-        return data
+        return archive_repo.scan_bytes(self.db, self._store.scans, attachment.id,
+                                       attachment.name)
 
     def thumbnail(self, attachment: AttachmentInfo, size: int,
                   make: Callable[[bytes, str], bytes]) -> bytes:

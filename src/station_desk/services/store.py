@@ -105,7 +105,7 @@ class Store:
     @property
     def scans(self) -> ScanStore:
         """The scans of this archive, in `attachments/` beside it."""
-        return ScanStore.beside(self.path, self._db.archive_key)
+        return ScanStore.of_db(self.db)
 
     def close(self) -> None:
         self._db.close()

@@ -17,8 +17,18 @@ from typing import Any
 from sqlite_utils import Database
 
 from .. import __version__
-from ..db import audit_chain, epochs, files, journal, supervision_repo, sync_log, sync_repo
+from ..db import (
+    archive_repo,
+    audit_chain,
+    epochs,
+    files,
+    journal,
+    supervision_repo,
+    sync_log,
+    sync_repo,
+)
 from ..db.errors import translate
+from ..db.scan_store import ScanStore, ScanUnreadable
 from ..db.sync_log import ExportRecord
 from ..db.sync_peers import Peer
 from ..domain.errors import StorageError, UserError, os_message
@@ -26,7 +36,14 @@ from ..domain.ids import new_id
 from ..domain.station import Station
 from . import bundle, ranges
 from .keys import StationKeys, unb64, verify_signature
-from .tables import CASE_CHILDREN, RETURN_CASE_FIELDS, RETURN_TABLES, UP_TABLES, rank
+from .tables import (
+    CASE_CHILDREN,
+    PROXIED_ONLY,
+    RETURN_CASE_FIELDS,
+    RETURN_TABLES,
+    UP_TABLES,
+    rank,
+)
 
 log = logging.getLogger("station_desk.sync")
 
@@ -142,6 +159,21 @@ def _attach_blobs(db: Database, table: str, record_id: str, data: dict[str, Any]
     return out
 
 
+def _with_scan(db: Database, record_id: str, text: str) -> tuple[str, list[bytes]]:
+    """An attachment's line names its scan as any blob is named; the bytes come
+    from the store beside the archive (or from the row, not moved yet). A scan
+    lost here travels without its bytes: the town holds the record back."""
+    data = json.loads(text)
+    data["data"] = {"sha256": data.get("sha256"), "bytes": data.get("size")}
+    try:
+        scan = archive_repo.scan_bytes(db, ScanStore.of_db(db), record_id,
+                                       str(data.get("name", "")))
+    except (KeyError, ScanUnreadable) as exc:
+        log.warning("scan of attachment %s not sent: %s", record_id, exc)
+        scan = None
+    return json.dumps(data, ensure_ascii=False, sort_keys=True), [] if scan is None else [scan]
+
+
 def _write_body(db: Database, writer: bundle.BundleWriter, picks: list[tuple[int, int, str]],
                 kind: str, progress: Progress | None) -> int:
     body = _Body(writer)
@@ -156,6 +188,8 @@ def _write_body(db: Database, writer: bundle.BundleWriter, picks: list[tuple[int
                 data = json.loads(text)
                 text = json.dumps({k: data[k] for k in RETURN_CASE_FIELDS if k in data},
                                   ensure_ascii=False, sort_keys=True)
+            elif table in PROXIED_ONLY:
+                text, blobs = _with_scan(db, record_id, text)
             elif blob_cols.get(table):
                 blobs = _attach_blobs(db, table, record_id, json.loads(text), blob_cols[table])
             body.add(_line(seq, at, table, record_id, action, text), blobs)
@@ -213,7 +247,8 @@ def export_bundle(db: Database, *, me: Station, keys: StationKeys, peer: Peer, f
     full = full or resend
     seq_from, seq_to = plan_range(db, peer, full=full, again=again)
     village = peer.code if kind == bundle.KIND_RETURN else None
-    picks = sync_repo.pick_changes(db, seq_from, seq_to, tables, village, CASE_CHILDREN)
+    picks = sync_repo.pick_changes(db, seq_from, seq_to, tables, village, CASE_CHILDREN,
+                                   PROXIED_ONLY)
     picks.sort(key=lambda p: (rank(tables, p[2]), p[1]))
     counts: dict[str, int] = {}
     for _, _, table in picks:

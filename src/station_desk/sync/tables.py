@@ -29,13 +29,16 @@ from ..domain.handover import HANDED_OVER_STEPS
 
 # the legal clock's records of a case (migration 0008; travelling since 0016)
 CLOCK_TABLES = ("case_extensions", "case_suspensions", "notifications")
-UP_TABLES = ("after_hours", "cases", "case_events", "notices", *CLOCK_TABLES, "ratings",
-             "appointments", "complaints")
+# the scans of a case travel up only when a proxy agent takes the case to the town,
+# who then works it from them; the rest stay at the village (personal data, 个保法)
+PROXIED_ONLY = ("attachments",)
+UP_TABLES = ("after_hours", "cases", *PROXIED_ONLY, "case_events", "notices", *CLOCK_TABLES,
+             "ratings", "appointments", "complaints")
 RETURN_TABLES = ("catalogue_items", "holiday_schedules", "cases", "case_events", "notices",
                  *CLOCK_TABLES)
 
 # Tables whose rows hang on a case: they follow the case's station.
-CASE_CHILDREN = ("case_events", "notices", *CLOCK_TABLES, "ratings")
+CASE_CHILDREN = ("case_events", "notices", *CLOCK_TABLES, "ratings", *PROXIED_ONLY)
 # Tables whose rows name their station themselves.
 STATION_TABLES = ("appointments", "after_hours", "complaints")
 

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from ..db import journal, sync_repo
 from ..db.cases_repo import name_grams
 from ..db.cipher import IntegrityError
+from ..db.scan_store import ScanStore, digest_of
 from ..domain.actor import Actor
 from ..domain.station import Station
 from ..schemas.records import row_problem
@@ -23,7 +24,15 @@ from . import bundle
 from .checks import Verified
 from .merge import Row, check_record, for_insert, merged_changes
 from .report import TABLE_LABELS, ImportReport, record_label
-from .tables import CASE_CHILDREN, MATCH_KEYS, RETURN_TABLES, STATION_TABLES, UP_TABLES, rank
+from .tables import (
+    CASE_CHILDREN,
+    MATCH_KEYS,
+    PROXIED_ONLY,
+    RETURN_TABLES,
+    STATION_TABLES,
+    UP_TABLES,
+    rank,
+)
 
 # Test hook: the import process ends itself (os._exit) once this many rows are
 # written, mid-transaction, to prove an interrupted import leaves nothing.
@@ -166,6 +175,12 @@ class RecordWriter:
                 if blob is None or len(blob) != ref.get("bytes"):
                     return row, "附件（PDF 等）不在同步包里或已损坏"
                 row[column] = blob
+        if table in PROXIED_ONLY:  # a scan: into this archive's store, not the row
+            scan = row.get("data")
+            if not isinstance(scan, bytes) or digest_of(scan) != row.get("sha256"):
+                return row, "扫描件不在同步包里或与记录的校验值不符"
+            ScanStore.of_db(self.db).put(scan)
+            row["data"] = b""
         if "id" not in row:
             return row, "记录缺少编号"
         return row, ""
