@@ -61,7 +61,7 @@ class BorrowingsModel(RecordsModel[Borrowing]):
 class RetentionEndedModel(RecordsModel[RetentionEnded]):
     """Finished cases past their retention period, oldest first (for the head's review)."""
 
-    HEADERS = ("办件编号", "申请人", "事项", "结果", "办结日期", "档号", "保管期限", "期满日期")
+    HEADERS = ("办件编号", "申请人", "事项", "结果", "结束日期", "档号", "保管期限", "期满日期")
     COL_ARCHIVE = 5
     TOOLTIPS = True
 

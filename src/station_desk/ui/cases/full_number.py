@@ -13,6 +13,7 @@ class FullNumberDialog(QDialog):
     def __init__(self, case_no: str, number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("完整身份证号（办件 %1）").replace("%1", case_no))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         self.number = QLabel(number)
         self.number.setObjectName("pageTitle")

@@ -87,7 +87,8 @@ class SupervisionPage(QWidget):
         dup_layout = QVBoxLayout(dup_box)
         dup_layout.setContentsMargins(0, 0, 0, 0)
         self.duplicates = DuplicatesModel({}, self)
-        self.dup_table = rows_view(self.duplicates, stretch=(2, 3, 4))
+        # the masked number's last 4 are what tells people apart: never elided
+        self.dup_table = rows_view(self.duplicates, fit=True, stretch=(2, 3, 4))
         dup_layout.addWidget(self.dup_table)
         row = QHBoxLayout()
         row.addStretch()
@@ -96,7 +97,7 @@ class SupervisionPage(QWidget):
         row.addWidget(self.dismiss_button)
         dup_layout.addLayout(row)
         self.people = PeopleModel({}, self)
-        self.people_table = rows_view(self.people, stretch=(4,))
+        self.people_table = rows_view(self.people, fit=True, stretch=(4,))
         self.people_tabs.addTab(dup_box, "")
         self.people_tabs.addTab(self.people_table, "")
         layout.addWidget(self.people_tabs, 2)
