@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +12,8 @@ from ..services.desk import Desk
 
 
 def cmd_recovery_print(args: argparse.Namespace, desk: Desk) -> int:
-    from ..print.recovery_sheet import recovery_sheet  # reportlab only when printing
-
-    station = desk.station.station_or_refuse()
+    pdf = desk.recovery.sheet_pdf()
     code = desk.backups.recovery_code()
-    pdf = recovery_sheet(station_name=station.name, station_code=station.code, code=code,
-                         printed_on=date.today())
     try:
         Path(args.out).write_bytes(pdf)
     except OSError as exc:

@@ -86,7 +86,8 @@ def verify(path: Path, key: bytes, *, full: bool = True) -> str | None:
     except cipher.WrongKey as exc:
         raise StorageError(
             f"备份文件 {path.name} 打不开：它不是用本站密钥加密的（别的站的备份，或已损坏）。"
-            "在新电脑上恢复请用恢复单上的恢复码（--recovery-code）") from exc
+            "在新电脑上恢复请用恢复单上的恢复码（窗口：首次设置页的“从备份恢复”；"
+            "命令行：--recovery-code）") from exc
     except cipher.DatabaseError as exc:
         raise StorageError(f"备份文件 {path.name} 无法读取或不是本程序的数据文件") from exc
     if result != "ok":

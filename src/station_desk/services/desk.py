@@ -23,6 +23,7 @@ from .holidays import HolidayDesk
 from .ledger import LedgerDesk
 from .notices import NoticeDesk
 from .notifications import NotificationDesk
+from .recovery import RecoveryDesk
 from .reports import ReportDesk
 from .retention import RetentionDesk
 from .session import Session
@@ -47,6 +48,7 @@ class Desk:
         self.catalogue = CatalogueDesk(store, self.session)
         self.station = StationDesk(store, self.session, self.catalogue)
         self.backups = BackupDesk(store, self.session, self.station, self.calendar)
+        self.recovery = RecoveryDesk(store, self.session, self.station, self.calendar)
         self.today = TodayDesk(store, self.station, self.catalogue, self.backups)
         self.after_hours = AfterHoursDesk(store, self.session, self.station)
         self.cases = CaseDesk(store, self.session, self.station, self.catalogue, self.calendar,

@@ -40,6 +40,7 @@ from .dialogs import (  # tests import these from here
     FilingInput,
 )
 from .models import ArchiveFilesModel, BorrowingsModel
+from .recovery_sheet import show_recovery_sheet
 from .retention_tab import RetentionTab
 
 # -- what the page asks (replaceable in tests) -----------------------------------
@@ -116,8 +117,12 @@ class ArchivePage(QWidget):
         self.restore_button = QPushButton(self.tr("从备份恢复…"))
         self.restore_button.setToolTip(self.tr("只能由站长操作；当前数据文件会先原样另存，不会删除"))
         self.restore_button.clicked.connect(self.restore)
+        self.sheet_button = QPushButton(self.tr("打印恢复单…"))
+        self.sheet_button.setToolTip(self.tr("只能由站长操作；新电脑上凭它和U盘备份找回本站数据"))
+        self.sheet_button.clicked.connect(lambda: show_recovery_sheet(self, self.desk))
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
+        row.addWidget(self.sheet_button)
         row.addStretch()
         layout.addLayout(row)
         self.list_title = QLabel()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,7 @@ from ...services.desk import Desk
 from ...services.station import StaffInput
 from ..widgets import prompts
 from ..widgets.screen_fit import fit_to_screen
+from .recovery import RecoveryDialog
 from .staff_grid import StaffGridModel, staff_grid
 
 
@@ -60,6 +62,14 @@ class StationPage(QWizardPage):
         form.addRow(self.tr("镇中心编码"), self.town_code)
         form.addRow(self.tr("办公地址"), self.address)
         form.addRow(self.tr("联系电话"), self.phone)
+        # a new PC or a reinstall: the station comes back from its backup instead
+        self.restore_button = QPushButton(self.tr("从备份恢复（新电脑或重装后）…"))
+        self.restore_button.setToolTip(self.tr("用U盘上的备份和《数据恢复单》上的恢复码找回本站数据"))
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(QLabel(self.tr("本站以前用过本程序？")))
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch()
+        form.addRow(restore_row)
 
     @property
     def station_kind(self) -> StationKind:
@@ -179,6 +189,20 @@ class SetupWizard(QWizard):
         self.staff_page = StaffPage(self.windows_page)
         for page in (self.station_page, self.windows_page, self.staff_page):
             self.addPage(page)
+        self.station_page.restore_button.clicked.connect(self.restore_from_backup)
+
+    def restore_from_backup(self) -> RecoveryDialog:
+        """Opens the dialog (returned for tests); a restored station needs no setup."""
+        dialog = RecoveryDialog(self.desk, self)
+        dialog.accepted.connect(self._restored)
+        dialog.open()
+        return dialog
+
+    def _restored(self) -> None:
+        if self.desk.station.is_set_up:
+            # past QWizard.done, which would first validate the (empty) station page,
+            # and past `accept`, which would set the station up again
+            QDialog.done(self, QDialog.DialogCode.Accepted)
 
     def accept(self) -> None:
         s = self.station_page
