@@ -46,8 +46,9 @@ def new_pc(tmp_path: Path) -> Iterator[Desk]:
 def test_the_first_start_restores_a_backup_with_the_code(
         stick_backup: tuple[Path, str, str], new_pc: Desk) -> None:
     backup, code, fingerprint = stick_backup
-    name, keys_back = new_pc.recovery.restore_new_pc(backup, code.lower().replace("-", " "))
-    assert (name, keys_back) == ("西沟村便民服务站", True)
+    done = new_pc.recovery.restore_new_pc(backup, code.lower().replace("-", " "))
+    assert (done.station_name, done.sync_keys_back, done.scan_message) == (
+        "西沟村便民服务站", True, "")
     assert new_pc.station.is_set_up
     assert NAME in [c.applicant.name for c in new_pc.cases.page(
         new_pc.cases.make_filter(), limit=10)]

@@ -4,6 +4,7 @@ restore as the command line's `restore FILE --recovery-code`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from ..db.errors import storage_errors
 from ..domain import recovery_code
 from ..domain.errors import StorageError, UserError
 from ..sync.keys import key_path
-from .backups import restore_closed_archive
+from .backups import Restored, restore_closed_archive
 from .calendar import Calendar
 from .session import Session
 from .station import StationDesk
@@ -22,6 +23,13 @@ from .store import Store
 CODE_DOES_NOT_OPEN = (
     "恢复码本身无误，但打不开这份备份：它不是这张恢复单所属站点的备份，或者备份文件已损坏。"
     "请核对恢复单上的站点名称，或换一份备份（如U盘上其他日期的备份）再试。")
+
+
+@dataclass(frozen=True)
+class NewPcRestore:
+    station_name: str
+    sync_keys_back: bool  # the .keys file beside the backup came too
+    scan_message: str     # scans the backup names that did not come back (empty: all did)
 
 
 class RecoveryDesk:
@@ -42,10 +50,9 @@ class RecoveryDesk:
                               code=recovery_code.encode(self._store.db.archive_key),
                               printed_on=printed_on or date.today())
 
-    def restore_new_pc(self, backup: Path, code: str) -> tuple[str, bool]:
+    def restore_new_pc(self, backup: Path, code: str) -> NewPcRestore:
         """Put a backup into this still empty data folder with the recovery code;
         the archive key and (from beside the backup) the sync keys come back with it.
-        Returns the restored station's name and whether its sync keys came back.
         Nothing changes unless the code opens the backup and the backup is sound."""
         key = recovery_code.decode(code)  # a mistyped code is named first
         try:
@@ -62,7 +69,7 @@ class RecoveryDesk:
             raise UserError("本电脑上已经有站点数据：恢复码只用于新电脑（或重装后）第一次打开时。"
                             "要换回备份，请由站长在“档案与备份”页点“从备份恢复…”")
 
-        def replace(archive: Path) -> Path:
+        def replace(archive: Path) -> Restored:
             with storage_errors():
                 # the empty archive made on this first start holds nothing: it goes,
                 # and the backup's key takes the place of the one made with it
@@ -72,10 +79,10 @@ class RecoveryDesk:
             return restore_closed_archive(self._store.data_dir, backup, code=code)
 
         try:
-            self._store.replace_file(replace)
+            restored = self._store.replace_file(replace)
         finally:
             self._calendar.invalidate()
             self._session.reload()
         station = self._station.current
-        return (station.name if station else "",
-                key_path(self._store.data_dir).is_file())
+        return NewPcRestore(station.name if station else "",
+                            key_path(self._store.data_dir).is_file(), restored.scan_message())

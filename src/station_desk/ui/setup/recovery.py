@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.desk import Desk
+from ...services.recovery import NewPcRestore
 from ..jobs import Job, report_failure, run_job
 from ..widgets import prompts
 from ..widgets.screen_fit import fit_to_screen
@@ -82,7 +83,7 @@ class RecoveryDialog(QDialog):
         if chosen:
             self.file.setText(chosen)
 
-    def restore(self) -> Job[tuple[str, bool]] | None:
+    def restore(self) -> Job[NewPcRestore] | None:
         path, code = self.file.text().strip(), self.code.text().strip()
         if not path:
             prompts.warn(self, self.tr("请选择备份文件"),
@@ -95,11 +96,13 @@ class RecoveryDialog(QDialog):
             return None
         self.restore_button.setEnabled(False)
 
-        def done(result: tuple[str, bool]) -> None:
-            self.station_name, keys_back = result
+        def done(result: NewPcRestore) -> None:
+            self.station_name = result.station_name
             text = self.tr("已恢复“%1”的数据。请用原来的姓名和 PIN 登录。").replace(
                 "%1", self.station_name)
-            if not keys_back:
+            if result.scan_message:
+                text += "\n\n" + result.scan_message
+            if not result.sync_keys_back:
                 text += self.tr("\n\n备份旁边没有找到同名的 .keys 文件，本站的同步身份没有恢复："
                                 "同步前需由站长建立新的本站身份（station-desk keys new），"
                                 "并打电话把新指纹告知镇中心。")
