@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from cli import Station
@@ -60,3 +61,20 @@ def test_reissue_is_a_new_version_and_list_shows_both(demo: Station, tmp_path: P
     assert [n["version"] for n in listed] == [1, 2]
     assert {"kind", "version", "at", "who", "sha256"} <= set(listed[0])
     assert (tmp_path / "a.pdf").read_bytes() != (tmp_path / "b.pdf").read_bytes()
+
+
+def test_the_last_material_received_at_dates_the_acceptance(demo: Station) -> None:
+    case = open_case(demo, "待补正")
+    materials = [arg for m in case["missing"] for arg in ("--material", m)]
+    assert "早于收件时间" in demo.refused("case", "receive", case["case_no"], *materials,
+                                          "--at", "2000-01-01T09:00")
+    received = datetime.fromisoformat(case["received_at"])
+    brought = received + timedelta(hours=2)
+    if brought > datetime.now(brought.tzinfo):  # a case of the last two hours
+        brought = received + timedelta(minutes=1)
+    at = brought.replace(second=0, microsecond=0).isoformat(timespec="minutes")
+    out = demo.json("case", "receive", case["case_no"], "--at", at, *materials)
+    assert out["status"] == "已受理" and out["missing"] == []
+    shown = demo.json("case", "show", case["case_no"])
+    accepted = datetime.fromisoformat(shown["accepted_at"])
+    assert accepted.replace(tzinfo=None) == datetime.fromisoformat(at).replace(tzinfo=None)

@@ -36,6 +36,7 @@ def case_json(desk: Desk, case: Case, *, timeline: bool = False) -> dict[str, An
                       "groups": list(case.applicant.groups)},
         "first_ask": case.first_ask_name, "window": case.window,
         "received_at": case.received_at.isoformat(),
+        "accepted_at": case.accepted_at.isoformat() if case.accepted_at else None,
         "deadline": case.deadline.isoformat() if case.deadline else None,
         "deadline_provisional": case.extra.get("deadline_provisional", False),
         "days_left": desk.cases.days_left(case),

@@ -303,10 +303,13 @@ class CaseDesk:
         return out
 
     # -- lifecycle ---------------------------------------------------------
-    def advance(self, case_no: str, target: Status, note: str = "") -> Case:
+    def advance(self, case_no: str, target: Status, note: str = "",
+                at: datetime | None = None) -> Case:
+        """`at`: when it happened, if not now (e.g. the last material brought in
+        earlier, `case receive --at`): the acceptance is dated then."""
         case = self.for_action(case_no)
         check_transition(case.status, target, note)
-        now = datetime.now().astimezone()
+        now = (at or datetime.now()).astimezone()
         changes: dict[str, Any] = {"status": target.value, "open": int(target.is_open)}
         clock: CaseClock | None = None
         if target == Status.ACCEPTED and case.status == Status.SUPPLEMENT:
@@ -334,7 +337,8 @@ class CaseDesk:
                 text += "。" + clock.summary()
             cases_repo.add_event(self.db, case.id, "状态",
                                  text + (f"：{note.strip()}" if note.strip() else ""),
-                                 self._session.actor)
+                                 self._session.actor,
+                                 at=now.isoformat(timespec="seconds") if at else None)
         return self.get(case.case_no)
 
     def record_supplement_notice(self, case_no: str) -> Case:

@@ -169,6 +169,9 @@ class CorrectionDesk:
         when = (at or datetime.now().astimezone()).astimezone()
         if when > datetime.now().astimezone():
             raise UserError("收到时间不能晚于现在", field="at")
+        if when < case.received_at:
+            raise UserError("收到时间不能早于收件时间（"
+                            f"{case.received_at.astimezone():%Y-%m-%d %H:%M}）", field="at")
         still = [m for m in case.missing if m not in wanted]
         row = {"materials": json.dumps(
             [{**m.__dict__, "received": m.received or m.name in wanted}
@@ -184,7 +187,7 @@ class CorrectionDesk:
                       "after": "、".join(still), "reason": "申请人补交材料"},
                 at=when.isoformat(timespec="seconds"))
         if not still:
-            return self._cases.advance(case.case_no, Status.ACCEPTED, "补正材料已收齐")
+            return self._cases.advance(case.case_no, Status.ACCEPTED, "补正材料已收齐", when)
         return self._cases.get(case.case_no)
 
     def history(self, case_no: str) -> list[dict[str, str]]:
