@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from test_sync_roundtrip import change, craft, dump
 
+from station_desk.db import journal
 from station_desk.domain.cases import ProxyStep, Status
 from station_desk.domain.errors import UserError
 from station_desk.domain.feedback import Classification, RectificationState
@@ -239,3 +240,25 @@ def test_the_board_counts_open_and_overdue_rectifications_from_imported_data(
     pair.send_up()
     assert (row(late).bad_ratings_open, row(late).bad_ratings_overdue) == (0, 0)
     assert town.supervision.rectifications_of(code) == []
+
+
+def test_damaged_clock_fields_of_a_case_or_an_item_are_held_back(pair: Pair) -> None:
+    licence, _ = _clock_records(pair)
+    v, town = pair.village.desk, pair.town.desk
+    line = change(v, "cases", v.cases.get(licence).id)
+    line["data"]["statutory_deadline"] = "下个月"
+    report = town.sync.import_bundle(craft(pair.village, pair.town, pair.stick,
+                                           records=[line], seq=(1, line["seq"])))
+    [held] = report.quarantined
+    assert "法定办结期限" in held["reason"] and "日期格式不对" in held["reason"]
+    # coming back: an item whose 法定时限 is not a number
+    item = town.db.execute("SELECT id FROM catalogue_items WHERE code = '03-07'").fetchone()[0]
+    with town.db.atomic():
+        journal.update(town.db, "catalogue_items", item, {"review_body": "石泉县人民政府"},
+                       town.session.actor)
+    entry = change(town, "catalogue_items", item)
+    entry["data"]["statutory_days"] = "二十"
+    back = v.sync.import_bundle(craft(pair.town, pair.village, pair.stick,
+                                      records=[entry], seq=(1, entry["seq"])))
+    [held] = back.quarantined
+    assert "法定时限" in held["reason"]

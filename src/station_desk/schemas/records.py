@@ -16,6 +16,7 @@ from pydantic import (
     AfterValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StrictInt,
     StrictStr,
     TypeAdapter,
@@ -47,6 +48,8 @@ from .base import (
 MAX_RECORD_BYTES = 256 * 1024  # one row's JSON; attachments travel as blobs
 
 StationCode = Annotated[StrictStr, Field(pattern=r"^\d{12}$")]
+# a yes/no column the program has written both as 0/1 and as false/true
+Flag = Bit | StrictBool
 
 
 class MaterialRow(Strict):
@@ -128,6 +131,13 @@ class CaseRow(Lenient):
     departments: json_text(list[DepartmentRow]) | None = None  # type: ignore[valid-type]
     completed_at: DateTimeText | None = None
     note: Text | None = None
+    # the legal clock (migration 0008)
+    promised_days: Annotated[StrictInt, Field(ge=0, le=3650)] | None = None
+    statutory_days: Annotated[StrictInt, Field(ge=0, le=3650)] | None = None
+    licence: Flag | None = None
+    materials_complete_at: DateTimeText | None = None
+    deemed_accepted: Flag | None = None
+    statutory_deadline: DateText | None = None
     created_at: DateTimeText | None = None
     updated_at: DateTimeText | None = None
 
@@ -171,6 +181,11 @@ class CatalogueRow(Lenient):
     in_person: Bit | None = None
     verified: Bit | None = None
     retired: Bit | None = None
+    # 法定时限, 行政许可 or not, 决定机关, 行政复议机关 (migration 0008; None: 待核实)
+    statutory_days: Annotated[StrictInt, Field(ge=1, le=3650)] | None = None
+    licence: Flag | None = None
+    authority: Line | None = None
+    review_body: Line | None = None
 
 
 class HolidayRow(Lenient):
@@ -297,7 +312,10 @@ FIELD_NAMES = {
     "level": "评价", "rated_at": "评价时间", "callback_at": "回访时间", "correction": "整改情况",
     "rectify_due": "整改期限", "classification": "差评性质", "rerating": "复评",
     "rerated_at": "复评时间", "case_id": "所属办件", "status": "办件状态",
-    "received_at": "收件时间", "deadline": "承诺办结日期",
+    "received_at": "收件时间", "deadline": "承诺办结日期", "statutory_days": "法定时限",
+    "promised_days": "承诺时限", "licence": "是否行政许可", "authority": "决定机关",
+    "review_body": "行政复议机关", "statutory_deadline": "法定办结期限",
+    "materials_complete_at": "补正材料收齐时间", "deemed_accepted": "视为受理",
 }
 
 
