@@ -163,3 +163,12 @@ def test_the_town_boards_show_numbers_masked(qtbot, tmp_path) -> None:
     finally:
         for p in (town, *places):
             p.desk.close()
+
+
+def test_the_full_number_closes_by_itself(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(FullNumberDialog, "SHOW_MS", 50)
+    box = FullNumberDialog("610922101201-2026-00001", id_number(4))
+    qtbot.addWidget(box)
+    box.show()
+    assert box.number.text() == id_number(4)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=3000)

@@ -5,11 +5,14 @@ case detail. That it was shown is already in the audit trail (services/viewing).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 
 class FullNumberDialog(QDialog):
+    # a shared PC: a number left open on screen closes by itself (before the idle lock)
+    SHOW_MS = 60_000
+
     def __init__(self, case_no: str, number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("完整身份证号（办件 %1）").replace("%1", case_no))
@@ -25,7 +28,8 @@ class FullNumberDialog(QDialog):
         self.number.setFont(font)
         layout.addWidget(self.number)
         note = QLabel(self.tr("这次查看已记入办理经过（谁、何时、哪一件）。"
-                              "关闭后，办件上仍只显示部分号码。"))
+                              "关闭后，办件上仍只显示部分号码；%1 秒后自动关闭。")
+                      .replace("%1", str(self.SHOW_MS // 1000)))
         note.setObjectName("muted")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -33,3 +37,7 @@ class FullNumberDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.closing = QTimer(self)
+        self.closing.setSingleShot(True)
+        self.closing.timeout.connect(self.reject)
+        self.closing.start(self.SHOW_MS)
