@@ -153,7 +153,7 @@ def test_damaged_clock_rows_are_held_back_with_a_reason(pair: Pair) -> None:
     assert "早于开始日期" in held["case_suspensions"]
     assert "差评性质" in held["ratings"] and "差不多" in held["ratings"]
     assert all("Error" not in r and "Traceback" not in r for r in held.values())
-    assert "隔离" in report.text() and "延期记录" in report.text()
+    assert "未导入（有问题）" in report.text() and "延期记录" in report.text()
     town = pair.town.desk
     assert town.db.execute("SELECT COUNT(*) FROM case_extensions").fetchone()[0] == 0
     assert len(town.sync.held()) == 4

@@ -10,6 +10,9 @@ from typing import Any
 
 from . import bundle, ranges
 
+# a row taken aside for a problem (kept, not applied), in plain words
+HELD = "未导入（有问题）"
+
 
 @dataclass
 class ImportReport:
@@ -65,16 +68,16 @@ class ImportReport:
                          "本次没有任何改动。")
         else:
             lines.append(f"新增 {self.new} 条，更新 {self.updated} 条，未变 {self.unchanged} 条，"
-                         f"隔离 {len(self.quarantined)} 条。")
+                         f"{HELD} {len(self.quarantined)} 条。")
             for table, per in sorted(self.by_table.items()):
                 lines.append(f"  {TABLE_LABELS.get(table, table)}：新增 {per['new']}，"
                              f"更新 {per['updated']}，未变 {per['unchanged']}，"
-                             f"隔离 {per['quarantined']}")
+                             f"{HELD} {per['quarantined']}")
         for q in self.quarantined:
-            lines.append(f"隔离：{TABLE_LABELS.get(q['table'], q['table'])} {q['label']}"
+            lines.append(f"{HELD}：{TABLE_LABELS.get(q['table'], q['table'])} {q['label']}"
                          f"（第 {q['seq']} 号）——{q['reason']}")
         for r in self.released:
-            lines.append(f"此前隔离的 {TABLE_LABELS.get(r['table'], r['table'])} {r['label']} "
+            lines.append(f"此前{HELD}的 {TABLE_LABELS.get(r['table'], r['table'])} {r['label']} "
                          "本次已导入")
         for k in self.kept[:20]:
             lines.append(f"办件 {k['case_no']} 已由本中心接手：{k['field_label']}以本中心为准"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...domain.actor import shown_name
 from ...domain.cases import CaseEvent
 from ..widgets.table_models import RecordsModel
 
@@ -17,4 +18,4 @@ class TimelineModel(RecordsModel[CaseEvent]):
 
     def cells(self, record: CaseEvent) -> Sequence[str]:
         e = record
-        return (f"{e.at:%Y-%m-%d %H:%M}", e.actor_name, e.kind, e.text)
+        return (f"{e.at:%Y-%m-%d %H:%M}", shown_name(e.actor_name), e.kind, e.text)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.actor import shown_name
 from ...services.notices import IssuedNotice
 from ..widgets import prompts, status
 from ..widgets.screen_fit import fit_to_screen
@@ -142,7 +143,7 @@ class NoticePreview(PdfPreview):
             self.info.setText(
                 self.tr("重印：这是 %1 由 %2 出具时存档的原件，与当时打印的一字不差。")
                 .replace("%1", notice.issued_at[:16].replace("T", " "))
-                .replace("%2", notice.issued_by))
+                .replace("%2", shown_name(notice.issued_by)))
         else:
             self.info.setText(self.tr("已存档，编号 %1。以后重印都打印这份存档。")
                               .replace("%1", notice.notice_no))

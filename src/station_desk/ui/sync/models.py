@@ -29,8 +29,8 @@ class ExportsModel(RecordsModel[ExportStatus]):
 class VillagesModel(RecordsModel[VillageStatus]):
     """Each trusted village: imports, gaps, cases by status, overdue, held back."""
 
-    HEADERS = ("站点", "最近导入", "已收到", "缺号", "办件（按状态）", "代办逾期", "暂不采用",
-               "最近回传")
+    HEADERS = ("站点", "最近导入", "已收到", "缺号", "办件（按状态）", "代办逾期",
+               "未导入（有问题）", "最近回传")
     COL_MISSING, COL_OVERDUE, COL_HELD = 3, 5, 6
 
     def cells(self, record: VillageStatus) -> Sequence[str]:

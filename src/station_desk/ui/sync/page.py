@@ -168,7 +168,7 @@ class SyncPage(SyncPageBase):
         box = QVBoxLayout(self.report_box)
         self.report = text_box()
         self.report.setReadOnly(True)
-        self.report.setPlaceholderText(self.tr("导入后在这里显示新增、更新、未变、暂不采用和缺号情况。"))
+        self.report.setPlaceholderText(self.tr("导入后在这里显示新增、更新、未变、未导入（有问题）和缺号情况。"))
         box.addWidget(self.report)
         self.tabs.addTab(self.report_box, self.tr("最近一次导入报告"))
         layout.addWidget(self.tabs, 1)
