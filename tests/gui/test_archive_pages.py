@@ -256,6 +256,22 @@ def test_head_restores_and_the_window_is_told(qtbot, page: ArchivePage, boxes, t
     assert desk.session.signed_in is not None and desk.session.signed_in.name == "王建国"
 
 
+def test_a_restore_tells_which_scans_did_not_come_back(page: ArchivePage, boxes,
+                                                      tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    desk = page.desk
+    case_no = register(desk, serial=1, finish=False)
+    info = desk.archive.attach_data(case_no, "户口簿.png", png_bytes())
+    (tmp_path / "U盘").mkdir()
+    saved = desk.backups.backup_to(tmp_path / "U盘")
+    for root in (desk.data_dir, tmp_path / "U盘"):  # lost on the PC and on the stick
+        (root / "attachments" / info.sha256[:2] / info.sha256).unlink()
+    monkeypatch.setattr(archive, "choose_backup_file", lambda _p: str(saved))
+    restored = wait_for(page.restore())
+    assert restored is not None and len(restored.scan_issues) == 1
+    assert f"{case_no} 户口簿.png（缺失）" in boxes.warnings[-1]
+
+
 def test_restore_can_be_called_off(page: ArchivePage, boxes, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "U盘").mkdir()

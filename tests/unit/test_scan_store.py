@@ -5,7 +5,6 @@ each scan once per backup folder, and a restore checks and reports them by case.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from station_desk.db.backup import list_backups
 from station_desk.db.connection import ARCHIVE_NAME
 from station_desk.db.scan_store import ScanStore
 from station_desk.domain.errors import UserError
+from station_desk.services.backups import restore_closed_archive
 from station_desk.services.desk import Desk
 
 MARK = "SCAN-MARKER-7f3a"
@@ -41,7 +41,7 @@ def test_a_scan_is_in_the_store_encrypted_not_in_the_database(head: Desk, data_d
     case = register(head, finish=False)
     head.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size_before = (data_dir / ARCHIVE_NAME).stat().st_size
-    data = _scan(1) + b"%" + os.urandom(2 * 2**20)  # a 2 MB photo's worth
+    data = _scan(1) + b"\n" * (2 * 2**20)  # a 2 MB photo's worth (still a whole PDF)
     info = head.archive.attach(case.case_no, write(tmp_path, "申请表.pdf", data))
 
     sha = hashlib.sha256(data).hexdigest()
@@ -170,3 +170,28 @@ def test_restoring_on_the_same_pc_needs_nothing_from_the_stick(head: Desk, tmp_p
     for f in (stick / "attachments").glob("*/*"):
         f.unlink()  # only the PC has it now: that counts
     assert head.backups.restore_from(saved).scan_issues == ()
+
+
+def test_a_new_pc_gets_the_scans_back_from_the_stick_with_the_recovery_code(
+        head: Desk, tmp_path: Path) -> None:
+    case = register(head, finish=False)
+    card = jpeg_bytes()
+    head.archive.attach_data(case.case_no, "身份证.jpg", card)
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    saved = head.backups.backup_to(stick)
+    code = head.backups.recovery_code()
+    head.close()
+    fresh = tmp_path / "new-pc"
+    fresh.mkdir()
+
+    restored = restore_closed_archive(fresh, saved, code=code)
+
+    assert restored.scan_issues == ()
+    again = Desk.open(fresh)
+    try:
+        [info] = again.archive.attachments(case.case_no)
+        assert again.archive.attachment_data(info) == card
+        assert (fresh / "attachments" / info.sha256[:2] / info.sha256).is_file()
+    finally:
+        again.close()
