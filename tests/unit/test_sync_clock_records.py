@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from station_desk.domain.errors import UserError
 from station_desk.domain.feedback import Classification, RectificationState
 from station_desk.domain.notifications import NotifyChannel, Purpose
 from station_desk.domain.service import Rating
+from station_desk.domain.workdays import HolidayCalendar
 from town_stations import Place, register, town_with_village
 
 HYGIENE = "03-07"  # 行政许可: the §42 cap of 10 working days applies
@@ -262,3 +263,27 @@ def test_damaged_clock_fields_of_a_case_or_an_item_are_held_back(pair: Pair) -> 
                                       records=[entry], seq=(1, entry["seq"])))
     [held] = back.quarantined
     assert "法定时限" in held["reason"]
+
+
+@pytest.mark.skipif(HolidayCalendar().knows(2027), reason="needs a provisional 2027")
+def test_a_schedule_imported_at_the_town_redates_the_cases_handed_over_to_it(
+        pair: Pair) -> None:
+    """The town owns the dates of a case handed over: it re-dates them, and the
+    return bundle takes the firm date back to the village."""
+    v, town = pair.village.desk, pair.town.desk
+    # 08-05, 30 working days from Friday 20 Nov 2026: the 30th is 1 Jan 2027 (元旦)
+    case_no = register(pair.village, 1, item="08-05", at=datetime(2026, 11, 20, 9, 30))
+    v.cases.proxy_step(case_no, ProxyStep.COLLECTED)
+    v.cases.proxy_step(case_no, ProxyStep.SUBMITTED)
+    pair.send_up()
+    before = town.cases.get(case_no)
+    assert before.extra["deadline_provisional"] is True
+    schedule = {"year": 2027, "source": "测试用虚构安排", "workdays": [],
+                "holidays": [{"name": "元旦", "dates": ["2027-01-01", "2027-01-02",
+                                                    "2027-01-03", "2027-01-04"]}]}
+    assert town.holidays.import_holidays(json.dumps(schedule, ensure_ascii=False))[1] == 1
+    after = town.cases.get(case_no)
+    assert after.extra["deadline_provisional"] is False and after.deadline != before.deadline
+    v.sync.import_bundle(town.sync.export_to(pair.stick, for_code=pair.village.code).path)
+    back = v.cases.get(case_no)
+    assert (back.deadline, back.extra["deadline_provisional"]) == (after.deadline, False)

@@ -278,10 +278,11 @@ def paging_key(case: Case) -> str:
     return f"{case.extra['sort_key']}|{case.id}"
 
 
-def open_with_provisional_deadline(db: Database, station: str) -> list[Case]:
+def open_with_provisional_deadline(db: Database) -> list[Case]:
+    """Open cases of any station whose promised date rests on a provisional year."""
     return [_case(r) for r in _rows(
         db, "SELECT * FROM cases WHERE sort_key >= '0' AND sort_key < '1' "
-            "AND deadline_provisional = 1 AND station_code = ?", [station])]
+            "AND deadline_provisional = 1")]
 
 
 def in_supplement(db: Database, station: str) -> list[Case]:

@@ -43,11 +43,14 @@ class HolidayDesk(CaseWorkDesk):
         """After a schedule for `year` arrived (imported here, or in the town's return
         bundle): correct the provisional dates of open cases. Returns how many."""
         self._calendar.invalidate()  # the cached calendar predates the new schedule
-        own = self._station.station_or_refuse().code  # a village re-dates its own cases
+        # a station re-dates the cases it works: its own, and at a town those handed over
+        own = self._station.station_or_refuse().code
         with storage_errors(), self.db.atomic():
             calendar = self._calendar.current()
             fixed = 0
-            for case in cases_repo.open_with_provisional_deadline(self.db, own):
+            for case in cases_repo.open_with_provisional_deadline(self.db):
+                if self._cases.read_only_reason(case) is not None:
+                    continue  # a village's case the town only supervises: the village's dates
                 redated = self._cases.clock(case, calendar=calendar).promised_due
                 if redated is None or (redated.day, redated.provisional) == (
                         case.deadline, case.extra["deadline_provisional"]):
