@@ -122,8 +122,8 @@ def main() -> int:
         if not desk.station.is_set_up:
             desk.station.setup(kind=StationKind.TOWN1, code="610922101000",
                                name="城关镇便民服务中心",
-                               staff=[StaffInput("王建国", Role.HEAD, "1234"),
-                                      StaffInput("李明", Role.AGENT, "1111")])
+                               staff=[StaffInput("王建国", Role.HEAD, "123456"),
+                                      StaffInput("李明", Role.AGENT, "111111")])
         have = desk.cases.count(desk.cases.make_filter())
         if have < args.rows:
             start = time.perf_counter()

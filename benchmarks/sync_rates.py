@@ -141,11 +141,12 @@ def main() -> int:
     try:
         village = Desk.open(root / "village")
         town = Desk.open(root / "town")
-        staff = [StaffInput("王建国", Role.HEAD, "1234"), StaffInput("李明", Role.AGENT, "1111")]
+        staff = [StaffInput("王建国", Role.HEAD, "123456"),
+                 StaffInput("李明", Role.AGENT, "111111")]
         village.station.setup(kind=StationKind.VILLAGE, code=VILLAGE, name="西沟村便民服务站",
                               town_code=TOWN, staff=staff)
         town.station.setup(kind=StationKind.TOWN1, code=TOWN, name="城关镇便民服务中心",
-                           staff=[StaffInput("赵红", Role.HEAD, "1234")])
+                           staff=[StaffInput("赵红", Role.HEAD, "123456")])
         vs, ts = village.sync, town.sync
         stick = root / "stick"
         ts.trust(vs.export_identity(stick / "ids"))

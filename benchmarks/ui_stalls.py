@@ -74,7 +74,7 @@ def cold_start(folder: Path) -> tuple[float, float]:
             " from station_desk.ui.app import make_app; from station_desk.services.desk import"
             " Desk; from station_desk.ui.main_window import MainWindow; a=make_app([]);"
             f" d=Desk.open(Path({str(folder)!r}), program='bench'); d.session.sign_in('王建国',"
-            " '1234'); w=MainWindow(d); w.show(); w.start_daily_backup(); a.processEvents();"
+            " '123456'); w=MainWindow(d); w.show(); w.start_daily_backup(); a.processEvents();"
             " print(time.perf_counter()-t); import os; os._exit(0)")
 
     def run(code: str) -> float:
@@ -94,10 +94,10 @@ def main() -> int:
     app: QApplication = make_app([])
     desk = Desk.open(folder)
     desk.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
-                       staff=[StaffInput("王建国", Role.HEAD, "1234")])
+                       staff=[StaffInput("王建国", Role.HEAD, "123456")])
     build(desk, args.rows)
     print(f"# {args.rows:,} cases, file {desk.store.path.stat().st_size / 2**20:.0f} MB")
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     beat = Heartbeat()
     window = MainWindow(desk)
     window.resize(1366, 768)

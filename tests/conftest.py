@@ -18,8 +18,23 @@ settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
+from argon2 import PasswordHasher  # noqa: E402
+
+from station_desk.domain import pin  # noqa: E402
 from station_desk.domain.station import Role, StationKind  # noqa: E402
 from station_desk.services.desk import Desk, StaffInput  # noqa: E402
+
+# Tests hash PINs hundreds of times: the cheapest Argon2id, never the ~0.7 s of the
+# program (domain/pin.PRODUCTION_HASHER). Programs the tests start as processes keep
+# the real cost, so a test PIN hash is upgraded there like any old hash.
+TEST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_pin_hashes() -> Iterator[None]:
+    previous = pin.use_hasher(TEST_HASHER)
+    yield
+    pin.use_hasher(previous)
 
 
 @pytest.fixture(autouse=True)
@@ -41,9 +56,9 @@ def _set_up_village(desk: Desk) -> None:
     desk.station.setup(
         kind=StationKind.VILLAGE, code="610922101201", name="西沟村便民服务站",
         town_code="610922101000", town_name="城关镇便民服务中心",
-        staff=[StaffInput("王建国", Role.HEAD, "1234", "综合窗口"),
-               StaffInput("李明", Role.AGENT, "1111", "帮办代办窗口"),
-               StaffInput("张丽", Role.CLERK, "2222", "综合窗口")],
+        staff=[StaffInput("王建国", Role.HEAD, "123456", "综合窗口"),
+               StaffInput("李明", Role.AGENT, "111111", "帮办代办窗口"),
+               StaffInput("张丽", Role.CLERK, "222222", "综合窗口")],
     )
 
 

@@ -72,7 +72,7 @@ Driver = Callable[[object], int]
 @pytest.fixture
 def clerk_window(qtbot, village: Desk) -> MainWindow:
     """The main window of the village with 张丽 (a window clerk) signed in, shown."""
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     window = MainWindow(village)
     qtbot.addWidget(window)
     window.show()
@@ -101,7 +101,7 @@ def runs_in_job(monkeypatch: pytest.MonkeyPatch) -> Callable[[Desk, object, str]
 @pytest.fixture
 def stats(qtbot, village: Desk) -> StatisticsPage:
     """统计 of the village, a clerk signed in."""
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     page = StatisticsPage(village)
     qtbot.addWidget(page)
     return page

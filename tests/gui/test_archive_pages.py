@@ -177,8 +177,8 @@ def test_export_refusal_is_shown(stats: StatisticsPage, boxes, tmp_path: Path,
 
 def test_town_shows_each_station_and_the_total(qtbot, qtmodeltester, desk: Desk) -> None:
     desk.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
-               staff=[StaffInput("王建国", Role.HEAD, "1234")])
-    desk.session.sign_in("王建国", "1234")
+               staff=[StaffInput("王建国", Role.HEAD, "123456")])
+    desk.session.sign_in("王建国", "123456")
     register(desk, serial=1)
     page = StatisticsPage(desk)
     qtbot.addWidget(page)
@@ -196,7 +196,7 @@ def test_town_shows_each_station_and_the_total(qtbot, qtmodeltester, desk: Desk)
 
 @pytest.fixture
 def page(qtbot, village: Desk) -> ArchivePage:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     p = ArchivePage(village)
     qtbot.addWidget(p)
     p.refresh()
@@ -297,7 +297,7 @@ def test_a_bad_backup_file_is_refused(page: ArchivePage, boxes, tmp_path: Path,
 
 def test_clerk_cannot_restore(page: ArchivePage, boxes, tmp_path: Path,
                               monkeypatch: pytest.MonkeyPatch) -> None:
-    page.desk.session.sign_in("张丽", "2222")
+    page.desk.session.sign_in("张丽", "222222")
     monkeypatch.setattr(archive, "choose_backup_file",
                         lambda _p: pytest.fail("a clerk is not even asked for a file"))
     assert page.restore() is None
@@ -348,7 +348,7 @@ def request_made(page: ArchivePage, monkeypatch: pytest.MonkeyPatch) -> Borrowin
 
 def test_clerk_cannot_approve(page: ArchivePage, request_made: Borrowing, boxes,
                               monkeypatch: pytest.MonkeyPatch) -> None:
-    page.desk.session.sign_in("张丽", "2222")
+    page.desk.session.sign_in("张丽", "222222")
     monkeypatch.setattr(archive, "ask_decision",
                         lambda *_a: pytest.fail("a clerk is not asked to decide"))
     page.select_borrowing(request_made.id)
@@ -412,7 +412,7 @@ def test_dialogs_hand_back_enums(qtbot) -> None:
 
 @pytest.fixture
 def panel(qtbot, village: Desk) -> AttachmentsPanel:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     p = AttachmentsPanel(village, register(village, "08-02", serial=1, finish=False))
     qtbot.addWidget(p)
     return p

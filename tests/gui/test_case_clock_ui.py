@@ -39,7 +39,7 @@ def register(desk: Desk, code: str, when: datetime, *, complete: bool = True,
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.session.sign_in("李明", "1111")  # the first-ask person at the window
+    village.session.sign_in("李明", "111111")  # the first-ask person at the window
     return village
 
 
@@ -70,7 +70,7 @@ def test_detail_shows_deemed_acceptance(qtbot, desk: Desk) -> None:
 def test_extension_dialog_approves_and_shows_the_notice(qtbot, desk: Desk, boxes,
                                                        monkeypatch) -> None:
     no = register(desk, HYGIENE, datetime(2026, 11, 2, 10).astimezone())
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     shown: list[object] = []
     monkeypatch.setattr(extension_dialog, "show_preview", lambda _p, issued: shown.append(issued))
     dialog = CaseDetailDialog(desk, no)
@@ -111,7 +111,7 @@ def test_suspend_and_resume_from_the_detail(qtbot, desk: Desk, monkeypatch) -> N
 def test_notify_dialog_records_and_offers_the_wording(qtbot, desk: Desk, monkeypatch) -> None:
     no = register(desk, SUBSIDY, datetime(2026, 11, 2, 10).astimezone())
     desk.cases.advance(no, Status.COMPLETED)
-    desk.session.sign_in("张丽", "2222")
+    desk.session.sign_in("张丽", "222222")
     dialog = CaseDetailDialog(desk, no)
     qtbot.addWidget(dialog)
     assert "办结：尚未告知申请人" in dialog.header_text()

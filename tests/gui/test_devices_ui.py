@@ -23,7 +23,7 @@ PENSION = "08-02"
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     return village
 
 

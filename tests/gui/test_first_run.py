@@ -29,7 +29,7 @@ def fill_wizard(wizard: SetupWizard, *, code: str = "610922101201") -> None:
     to_staff_page(wizard, code=code)
     model = wizard.staff_page.model
     model.setData(model.index(0, COL_NAME), "王建国")
-    model.setData(model.index(0, COL_PIN), "1234")
+    model.setData(model.index(0, COL_PIN), "123456")
     model.setData(model.index(1, COL_NAME), "李明")
 
 
@@ -59,8 +59,8 @@ def test_first_run_setup_sign_in_and_main_window(qtbot, desk: Desk, boxes,
         qtbot.addWidget(dialog)
         dialog.who.setCurrentIndex(1)  # 李明 has no PIN yet: first sign-in sets it
         assert dialog.confirm_pin.isVisibleTo(dialog)
-        dialog.pin.setText("5678")
-        dialog.confirm_pin.setText("5678")
+        dialog.pin.setText("567890")
+        dialog.confirm_pin.setText("567890")
         dialog.accept()
         return int(dialog.result())
 
@@ -110,8 +110,8 @@ def test_the_staff_grid_takes_what_is_typed_and_chosen(qtbot, qtmodeltester, des
     model.setData(model.index(0, COL_NAME), "王建国")
     pin = grid.indexWidget(model.index(0, COL_PIN))
     assert isinstance(pin, QLineEdit) and pin.echoMode() == QLineEdit.EchoMode.Password
-    qtbot.keyClicks(pin, "123456789")  # at most 8 digits
-    assert model.data(model.index(0, COL_PIN)) == "●" * 8
+    qtbot.keyClicks(pin, "1234567890123")  # at most 12 digits
+    assert model.data(model.index(0, COL_PIN)) == "●" * 12
     page.add_row(Role.AGENT)
     model.setData(model.index(2, COL_NAME), "张丽")
     role = grid.indexWidget(model.index(2, COL_ROLE))
@@ -125,5 +125,5 @@ def test_the_staff_grid_takes_what_is_typed_and_chosen(qtbot, qtmodeltester, des
     qtmodeltester.check(model)
     staff = page.staff()
     assert [(s.name, s.role, s.pin, s.window) for s in staff] == [
-        ("王建国", Role.HEAD, "12345678", "综合窗口"),
+        ("王建国", Role.HEAD, "123456789012", "综合窗口"),
         ("张丽", Role.CLERK, None, None)]

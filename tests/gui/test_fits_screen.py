@@ -61,7 +61,7 @@ def screen(request: pytest.FixtureRequest, qapp: QApplication,
 
 
 def dialogs(desk: Desk) -> dict[str, Callable[[], QWidget]]:
-    desk.session.sign_in("张丽", "2222")
+    desk.session.sign_in("张丽", "222222")
     case_no = register(desk, "王秀英", proxy=True)
     case = desk.cases.get(case_no)
     issued = desk.notices.issue(case_no, NoticeKind.ONE_TIME)
@@ -123,7 +123,7 @@ def test_every_window_fits_the_screen(qtbot, village: Desk, screen: QRect) -> No
 
 
 def test_main_window_maximized_first_then_as_left(qtbot, village: Desk) -> None:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     first = MainWindow(village)
     qtbot.addWidget(first)
     first.show()

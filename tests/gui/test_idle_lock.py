@@ -19,7 +19,7 @@ def window(clerk_window: MainWindow) -> MainWindow:
 def test_default_is_ten_minutes_and_a_setting(window: MainWindow, village: Desk) -> None:
     assert window.idle_lock.minutes == 10
     assert window.idle_lock.timer.interval() == 10 * 60_000
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     village.station.set_setting("idle_lock_minutes", 0)
     assert village.station.setting("idle_lock_minutes") == 0
 
@@ -30,7 +30,7 @@ def test_idle_asks_the_last_clerk_first_then_another_may_sign_in(
 
     def ask(w: MainWindow, prefer: str | None = None) -> bool:
         asked.append((prefer, village.session.signed_in))  # nobody is signed in meanwhile
-        village.session.sign_in("李明", "1111")
+        village.session.sign_in("李明", "111111")
         return True
 
     monkeypatch.setattr(main_window, "sign_in_again", ask)

@@ -19,7 +19,7 @@ from station_desk.ui.notices import actions
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     return village
 
 

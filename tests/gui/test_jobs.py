@@ -41,7 +41,7 @@ def test_start_up_does_not_wait_for_the_daily_backup(qtbot, village: Desk, boxes
     monkeypatch.setattr(village.backups, "startup_backup", slow_backup)
 
     def sign_in(dialog: SignInDialog) -> int:
-        village.session.sign_in("张丽", "2222")
+        village.session.sign_in("张丽", "222222")
         return 1
 
     monkeypatch.setattr(SignInDialog, "exec", sign_in)
@@ -74,7 +74,7 @@ def test_start_up_does_not_wait_for_the_full_audit_check(qtbot, village: Desk, b
     monkeypatch.setattr(village.audit, "full_check", slow_check)
     seen = runs_in_job(village, village.audit, "full_check")
     monkeypatch.setattr(SignInDialog, "exec", lambda _d: village.session.sign_in(
-        "张丽", "2222") is not None)
+        "张丽", "222222") is not None)
     assert village.audit.full_check_due()
     window = ui_app.start(village)
     assert window is not None
@@ -94,7 +94,7 @@ def test_a_rewrite_found_in_the_background_is_said(qtbot, village: Desk, boxes,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     found = TamperReport(["操作记录第 3 条被改写（校验链断开）"])
     monkeypatch.setattr(village.audit, "full_check", lambda progress=None: found)
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     window = MainWindow(village)
     qtbot.addWidget(window)
     wait_for(window.start_audit_check())
@@ -108,7 +108,7 @@ def test_a_failed_daily_backup_is_shown_not_fatal(qtbot, village: Desk, boxes,
         raise UserError("磁盘已满")
 
     monkeypatch.setattr(village.backups, "startup_backup", full_disk)
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     window = MainWindow(village)
     qtbot.addWidget(window)
     wait_for(window.start_daily_backup())

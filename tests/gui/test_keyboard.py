@@ -65,7 +65,7 @@ def test_no_text_box_traps_tab(qtbot, village: Desk) -> None:
 
 def test_walk_in_with_proxy_from_intake_to_print_preview_by_keys(
         qtbot, village: Desk, boxes, monkeypatch: pytest.MonkeyPatch) -> None:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     keys = Keys(qtbot)
     previews: list[bytes] = []
     monkeypatch.setattr(after_intake, "show_pdf_preview",

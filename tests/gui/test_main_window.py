@@ -41,7 +41,7 @@ def test_clerk_cannot_edit_the_catalogue(window: MainWindow) -> None:
 
 
 def test_head_edits_an_item_and_it_is_audited(qtbot, village: Desk, boxes) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     item = village.catalogue.item("城乡居民养老保险参保登记")
     editor = ItemEditor(village, item)
     qtbot.addWidget(editor)
@@ -56,7 +56,7 @@ def test_head_edits_an_item_and_it_is_audited(qtbot, village: Desk, boxes) -> No
 
 def test_head_edits_the_materials_in_place(qtbot, qtmodeltester, village: Desk,
                                           boxes) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     item = village.catalogue.item("城乡居民养老保险参保登记")
     editor = ItemEditor(village, item)
     qtbot.addWidget(editor)
@@ -136,7 +136,7 @@ def test_many_void_qt_calls_do_not_crash(qtbot) -> None:
 
 def test_head_edits_the_legal_elements(qtbot, village: Desk, boxes) -> None:
     """法定时限, 行政许可 and the two bodies: 待核实 until the head fills them in."""
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     item = village.catalogue.item("残疾人证新办理")
     editor = ItemEditor(village, item)
     qtbot.addWidget(editor)
@@ -154,7 +154,7 @@ def test_head_edits_the_legal_elements(qtbot, village: Desk, boxes) -> None:
 
 
 def test_statutory_limit_below_the_promise_is_refused(qtbot, village: Desk, boxes) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     item = village.catalogue.item("公共场所卫生许可")
     editor = ItemEditor(village, item)
     qtbot.addWidget(editor)

@@ -27,7 +27,7 @@ ID_NUMBER = BASE + ric.calc_check_digit(BASE + "0")
 
 @pytest.fixture
 def case_no(village: Desk) -> str:
-    village.session.sign_in("李明", "1111")
+    village.session.sign_in("李明", "111111")
     return village.cases.register(CaseInput(
         item="城乡居民养老保险待遇申领", applicant=Applicant("王秀英", ID_NUMBER),
         received=("居民身份证或户口簿",), proxy=True)).case.case_no

@@ -19,7 +19,7 @@ BIRTH_CERT = "01-01"  # 生育登记, 即办件
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     return village
 
 

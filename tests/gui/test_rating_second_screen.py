@@ -25,8 +25,8 @@ from station_desk.ui.devices.rating_screen import show_rating_screen
 
 desk = Desk.open(Path(sys.argv[1]))
 desk.station.setup(kind=StationKind.VILLAGE, code="610922101201", name="西沟村便民服务站",
-           staff=[StaffInput("张丽", Role.HEAD, "2222", "综合窗口")])
-desk.session.sign_in("张丽", "2222")
+           staff=[StaffInput("张丽", Role.HEAD, "222222", "综合窗口")])
+desk.session.sign_in("张丽", "222222")
 item = desk.catalogue.item("01-01")
 base = "61092219650312004"
 case_no = desk.cases.register(CaseInput(

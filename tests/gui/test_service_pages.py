@@ -54,7 +54,7 @@ def id_number(serial: int = 4) -> str:
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     return village
 
 

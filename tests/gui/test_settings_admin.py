@@ -13,7 +13,7 @@ from station_desk.ui.settings.page import SettingsPage
 
 @pytest.fixture
 def head(village: Desk) -> Desk:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     return village
 
 
@@ -67,8 +67,8 @@ def test_staff_moved_and_password_reset(qtbot, head: Desk, boxes,
         if isinstance(dialog, StaffDialog):
             dialog.window_box.setCurrentIndex(dialog.window_box.findData("帮办代办窗口"))
         else:
-            dialog.first.setText("8642")
-            dialog.second.setText("8642")
+            dialog.first.setText("864200")
+            dialog.second.setText("864200")
         dialog.accept()
         return bool(dialog.result())
 
@@ -78,7 +78,7 @@ def test_staff_moved_and_password_reset(qtbot, head: Desk, boxes,
     select(page, "张丽")
     page.reset_pin_button.click()
     head.session.sign_out()
-    assert head.session.sign_in("张丽", "8642").name == "张丽"
+    assert head.session.sign_in("张丽", "864200").name == "张丽"
 
 
 def test_windows_added_renamed_retired(qtbot, head: Desk, boxes,
@@ -101,7 +101,7 @@ def test_windows_added_renamed_retired(qtbot, head: Desk, boxes,
 
 
 def test_a_clerk_sees_the_buttons_disabled(qtbot, village: Desk) -> None:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     page = SettingsPage(village)
     qtbot.addWidget(page)
     page.refresh()

@@ -45,7 +45,7 @@ def village_desk(village: Desk) -> Desk:
 def town(tmp_path: Path) -> Iterator[Desk]:
     desk = Desk.open(tmp_path / "town")
     desk.station.setup(kind=StationKind.TOWN1, code=TOWN, name="城关镇便民服务中心",
-                       staff=[StaffInput("赵红", Role.HEAD, "1234")])
+                       staff=[StaffInput("赵红", Role.HEAD, "123456")])
     yield desk
     desk.close()
 
@@ -117,7 +117,7 @@ def test_trust_after_checking_the_fingerprint_then_export(
 
 
 def test_only_the_head_may_trust(qtbot, village_desk: Desk, stick: Path) -> None:
-    village_desk.session.sign_in("张丽", "2222")
+    village_desk.session.sign_in("张丽", "222222")
     page = page_for(qtbot, village_desk)
     assert not page.trust_button.isEnabled()
 

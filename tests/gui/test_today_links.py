@@ -18,7 +18,7 @@ from station_desk.ui.widgets.alert_list import AlertList
 
 
 def test_overdue_card_is_red_and_opens_the_overdue_list(qtbot, village: Desk) -> None:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     register(village, "王秀英", when=datetime.now().astimezone() - timedelta(days=60))
     window = MainWindow(village)
     qtbot.addWidget(window)
@@ -35,7 +35,7 @@ def test_overdue_card_is_red_and_opens_the_overdue_list(qtbot, village: Desk) ->
 
 
 def test_a_card_opens_from_the_keyboard(qtbot, village: Desk) -> None:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     window = MainWindow(village)
     qtbot.addWidget(window)
     window.show()

@@ -9,7 +9,9 @@ marked `end_to_end` that prove the two agree (exit codes through `sys.exit`, byt
 on stdout, a stdin that is not a terminal, a process killed mid-import).
 
 `Station` runs either against one data directory, with its home, settings and
-caches kept under the test's own folder.
+caches kept under the test's own folder. It signs every call in as its head
+(`--as 王建国`, the PIN in $STATION_DESK_PIN), as a clerk's script would; `who=`
+changes that for one call, `who=None` sends no `--as` and no PIN.
 """
 
 from __future__ import annotations
@@ -31,8 +33,12 @@ from station_desk.cli.main import main
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 TIMEOUT = 120
 
+HEAD, HEAD_PIN = "王建国", "123456"
 VILLAGE_INIT = ["init", "--kind", "village", "--code", "610922101201", "--name", "西沟村",
-                "--head", "王建国", "--head-pin", "1234"]
+                "--head", HEAD]
+# what needs nobody signed in: they make the station (../../shared CLI contract)
+NOBODY_YET = {"init", "demo"}
+Who = tuple[str, str] | None  # (name, PIN) of the person acting, or nobody
 PENSION_CLAIM_MATERIALS = ["居民身份证或户口簿", "《城乡居民基本养老保险待遇申领表》",
                            "社会保障卡或银行卡"]
 
@@ -102,39 +108,57 @@ def call_process(argv: list[str], *, stdin: str | None = None,
 
 
 def run(home: Path | None, *args: str, stdin: str | None = None,
-        env: dict[str, str] | None = None,
-        process: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run once; in this process unless `process`."""
+        env: dict[str, str] | None = None, process: bool = False,
+        who: Who = (HEAD, HEAD_PIN)) -> subprocess.CompletedProcess[str]:
+    """Run once, signed in as `who`; in this process unless `process`."""
     call = call_process if process else call_main
-    return call(command(home, *args), stdin=stdin, env=env)
+    args, pin = signed(who, args)
+    return call(command(home, *args), stdin=stdin, env={**(env or headless_env()), **pin})
+
+
+def signed(who: Who, args: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """`--as NAME` in front of the command and the PIN for the environment."""
+    if who is None or not args or args[0] in NOBODY_YET or args[0].startswith("-"):
+        return args, {}
+    return ("--as", who[0], *args), {"STATION_DESK_PIN": who[1]}
 
 
 class Station:
-    """The command line against one data directory, isolated from the real home."""
+    """The command line against one data directory, isolated from the real home;
+    `head` is who the station's calls are signed in as (its `init --head`)."""
 
-    def __init__(self, root: Path, name: str = "station") -> None:
+    def __init__(self, root: Path, name: str = "station", head: str = HEAD) -> None:
         self.root = root
         self.data = root / name
         self.env = isolated_env(root)
+        self.who: Who = (head, HEAD_PIN)
 
     def _env(self, env: dict[str, str] | None) -> dict[str, str]:
         return {**self.env, **(env or {})}
 
-    def raw(self, *args: str, data_dir: bool = True,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    def _signed(self, args: tuple[str, ...], env: dict[str, str] | None,
+                who: Who | bool) -> tuple[tuple[str, ...], dict[str, str]]:
+        args, pin = signed(self.who if who is True else who or None, args)
+        init_pin = {"STATION_DESK_PIN": HEAD_PIN} if args and args[0] == "init" else {}
+        return args, {**init_pin, **pin, **(env or {})}
+
+    def raw(self, *args: str, data_dir: bool = True, env: dict[str, str] | None = None,
+            who: Who | bool = True) -> subprocess.CompletedProcess[bytes]:
         """A real process; stdout and stderr as the bytes it wrote."""
+        args, env = self._signed(args, env, who)
         where = command(self.data if data_dir else None, *args)
         return subprocess.run(
             [sys.executable, "-m", "station_desk", *where], stdin=subprocess.DEVNULL,
             capture_output=True, env=self._env(env), timeout=TIMEOUT, check=False)
 
     def run(self, *args: str, stdin: str | None = None, data_dir: bool = True,
-            env: dict[str, str] | None = None,
-            process: bool = False) -> subprocess.CompletedProcess[str]:
+            env: dict[str, str] | None = None, process: bool = False,
+            who: Who | bool = True) -> subprocess.CompletedProcess[str]:
         """`env` is added to the station's own; `data_dir=False` leaves out --data-dir;
-        `process=True` starts the real program."""
+        `process=True` starts the real program; `who` as in the module's doc."""
+        args, env = self._signed(args, env, who)
         return run(self.data if data_dir else None, *args, stdin=stdin, env=self._env(env),
-                   process=process)
+                   process=process, who=None)
 
     def ok(self, *args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
         result = self.run(*args, **kw)
@@ -155,18 +179,19 @@ class Station:
         assert "Traceback" not in result.stderr
         return result.stderr
 
-    def new(self, *entries: dict[str, Any]) -> list[dict[str, Any]]:
+    def new(self, *entries: dict[str, Any], **kw: Any) -> list[dict[str, Any]]:
         """`case new -` with the entries as one JSON array."""
-        made: list[dict[str, Any]] = self.json("case", "new", "-", data=list(entries))
+        made: list[dict[str, Any]] = self.json("case", "new", "-", data=list(entries), **kw)
         return made
 
-    def cases(self, *args: str) -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = self.json("case", "list", *args)
+    def cases(self, *args: str, **kw: Any) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = self.json("case", "list", *args, **kw)
         return found
 
 
 def copy_of(source: Station, root: Path) -> Station:
     """A new station under `root` holding a copy of `source`'s data directory."""
     copy = Station(root, source.data.name)
+    copy.who = source.who
     shutil.copytree(source.data, copy.data)
     return copy

@@ -59,7 +59,8 @@ def entry(name: str = "王秀英", *, n: int = 4, **changes: Any) -> dict[str, A
 def template(initialised: tuple[Station, dict[str, Any]],
              tmp_path_factory: pytest.TempPathFactory) -> Station:
     st = copy_of(initialised[0], tmp_path_factory.mktemp("template"))
-    st.ok("staff", "add", "--name", "李明", "--role", "agent", "--pin", "1111")
+    st.ok("staff", "add", "--name", "李明", "--role", "agent",
+         env={"STATION_DESK_NEW_PIN": "111111"})
     return st
 
 
@@ -319,15 +320,17 @@ def test_case_show_gives_every_date_with_its_rule(st: Station) -> None:
 def test_case_extend_needs_consent_and_writes_the_notice(st: Station, tmp_path: Path) -> None:
     [case] = st.new(entry())
     no = case["case_no"]
-    refused = st.run("case", "extend", no, "--days", "5", "--reason", "待县局复核",
-                     "--approved-by", "王建国")
+    refused = st.run("case", "extend", no, "--days", "5", "--reason", "待县局复核")
     assert refused.returncode == 1 and "申请人同意" in refused.stderr
     pdf = tmp_path / "延期告知书.pdf"
     out = st.json("case", "extend", no, "--days", "5", "--reason", "待县局复核",
-                  "--consent", "电话同意", "--approved-by", "王建国", "--out", str(pdf))
+                  "--consent", "电话同意", "--out", str(pdf))
     assert out["notice_no"] == f"{no}-YQ" and pdf.read_bytes().startswith(b"%PDF")
     assert out["deadline"] == CAL.add_working_days(date(2026, 11, 26), 15).isoformat()
-    assert out["extensions"][0]["approved_by"] == "王建国"
+    assert out["extensions"][0]["approved_by"] == "王建国"  # the head signed in with --as
+    clerk = st.refused("case", "extend", no, "--days", "1", "--reason", "再核", "--consent", "同意",
+                       who=("李明", "111111"))
+    assert "只能由站长" in clerk
 
 
 def test_case_notify_records_and_prints_the_wording(st: Station) -> None:
@@ -336,9 +339,10 @@ def test_case_notify_records_and_prints_the_wording(st: Station) -> None:
     st.ok("case", "advance", no, "--to", "已办结")
     words = st.ok("case", "notify", no, "--purpose", "办结", "--wording").stdout
     assert "王秀英您好" in words and no in words
-    refused = st.run("case", "notify", no, "--purpose", "办结")
-    assert refused.returncode == 1 and "告知人" in refused.stderr
-    told = st.json("case", "notify", no, "--purpose", "办结", "--channel", "短信", "--by", "李明")
+    refused = st.run("case", "notify", no, "--purpose", "办结", who=None)
+    assert refused.returncode == 1 and "--as" in refused.stderr
+    told = st.json("case", "notify", no, "--purpose", "办结", "--channel", "短信",
+                   who=("李明", "111111"))  # who told is who signed in
     assert (told["channel"], told["told_by"], told["result"]) == ("短信", "李明", "已告知")
     shown = st.json("case", "show", no)
     assert shown["told"][0]["told"] is True

@@ -43,7 +43,7 @@ def test_init_sets_up_a_village(initialised: tuple[Station, dict[str, Any]]) -> 
 
 
 def test_second_init_is_refused(station: Station) -> None:
-    err = station.refused(*INIT[:-4], "--head", "李四", "--json")
+    err = station.refused(*INIT[:-2], "--head", "李四", "--json")
     assert "已经设置过" in err
     staff = station.json("staff", "list")
     assert [s["name"] for s in staff] == ["王建国"]
@@ -114,8 +114,8 @@ def test_catalogue_find_by_pinyin_initials(station: Station) -> None:
 # -- staff -------------------------------------------------------------------------
 
 def test_staff_add_then_list(station: Station) -> None:
-    added = station.json("staff", "add", "--name", "赵强", "--role", "agent", "--pin", "5678",
-                         "--window", "帮办代办窗口")
+    added = station.json("staff", "add", "--name", "赵强", "--role", "agent",
+                         "--window", "帮办代办窗口", env={"STATION_DESK_NEW_PIN": "567890"})
     assert (added["name"], added["role"]) == ("赵强", "agent")
     assert len(added["id"]) == 26
     staff = station.json("staff", "list")
@@ -132,7 +132,7 @@ def test_staff_add_then_list(station: Station) -> None:
 def test_demo_on_a_fresh_directory(tmp_path: Path) -> None:
     cli = Station(tmp_path)
     out = cli.ok("demo").stdout
-    assert "西沟村便民服务站" in out and "王建国 / 1234" in out
+    assert "西沟村便民服务站" in out and "王建国 / 123456，" in out
     names = [s["name"] for s in cli.json("staff", "list")]
     assert names == ["王建国", "李明", "张丽"]
     assert "已经设置过" in cli.refused("demo")
@@ -211,15 +211,16 @@ def test_station_set_refuses_bad_values(station: Station) -> None:
 
 
 def test_staff_set_moves_resets_and_retires(station: Station) -> None:
-    station.ok("staff", "add", "--name", "张丽", "--role", "clerk", "--pin", "2222")
+    station.ok("staff", "add", "--name", "张丽", "--role", "clerk",
+         env={"STATION_DESK_NEW_PIN": "222222"})
     station.ok("staff", "set", "--name", "张丽", "--window", "帮办代办窗口",
                "--training-date", "2026-11-02")
     row = next(s for s in station.json("staff", "list") if s["name"] == "张丽")
     assert row["window"] == "帮办代办窗口" and row["training_date"] == "2026-11-02"
     done = station.json("staff", "set", "--name", "张丽", "--reset-pin",
-                        env={"STATION_DESK_NEW_PIN": "8642"})
+                        env={"STATION_DESK_NEW_PIN": "864200"})
     assert done["done"] == ["密码已重置"]
-    assert "4 到 8 位" in station.refused("staff", "set", "--name", "张丽", "--reset-pin",
+    assert "至少 6 位" in station.refused("staff", "set", "--name", "张丽", "--reset-pin",
                                           env={"STATION_DESK_NEW_PIN": "1"})
     station.ok("staff", "set", "--name", "张丽", "--retire")
     assert "张丽" not in [s["name"] for s in station.json("staff", "list")]

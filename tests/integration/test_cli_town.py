@@ -37,16 +37,17 @@ def entry(name: str, n: int) -> dict[str, Any]:
 def county(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("town")
     stick = root / "stick"
-    town = cli.Station(root, "town")
+    town = cli.Station(root, "town", head="赵红")
     town.ok("init", "--kind", "town1", "--code", TOWN, "--name", "城关镇",
-            "--head", "赵红", "--head-pin", "1234")
+            "--head", "赵红")
     t_id = town.json("keys", "export", "--out", str(root / "ids"))
     villages = {}
     for code, name in ((A, "西沟村"), (B, "东岭村"), (C, "南坪村")):
         v = cli.Station(root, code)
         v.ok("init", "--kind", "village", "--code", code, "--name", name, "--town-code", TOWN,
-             "--head", "王建国", "--head-pin", "1234")
-        v.ok("staff", "add", "--name", "李明", "--role", "agent", "--pin", "1111")
+             "--head", "王建国")
+        v.ok("staff", "add", "--name", "李明", "--role", "agent",
+         env={"STATION_DESK_NEW_PIN": "111111"})
         v_id = v.json("keys", "export", "--out", str(root / "ids"))
         town.ok("keys", "trust", v_id["path"])
         v.ok("keys", "trust", t_id["path"])

@@ -102,11 +102,11 @@ def check_sync_round_trip(program: Program, tmp: Path) -> None:
     stick.mkdir(parents=True)
     program.ok("--data-dir", str(village), "init", "--kind", "village", "--code", VILLAGE,
                "--name", "西沟村", "--town-code", TOWN, "--town-name", "城关镇便民服务中心",
-               "--head", "王建国", "--head-pin", "1234")
+               "--head", "王建国", "--head-pin", "123456")
     program.ok("--data-dir", str(village), "staff", "add", "--name", "李明", "--role", "agent",
-               "--pin", "1111")
+               "--pin", "111111")
     program.ok("--data-dir", str(town), "init", "--kind", "town1", "--code", TOWN,
-               "--name", "城关镇", "--head", "赵红", "--head-pin", "1234")
+               "--name", "城关镇", "--head", "赵红", "--head-pin", "123456")
     v_id = program.json("--data-dir", str(village), "keys", "export", "--out", str(ids))
     t_id = program.json("--data-dir", str(town), "keys", "export", "--out", str(ids))
     program.ok("--data-dir", str(town), "keys", "trust", v_id["path"],

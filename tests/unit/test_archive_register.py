@@ -81,7 +81,7 @@ def register(desk: Desk, code: str = "08-02", *, finish: bool = True, serial: in
 
 @pytest.fixture
 def head(village: Desk) -> Desk:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     return village
 
 
@@ -248,14 +248,14 @@ def test_request_needs_a_real_number_a_person_and_a_purpose(head: Desk, filed: s
 
 def test_only_the_head_decides(village: Desk, head: Desk, filed: str) -> None:
     b = head.archive.request(filed, "刘桂兰", "低保复核", BorrowKind.READ)
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     with pytest.raises(NotAllowed, match="只能由站长"):
         village.archive.decide(b.id, True)
-    village.session.sign_in("李明", "1111")
+    village.session.sign_in("李明", "111111")
     with pytest.raises(NotAllowed):
         village.archive.decide(b.id, False, "不行")
     assert village.archive.borrowings(pending_only=True)[0].id == b.id
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     done = village.archive.decide(b.id, True)
     assert done.state == "借阅中" and done.approved_by == "王建国" and done.approved_at
     assert village.archive.borrowings(pending_only=True) == []
@@ -340,7 +340,7 @@ def test_restore_after_damage_brings_the_archive_back(head: Desk, data_dir: Path
 def test_only_the_head_restores(village: Desk, data_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "U盘").mkdir()
     saved = village.backups.backup_to(tmp_path / "U盘")
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     register(village, finish=False)
     before = village.cases.count(village.cases.make_filter())
     with pytest.raises(NotAllowed, match="只能由站长"):

@@ -50,7 +50,7 @@ def at(y: int, m: int, d: int) -> datetime:
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.session.sign_in("李明", "1111")  # the first-ask person at the window
+    village.session.sign_in("李明", "111111")  # the first-ask person at the window
     return village
 
 
@@ -121,10 +121,10 @@ def test_registration_records_the_dates_with_their_rules(desk: Desk) -> None:
 
 def test_extension_needs_the_head_and_stays_within_the_cap(desk: Desk) -> None:
     case = register(desk, HYGIENE, HYGIENE_MATERIALS, at(2026, 11, 2))
-    desk.session.sign_in("张丽", "2222")
+    desk.session.sign_in("张丽", "222222")
     with pytest.raises(NotAllowed):
         desk.extensions.extend(case.case_no, 5, "需现场核查")
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     with pytest.raises(UserError, match="10 个工作日"):
         desk.extensions.extend(case.case_no, 11, "需现场核查")
     with pytest.raises(UserError, match="延期理由"):
@@ -135,7 +135,7 @@ def test_extension_needs_the_head_and_stays_within_the_cap(desk: Desk) -> None:
 
 def test_extension_moves_both_dates_and_archives_the_notice(desk: Desk) -> None:
     case = register(desk, HYGIENE, HYGIENE_MATERIALS, at(2026, 11, 2))
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     issued = desk.extensions.extend(case.case_no, 10, "需现场核查经营场所")
     assert issued.notice.kind == NoticeKind.EXTENSION.value and not issued.reprint
     moved = desk.cases.get(case.case_no)
@@ -153,7 +153,7 @@ def test_extension_moves_both_dates_and_archives_the_notice(desk: Desk) -> None:
 
 def test_public_service_extension_needs_the_applicants_consent(desk: Desk) -> None:
     case = register(desk, SUBSIDY, SUBSIDY_MATERIALS, at(2026, 11, 2))
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     with pytest.raises(UserError, match="申请人同意"):
         desk.extensions.extend(case.case_no, 5, "待县局复核")
     desk.extensions.extend(case.case_no, 5, "待县局复核", consent="11月20日电话同意")
@@ -216,7 +216,7 @@ def test_bad_rating_opens_a_rectification_to_rerating(desk: Desk) -> None:
 
 
 def test_rectification_days_is_a_setting(desk: Desk) -> None:
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     desk.station.set_setting("rectification_days", 2)
     case = register(desk, SUBSIDY, SUBSIDY_MATERIALS, at(2026, 11, 2))
     desk.cases.advance(case.case_no, Status.COMPLETED)
@@ -240,7 +240,7 @@ def test_malicious_bad_rating_does_not_count(desk: Desk) -> None:
 def test_notification_log_and_whether_the_applicant_was_told(desk: Desk) -> None:
     case = register(desk, SUBSIDY, SUBSIDY_MATERIALS, at(2026, 11, 2))
     done = desk.cases.advance(case.case_no, Status.COMPLETED)
-    desk.session.sign_in("张丽", "2222")
+    desk.session.sign_in("张丽", "222222")
     [state] = desk.notifications.states(done.case_no)
     assert state.purpose == Purpose.COMPLETED and not state.told
     desk.notifications.record(done.case_no, Purpose.COMPLETED, NotifyChannel.PHONE,

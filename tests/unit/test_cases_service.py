@@ -110,7 +110,7 @@ def case_count(desk: Desk) -> int:
 @pytest.fixture
 def desk(village: Desk) -> Desk:
     """The `village` station (built on conftest's `desk`), 李明 signed in."""
-    village.session.sign_in("李明", "1111")
+    village.session.sign_in("李明", "111111")
     return village
 
 
@@ -515,7 +515,7 @@ def test_extend_needs_consent_and_counts_working_days(desk: Desk) -> None:
     """08-02 is a public service: the applicant's consent, the head's approval."""
     case = new_case(desk)  # deadline 2026-11-16
     assert case.deadline == date(2026, 11, 16)
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     for consent in ("", "   "):
         with pytest.raises(UserError, match="申请人同意"):
             desk.extensions.extend(case.case_no, 3, "待县局复核", consent=consent)
@@ -538,7 +538,7 @@ def test_extend_needs_consent_and_counts_working_days(desk: Desk) -> None:
 
 
 def test_extend_only_open_cases_with_a_deadline(desk: Desk) -> None:
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     waiting = new_case(desk, received=())
     with pytest.raises(UserError):
         desk.extensions.extend(waiting.case_no, 3, "待复核", consent="申请人同意")
@@ -550,14 +550,14 @@ def test_extend_only_open_cases_with_a_deadline(desk: Desk) -> None:
 
 def test_only_the_head_imports_holidays(desk: Desk) -> None:
     text = json.dumps(FAKE_2099, ensure_ascii=False)
-    for name, pin in (("张丽", "2222"), ("李明", "1111")):
+    for name, pin in (("张丽", "222222"), ("李明", "111111")):
         desk.session.sign_in(name, pin)
         seq = journal.last_seq(desk.db)
         with pytest.raises(NotAllowed):
             desk.holidays.import_holidays(text)
         assert journal.last_seq(desk.db) == seq
         assert not desk.calendar.current().knows(2099)
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     assert desk.holidays.import_holidays(text) == (2099, 0)
     calendar = desk.calendar.current()
     assert calendar.knows(2099)
@@ -568,7 +568,7 @@ def test_only_the_head_imports_holidays(desk: Desk) -> None:
 
 
 def test_bad_schedule_refused_and_nothing_stored(desk: Desk) -> None:
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     bad = dict(FAKE_2099, workdays=["2099-10-12"])  # a Monday
     seq = journal.last_seq(desk.db)
     with pytest.raises(UserError) as exc:
@@ -600,7 +600,7 @@ def test_import_redates_provisional_deadlines(desk: Desk) -> None:
                                          received_at=at(2026, 11, 20)).case_no,
                                 Status.WITHDRAWN, "申请人撤回")
 
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     assert desk.holidays.import_holidays(json.dumps(FAKE_2027, ensure_ascii=False)) == (2027, 1)
     fixed = desk.cases.get(case.case_no)
     imported = HolidayCalendar({2027: parse_schedule(json.dumps(FAKE_2027))})
@@ -616,7 +616,7 @@ def test_import_redates_provisional_deadlines(desk: Desk) -> None:
 @needs_unknown_2027
 def test_import_of_an_unrelated_year_keeps_the_deadline(desk: Desk) -> None:
     case = _provisional_2027_case(desk)
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     desk.holidays.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False))
     after = desk.cases.get(case.case_no)
     assert after.deadline == date(2027, 1, 4)
@@ -627,7 +627,7 @@ def test_import_of_an_unrelated_year_keeps_the_deadline(desk: Desk) -> None:
 def test_import_of_an_unrelated_year_reports_nothing_redated(desk: Desk) -> None:
     case = _provisional_2027_case(desk)
     events = len(desk.cases.timeline(case))
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     assert desk.holidays.import_holidays(json.dumps(FAKE_2099, ensure_ascii=False)) == (2099, 0)
     assert len(desk.cases.timeline(case)) == events
 
@@ -635,7 +635,7 @@ def test_import_of_an_unrelated_year_reports_nothing_redated(desk: Desk) -> None
 @needs_unknown_2027
 def test_import_keeps_an_agreed_extension(desk: Desk) -> None:
     case = _provisional_2027_case(desk)
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     desk.extensions.extend(case.case_no, 5, "待县局复核", consent="申请人当面同意延期")
     extended = desk.cases.get(case.case_no)
     assert extended.deadline == date(2027, 1, 11)  # provisional statutory days
@@ -663,9 +663,9 @@ def test_proxy_steps_in_order_with_actor_names(desk: Desk) -> None:
     with pytest.raises(UserError):
         desk.cases.proxy_step(case.case_no, ProxyStep.SUBMITTED)  # skips 材料已收齐
     desk.cases.proxy_step(case.case_no, ProxyStep.COLLECTED)
-    desk.session.sign_in("张丽", "2222")
+    desk.session.sign_in("张丽", "222222")
     desk.cases.proxy_step(case.case_no, ProxyStep.SUBMITTED, "送镇社保所")
-    desk.session.sign_in("李明", "1111")
+    desk.session.sign_in("李明", "111111")
     for step in (ProxyStep.RESULT_BACK, ProxyStep.DELIVERED, ProxyStep.CALLED_BACK):
         desk.cases.proxy_step(case.case_no, step)
     with pytest.raises(UserError):

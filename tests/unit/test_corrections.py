@@ -34,7 +34,7 @@ def register(desk: Desk, name: str, *, code: str = PENSION, complete: bool = Tru
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     return village
 
 

@@ -41,7 +41,7 @@ def test_a_village_is_told_to_report_bring_results_in_and_back_up(
                            "西沟村便民服务站", TOWN)
     town = open_station(tmp_path / "t", StationKind.TOWN1, TOWN, "城关镇便民服务中心")
     desk = village.desk
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     # no town trusted yet: the bundle cannot go anywhere
     assert any("还没有信任镇中心" in d.text for d in desk.duties.today())
     assert levels(desk)["备份到U盘"] == Level.LATE  # never copied off this disk
@@ -63,7 +63,7 @@ def test_a_village_is_told_to_report_bring_results_in_and_back_up(
     desk.backups.backup_to(tmp_path / "U盘")
     assert "备份到U盘" not in levels(desk)
     # the town's return bundle confirms what it received
-    town.desk.session.sign_in("王建国", "1234")
+    town.desk.session.sign_in("王建国", "123456")
     for bundle in stick.glob("*.sdsync"):
         town.desk.sync.import_bundle(bundle)
     assert "生成回传包" in levels(town.desk)  # the town owes the village its results

@@ -32,7 +32,7 @@ def _shows_secrets(path: Path) -> bool:
 
 @pytest.fixture
 def registered(village: Desk) -> Desk:
-    village.session.sign_in("李明", "1111")
+    village.session.sign_in("李明", "111111")
     new_case(village, NAME, idn=7)
     return village
 
@@ -61,7 +61,7 @@ def _stick(tmp_path: Path) -> Path:
 def test_the_recovery_code_restores_a_stick_backup_on_a_fresh_folder(
         registered: Desk, data_dir: Path, tmp_path: Path) -> None:
     stick = registered.backups.backup_to(_stick(tmp_path))
-    registered.session.sign_in("王建国", "1234")
+    registered.session.sign_in("王建国", "123456")
     code = registered.backups.recovery_code()
     fingerprint = registered.sync.fingerprint()
     registered.close()
@@ -84,7 +84,7 @@ def test_the_recovery_code_restores_a_stick_backup_on_a_fresh_folder(
 def test_a_wrong_recovery_code_is_refused_and_leaves_the_folder_empty(
         registered: Desk, tmp_path: Path) -> None:
     stick = registered.backups.backup_to(_stick(tmp_path))
-    registered.session.sign_in("王建国", "1234")
+    registered.session.sign_in("王建国", "123456")
     code = registered.backups.recovery_code()
     fresh = tmp_path / "new-pc"
     fresh.mkdir()

@@ -38,7 +38,7 @@ def _seqs(desk: Desk) -> list[int]:
 # -- every write leaves who / when / before / after ------------------------
 
 def test_insert_is_journaled_with_actor_and_after(village: Desk) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     staff = village.station.add_staff(StaffInput("赵强", Role.AGENT, None, "帮办代办窗口"))
     history = village.backups.history("staff", staff.id)
     assert len(history) == 1
@@ -59,7 +59,7 @@ def test_insert_is_journaled_with_actor_and_after(village: Desk) -> None:
 
 
 def test_setting_insert_then_update_keeps_before_and_after(village: Desk) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     village.station.set_setting(KEY, 10)
     village.station.set_setting(KEY, 12)
     history = village.backups.history("settings", KEY)
@@ -75,12 +75,12 @@ def test_setting_insert_then_update_keeps_before_and_after(village: Desk) -> Non
 def test_item_edit_is_journaled(village: Desk) -> None:
     item = village.catalogue.item("08-01")
     old_name = item.name
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     saved = village.catalogue.save_item(dataclasses.replace(item, name=old_name + "（试）"))
     assert saved.name == old_name + "（试）"
     history = village.backups.history("catalogue_items", item.id)
     assert [h["action"] for h in history] == ["insert", "update"]
-    assert history[0]["actor"] == "命令行"  # loaded at setup, nobody signed in
+    assert history[0]["actor"] == "系统"  # loaded at setup, nobody signed in yet
     last = history[-1]
     assert last["actor"] == "王建国"
     assert last["before"]["name"] == old_name
@@ -90,7 +90,7 @@ def test_item_edit_is_journaled(village: Desk) -> None:
 
 
 def test_no_op_update_writes_nothing(village: Desk) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     village.station.set_setting(KEY, 9)
     audit, seq = _count(village, "audit_log"), journal.last_seq(village.db)
     village.station.set_setting(KEY, 9)
@@ -170,7 +170,7 @@ def test_journal_rows_cannot_be_rewritten(village: Desk, table: str) -> None:
 # -- the change log: seq 1..N without gaps ------------------------------------
 
 def test_seq_is_gap_free_across_many_writes_and_a_rollback(village: Desk) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     start = journal.last_seq(village.db)
     assert start == 1 + 2 + 3 + len(village.catalogue.items())  # station, windows, staff, items
     for n in range(240):

@@ -41,10 +41,10 @@ def test_a_new_identity_needs_the_head_and_keeps_a_damaged_file(village: Station
         village.sync.new_identity()
     path = key_path(village.desk.data_dir)
     path.write_text("{not json", "utf-8")
-    village.desk.session.sign_in("李明", "1111")
+    village.desk.session.sign_in("李明", "111111")
     with pytest.raises(NotAllowed):
         village.sync.new_identity()
-    village.desk.session.sign_in("王建国", "1234")
+    village.desk.session.sign_in("王建国", "123456")
     assert village.sync.new_identity().fingerprint != old
     assert [p.name for p in path.parent.glob("station.key.damaged-*")]
 

@@ -33,15 +33,15 @@ def test_five_wrong_pins_throttle_even_the_right_one_and_survive_a_restart(
     with pytest.raises(UserError, match="连续输错 5 次）.*30 秒后再试"):
         village.session.sign_in("王建国", "9999")
     with pytest.raises(UserError, match="秒后再试"):
-        village.session.sign_in("王建国", "1234")  # the right PIN waits too
+        village.session.sign_in("王建国", "123456")  # the right PIN waits too
     assert village.session.signed_in is None
     assert _misses(village) == 5
     village.close()
     again = Desk.open(data_dir)
     try:
         with pytest.raises(UserError, match="已连续输错 5 次"):
-            again.session.sign_in("王建国", "1234")
-        again.session.sign_in("李明", "1111")  # another person is not held up
+            again.session.sign_in("王建国", "123456")
+        again.session.sign_in("李明", "111111")  # another person is not held up
     finally:
         again.close()
 
@@ -50,6 +50,6 @@ def test_a_good_sign_in_starts_the_count_again(village: Desk) -> None:
     for _ in range(4):
         with pytest.raises(UserError):
             village.session.sign_in("王建国", "9999")
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     with pytest.raises(UserError, match="连续输错 1 次）"):
         village.session.sign_in("王建国", "9999")

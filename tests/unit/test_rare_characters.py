@@ -29,7 +29,7 @@ def test_the_font_really_lacks_it_and_the_blank_is_printable() -> None:
 
 @pytest.fixture
 def registered(village: Desk) -> tuple[Desk, str, list[str]]:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     item = village.catalogue.item("08-02")
     result = village.cases.register(CaseInput(
         item="08-02", applicant=Applicant(f"王{RARE}兰", ID_NUMBER, "13909151001", "西沟村三组"),

@@ -83,7 +83,7 @@ class DataSet:
 @pytest.fixture
 def data(village: Desk) -> DataSet:
     desk = village
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     c: dict[str, Case] = {}
     c["a"] = register(desk, "08-01", at(D1), on_spot=True, serial=1)
     c["b"] = register(desk, "08-01", at(D1, 11), serial=2)
@@ -211,7 +211,7 @@ def test_period_refusals(village: Desk) -> None:
 
 
 def test_a_case_due_today_is_not_overdue_yet(village: Desk) -> None:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     register(village, "08-01")  # 即办件 not finished: promised for today
     today = date.today()
     assert village.cases.count(village.cases.make_filter(overdue=True)) == 0
@@ -220,8 +220,8 @@ def test_a_case_due_today_is_not_overdue_yet(village: Desk) -> None:
 
 def test_town_mode_lists_each_station_then_the_total(desk: Desk) -> None:
     desk.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
-                       staff=[StaffInput("王建国", Role.HEAD, "1234")])
-    desk.session.sign_in("王建国", "1234")
+                       staff=[StaffInput("王建国", Role.HEAD, "123456")])
+    desk.session.sign_in("王建国", "123456")
     register(desk, "08-01", on_spot=True)
     today = date.today()
     rows = desk.reports.per_station(today, today)

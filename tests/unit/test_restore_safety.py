@@ -173,7 +173,7 @@ def _town_backup(tmp_path: Path, *, key_of: Path | None = None) -> Path:
     town = Desk.open(tmp_path / "town")
     try:
         town.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
-                   staff=[StaffInput("刘主任", Role.HEAD, "1234")])
+                   staff=[StaffInput("刘主任", Role.HEAD, "123456")])
         return backup.make_backup(town.db, tmp_path / "usb", label="manual")
     finally:
         town.close()
@@ -262,7 +262,7 @@ def test_backup_and_restore_work_on_paths_with_odd_characters(tmp_path: Path) ->
     desk = Desk.open(data_dir)
     try:
         desk.station.setup(kind=StationKind.VILLAGE, code="610922101201", name="西沟村便民服务站",
-                   staff=[StaffInput("王建国", Role.HEAD, "1234")])
+                   staff=[StaffInput("王建国", Role.HEAD, "123456")])
         stick = tmp_path / "U盘 #?%41%" / "备份 ?#"
         stick.mkdir(parents=True)
         made = desk.backups.backup_to(stick)

@@ -44,7 +44,7 @@ def test_changes_after_a_restore_reach_the_town(tmp_path: Path) -> None:
     village, town, stick = _pair(tmp_path)
     case_a, case_b = register(village, 1), register(village, 2, "李桂兰")
     _trip(village, town, stick)
-    village.desk.session.sign_in("王建国", "1234")
+    village.desk.session.sign_in("王建国", "123456")
     saved = village.desk.backups.backup_to(tmp_path / "stick")
 
     _phone(village, case_a, "13900000001")
@@ -52,7 +52,7 @@ def test_changes_after_a_restore_reach_the_town(tmp_path: Path) -> None:
     assert _phone_at(town, case_a) == "13900000001"
 
     village.desk.backups.restore_from(saved)
-    village.desk.session.sign_in("王建国", "1234")
+    village.desk.session.sign_in("王建国", "123456")
     assert _phone_at(village, case_a) == "13909151001"  # the backup's state
     assert not audit_chain.check(village.desk.db).tampered  # the epoch mark is the program's
     # the same numbers again, for other changes: the case the clerk redoes, and another
@@ -78,17 +78,17 @@ def test_changes_after_a_restore_reach_the_town(tmp_path: Path) -> None:
 def test_a_second_restore_marks_a_later_epoch(tmp_path: Path) -> None:
     village, town, stick = _pair(tmp_path)
     case_a = register(village, 1)
-    village.desk.session.sign_in("王建国", "1234")
+    village.desk.session.sign_in("王建国", "123456")
     first = village.desk.backups.backup_to(stick)
     _phone(village, case_a, "13900000001")
     _trip(village, town, stick)
     village.desk.backups.restore_from(first)
-    village.desk.session.sign_in("王建国", "1234")
+    village.desk.session.sign_in("王建国", "123456")
     second = village.desk.backups.backup_to(stick)  # a backup of the restored archive
     _phone(village, case_a, "13900000002")
     _trip(village, town, stick)
     village.desk.backups.restore_from(second)
-    village.desk.session.sign_in("王建国", "1234")
+    village.desk.session.sign_in("王建国", "123456")
     assert not audit_chain.check(village.desk.db).tampered
     _phone(village, case_a, "13900000003")
     _, report = _trip(village, town, stick)
@@ -101,7 +101,7 @@ def test_a_bundle_from_before_the_restore_arriving_late_changes_nothing(
     village, town, stick = _pair(tmp_path)
     case_a = register(village, 1)
     _trip(village, town, stick)
-    village.desk.session.sign_in("王建国", "1234")
+    village.desk.session.sign_in("王建国", "123456")
     saved = village.desk.backups.backup_to(tmp_path / "stick")
     _phone(village, case_a, "13900000001")
     drawer = tmp_path / "drawer"
@@ -109,7 +109,7 @@ def test_a_bundle_from_before_the_restore_arriving_late_changes_nothing(
     stale = village.desk.sync.export_to(drawer)  # never taken to the town in time
 
     village.desk.backups.restore_from(saved)
-    village.desk.session.sign_in("王建国", "1234")
+    village.desk.session.sign_in("王建国", "123456")
     _phone(village, case_a, "13900000002")
     _trip(village, town, stick)
     late = town.desk.sync.import_bundle(stale.path)
@@ -124,7 +124,7 @@ def test_the_town_resends_everything_to_a_restored_village(tmp_path: Path) -> No
     _trip(village, town, stick)
     first_return = town.desk.sync.export_to(stick, for_code=VILLAGE)
     village.desk.sync.import_bundle(first_return.path)
-    village.desk.session.sign_in("王建国", "1234")
+    village.desk.session.sign_in("王建国", "123456")
     saved = village.desk.backups.backup_to(tmp_path / "stick")
     village.desk.backups.restore_from(saved)
     register(village, 2, "李桂兰")

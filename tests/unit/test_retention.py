@@ -18,7 +18,7 @@ YEAR = date.today().year
 
 @pytest.fixture
 def head(village: Desk) -> Desk:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     return village
 
 

@@ -21,7 +21,7 @@ from station_desk.services.desk import Desk
 
 @pytest.fixture
 def head(village: Desk) -> Desk:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     return village
 
 

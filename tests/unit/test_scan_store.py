@@ -22,7 +22,7 @@ MARK = "SCAN-MARKER-7f3a"
 
 @pytest.fixture
 def head(village: Desk) -> Desk:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     return village
 
 

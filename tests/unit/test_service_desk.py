@@ -82,7 +82,7 @@ def booking(name: str = "王秀英", *, at: datetime, kind: str = "窗口", staf
 
 @pytest.fixture
 def desk(village: Desk) -> Desk:
-    village.session.sign_in("李明", "1111")
+    village.session.sign_in("李明", "111111")
     return village
 
 
@@ -395,7 +395,7 @@ def test_overdue_complaints(desk: Desk) -> None:
 def test_the_general_time_limit_is_a_setting(desk: Desk) -> None:
     with pytest.raises(NotAllowed):
         desk.station.set_setting("complaint_general_days", 5)  # 李明 is not the head
-    desk.session.sign_in("王建国", "1234")
+    desk.session.sign_in("王建国", "123456")
     desk.station.set_setting("complaint_general_days", 5)
     c = desk.complaints.receive(complainant="刘桂兰", phone="13909151003", matter="态度生硬")
     major = desk.complaints.receive(complainant="刘桂兰", phone="13909151003",

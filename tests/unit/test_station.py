@@ -27,7 +27,7 @@ PRESCRIBED_WINDOWS = {
                         "综合窗口（帮办代办窗口）"],
 }
 
-HEAD = StaffInput("王建国", Role.HEAD, "1234")
+HEAD = StaffInput("王建国", Role.HEAD, "123456")
 
 
 def _setup(desk: Desk, *, kind: StationKind = StationKind.VILLAGE, code: str = "610922101201",
@@ -70,8 +70,8 @@ def test_setup_refuses_a_bad_station_code(desk: Desk, code: str) -> None:
 
 def test_setup_refuses_without_a_head(desk: Desk) -> None:
     with pytest.raises(UserError) as exc:
-        _setup(desk, staff=[StaffInput("李明", Role.AGENT, "1111"),
-                            StaffInput("张丽", Role.CLERK, "2222")])
+        _setup(desk, staff=[StaffInput("李明", Role.AGENT, "111111"),
+                            StaffInput("张丽", Role.CLERK, "222222")])
     assert exc.value.field == "head"
     assert CHINESE.search(exc.value.message)
     assert not desk.station.is_set_up
@@ -80,7 +80,7 @@ def test_setup_refuses_without_a_head(desk: Desk) -> None:
 
 def test_setup_refuses_duplicate_staff_names(desk: Desk) -> None:
     with pytest.raises(UserError) as exc:
-        _setup(desk, staff=[HEAD, StaffInput(" 王建国 ", Role.CLERK, "2222")])
+        _setup(desk, staff=[HEAD, StaffInput(" 王建国 ", Role.CLERK, "222222")])
     assert exc.value.field == "staff"
     assert "重复" in exc.value.message
     assert not desk.station.is_set_up
@@ -107,7 +107,7 @@ def test_setup_loads_the_catalogue(village: Desk) -> None:
 # -- sign-in and PINs ---------------------------------------------------------
 
 def test_sign_in_with_the_right_pin(village: Desk) -> None:
-    staff = village.session.sign_in("李明", "1111")
+    staff = village.session.sign_in("李明", "111111")
     assert (staff.name, staff.role) == ("李明", Role.AGENT)
     assert village.session.signed_in == staff
     assert village.session.actor.name == "李明"
@@ -116,10 +116,10 @@ def test_sign_in_with_the_right_pin(village: Desk) -> None:
 
 
 @pytest.mark.parametrize(("name", "pin", "field"), [
-    ("李明", "2222", "pin"),      # someone else's PIN
+    ("李明", "222222", "pin"),      # someone else's PIN
     ("李明", "11111", "pin"),
     ("李明", "", "pin"),
-    ("赵六", "1111", "name"),     # nobody of that name
+    ("赵六", "111111", "name"),     # nobody of that name
 ])
 def test_sign_in_refused(village: Desk, name: str, pin: str, field: str) -> None:
     with pytest.raises(UserError) as exc:
@@ -132,7 +132,7 @@ def test_sign_in_refused(village: Desk, name: str, pin: str, field: str) -> None
 def test_pin_is_stored_hashed(village: Desk) -> None:
     rows = dict(village.db.execute("SELECT name, pin_hash FROM staff").fetchall())
     assert set(rows) == {"王建国", "李明", "张丽"}
-    for name, pin in (("王建国", "1234"), ("李明", "1111"), ("张丽", "2222")):
+    for name, pin in (("王建国", "123456"), ("李明", "111111"), ("张丽", "222222")):
         stored = rows[name]
         assert stored != pin
         assert stored.startswith("$argon2")
@@ -141,14 +141,14 @@ def test_pin_is_stored_hashed(village: Desk) -> None:
 
 # -- what only the head may do -------------------------------------------------
 
-@pytest.mark.parametrize("who", [("李明", "1111"), ("张丽", "2222")])
+@pytest.mark.parametrize("who", [("李明", "111111"), ("张丽", "222222")])
 def test_non_head_may_not_change_staff_items_or_settings(village: Desk,
                                                         who: tuple[str, str]) -> None:
     village.session.sign_in(*who)
     audit, seq = _audit_rows(village), journal.last_seq(village.db)
     item = village.catalogue.item("08-01")
     with pytest.raises(NotAllowed) as exc:
-        village.station.add_staff(StaffInput("赵强", Role.AGENT, "5678"))
+        village.station.add_staff(StaffInput("赵强", Role.AGENT, "567890"))
     assert "站长" in exc.value.message and who[0] in exc.value.message
     with pytest.raises(NotAllowed):
         village.catalogue.save_item(dataclasses.replace(item, name="改过的名称"))
@@ -162,9 +162,9 @@ def test_non_head_may_not_change_staff_items_or_settings(village: Desk,
 
 
 def test_head_may_change_staff_items_and_settings(village: Desk) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     item = village.catalogue.item("08-01")
-    added = village.station.add_staff(StaffInput("赵强", Role.AGENT, "5678", "帮办代办窗口"))
+    added = village.station.add_staff(StaffInput("赵强", Role.AGENT, "567890", "帮办代办窗口"))
     assert added.has_pin
     village.catalogue.save_item(dataclasses.replace(item, name=item.name + "（新）"))
     village.station.set_setting("complaint_general_days", 9)
@@ -172,13 +172,19 @@ def test_head_may_change_staff_items_and_settings(village: Desk) -> None:
     assert village.catalogue.item("08-01").name == item.name + "（新）"
     assert village.station.setting("complaint_general_days") == 9
     # the new staff member can sign in with their PIN
-    assert village.session.sign_in("赵强", "5678").role == Role.AGENT
+    assert village.session.sign_in("赵强", "567890").role == Role.AGENT
 
 
-def test_command_line_without_sign_in_acts_as_head(village: Desk) -> None:
+def test_services_called_with_nobody_signed_in_record_the_system(village: Desk) -> None:
     village.station.set_setting("complaint_general_days", 11)
     assert village.station.setting("complaint_general_days") == 11
-    assert village.backups.history("settings", "complaint_general_days")[0]["actor"] == "命令行"
+    assert village.backups.history("settings", "complaint_general_days")[0]["actor"] == "系统"
+
+
+def test_where_sign_in_is_required_the_head_must_have_signed_in(village: Desk) -> None:
+    village.session.sign_in_required = True  # what the command line sets
+    with pytest.raises(NotAllowed, match="--as"):
+        village.station.set_setting("complaint_general_days", 11)
 
 
 def test_add_staff_refuses_duplicates_and_unknown_windows(village: Desk) -> None:
@@ -193,7 +199,7 @@ def test_add_staff_refuses_duplicates_and_unknown_windows(village: Desk) -> None
 # -- windows nobody sits at ------------------------------------------------------
 
 def test_unstaffed_windows(desk: Desk) -> None:
-    _setup(desk, staff=[StaffInput("王建国", Role.HEAD, "1234", "综合窗口")])
+    _setup(desk, staff=[StaffInput("王建国", Role.HEAD, "123456", "综合窗口")])
     assert desk.station.unstaffed_windows() == ["帮办代办窗口"]
     desk.station.add_staff(StaffInput("李明", Role.AGENT, None, "帮办代办窗口"))
     assert desk.station.unstaffed_windows() == []

@@ -29,7 +29,7 @@ def test_office_hours_read_from_short_text() -> None:
 
 
 def test_station_details_corrected_and_audited(village: Desk) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     station = village.station.edit_station(StationChange(
         town_code="610922102", address="西沟村村委会一楼", phone="0915-1234567",
         hours=OfficeHours.parse("08:00-12:00,14:30-18:00")))
@@ -47,7 +47,7 @@ def test_a_town_centre_edits_its_own_details_but_has_no_town_code(desk: Desk) ->
 
     from station_desk.domain.station import StationKind
     desk.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
-                       staff=[StaffInput("赵主任", Role.HEAD, "1234")])
+                       staff=[StaffInput("赵主任", Role.HEAD, "123456")])
     station = desk.station.edit_station(StationChange(address="城关镇人民路 1 号",
                                                       phone="0915-7654321"))
     assert station.address == "城关镇人民路 1 号"
@@ -56,17 +56,17 @@ def test_a_town_centre_edits_its_own_details_but_has_no_town_code(desk: Desk) ->
 
 
 def test_only_the_head_corrects(village: Desk) -> None:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     with pytest.raises(NotAllowed):
         village.station.edit_station(StationChange(address="x"))
     with pytest.raises(NotAllowed):
-        village.station.reset_pin("李明", "5678")
+        village.station.reset_pin("李明", "567890")
     with pytest.raises(NotAllowed):
         village.station.rename_window("综合窗口", "一号窗口")
 
 
 def test_windows_added_renamed_retired(village: Desk) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     village.station.add_window("社保窗口")
     village.station.rename_window("社保窗口", "社保医保窗口")
     assert "社保医保窗口" in [w.name for w in village.station.windows()]
@@ -80,7 +80,7 @@ def test_windows_added_renamed_retired(village: Desk) -> None:
 
 
 def test_staff_moved_retrained_and_retired(village: Desk) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     moved = village.station.edit_staff("张丽", StaffChange(window="帮办代办窗口",
                                                           training_date="2026-11-02"))
     windows = {w.name: w.id for w in village.station.windows()}
@@ -105,11 +105,11 @@ def test_the_only_head_is_kept(village: Desk) -> None:
 
 
 def test_head_resets_a_forgotten_pin(village: Desk) -> None:
-    village.session.sign_in("王建国", "1234")
-    village.station.reset_pin("张丽", "8642")
+    village.session.sign_in("王建国", "123456")
+    village.station.reset_pin("张丽", "864200")
     village.session.sign_out()
     with pytest.raises(UserError):
-        village.session.sign_in("张丽", "2222")
-    assert village.session.sign_in("张丽", "8642").name == "张丽"
+        village.session.sign_in("张丽", "222222")
+    assert village.session.sign_in("张丽", "864200").name == "张丽"
     with pytest.raises(UserError):
         village.station.reset_pin("张丽", "12")

@@ -27,8 +27,8 @@ VILLAGE, TOWN, OTHER_TOWN = "610922101201", "610922101000", "610922102000"
 def _station(root: Path, kind: StationKind, code: str, name: str, town: str = "") -> Desk:
     desk = Desk.open(root)
     desk.station.setup(kind=kind, code=code, name=name, town_code=town,
-                               staff=[StaffInput("王建国", Role.HEAD, "1234"),
-                                                      StaffInput("张丽", Role.CLERK, "2222")])
+                               staff=[StaffInput("王建国", Role.HEAD, "123456"),
+                                                      StaffInput("张丽", Role.CLERK, "222222")])
     return desk
 
 
@@ -162,7 +162,7 @@ def test_changed_keys_need_an_explicit_replace(stations: dict[str, Desk],
 
 def test_only_the_head_trusts(stations: dict[str, Desk], tmp_path: Path) -> None:
     village = stations["village"]
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     with pytest.raises(NotAllowed, match="站长"):
         village.sync.trust(stations["town"].sync.export_identity(tmp_path))
 
@@ -170,7 +170,7 @@ def test_only_the_head_trusts(stations: dict[str, Desk], tmp_path: Path) -> None
 def test_trust_is_audited_but_never_exported(stations: dict[str, Desk],
                                              tmp_path: Path) -> None:
     village = stations["village"]
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     before = village.db.execute("SELECT MAX(seq) FROM change_log").fetchone()[0]
     village.sync.trust(stations["town"].sync.export_identity(tmp_path))
     after = village.db.execute("SELECT MAX(seq) FROM change_log").fetchone()[0]

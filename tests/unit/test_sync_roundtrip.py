@@ -58,8 +58,8 @@ class Station:
 
 def _open(root: Path, kind: StationKind, code: str, name: str, town: str = "") -> Station:
     desk = Desk.open(root)
-    staff = [StaffInput("王建国", Role.HEAD, "1234", None),
-             StaffInput("李明", Role.AGENT, "1111", None)]
+    staff = [StaffInput("王建国", Role.HEAD, "123456", None),
+             StaffInput("李明", Role.AGENT, "111111", None)]
     desk.station.setup(kind=kind, code=code, name=name, town_code=town,
                        town_name="城关镇便民服务中心" if town else "", staff=staff)
     ensure_station_keys(root)

@@ -19,7 +19,7 @@ from station_desk.services.viewing import VIEWING
 
 @pytest.fixture
 def clerk(village: Desk) -> Desk:
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     return village
 
 

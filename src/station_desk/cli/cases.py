@@ -170,8 +170,7 @@ def cmd_case_advance(args: argparse.Namespace, desk: Desk) -> int:
 def cmd_case_extend(args: argparse.Namespace, desk: Desk) -> int:
     """§42 extension (or with the applicant's consent), approved, with its written notice."""
     issued = desk.extensions.extend(args.case_no, args.days, args.reason or "",
-                                    consent=args.consent or "",
-                                    approved_by=args.approved_by or "")
+                                    consent=args.consent or "")
     case = desk.cases.get(args.case_no)
     if args.out:
         Path(args.out).write_bytes(issued.pdf)
@@ -197,7 +196,7 @@ def cmd_case_notify(args: argparse.Namespace, desk: Desk) -> int:
                         + "；结果应为 " + "、".join(r.value for r in NotifyResult),
                         field="channel") from None
     n = desk.notifications.record(args.case_no, purpose, channel, person=args.person or "",
-                                  result=result, told_by=args.by or "", note=args.note or "")
+                                  result=result, note=args.note or "")
     if args.json:
         _print_json({"purpose": n.purpose.value, "channel": n.channel.value, "person": n.person,
                      "told_by": n.told_by, "told_at": n.told_at.isoformat(),
@@ -268,7 +267,6 @@ def add_commands(sub: Any, add: Any, need_station: Any) -> None:
     sp.add_argument("--days", type=int, required=True, help="延长的工作日数（最多 10，联办 15）")
     sp.add_argument("--reason", required=True, help="延期理由（写入延期告知书）")
     sp.add_argument("--consent", help="非行政许可事项：申请人何时、以何种方式同意")
-    sp.add_argument("--approved-by", help="批准的站长（命令行须填写）")
     sp.add_argument("--out", help="延期告知书 PDF 另存到此文件")
     sp = add("notify", need_station(cmd_case_notify), "记录告知申请人（补正、交费、办结）", case)
     sp.add_argument("case_no")
@@ -276,7 +274,6 @@ def add_commands(sub: Any, add: Any, need_station: Any) -> None:
     sp.add_argument("--channel", default=NotifyChannel.PHONE.value, help="书面、电话、短信、上门")
     sp.add_argument("--result", default=NotifyResult.TOLD.value, help="已告知、未接通、无法联系")
     sp.add_argument("--person", help="被告知人（默认申请人本人）")
-    sp.add_argument("--by", help="告知人（命令行须填写）")
     sp.add_argument("--note")
     sp.add_argument("--wording", action="store_true", help="只打印短信/电话用语")
     add_correction_commands(case, add, need_station)

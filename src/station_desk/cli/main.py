@@ -6,6 +6,7 @@ Exit status: 0 done; 1 refused (Chinese message on stderr); 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from .. import __version__, paths
 from ..domain.catalogue import CatalogueItem
 from ..domain.errors import OtherStationBackup, UserError
+from ..domain.pin import RULE_TEXT
 from ..domain.station import default_station_name, parse_kind, parse_role
 from ..services.backups import restore_closed_archive
 from ..services.data_home import adopt_user_archive
@@ -21,6 +23,8 @@ from ..services.demo import DEMO_PINS, make_demo
 from ..services.desk import Desk
 from ..services.errors import explain_failure
 from ..services.station import StaffInput
+from ..services.store import archive_file
+from . import acting
 from .cases import add_commands, add_notice_command, add_rules_command, cmd_deadline
 from .devices import add_device_commands
 from .output import print_json as _print_json
@@ -47,7 +51,7 @@ def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
         kind=kind, code=args.code, name=default_station_name(kind, args.name),
         town_code=args.town_code or "", town_name=args.town_name or "",
         address=args.address or "", phone=args.phone or "",
-        staff=[StaffInput(args.head, parse_role("head"), args.head_pin)],
+        staff=[StaffInput(args.head, parse_role("head"), _first_head_pin(args.head))],
     )
     if args.json:
         _print_json({"station": station.name, "code": station.code, "kind": station.kind.value,
@@ -59,14 +63,30 @@ def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
+def _first_head_pin(head: str) -> str | None:
+    """$STATION_DESK_PIN, else typed twice; with neither the head sets it at the
+    first sign-in in the window."""
+    pin = os.environ.get(acting.PIN_VARIABLE)
+    if pin:
+        return pin
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        sys.stderr.write(f"注意：没有给出站长 {head} 的 PIN（环境变量 {acting.PIN_VARIABLE}），"
+                         "请在窗口首次登录时设置。\n")
+        return None
+    return acting.typed_secret(f"站长 {head} 的 PIN（{RULE_TEXT}）：", "", twice=True)
+
+
 def cmd_staff_add(args: argparse.Namespace, desk: Desk) -> int:
-    staff = desk.station.add_staff(StaffInput(args.name, parse_role(args.role), args.pin,
+    pin = acting.new_pin(args.name, required=False)
+    staff = desk.station.add_staff(StaffInput(args.name, parse_role(args.role), pin,
                                               args.window, args.phone or "",
                                               args.training_date))
     if args.json:
-        _print_json({"id": staff.id, "name": staff.name, "role": staff.role.value})
+        _print_json({"id": staff.id, "name": staff.name, "role": staff.role.value,
+                     "has_pin": staff.has_pin})
     else:
-        print(f"已添加{staff.role.label}：{staff.name}")
+        print(f"已添加{staff.role.label}：{staff.name}"
+              + ("" if staff.has_pin else "（PIN 由本人首次在窗口登录时设置）"))
     return 0
 
 
@@ -142,13 +162,15 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="便民服务站办件台账（不带命令时打开窗口）")
     p.add_argument("--version", action="version", version=f"station-desk {__version__}")
     p.add_argument("--data-dir", help="数据目录（默认 $STATION_DESK_HOME 或系统用户数据目录）")
+    acting.add_as_option(p, top=True)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, handler: Handler, help_text: str,
             parent: Any = sub) -> argparse.ArgumentParser:
         sp: argparse.ArgumentParser = parent.add_parser(name, help=help_text)
         sp.add_argument("--json", action="store_true", help="输出 JSON")
-        sp.set_defaults(handler=handler)
+        acting.add_as_option(sp)
+        sp.set_defaults(handler=handler, command_name=sp.prog.split(" ", 1)[1])
         return sp
 
     sp = add("init", cmd_init, "首次设置本站")
@@ -160,14 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--address")
     sp.add_argument("--phone")
     sp.add_argument("--head", required=True, help="站长（中心主任）姓名")
-    sp.add_argument("--head-pin", help="站长 PIN（4–8 位数字；不填则首次登录时设置）")
 
     staff = sub.add_parser("staff", help="工作人员").add_subparsers(dest="staff_cmd",
                                                                  required=True)
     sp = add("add", _need_station(cmd_staff_add), "添加工作人员", staff)
     sp.add_argument("--name", required=True)
     sp.add_argument("--role", required=True, help="head|agent|clerk")
-    sp.add_argument("--pin")
     sp.add_argument("--window", help="窗口名称")
     sp.add_argument("--phone")
     sp.add_argument("--training-date", help="培训日期 YYYY-MM-DD")
@@ -199,7 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--from", dest="start", required=True, help="收件日期 YYYY-MM-DD")
     sp.add_argument("--days", type=int, required=True, help="承诺时限（工作日）")
 
-    sp = sub.add_parser("restore", help="从备份恢复（当前文件先另存）")
+    sp = sub.add_parser("restore", help="从备份恢复（当前文件先另存；站长）")
+    acting.add_as_option(sp)
     sp.add_argument("file")
     sp.add_argument("--yes", action="store_true", help="不再确认")
     sp.add_argument("--other-station", action="store_true",
@@ -214,14 +235,35 @@ def _confirmed(question: str) -> bool:
     return answer.strip().lower() == "yes"
 
 
+def check_restorer(args: argparse.Namespace, data_dir: Path) -> None:
+    """Replacing a station's archive is the head's: signed in against the archive
+    that is there now. A new PC (no archive yet) or one whose archive no longer opens
+    has only the recovery code, which is the head's sheet from the cabinet."""
+    if not archive_file(data_dir).exists():
+        return
+    try:
+        desk = Desk.open(data_dir, program="命令行 restore")
+    except UserError:
+        if args.recovery_code:
+            return
+        raise
+    try:
+        if desk.station.is_set_up:
+            acting.sign_in(args, desk)
+            desk.session.require_head("从备份恢复")
+    finally:
+        desk.close()
+
+
 def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     interactive = bool(sys.stdin) and sys.stdin.isatty()
-    if not args.yes:
-        if not interactive:
-            raise UserError("恢复会替换当前数据文件；非交互运行时请加 --yes 确认")
-        if not _confirmed(f"用 {args.file} 替换 {data_dir} 里的数据文件？当前文件会先另存。"):
-            print("已取消")
-            return 1
+    if not args.yes and not interactive:
+        raise UserError("恢复会替换当前数据文件；非交互运行时请加 --yes 确认")
+    check_restorer(args, data_dir)
+    if not args.yes and not _confirmed(
+            f"用 {args.file} 替换 {data_dir} 里的数据文件？当前文件会先另存。"):
+        print("已取消")
+        return 1
     other = args.other_station
     while True:
         try:
@@ -280,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if desk.tamper_warning:
             sys.stderr.write("警告：" + desk.tamper_warning + "\n")
         try:
+            acting.sign_in(args, desk)
             result: int = args.handler(args, desk)
             return result
         finally:

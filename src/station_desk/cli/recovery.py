@@ -9,6 +9,7 @@ from typing import Any
 
 from ..domain.errors import UserError, os_message
 from ..services.desk import Desk
+from . import acting
 
 
 def cmd_recovery_print(args: argparse.Namespace, desk: Desk) -> int:
@@ -29,7 +30,8 @@ def add_recovery_commands(sub: Any, add: Any) -> None:
     group = sub.add_parser("recovery", help="数据恢复单（站长）")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
     sp = actions.add_parser("print", help="写出本站的恢复单 PDF（打印一份存档案柜）")
-    sp.set_defaults(handler=cmd_recovery_print)
+    sp.set_defaults(handler=cmd_recovery_print, command_name="recovery print")
+    acting.add_as_option(sp)
     sp.add_argument("--out", required=True, help="写出的 PDF 文件")
     sp.add_argument("--json", action="store_true",
                     help="同时输出 {\"code\": ...}（给县里的维护人员）")

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from typing import Any
 
 from ..domain.errors import UserError
 from ..domain.station import OfficeHours, Station, parse_role
 from ..services.desk import Desk
 from ..services.station import StaffChange, StationChange
+from . import acting
 from .output import print_json as _print_json
-
-NEW_PIN_VARIABLE = "STATION_DESK_NEW_PIN"
 
 
 def station_json(desk: Desk, station: Station) -> dict[str, Any]:
@@ -52,15 +48,6 @@ def cmd_station_set(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
-def _new_pin() -> str:
-    pin = os.environ.get(NEW_PIN_VARIABLE)
-    if pin:
-        return pin
-    if not sys.stdin.isatty():
-        raise UserError(f"请在环境变量 {NEW_PIN_VARIABLE} 中给出新密码（4 到 8 位数字）")
-    return getpass.getpass("新密码（4 到 8 位数字）：")
-
-
 def cmd_staff_set(args: argparse.Namespace, desk: Desk) -> int:
     done: list[str] = []
     change = StaffChange(role=parse_role(args.role) if args.role else None,
@@ -70,8 +57,14 @@ def cmd_staff_set(args: argparse.Namespace, desk: Desk) -> int:
         desk.station.edit_staff(args.name, change)
         done.append("资料已修改")
     if args.reset_pin:
-        desk.station.reset_pin(args.name, _new_pin())
-        done.append("密码已重置")
+        pin = acting.new_pin(args.name, required=True) or ""
+        signed = desk.session.signed_in
+        if signed is not None and signed.name == args.name.strip():
+            desk.station.change_own_pin(pin)  # anyone may change their own
+            done.append("PIN 已更换")
+        else:
+            desk.station.reset_pin(args.name, pin)
+            done.append("密码已重置")
     if args.retire:
         desk.station.retire(args.name)
         done.append("已离岗")
@@ -102,5 +95,6 @@ def add_station_commands(sub: Any, add: Any, need_station: Any, staff: Any) -> N
     sp.add_argument("--training-date", help="培训日期 YYYY-MM-DD")
     sp.add_argument("--phone")
     sp.add_argument("--reset-pin", action="store_true",
-                    help=f"重置密码：新密码取自 ${NEW_PIN_VARIABLE}（或询问）")
+                    help=f"重置密码（或本人更换自己的 PIN）：新 PIN 取自 ${acting.NEW_PIN_VARIABLE}"
+                         "（或在终端输入）")
     sp.add_argument("--retire", action="store_true", help="离岗")

@@ -196,7 +196,7 @@ class ComplaintDesk(CaseWorkDesk):
         record = self.rating(rating_id)
         check_callback(record, correction, classification)
         assert classification is not None
-        who = self._session.name_or("命令行")
+        who = self._session.actor.name  # the signed-in person (window or --as)
         with storage_errors(), self.db.atomic():
             service_repo.update(self.db, "ratings", rating_id, {
                 "callback_at": datetime.now().astimezone().isoformat(timespec="seconds"),

@@ -24,7 +24,7 @@ from .complaints import ComplaintDesk
 from .session import Session
 from .station import StaffInput, StationDesk
 
-DEMO_PINS = {"王建国": "1234", "李明": "1111", "张丽": "2222"}
+DEMO_PINS = {"王建国": "123456", "李明": "111111", "张丽": "222222"}
 
 
 class Services(Protocol):

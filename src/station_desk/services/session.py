@@ -1,4 +1,5 @@
-"""Who is acting: the staff member signed in on the shared PC, or the command line."""
+"""Who is acting: the staff member signed in, in the window or with `--as` on the
+command line (cli/acting.py)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ from datetime import datetime
 from ..db import sign_in_repo, station_repo
 from ..domain.actor import Actor
 from ..domain.errors import NotAllowed, UserError
-from ..domain.pin import verify_pin
+from ..domain.pin import must_change, upgraded_hash, verify_pin
 from ..domain.station import Role, Staff
 from ..domain.throttle import pause_after, wait_text
 from .store import Store
 
 log = logging.getLogger("station_desk.session")
 
-CLI_ACTOR = Actor.system("命令行")
+# what services record when called with nobody signed in: start-up work, setup
+# (which names itself), and tests; the window and the CLI sign someone in first
+NOBODY = Actor.system("系统")
 
 
 class Session:
@@ -24,11 +27,15 @@ class Session:
     def __init__(self, store: Store) -> None:
         self._store = store
         self.signed_in: Staff | None = None
+        # the signed-in PIN is from before the 6-digit rule: a new one is due now
+        self.pin_change_due = False
+        # the command line sets it: nothing reserved for the head without signing in
+        self.sign_in_required = False
 
     @property
     def actor(self) -> Actor:
         if self.signed_in is None:
-            return CLI_ACTOR
+            return NOBODY
         return Actor(self.signed_in.id, self.signed_in.name)
 
     def name_or(self, fallback: str) -> str:
@@ -38,8 +45,11 @@ class Session:
     def require_head(self, what: str) -> None:
         """Only the head may do what the manual reserves for the head.
 
-        The command line is the town IT administrator's tool and acts as head.
+        Called with nobody signed in (start-up work, tests) it lets the call through,
+        unless `sign_in_required` (the command line) says otherwise.
         """
+        if self.signed_in is None and self.sign_in_required:
+            raise NotAllowed(f"“{what}”只能由站长（中心主任）操作：请用 --as 站长姓名 登录")
         if self.signed_in is not None and self.signed_in.role != Role.HEAD:
             raise NotAllowed(f"“{what}”只能由站长（中心主任）操作，"
                              f"当前登录的是{self.signed_in.role.label}{self.signed_in.name}")
@@ -58,19 +68,37 @@ class Session:
                 raise UserError(f"{staff.name} 的 PIN 已连续输错 {misses} 次，"
                                 f"请 {wait_text(left)}后再试", field="pin")
         actor = Actor(staff.id, staff.name)
-        if not verify_pin(station_repo.pin_hash(db, staff.id), pin):
+        stored = station_repo.pin_hash(db, staff.id)
+        if not stored:  # not a wrong PIN: there is none to check yet
+            raise UserError(f"{staff.name} 还没有设置 PIN：请在窗口首次登录时设置，"
+                            "或请站长重置", field="pin")
+        if not verify_pin(stored, pin):
             sign_in_repo.record(db, staff.id, sign_in_repo.FAILED, actor, where)
             pause = pause_after(misses + 1)
             then = f"，请 {wait_text(pause)}后再试" if pause else "，请重新输入"
             raise UserError(f"PIN 不对（已连续输错 {misses + 1} 次）{then}", field="pin")
         if misses:
             sign_in_repo.record(db, staff.id, sign_in_repo.SIGNED_IN, actor, where)
+        self._upgrade_hash(staff, stored, pin)
         self.signed_in = staff
+        self.pin_change_due = must_change(pin)
         log.info("signed in: %s", staff.name)
         return staff
 
+    def _upgrade_hash(self, staff: Staff, stored: str, pin: str) -> None:
+        """A hash made at an older, cheaper cost is replaced at today's."""
+        better = upgraded_hash(stored, pin)
+        if better is not None:
+            station_repo.update_staff(self._store.db, staff.id, {"pin_hash": better},
+                                      Actor(staff.id, staff.name))
+            log.info("PIN hash of %s upgraded to the current cost", staff.name)
+
+    def pin_changed(self) -> None:
+        self.pin_change_due = False
+
     def sign_out(self) -> None:
         self.signed_in = None
+        self.pin_change_due = False
 
     def reload(self) -> None:
         """After the archive was replaced: the signed-in person as that file knows them

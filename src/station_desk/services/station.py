@@ -115,7 +115,8 @@ class StationDesk:
         hashes = [hash_pin(s.pin) if s.pin else None for s in staff]
         # before the transaction: an unwritable keys folder stops setup cleanly
         ensure_station_keys(self._store.data_dir)
-        db, actor = self._store.db, self._session.actor
+        # nobody can be signed in before the first staff exist
+        db, actor = self._store.db, Actor.system("首次设置")
         with storage_errors(), db.atomic():
             station_repo.create_station(
                 db, code=code, name=name, kind=kind, town_code=town_code.strip(),
@@ -236,6 +237,15 @@ class StationDesk:
         with storage_errors():
             station_repo.update_staff(self._store.db, staff_id, {"pin_hash": hash_pin(pin)},
                                       self._session.actor)
+        if signed is not None and signed.id == staff_id:
+            self._session.pin_changed()
+
+    def change_own_pin(self, pin: str) -> None:
+        """The signed-in person chooses a new PIN (due when theirs is under 6 digits)."""
+        signed = self._session.signed_in
+        if signed is None:
+            raise NotAllowed("请先登录，再修改自己的 PIN")
+        self.set_pin(signed.id, pin)
 
     def set_first_pin(self, staff_id: str, pin: str) -> None:
         """First sign-in on the shared PC: a staff member without a PIN sets one."""

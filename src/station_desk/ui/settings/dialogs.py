@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.pin import RULE_TEXT
 from ...domain.station import OfficeHours, Role, Staff, Station
 from ...services.desk import Desk
 from ...services.station import StaffChange, StationChange
@@ -136,8 +137,9 @@ class NewPasswordDialog(QDialog):
         self.setWindowTitle(self.tr("重置密码 — %1").replace("%1", person.name))
         fit_to_screen(self, 420, 200)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("给 %1 设一个新密码（4 到 8 位数字），告诉本人；"
-                                   "本人以后可以自己再改。").replace("%1", person.name)))
+        form.addRow(QLabel(self.tr("给 %1 设一个新密码（%2），告诉本人；"
+                                   "本人以后可以自己再改。").replace("%1", person.name)
+                           .replace("%2", RULE_TEXT)))
         self.first = QLineEdit()
         self.second = QLineEdit()
         for edit in (self.first, self.second):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.pin import MAX_DIGITS, RULE_TEXT
 from ...domain.station import Staff
 from ...services.desk import Desk
 from ..widgets import prompts
@@ -32,10 +33,10 @@ class SignInDialog(QDialog):
             self.who.addItem(f"{staff.name}（{staff.role.label}）", staff)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMaxLength(8)
+        self.pin.setMaxLength(MAX_DIGITS)
         self.confirm_pin = QLineEdit()
         self.confirm_pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_pin.setMaxLength(8)
+        self.confirm_pin.setMaxLength(MAX_DIGITS)
         self.confirm_label = QLabel(self.tr("再输一次"))
         form.addRow(self.tr("姓名"), self.who)
         form.addRow(self.tr("密码"), self.pin)
@@ -69,7 +70,8 @@ class SignInDialog(QDialog):
         first = self.chosen is not None and not self.chosen.has_pin
         self.confirm_label.setVisible(first)
         self.confirm_pin.setVisible(first)
-        self.hint.setText(self.tr("首次登录：请设置您自己的 PIN（4–8 位数字）。") if first else "")
+        self.hint.setText(self.tr("首次登录：请设置您自己的 PIN（%1）。").replace("%1", RULE_TEXT)
+                          if first else "")
 
     def accept(self) -> None:
         staff = self.chosen
@@ -87,4 +89,14 @@ class SignInDialog(QDialog):
                                  self.tr("无法登录")):
             self.pin.clear()
             return
+        self.pin.clear()
+        if self.desk.session.pin_change_due and not change_pin_now(self, self.desk, staff):
+            return  # they signed out instead: the sign-in stays open
         super().accept()
+
+
+def change_pin_now(parent: QWidget, desk: Desk, staff: Staff) -> bool:
+    """Replaceable in tests: the change a short PIN makes due; True when saved."""
+    from .change_pin import ChangePinDialog
+
+    return bool(ChangePinDialog(desk, staff, parent).exec())

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.pin import MAX_DIGITS, MIN_DIGITS
 from ...domain.station import Role
 from ...services.desk import StaffInput
 from ..widgets.delegates import ChoiceDelegate, SecretDelegate, keep_editors_open
 from ..widgets.table_models import EditableRowsModel, Index
 
 COL_NAME, COL_ROLE, COL_WINDOW, COL_PIN = range(4)
-PIN_LENGTH = 8
+PIN_LENGTH = MAX_DIGITS
 NOT_FIXED = ""  # the window of someone who sits at no fixed window
 
 
@@ -34,7 +35,7 @@ class StaffDraft:
 
 
 class StaffGridModel(EditableRowsModel):
-    HEADERS = ("姓名", "岗位", "窗口", "PIN（4–8位数字）")
+    HEADERS = ("姓名", "岗位", "窗口", f"PIN（{MIN_DIGITS}–{MAX_DIGITS}位数字）")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
