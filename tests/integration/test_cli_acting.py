@@ -3,6 +3,7 @@ same throttle as the window's, the audit naming the person, no PIN as an argumen
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,8 @@ from argon2 import PasswordHasher
 from cli import HEAD_PIN, PENSION_CLAIM_MATERIALS, Station, copy_of
 from stdnum.cn import ric
 
+from station_desk.cli import acting
+from station_desk.cli.main import build_parser
 from station_desk.db import station_repo
 from station_desk.domain.actor import Actor
 from station_desk.services.desk import Desk
@@ -168,3 +171,20 @@ def test_someone_added_without_a_pin_sets_it_at_the_first_sign_in(st: Station) -
     err = st.refused("case", "new", "-", stdin="{}", who=("赵强", HEAD_PIN))
     assert "还没有设置 PIN" in err
     assert _misses(st) == []  # not a wrong PIN
+
+
+def _commands(parser: argparse.ArgumentParser, prefix: str = "") -> Iterator[str]:
+    groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not groups:
+        yield prefix.strip()
+    for group in groups:
+        for name, sub in group.choices.items():
+            yield from _commands(sub, f"{prefix} {name}")
+
+
+def test_every_read_only_command_exists_and_the_rest_need_a_sign_in() -> None:
+    commands = set(_commands(build_parser())) | {"notice list"}  # `notice list CASE_NO`
+    assert acting.READS_ONLY <= commands  # a renamed command does not slip out unsigned
+    for name in commands - acting.READS_ONLY - acting.BEFORE_ANY_STAFF - {"notice list"}:
+        args = argparse.Namespace(command=name.split()[0], command_name=name)
+        assert acting.needs_sign_in(args), name

@@ -14,6 +14,7 @@ from stdnum.cn import ric
 
 TIMEOUT = 120
 VILLAGE, TOWN = "610922101201", "610922101000"
+HEAD_PIN = "123456"  # every head's here; init takes it as the first PIN too
 MATERIALS = ["居民身份证或户口簿", "《城乡居民基本养老保险待遇申领表》", "社会保障卡或银行卡"]
 
 
@@ -34,7 +35,7 @@ class Program:
 
     def __init__(self, cli: Path, window: Path, root: Path) -> None:
         self.cli, self.window, self.root = cli, window, root
-        self.env = isolated_env(root)
+        self.env = {**isolated_env(root), "STATION_DESK_PIN": HEAD_PIN}
 
     def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         feed: dict[str, Any] = ({"stdin": subprocess.DEVNULL} if stdin is None
@@ -81,8 +82,8 @@ def check_everyday_work(program: Program, tmp: Path) -> None:
     assert "西沟村便民服务站" in program.ok("--data-dir", str(demo), "demo")
     waiting = program.json("--data-dir", str(demo), "case", "list", "--status", "待补正")
     notice = tmp / "补正.pdf"
-    issued = program.json("--data-dir", str(demo), "notice", waiting[0]["case_no"],
-                          "--kind", "supplement", "--out", str(notice))
+    issued = program.json("--data-dir", str(demo), "--as", "王建国", "notice",
+                          waiting[0]["case_no"], "--kind", "supplement", "--out", str(notice))
     assert issued["sha256"] and notice.stat().st_size > 10_000
     for pdf in (notice,):
         rows = fonts_of(pdf)
@@ -102,25 +103,26 @@ def check_sync_round_trip(program: Program, tmp: Path) -> None:
     stick.mkdir(parents=True)
     program.ok("--data-dir", str(village), "init", "--kind", "village", "--code", VILLAGE,
                "--name", "西沟村", "--town-code", TOWN, "--town-name", "城关镇便民服务中心",
-               "--head", "王建国", "--head-pin", "123456")
-    program.ok("--data-dir", str(village), "staff", "add", "--name", "李明", "--role", "agent",
-               "--pin", "111111")
+               "--head", "王建国")
+    as_village, as_town = ("--data-dir", str(village), "--as", "王建国"), \
+        ("--data-dir", str(town), "--as", "赵红")
+    program.ok(*as_village, "staff", "add", "--name", "李明", "--role", "agent")
     program.ok("--data-dir", str(town), "init", "--kind", "town1", "--code", TOWN,
-               "--name", "城关镇", "--head", "赵红", "--head-pin", "123456")
+               "--name", "城关镇", "--head", "赵红")
     v_id = program.json("--data-dir", str(village), "keys", "export", "--out", str(ids))
     t_id = program.json("--data-dir", str(town), "keys", "export", "--out", str(ids))
-    program.ok("--data-dir", str(town), "keys", "trust", v_id["path"],
+    program.ok(*as_town, "keys", "trust", v_id["path"],
                "--fingerprint", v_id["fingerprint"])
-    program.ok("--data-dir", str(village), "keys", "trust", t_id["path"])
+    program.ok(*as_village, "keys", "trust", t_id["path"])
     entry = {"item": "08-02", "channel": "来访",
              "applicant": {"name": "王秀英", "id_number": applicant_id(1), "phone": "13909151001"},
              "proxy": True, "first_ask": "李明", "received": MATERIALS,
              "received_at": "2026-11-02T09:30:00"}
-    [case] = program.json("--data-dir", str(village), "case", "new", "-", data=[entry])
-    bundle = program.json("--data-dir", str(village), "export", "--to", str(stick))
+    [case] = program.json(*as_village, "case", "new", "-", data=[entry])
+    bundle = program.json(*as_village, "export", "--to", str(stick))
     assert bundle["counts"] == {"cases": 1, "case_events": 2}
     assert program.json("--data-dir", str(town), "verify", bundle["path"])["ok"]
-    report = program.json("--data-dir", str(town), "import", bundle["path"])
+    report = program.json(*as_town, "import", bundle["path"])
     assert (report["new"], report["quarantined"]) == (3, [])
     shown = program.json("--data-dir", str(town), "case", "show", case["case_no"])
     assert shown["applicant"]["name"] == "王秀英"

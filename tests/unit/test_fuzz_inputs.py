@@ -76,7 +76,8 @@ def station(village: Desk, data_dir: Path) -> Iterator[Path]:
 def _run(data_dir: Path, argv: list[str], stdin: bytes, capsys: pytest.CaptureFixture[str],
          monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-    code = main(["--data-dir", str(data_dir), *argv])
+    monkeypatch.setenv("STATION_DESK_PIN", "123456")  # signed in: the input itself is tried
+    code = main(["--data-dir", str(data_dir), "--as", "王建国", *argv])
     err = capsys.readouterr().err
     assert code in (0, 1)
     if code == 1:
@@ -154,7 +155,7 @@ def test_file_commands_never_raise(station: Path, tmp_path: Path, command: str,
         _run(station, argv, b"", capsys, monkeypatch)
 
     run()
-    assert main(["--data-dir", str(station), "keys", "trust",
+    assert main(["--data-dir", str(station), "--as", "王建国", "keys", "trust",
                  str(tmp_path / "missing.json")]) == 1
 
 

@@ -57,8 +57,8 @@ def test_the_same_request_id_registers_once(village: Desk) -> None:
 
 
 def test_a_batch_killed_after_its_commit_is_not_registered_again(
-        village: Desk, data_dir: Path, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        village: Desk, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     village.close()
     batch = tmp_path / "batch.json"
     batch.write_text(json.dumps([_entry(n) for n in range(40)], ensure_ascii=False), "utf-8")
@@ -69,10 +69,13 @@ def test_a_batch_killed_after_its_commit_is_not_registered_again(
         from station_desk.cli.main import main
         cases._print_json = lambda data: os._exit(9)
         main(sys.argv[1:])
-    """), "--data-dir", str(data_dir), "case", "new", "--json", str(batch)],
-        env={**os.environ, "PYTHONPATH": SRC}, capture_output=True, text=True, timeout=120)
+    """), "--data-dir", str(data_dir), "--as", "王建国", "case", "new", "--json", str(batch)],
+        env={**os.environ, "PYTHONPATH": SRC, "STATION_DESK_PIN": "123456"},
+        capture_output=True, text=True, timeout=120)
     assert killed.returncode == 9, killed.stderr
-    assert main(["--data-dir", str(data_dir), "case", "new", "--json", str(batch)]) == 0
+    monkeypatch.setenv("STATION_DESK_PIN", "123456")
+    assert main(["--data-dir", str(data_dir), "--as", "王建国", "case", "new", "--json",
+                 str(batch)]) == 0
     out = capsys.readouterr()
     results = json.loads(out.out)
     assert len(results) == 40 and all(r["already_registered"] for r in results)

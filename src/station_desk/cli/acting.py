@@ -26,7 +26,7 @@ READS_ONLY = frozenset({
     "case show", "case list", "case history", "notice list", "keys show", "keys export",
     "verify", "sync status", "town villages", "town duplicates", "town board",
     "town ledger", "rules", "appt list", "after-hours list", "complaint list", "report",
-    "idcard read", "deadline",
+    "idcard read", "deadline", "retention list",
 })
 # they make the station and its first staff: nobody exists yet to sign in
 BEFORE_ANY_STAFF = frozenset({"init", "demo"})
