@@ -22,7 +22,7 @@ def stick_backup(village: Desk, tmp_path: Path) -> tuple[Path, str]:
     stick = tmp_path / "U盘"
     stick.mkdir()
     made = village.backups.backup_to(stick)
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     return made, village.backups.recovery_code()
 
 
@@ -55,7 +55,7 @@ def test_the_first_start_restores_with_the_code(qtbot, first_start: Desk, boxes,
     assert "西沟村便民服务站" in boxes.infos[-1] and "PIN" in boxes.infos[-1]
     assert first_start.station.is_set_up
     assert wizard.result() == 1 and not wizard.isVisible()  # on to the sign-in, no setup
-    first_start.session.sign_in("王建国", "1234")
+    first_start.session.sign_in("王建国", "123456")
 
 
 def test_a_wrong_code_or_a_damaged_file_is_said_and_nothing_changes(
@@ -97,13 +97,13 @@ def test_another_stations_code_names_the_two_causes(qtbot, first_start: Desk, bo
 
 def test_the_head_prints_the_recovery_sheet_from_the_archive_page(
         qtbot, village: Desk, boxes) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     page = ArchivePage(village)
     qtbot.addWidget(page)
     preview = show_recovery_sheet(page, village)
     assert preview is not None and preview.document.pageCount() == 1
     assert preview.save_button.isHidden() and not preview.print_button.isHidden()
     preview.close()
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     assert show_recovery_sheet(page, village) is None
     assert "站长" in boxes.warnings[-1]

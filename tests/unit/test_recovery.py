@@ -27,12 +27,12 @@ POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdffonts"))
 
 @pytest.fixture
 def stick_backup(village: Desk, tmp_path: Path) -> tuple[Path, str, str]:
-    village.session.sign_in("李明", "1111")
+    village.session.sign_in("李明", "111111")
     new_case(village, NAME, idn=7)
     stick = tmp_path / "stick"
     stick.mkdir()
     made = village.backups.backup_to(stick)
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     return made, village.backups.recovery_code(), village.sync.fingerprint()
 
 
@@ -53,7 +53,7 @@ def test_the_first_start_restores_a_backup_with_the_code(
     assert NAME in [c.applicant.name for c in new_pc.cases.page(
         new_pc.cases.make_filter(), limit=10)]
     assert new_pc.sync.fingerprint() == fingerprint  # the town keeps trusting it
-    new_pc.session.sign_in("王建国", "1234")  # the old staff and PINs came back
+    new_pc.session.sign_in("王建国", "123456")  # the old staff and PINs came back
     assert new_pc.backups.recovery_code() == code
     # it opens again next time: the folder now keeps the backup's key
     assert archive_key.load(new_pc.data_dir) == recovery_code.decode(code)
@@ -112,7 +112,7 @@ def test_a_station_with_data_is_not_overwritten_by_the_code(
 @pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
 def test_the_sheet_embeds_every_font_and_shows_the_code(village: Desk,
                                                         tmp_path: Path) -> None:
-    village.session.sign_in("王建国", "1234")
+    village.session.sign_in("王建国", "123456")
     pdf = tmp_path / "sheet.pdf"
     pdf.write_bytes(village.recovery.sheet_pdf(date(2026, 12, 1)))
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
@@ -122,6 +122,6 @@ def test_the_sheet_embeds_every_font_and_shows_the_code(village: Desk,
                           text=True, check=True).stdout
     code = village.backups.recovery_code()
     assert code.split("-")[0] in text.replace(" ", "") and "恢复码" in text
-    village.session.sign_in("李明", "1111")
+    village.session.sign_in("李明", "111111")
     with pytest.raises(UserError):
         village.recovery.sheet_pdf()
