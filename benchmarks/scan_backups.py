@@ -53,8 +53,8 @@ def build(root: Path, scans: int, kib: int) -> Desk:
     desk = Desk.open(root)
     desk.station.setup(kind=StationKind.VILLAGE, code="610922101201", name="西沟村便民服务站",
                        town_code="610922101000", town_name="城关镇便民服务中心",
-                       staff=[StaffInput("王建国", Role.HEAD, "1234", "综合窗口")])
-    desk.session.sign_in("王建国", "1234")
+                       staff=[StaffInput("王建国", Role.HEAD, "123456", "综合窗口")])
+    desk.session.sign_in("王建国", "123456")
     item = desk.catalogue.item("08-02")
     for n in range(scans):
         if n % 4 == 0:  # four pages a case
