@@ -98,7 +98,7 @@ class RecoveryDialog(QDialog):
 
         def done(result: NewPcRestore) -> None:
             self.station_name = result.station_name
-            text = self.tr("已恢复“%1”的数据。请用原来的姓名和 PIN 登录。").replace(
+            text = self.tr("已恢复“%1”的数据。请用原来的姓名和密码登录。").replace(
                 "%1", self.station_name)
             if result.scan_message:
                 text += "\n\n" + result.scan_message

@@ -148,7 +148,7 @@ class StaffPage(QWizardPage):
         super().__init__()
         self.windows_page = windows
         self.setTitle(self.tr("第三步：工作人员"))
-        self.setSubTitle(self.tr("第一行是站长（中心主任）。每人用姓名和 PIN 登录，"
+        self.setSubTitle(self.tr("第一行是站长（中心主任）。每人用姓名和密码登录，"
                                  "所有记录都会记下经办人。窗口不得无人。"))
         layout = QVBoxLayout(self)
         self.model = StaffGridModel(self)
