@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -85,7 +87,7 @@ class SignInDialog(QDialog):
             if not prompts.succeeded(self, lambda: self.desk.station.set_first_pin(staff.id, pin),
                                      self.tr("无法登录")):
                 return
-        if not prompts.succeeded(self, lambda: self.desk.session.sign_in(staff.name, pin),
+        if not prompts.succeeded(self, lambda: self._checked(staff.name, pin),
                                  self.tr("无法登录")):
             self.pin.clear()
             return
@@ -93,6 +95,15 @@ class SignInDialog(QDialog):
         if self.desk.session.pin_change_due and not change_pin_now(self, self.desk, staff):
             return  # they signed out instead: the sign-in stays open
         super().accept()
+
+    def _checked(self, name: str, pin: str) -> None:
+        """Checking a PIN takes most of a second on purpose (docs/privacy.md): a wait
+        cursor says the program is working."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.desk.session.sign_in(name, pin)
+        finally:
+            QApplication.restoreOverrideCursor()
 
 
 def change_pin_now(parent: QWidget, desk: Desk, staff: Staff) -> bool:
