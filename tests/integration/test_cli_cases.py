@@ -315,6 +315,7 @@ def test_case_show_gives_every_date_with_its_rule(st: Station) -> None:
     assert shown["clock"][1]["date"] == shown["deadline"]
     assert "承诺时限 10 个工作日" in shown["clock"][1]["rule"]
     assert shown["deemed_accepted"] is False and shown["extensions"] == []
+    assert shown["suspensions"] == []
 
 
 def test_case_extend_needs_consent_and_writes_the_notice(st: Station, tmp_path: Path) -> None:

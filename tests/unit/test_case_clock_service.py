@@ -259,6 +259,22 @@ def test_notification_log_and_whether_the_applicant_was_told(desk: Desk) -> None
     assert "王秀英您好" in words and done.case_no in words and "西沟村便民服务站" in words
 
 
+def test_the_supplement_notice_tells_the_applicant_in_writing(desk: Desk) -> None:
+    """The 补正材料通知书 is the written telling the law counts: the case says so."""
+    case = register(desk, SUBSIDY, SUBSIDY_MATERIALS[:-1], at(2026, 11, 2))
+    [state] = desk.notifications.states(case.case_no)
+    assert state.purpose == Purpose.SUPPLEMENT and not state.told
+    assert "尚未告知申请人" in state.text()
+    desk.notices.issue(case.case_no, NoticeKind.SUPPLEMENT)
+    [state] = desk.notifications.states(case.case_no)
+    assert state.told and state.written_at is not None
+    assert "书面告知（补正材料通知书）" in state.text()
+    # a telling recorded besides it (e.g. a call) is shown with its own words
+    desk.notifications.record(case.case_no, Purpose.SUPPLEMENT, NotifyChannel.PHONE,
+                              told_by="张丽")
+    assert "电话告知王秀英（张丽）" in desk.notifications.states(case.case_no)[0].text()
+
+
 def test_notification_refusals_name_the_problem(desk: Desk) -> None:
     case = register(desk, SUBSIDY, SUBSIDY_MATERIALS, at(2026, 11, 2))
     with pytest.raises(UserError, match="尚未办结"):

@@ -57,6 +57,9 @@ def case_json(desk: Desk, case: Case, *, timeline: bool = False) -> dict[str, An
         data["extensions"] = [{"days": e.days, "kind": e.kind.value, "reason": e.reason,
                                "approved_by": e.approved_by, "on": e.on.isoformat()}
                               for e in clock.extensions]
+        data["suspensions"] = [{"start": s.start.isoformat(),
+                                "end": s.end.isoformat() if s.end else None, "reason": s.reason}
+                               for s in clock.suspensions]
         data["told"] = [{"purpose": t.purpose.value, "told": t.told, "text": t.text()}
                         for t in desk.notifications.states(case.case_no)]
         data["timeline"] = [{"at": e.at.isoformat(), "who": e.actor_name, "kind": e.kind,

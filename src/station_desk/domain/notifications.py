@@ -64,6 +64,12 @@ def told(records: list[Notification], purpose: Purpose) -> bool:
     return any(r.purpose == purpose and r.result == NotifyResult.TOLD for r in records)
 
 
+def told_in_writing(case: Case, purpose: Purpose) -> datetime | None:
+    """When the case's own written notice told the applicant (the 补正材料通知书:
+    the notice the legal clock counts as given, 行政许可法第三十二条)."""
+    return case.supplement_notice_at if purpose == Purpose.SUPPLEMENT else None
+
+
 def check_notification(case: Case, purpose: Purpose, channel: NotifyChannel, person: str,
                        told_by: str, when: datetime, today: date) -> None:
     problems = []

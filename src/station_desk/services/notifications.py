@@ -17,6 +17,7 @@ from ..domain.notifications import (
     check_notification,
     purposes_due,
     told,
+    told_in_writing,
     wording,
 )
 from .case_work import CaseWorkDesk
@@ -29,8 +30,12 @@ class TellingState:
     purpose: Purpose
     told: bool
     last: Notification | None
+    written_at: datetime | None = None  # the written notice that told it (补正材料通知书)
 
     def text(self) -> str:
+        if self.written_at is not None and not (self.last and self.told):
+            return (f"{self.purpose.value}：已于 {self.written_at.astimezone():%Y-%m-%d %H:%M} "
+                    "书面告知（补正材料通知书）")
         if self.told and self.last is not None:
             return (f"{self.purpose.value}：已于 {self.last.told_at:%Y-%m-%d %H:%M} "
                     f"{self.last.channel.value}告知{self.last.person}（{self.last.told_by}）")
@@ -71,8 +76,9 @@ class NotificationDesk(CaseWorkDesk):
         out = []
         for purpose in purposes_due(case):
             tries = [r for r in records if r.purpose == purpose]
-            out.append(TellingState(purpose, told(records, purpose),
-                                    tries[-1] if tries else None))
+            written = told_in_writing(case, purpose)
+            out.append(TellingState(purpose, told(records, purpose) or written is not None,
+                                    tries[-1] if tries else None, written))
         return out
 
     def wording(self, case_no: str, purpose: Purpose) -> str:
