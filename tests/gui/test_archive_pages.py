@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableView
 from reportlab.pdfgen.canvas import Canvas
 from stdnum.cn import ric
@@ -39,7 +40,7 @@ from station_desk.ui.jobs import wait_for
 from station_desk.ui.statistics import page as statistics
 from station_desk.ui.statistics.model import FiguresModel
 from station_desk.ui.statistics.page import StatisticsPage
-from station_desk.ui.widgets import prompts
+from station_desk.ui.widgets import palette, prompts
 
 NO_DATA = "—（无数据）"
 
@@ -436,6 +437,27 @@ def test_adding_scans_shows_thumbnails(qtbot, panel: AttachmentsPanel, boxes, tm
     assert panel.list.item(0).text().startswith("户口簿.png")
     timeline = panel.desk.cases.timeline(panel.desk.cases.get(panel.case_no))
     assert [e.kind for e in timeline].count("附件") == 2
+
+
+def test_thumbnails_are_cached_in_the_store_and_a_lost_scan_shows_a_tile(
+        qtbot, panel: AttachmentsPanel, monkeypatch: pytest.MonkeyPatch) -> None:
+    desk = panel.desk
+    kept = desk.archive.attach_data(panel.case_no, "户口簿.png", png_bytes())
+    lost = desk.archive.attach_data(panel.case_no, "身份证.png", png_bytes(20, 10))
+    panel.refresh()
+    assert len(list((desk.data_dir / "thumbs").glob("*/*"))) == 2
+    decoded: list[bytes] = []
+    real = attachments.image_thumbnail
+    monkeypatch.setattr(attachments, "image_thumbnail",
+                        lambda data, *a: decoded.append(data) or real(data, *a))
+    (desk.data_dir / "attachments" / lost.sha256[:2] / lost.sha256).unlink()
+    again = AttachmentsPanel(desk, panel.case_no)
+    qtbot.addWidget(again)
+    assert decoded == []  # the kept one came from the cache, the lost one was not decoded
+    assert not again.list.item(0).icon().isNull()
+    tile = again.list.item(1).icon().pixmap(attachments.THUMB).toImage()
+    assert tile.pixelColor(0, 0).name() == QColor(palette.DANGER).name()  # the warning tile
+    assert kept.sha256 != lost.sha256
 
 
 def test_refusals_are_shown_together(panel: AttachmentsPanel, boxes, tmp_path: Path,

@@ -32,7 +32,10 @@ def scans_named_by(archive: Path, key: bytes) -> list[StoredScan]:
     """The scans an archive or backup file names (those kept in a store)."""
     conn = cipher.connect(archive, key, read_only=True)
     try:
-        return stored_scans(Database(conn))
+        db = Database(conn)
+        if "attachments" not in db.table_names():
+            return []  # a file from before scans were taken (migration 0007)
+        return stored_scans(db)
     finally:
         conn.close()
 

@@ -1,9 +1,11 @@
 """A case's scanned materials (高拍仪照片、扫描件): thumbnails, adding files, full view.
 
-Thumbnails are made once per attachment and kept (keyed by its SHA-256): a
-photo is decoded at thumbnail size (QImageReader scales while decoding), a PDF
-shows its first page rendered by QtPdf. The stored bytes are hash-checked by
-`desk.archive.attachment_data`; one that fails shows a warning tile instead.
+Thumbnails are made once per scan and kept, encrypted, in the store's `thumbs/`
+(`desk.archive.thumbnail`, keyed by the SHA-256): a photo is decoded at
+thumbnail size (QImageReader scales while decoding), a PDF shows its first page
+rendered by QtPdf. A scan that is missing or fails its hash check shows a
+warning tile instead (nothing cached). Still made on the UI thread the first
+time; the runner's thumbnails job (ui/jobs.py) is to call the same function.
 """
 
 from __future__ import annotations
@@ -112,6 +114,18 @@ def pdf_thumbnail(data: bytes, size: int = THUMB) -> QImage:
     return image
 
 
+def thumbnail_png(data: bytes, mime: str) -> bytes:
+    """The thumbnail as PNG bytes, for `desk.archive.thumbnail` to cache (QImage only:
+    safe on a worker thread). Empty when the picture cannot be decoded."""
+    image = pdf_thumbnail(data) if mime == PDF_MIME else image_thumbnail(data)
+    if image.isNull():
+        return b""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; Qt wants str
+    return bytes(buffer.data().data())
+
+
 def _tile(text: str, color: str) -> QImage:
     """A stand-in when there is nothing to show (damaged or unreadable)."""
     image = QImage(THUMB, THUMB, QImage.Format.Format_RGB32)
@@ -194,13 +208,12 @@ class AttachmentsPanel(QWidget):
         cached = self._thumbs.get(info.sha256)
         if cached is not None:
             return cached
-        try:
-            data = self.desk.archive.attachment_data(info)  # thumbnail: not recorded
-            image = pdf_thumbnail(data) if info.mime == PDF_MIME else image_thumbnail(data)
+        try:  # kept (encrypted) in the store's thumbs/: made once per scan, not per opening
+            image = QImage.fromData(self.desk.archive.thumbnail(info, THUMB, thumbnail_png))
             if image.isNull():
                 image = _tile(self.tr("无法显示"), palette.MUTED)
         except UserError:
-            image = _tile(self.tr("⚠ 校验不一致\n可能已损坏"), palette.DANGER)
+            image = _tile(self.tr("⚠ 文件缺失\n或已损坏"), palette.DANGER)
         icon = QIcon(QPixmap.fromImage(image))
         self._thumbs[info.sha256] = icon
         return icon
