@@ -86,3 +86,18 @@ def test_board_shows_open_and_overdue_rectifications(qtbot, qtmodeltester, rated
     monkeypatch.setattr(figure_dialogs, "open_case", lambda _p, _d, case_no: shown.append(case_no))
     late._open(late.model.index(0, 0))
     assert shown == [rated.late_case]
+
+
+def test_the_towns_today_says_how_many_village_rectifications_are_overdue(
+        qtbot, rated: Rated) -> None:
+    from station_desk.ui.today.page import TodayPage
+
+    page = TodayPage(rated.town.desk)
+    qtbot.addWidget(page)
+    page.refresh()
+    card = page.village_complaints
+    assert card.value.text() == "0 / 2"
+    assert card.note.text() == "其中差评整改逾期 1 个，详见“督导”"
+    assert card.value.property("danger") is True
+    # the village's 差评 are not the town's own: no "超过整改期限" duty of its own
+    assert rated.town.desk.complaints.overdue_rectifications() == []

@@ -172,9 +172,12 @@ class TodayPage(QWidget):
         self.village_overdue.show_value(str(v["overdue"]), self.tr("按工作日计，详见“督导”"),
                                         warn=v["overdue"] > 0)
         self.village_proxy.show_value(str(v["overdue_proxied"]), warn=v["overdue_proxied"] > 0)
+        late_fixes = v["bad_ratings_overdue"]
         self.village_complaints.show_value(
             f"{v['complaints_open']} / {v['bad_ratings_open']}",
-            warn=bool(v["complaints_open"] or v["bad_ratings_open"]))
+            self.tr("其中差评整改逾期 %1 个，详见“督导”").replace("%1", str(late_fixes))
+            if late_fixes else "",
+            warn=bool(v["complaints_open"] or v["bad_ratings_open"]), danger=late_fixes > 0)
         alerts = []
         if v["never"] or v["late"]:
             alerts.append(Duty(Level.LATE, self.tr(
