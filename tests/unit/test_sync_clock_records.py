@@ -155,6 +155,8 @@ def test_damaged_clock_rows_are_held_back_with_a_reason(pair: Pair) -> None:
     assert "差评性质" in held["ratings"] and "差不多" in held["ratings"]
     assert all("Error" not in r and "Traceback" not in r for r in held.values())
     assert "未导入（有问题）" in report.text() and "延期记录" in report.text()
+    labels = {q["table"]: q["label"] for q in report.quarantined}  # by the case number
+    assert labels["case_suspensions"] == licence and labels["notifications"] == done
     town = pair.town.desk
     assert town.db.execute("SELECT COUNT(*) FROM case_extensions").fetchone()[0] == 0
     assert len(town.sync.held()) == 4

@@ -122,11 +122,20 @@ def present(db: Database, table: str, ids: Iterable[str]) -> set[str]:
 
 
 def case_stations(db: Database, case_ids: Iterable[str]) -> dict[str, str]:
+    return _case_column(db, case_ids, "station_code")
+
+
+def case_numbers(db: Database, case_ids: Iterable[str]) -> dict[str, str]:
+    return _case_column(db, case_ids, "case_no")
+
+
+def _case_column(db: Database, case_ids: Iterable[str], column: str) -> dict[str, str]:
+    """case id -> one column of the case, for the ids that exist."""
     wanted = list(dict.fromkeys(case_ids))
     found: dict[str, str] = {}
     for part in _chunks(wanted):
         found.update((r[0], r[1]) for r in db.execute(
-            f"SELECT id, station_code FROM cases WHERE id IN ({_marks(len(part))})",
+            f"SELECT id, [{column}] FROM cases WHERE id IN ({_marks(len(part))})",
             list(part)))
     return found
 

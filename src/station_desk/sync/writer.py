@@ -303,8 +303,16 @@ class RecordWriter:
                 reason=reason, data={"record": rec, "blobs": blobs}, at=self.at)
             self.report.quarantined.append({
                 "table": table, "id": str(rec.get("id")), "seq": rec.get("seq"),
-                "label": record_label(table, data), "reason": reason})
+                "label": self._label(table, data), "reason": reason})
         return Outcome("quarantined", reason)
+
+    def _label(self, table: str, data: Row) -> str:
+        """How the clerk knows the record: a row of a case by the case's number."""
+        label = record_label(table, data)
+        case_id = data.get("case_id")
+        if table in CASE_CHILDREN and isinstance(case_id, str) and label == case_id:
+            label = sync_repo.case_numbers(self.db, [case_id]).get(case_id, label)
+        return label
 
     # -- records held back earlier ----------------------------------------------
     def retry_held(self) -> None:
