@@ -63,9 +63,9 @@ def test_a_report_is_written_in_the_runner_and_a_cancel_leaves_no_file(
     go.set()
     wait_for(job)
     assert seen == [True]
-    assert isinstance(job.error, Cancelled) and not boxes.infos and not boxes.warnings
+    assert isinstance(job.error, Cancelled) and not boxes.warnings and not boxes.said
     assert list(folder.iterdir()) == []
     monkeypatch.setattr(reports, "figures", real_figures)
     assert wait_for(stats.export_day()) == target
-    assert target.read_bytes().startswith(b"%PDF-") and str(target) in boxes.infos[-1]
+    assert target.read_bytes().startswith(b"%PDF-") and str(target) in boxes.said[-1]
     assert [p.name for p in folder.iterdir()] == ["日报.pdf"]

@@ -13,6 +13,7 @@ import pytest
 from station_desk.domain.station import StationKind
 from station_desk.ui.cases.detail import CaseDetailDialog
 from station_desk.ui.cases.page import CasesPage
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.main_window import MainWindow
 from station_desk.ui.supervision import page as board_page
 from station_desk.ui.supervision.dialogs import FigureDialog
@@ -45,7 +46,7 @@ def test_board_shows_every_village_and_opens_the_cases(qtbot, qtmodeltester, tow
     page = SupervisionPage(town.desk)
     qtbot.addWidget(page)
     page.resize(1366, 700)
-    page.refresh()
+    wait_for(page.refresh())
     qtmodeltester.check(page.board)
     qtmodeltester.check(page.duplicates)
     texts = page.board.texts()
@@ -72,6 +73,16 @@ def test_board_shows_every_village_and_opens_the_cases(qtbot, qtmodeltester, tow
     assert written is not None and written.exists()
 
 
+def test_the_board_is_read_in_the_runner(qtbot, town: Place, runs_in_job) -> None:
+    seen = runs_in_job(town.desk, town.desk.supervision, "people_across_stations")
+    page = SupervisionPage(town.desk)
+    qtbot.addWidget(page)
+    job = page.refresh()
+    assert page.people.rowCount() == 0  # the window did not wait for it
+    wait_for(job)
+    assert seen == [True] and page.people.rowCount() > 0
+
+
 def test_a_village_case_opens_without_actions(qtbot, town: Place) -> None:
     [case] = [c for c in town.desk.cases.page(town.desk.cases.make_filter(station=A),
                                               limit=10) if c.proxy]
@@ -85,7 +96,7 @@ def test_a_village_case_opens_without_actions(qtbot, town: Place) -> None:
 def test_case_list_separates_the_centres_own_work(qtbot, qtmodeltester, town: Place) -> None:
     page = CasesPage(town.desk)
     qtbot.addWidget(page)
-    page.refresh()
+    wait_for(page.refresh())
     qtmodeltester.check(page.model)
     assert page.model.total == 4
     assert page.model.headerData(page.model.COL_STATION, _horizontal()) == "站点"
@@ -119,7 +130,7 @@ def test_overdue_proxied_tab_opens_the_case(qtbot, town: Place, monkeypatch) -> 
 
     page = SyncPage(town.desk)
     qtbot.addWidget(page)
-    page.refresh()
+    wait_for(page.refresh())
     records = page.overdue_model.records()
     assert records and [r.days_over for r in records] == sorted(
         (r.days_over for r in records), reverse=True)

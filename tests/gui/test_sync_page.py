@@ -61,14 +61,16 @@ def page_for(qtbot, desk: Desk) -> SyncPage:
     page = SyncPage(desk)
     qtbot.addWidget(page)
     page.show()
-    page.refresh()
+    wait_for(page.refresh())
     return page
 
 
 def finish_jobs() -> None:
-    """The page's export or import ran in the runner: let it end and deliver."""
-    QThreadPool.globalInstance().waitForDone(30_000)
-    QApplication.processEvents()
+    """The page's export or import ran in the runner: let it end and deliver, and
+    the page's reading of its tables after it."""
+    for _ in range(3):
+        QThreadPool.globalInstance().waitForDone(30_000)
+        QApplication.processEvents()
 
 
 def register(desk: Desk, name: str, n: int, days_ago: int = 60) -> str:
@@ -99,11 +101,12 @@ def test_trust_after_checking_the_fingerprint_then_export(
     assert village_desk.sync.peers() == []
     boxes.answer = True
     page.trust_button.click()
+    finish_jobs()
     assert [p.code for p in village_desk.sync.peers()] == [TOWN]
     assert page.export_button.isEnabled()
 
     register(village_desk, "王秀英", 1)
-    page.refresh()
+    wait_for(page.refresh())
     assert "条变更" in page.pending.text()
     page.export_button.click()
     finish_jobs()
@@ -123,12 +126,14 @@ def test_only_the_head_may_trust(qtbot, village_desk: Desk, stick: Path) -> None
 
 
 def test_town_imports_from_the_stick_and_sees_its_villages(
-        qtbot, qtmodeltester, paired: tuple[Desk, Desk], stick: Path, boxes) -> None:
+        qtbot, qtmodeltester, paired: tuple[Desk, Desk], stick: Path, boxes,
+        runs_in_job) -> None:
     village, town = paired
+    seen = runs_in_job(town, town.sync, "villages")
     late = register(village, "王秀英", 1)
     village.sync.export_to(stick)
     page = page_for(qtbot, town)
-    assert page.villages_model.rowCount() == 1
+    assert page.villages_model.rowCount() == 1 and seen == [True]  # read in the runner
     assert page.villages_model.text(0, 1) == "—"
     page.import_button.click()
     finish_jobs()

@@ -139,7 +139,7 @@ def run_job(work: Callable[[Progress], T], *, title: str,
             status_bar: QStatusBar | None = None, failed_title: str | None = None,
             on_failed: Callable[[BaseException], None] | None = None,
             store: Store | None = None, writes: bool = False,
-            on_finished: Callable[[], None] | None = None) -> Job[T]:
+            on_finished: Callable[[], object] | None = None) -> Job[T]:
     """Start `work(progress)` off the UI thread and return at once.
 
     With `dialog`, a window-modal progress dialog (shown after 400 ms) keeps the
@@ -208,3 +208,34 @@ def wait_for(job: Job[T] | None, timeout: float = 30.0) -> T | None:
         QCoreApplication.processEvents()
         job.done.wait(0.01)
     return job.result
+
+
+class Reloader(Generic[T]):
+    """A page's figures read in the background, shown when read. A newer reload
+    stops the one before (its result, if it still arrives, is dropped), so the
+    page only ever shows the newest. `running` is the job in flight, if any."""
+
+    def __init__(self, page: QWidget, store: Store, failed_title: str) -> None:
+        self._page = page
+        self._store = store
+        self._failed_title = failed_title
+        self.running: Job[T] | None = None
+
+    def start(self, gather: Callable[[Progress], T], show: Callable[[T], None]) -> Job[T]:
+        if self.running is not None:
+            self.running.cancel()
+
+        def shown(result: T) -> None:
+            if not job.cancelled:
+                show(result)
+
+        def ended() -> None:
+            if self.running is job:
+                self.running = None
+
+        job: Job[T] = run_job(gather, title=self._failed_title, parent=self._page,
+                              dialog=False, store=self._store,
+                              failed_title=self._failed_title, on_done=shown,
+                              on_finished=ended)
+        self.running = job
+        return job

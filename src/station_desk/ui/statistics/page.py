@@ -36,7 +36,7 @@ from ...domain.periods import month_to_date, month_up_to, previous_month
 from ...domain.report_rows import SUMMARY_HEADERS, Cell, breakdown, summary_row, targets
 from ...domain.stats import Figures
 from ...services.desk import Desk
-from ..jobs import Job, Progress, run_job
+from ..jobs import Job, Progress, Reloader, run_job
 from ..widgets import status
 from ..widgets.card import Card
 from .charts import CategoryChart, RateCard
@@ -73,7 +73,8 @@ class StatisticsPage(QWidget):
         super().__init__()
         self.desk = desk
         self.figures: Figures | None = None
-        self.counting: Job[tuple[Figures, list[Figures]]] | None = None
+        self._counts: Reloader[tuple[Figures, list[Figures]]] = Reloader(
+            self, desk.store, self.tr("无法统计"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -241,20 +242,13 @@ class StatisticsPage(QWidget):
             progress(1, 1)  # stopped meanwhile: a newer period is being counted
             return figures, rows
 
-        if self.counting is not None:
-            self.counting.cancel()
         self.period_label.setText(self.tr("正在统计…"))
-        job = run_job(count, title=self.tr("正在统计"), parent=self, dialog=False,
-                      store=self.desk.store, failed_title=self.tr("无法统计"),
-                      on_done=lambda shown: None if job.cancelled else
-                      self._show(shown, town, first),
-                      on_finished=lambda: self._count_ended(job))
-        self.counting = job
-        return job
+        return self._counts.start(count, lambda shown: self._show(shown, town, first))
 
-    def _count_ended(self, job: Job[tuple[Figures, list[Figures]]]) -> None:
-        if self.counting is job:
-            self.counting = None
+    @property
+    def counting(self) -> Job[tuple[Figures, list[Figures]]] | None:
+        """The count in flight, if any."""
+        return self._counts.running
 
     def _show(self, counted: tuple[Figures, list[Figures]], town: bool, first: date) -> None:
         f, rows = counted

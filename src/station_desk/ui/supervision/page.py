@@ -6,8 +6,10 @@ or exported for the county; the same person open at two places."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QStandardPaths
 from PySide6.QtWidgets import (
@@ -22,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.supervision import VillageBoardRow
 from ...services.desk import Desk
+from ...services.supervision import CaseRef, DuplicatePair
+from ..jobs import Job, Progress, Reloader
 from ..statistics.page import choose_report_path
 from ..widgets import prompts, status
 from ..widgets.forms import rows_view
@@ -42,10 +47,22 @@ def ask_note(page: QWidget) -> str | None:
     return text if ok else None
 
 
+@dataclass(frozen=True)
+class Board:
+    """What the page shows, read off the UI thread."""
+    rows: list[VillageBoardRow]
+    holds: dict[str, Any]
+    cadence: int
+    names: dict[str, str]
+    pairs: list[DuplicatePair]
+    people: dict[str, list[CaseRef]]
+
+
 class SupervisionPage(QWidget):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
+        self._reads: Reloader[Board] = Reloader(self, desk.store, self.tr("无法读取各站情况"))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         title = QLabel(self.tr("督导各村（社区）站"))
@@ -103,18 +120,26 @@ class SupervisionPage(QWidget):
         layout.addWidget(self.people_tabs, 2)
 
     # -- showing ------------------------------------------------------------
-    def refresh(self) -> None:
-        s = self.desk.supervision
-        rows = prompts.attempt(self, s.villages, self.tr("无法读取各站情况"))
-        if rows is None:
-            return
-        self.board.set_rows(rows, s.catalogue_holds())
+    def refresh(self) -> Job[Board]:
+        """Read the board in the background (at a town with ten years of cases the
+        duplicate and person checks take a second); shown when read."""
+        s, station = self.desk.supervision, self.desk.station
+
+        def gather(_progress: Progress) -> Board:
+            names = {**s.village_names(), station.station_or_refuse().code: "本中心"}
+            return Board(s.villages(), s.catalogue_holds(), s.cadence_days(), names,
+                         s.duplicates(), s.people_across_stations())
+
+        return self._reads.start(gather, self._show)
+
+    def _show(self, board: Board) -> None:
+        rows = board.rows
+        self.board.set_rows(rows, board.holds)
         self._size_columns()
-        cadence = s.cadence_days()
         self.cadence.setText(self.tr(
             "报送周期：每 %1 天交一次同步包（超过即标黄，超过两倍标红；在“设置”中修改）。"
             "逾期、即将到期按工作日计，与“办件”页一致。双击数字查看对应的办件或记录。")
-            .replace("%1", str(cadence)))
+            .replace("%1", str(board.cadence)))
         alerts = []
         never = [r.name for r in rows if not r.reported]
         late = [f"{r.name}（{r.days_silent} 天）" for r in rows
@@ -137,15 +162,12 @@ class SupervisionPage(QWidget):
             alerts.append(self.tr("还没有信任任何村（社区）站：请到“同步”页导入各站的身份文件。"))
         self.summary.setText("\n".join("⚠ " + a for a in alerts))
         self.summary.setVisible(bool(alerts))
-        names = {**s.village_names(), self.desk.station.station_or_refuse().code:
-                 self.tr("本中心")}
-        self.duplicates.names = self.people.names = names
-        pairs = s.duplicates()
-        self.duplicates.set_records(pairs)
+        self.duplicates.names = self.people.names = board.names
+        self.duplicates.set_records(board.pairs)
         self.people_tabs.setTabText(0, self.tr("同一身份证号同一事项两处同时在办（%1 组）")
-                                    .replace("%1", str(len(pairs))))
-        self.dismiss_button.setEnabled(bool(pairs))
-        people = s.people_across_stations()
+                                    .replace("%1", str(len(board.pairs))))
+        self.dismiss_button.setEnabled(bool(board.pairs))
+        people = board.people
         self.people.set_records([ref for refs in people.values() for ref in refs])
         self.people_tabs.setTabText(1, self.tr("同一人在多处有办件（%1 人）")
                                     .replace("%1", str(len(people))))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDir, QStorageInfo, Qt
 from PySide6.QtWidgets import (
@@ -39,13 +39,13 @@ from PySide6.QtWidgets import (
 from ...domain.station import Role
 from ...services.desk import Desk
 from ...services.sync import ExportResult, ImportOutcome, is_removable_root, range_label
-from ..jobs import Job, Progress, run_job
+from ..jobs import Job, Progress, Reloader, run_job
 from ..widgets import palette, prompts, status
 from ..widgets.forms import text_box
 from .base import SyncPageBase
 from .dialogs import trust_identity_file
-from .town import build_town_tabs, refresh_town, selected_villages
-from .village import build_exports_tab, refresh_village
+from .town import build_town_tabs, read_town, refresh_town, selected_villages
+from .village import build_exports_tab, read_village, refresh_village
 
 __all__ = ["OTHER_FOLDER", "Progress", "SyncPage", "choose_files", "choose_folder",
            "removable_volumes"]
@@ -90,6 +90,7 @@ class SyncPage(SyncPageBase):
         super().__init__()
         self.desk = desk
         self.is_town = False
+        self._reads: Reloader[Any] = Reloader(self, desk.store, self.tr("无法读取同步情况"))
         self.last_report = ""
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("U盘同步"))
@@ -175,10 +176,11 @@ class SyncPage(SyncPageBase):
         self.scan_drives()
 
     # -- refresh ----------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self) -> Job[Any] | None:
+        """Texts at once; the tables read in the background and filled when read."""
         station = self.desk.station.current
         if station is None:
-            return
+            return None
         self.is_town = station.kind.is_town
         head = self.desk.session.signed_in is None or self.desk.session.signed_in.role == Role.HEAD
         self.trust_button.setEnabled(head)
@@ -200,7 +202,12 @@ class SyncPage(SyncPageBase):
         self.again_button.setVisible(not self.is_town)
         self.full_box.setVisible(not self.is_town)
         self.export_button.setVisible(not self.is_town)  # the town's is under its table
-        self._alerts(refresh_town(self) if self.is_town else refresh_village(self))
+        sync = self.sync
+        if self.is_town:
+            return self._reads.start(lambda _progress: read_town(sync),
+                                     lambda read: self._alerts(refresh_town(self, read)))
+        return self._reads.start(lambda _progress: read_village(sync),
+                                 lambda read: self._alerts(refresh_village(self, read)))
 
     def _alerts(self, alerts: list[str]) -> None:
         self.alert.setText("\n".join("⚠ " + a for a in alerts))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.sync import missing_message
+from ...services.sync import OverdueCase, SyncDesk, VillageStatus, missing_message
 from .base import SyncPageBase
 from .models import OverdueModel, VillagesModel
 from .widgets import make_table
@@ -68,15 +68,21 @@ def build_town_tabs(page: SyncPageBase) -> TownTabs:
                     return_all_button, overdue_box, overdue, overdue_model)
 
 
-def refresh_town(page: SyncPageBase) -> list[str]:
-    """Fill the town's texts, buttons and tables; the alerts to show."""
+def read_town(sync: SyncDesk) -> tuple[list[VillageStatus], list[OverdueCase]]:
+    """What the town's tabs show (off the UI thread: at ten years of cases the
+    counts by status take a while)."""
+    return sync.villages(), sync.overdue_proxied()
+
+
+def refresh_town(page: SyncPageBase,
+                 read: tuple[list[VillageStatus], list[OverdueCase]]) -> list[str]:
+    """Fill the town's texts, buttons and tables from `read`; the alerts to show."""
     page.intro.setText(page.tr(
         "导入各村（社区）站交来的同步包（可一次选多个），查看各站情况和逾期的帮办代办件，"
         "再为各站生成回传包（办理结果、事项目录、节假日安排和收件回执）。"))
     page.export_button.setText(page.tr("为全部村（社区）站生成回传包"))
     page.import_button.setText(page.tr("从U盘导入村站同步包"))
-    villages = page.sync.villages()
-    overdue = page.sync.overdue_proxied()
+    villages, overdue = read
     page.villages_model.set_records(villages)
     page.overdue_model.set_records(overdue)
     page.tabs.setTabText(page.tabs.indexOf(page.overdue_box),

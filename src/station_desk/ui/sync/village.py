@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
-from ...services.sync import range_label
+from ...services.sync import ExportStatus, Pending, SyncDesk, range_label
 from .base import SyncPageBase
 from .models import ExportsModel
 from .widgets import make_table, when
@@ -21,14 +21,19 @@ def build_exports_tab(page: SyncPageBase) -> tuple[QWidget, QTableView, ExportsM
     return box_widget, exports, model
 
 
-def refresh_village(page: SyncPageBase) -> list[str]:
-    """Fill the village's texts, buttons and table; the alerts to show."""
+def read_village(sync: SyncDesk) -> tuple[Pending, list[ExportStatus]]:
+    """What the village's tab shows (read off the UI thread)."""
+    return sync.pending(), sync.exports()
+
+
+def refresh_village(page: SyncPageBase, read: tuple[Pending, list[ExportStatus]]) -> list[str]:
+    """Fill the village's texts, buttons and table from `read`; the alerts to show."""
     page.intro.setText(page.tr(
         "把本站的办件变更加密导出到U盘，交镇便民服务中心导入；镇中心的办理结果、"
         "事项目录和节假日安排用回传包带回。U盘丢失也不会泄露群众信息。"))
     page.export_button.setText(page.tr("导出到U盘"))
     page.import_button.setText(page.tr("从U盘导入镇中心回传包"))
-    pending = page.sync.pending()
+    pending, statuses = read
     alerts = []
     if pending.peer is None:
         alerts.append(page.tr("还没有信任镇中心的身份文件，不能导出。请向镇中心要身份文件，"
@@ -46,7 +51,6 @@ def refresh_village(page: SyncPageBase) -> list[str]:
         page.pending.setText(text)
     page.export_button.setEnabled(pending.peer is not None)
     page.again_button.setEnabled(pending.last_export is not None)
-    statuses = page.sync.exports()
     unconfirmed = [s for s in statuses if not s.confirmed]
     page.exports_model.set_records(statuses)
     if statuses and unconfirmed:
