@@ -306,7 +306,9 @@ def counts_on(db: Database, day: date, station: str) -> dict[str, int]:
     start, end = day.isoformat(), day.isoformat() + "~"
     one = db.execute(
         "SELECT COUNT(*), SUM(status = ?), SUM(proxy) FROM cases "
-        "WHERE received_at >= ? AND received_at < ? AND station_code = ?",
+        # `+station_code`: the day's range of `cases_received` is the narrow way in,
+        # whatever the statistics say about the station index
+        "WHERE received_at >= ? AND received_at < ? AND +station_code = ?",
         [Status.COMPLETED.value, start, end, station]).fetchone()
     # open cases are exactly the '0…' range of the attention key (indexed)
     open_row = db.execute("SELECT COUNT(*) FROM cases WHERE sort_key >= '0' "

@@ -312,6 +312,21 @@ def m0018_scan_store(db: Database) -> None:
     )
 
 
+@migrations(name="0019_open_cases_index")
+def m0019_open_cases_index(db: Database) -> None:
+    # 今日 counts a station's open cases (and the overdue and due-soon ones among
+    # them) by a range of the attention key: from this index alone, never a read
+    # of every open case's row (262 ms -> 1 ms at 50,000 cases; each row read is a
+    # page decrypted under SQLCipher, which made 今日 ~6x its plain figure)
+    db.execute("CREATE INDEX IF NOT EXISTS cases_station_open ON cases(station_code, "
+               "sort_key)")
+    # the 待补正 questions name status and station: the index 0015 meant for them
+    # (an older `cases_status` of another shape kept its name from being made), so
+    # they never take the station index above and walk all of a station's cases
+    db.execute("CREATE INDEX IF NOT EXISTS cases_status_station ON cases(status, "
+               "station_code, supplement_due)")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 
