@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from tests.gui.test_cases_ui import register
 
 from station_desk.services.desk import Desk
+from station_desk.ui.cases.model import CaseListModel
 from station_desk.ui.main_window import MainWindow
 from station_desk.ui.widgets import text_size
 
@@ -106,3 +107,19 @@ def test_ctrl_p_offers_the_selected_cases_notices(qtbot, window: MainWindow,
     offered = [a.text() for a in menu.actions()]
     assert any("一次性告知" in t for t in offered), offered
     menu.close()
+
+
+def test_lists_measured_in_characters_follow_the_zoom(qtbot, window: MainWindow) -> None:
+    window.go_to("办件")
+    table = window.cases.table
+    column = CaseListModel.COL_NO
+    before = table.columnWidth(column), table.verticalHeader().defaultSectionSize()
+    window.go_to("延时服务")
+    hours = window.after_hours.table
+    hours_before = hours.columnWidth(0)
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert text_size.saved_zoom() == 125
+    qtbot.waitUntil(lambda: table.columnWidth(column) > before[0] * 1.15)
+    assert table.verticalHeader().defaultSectionSize() > before[1]
+    qtbot.waitUntil(lambda: hours.columnWidth(0) > hours_before * 1.15)

@@ -33,6 +33,7 @@ from ...services.desk import Desk
 from ..appointments.dialog import CHINESE
 from ..widgets import prompts, status
 from ..widgets.forms import rows_view
+from ..widgets.text_size import sized_columns
 from .model import SessionsModel
 
 # -- replaceable clock and questions (tests assign their own) -----------------------
@@ -170,12 +171,9 @@ class AfterHoursPage(QWidget):
         self.model = SessionsModel(self)
         self.table = rows_view(self.model)
         self.table.setWordWrap(True)  # the cases column lists one case a line
-        self.table.ensurePolished()
-        em = self.table.fontMetrics().horizontalAdvance("国")
-        digit = self.table.fontMetrics().horizontalAdvance("0")
-        for column, width in enumerate((digit * 10 + em * 2 + 12, digit * 10 + em + 12,
-                                        em * 4 + 12, em * 8, em * 4 + 12, digit * 24)):
-            self.table.setColumnWidth(column, width)
+        sized_columns(self.table, lambda em, digit: dict(enumerate((
+            digit * 10 + em * 2 + 12, digit * 10 + em + 12, em * 4 + 12, em * 8, em * 4 + 12,
+            digit * 24))))
         self.table.horizontalHeader().setSectionResizeMode(
             len(SessionsModel.HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(

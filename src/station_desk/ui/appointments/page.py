@@ -30,6 +30,7 @@ from ...domain.service import Appointment, ApptStatus, clashes
 from ...services.desk import Desk
 from ..widgets import prompts, status
 from ..widgets.forms import page_top, rows_view
+from ..widgets.text_size import sized_columns
 from .dialog import CHINESE, weekday
 from .model import DayModel
 from .outcome import (  # tests import prefill_intake from here
@@ -140,14 +141,11 @@ class AppointmentsPage(QWidget):
         layout = QVBoxLayout(box)
         self.model = DayModel(self)
         self.table = rows_view(self.model)
-        em = self.table.fontMetrics().horizontalAdvance("国")
-        digit = self.table.fontMetrics().horizontalAdvance("0")
-        widths = {DayModel.COL_TIME: digit * 10 + em + 12, DayModel.COL_KIND: em * 3 + 12,
-                  DayModel.COL_NAME: em * 4 + 12, DayModel.COL_PHONE: digit * 12 + 16,
-                  DayModel.COL_ITEM: em * 12, DayModel.COL_STAFF: em * 4 + 12,
-                  DayModel.COL_STATUS: em * 3 + 16}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+        sized_columns(self.table, lambda em, digit: {
+            DayModel.COL_TIME: digit * 10 + em + 12, DayModel.COL_KIND: em * 3 + 12,
+            DayModel.COL_NAME: em * 4 + 12, DayModel.COL_PHONE: digit * 12 + 16,
+            DayModel.COL_ITEM: em * 12, DayModel.COL_STAFF: em * 4 + 12,
+            DayModel.COL_STATUS: em * 3 + 16})
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(DayModel.COL_HINT, QHeaderView.ResizeMode.Stretch)

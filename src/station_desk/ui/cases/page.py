@@ -26,6 +26,7 @@ from ...domain.cases import Status
 from ...domain.catalogue import CaseType
 from ...services.desk import Desk
 from ..widgets.forms import page_top, rows_view
+from ..widgets.text_size import follow_text_size
 from .model import CaseListModel, station_names
 
 MAX_ALERTS = 5
@@ -107,9 +108,8 @@ class CasesPage(QWidget):
         self.table = rows_view(self.model)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 12)
         self._size_columns()
+        follow_text_size(self.table, self._size_columns)  # Ctrl + / Ctrl −
         layout.addWidget(self.table, 1)
 
         self._timer = QTimer(self)
@@ -129,6 +129,8 @@ class CasesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.ensurePolished()  # the style sheet's font size, not the default
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 12)
         em = self.table.fontMetrics().horizontalAdvance("国")
         digit = self.table.fontMetrics().horizontalAdvance("0")
         widths = {

@@ -42,6 +42,7 @@ from ...services.desk import Desk
 from ..appointments.dialog import CHINESE
 from ..widgets import palette, prompts
 from ..widgets.forms import rows_view
+from ..widgets.text_size import sized_columns
 from .dialogs import ComplaintDialog, RatingDialog  # tests import them from here
 from .model import CallbacksModel, ComplaintModel
 
@@ -106,20 +107,17 @@ class ComplaintsPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = ComplaintModel(self)
         self.table = rows_view(self.model)
-        em = self.table.fontMetrics().horizontalAdvance("国")
-        digit = self.table.fontMetrics().horizontalAdvance("0")
-        metrics = self.table.fontMetrics()
-        widths = {ComplaintModel.COL_NO: metrics.horizontalAdvance("TS2026-0000") + 16,
-                  ComplaintModel.COL_AT: digit * 10 + 16,
-                  ComplaintModel.COL_WHO: em * 4 + 8, ComplaintModel.COL_PHONE: digit * 12 + 12,
-                  ComplaintModel.COL_CONCERNING: em * 7, ComplaintModel.COL_SEVERITY: em * 2 + 16,
-                  ComplaintModel.COL_STATUS: em * 4 + 8,
-                  ComplaintModel.COL_DUE: digit * 5 + em * 7 + 8}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+        sized_columns(self.table, lambda em, digit: {
+            ComplaintModel.COL_NO: digit * 11 + em + 16,  # TS2026-0000
+            ComplaintModel.COL_AT: digit * 10 + 16,
+            ComplaintModel.COL_WHO: em * 4 + 8, ComplaintModel.COL_PHONE: digit * 12 + 12,
+            ComplaintModel.COL_CONCERNING: em * 7, ComplaintModel.COL_SEVERITY: em * 2 + 16,
+            ComplaintModel.COL_STATUS: em * 4 + 8,
+            ComplaintModel.COL_DUE: digit * 5 + em * 7 + 8})
         self.table.horizontalHeader().setSectionResizeMode(ComplaintModel.COL_MATTER,
                                                            QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setMinimumSectionSize(em * 2 + 8)
+        self.table.horizontalHeader().setMinimumSectionSize(
+            self.table.fontMetrics().horizontalAdvance("国") * 2 + 8)
         split.addWidget(self.table)
         self.detail = QTextBrowser()
         split.addWidget(self.detail)
@@ -180,11 +178,9 @@ class ComplaintsPage(QWidget):
         layout.addLayout(head)
         self.callback_model = CallbacksModel(self)
         self.callbacks = rows_view(self.callback_model)
-        em = self.callbacks.fontMetrics().horizontalAdvance("国")
-        digit = self.callbacks.fontMetrics().horizontalAdvance("0")
-        for column, width in enumerate((digit * 23 + 12, em * 4 + 8, digit * 12 + 12,
-                                        em * 5 + 8, digit * 14 + 12, em * 5 + 8, em * 4 + 8)):
-            self.callbacks.setColumnWidth(column, width)
+        sized_columns(self.callbacks, lambda em, digit: dict(enumerate((
+            digit * 23 + 12, em * 4 + 8, digit * 12 + 12, em * 5 + 8, digit * 14 + 12,
+            em * 5 + 8, em * 4 + 8))))
         self.callbacks.horizontalHeader().setSectionResizeMode(
             len(CallbacksModel.HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.callbacks, 1)

@@ -31,6 +31,7 @@ from ..jobs import Job, Progress, Reloader
 from ..statistics.page import choose_report_path
 from ..widgets import prompts, status
 from ..widgets.forms import rows_view
+from ..widgets.text_size import follow_text_size
 from .dialogs import FigureDialog
 from .model import FIGURE_COLUMNS, BoardModel, DuplicatesModel, PeopleModel
 
@@ -94,6 +95,7 @@ class SupervisionPage(QWidget):
 
         self.board = BoardModel(self)
         self.table = rows_view(self.board, fit=True)
+        follow_text_size(self.table, self._size_columns)  # zoom: widths in characters
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(self._open)
         layout.addWidget(self.table, 3)

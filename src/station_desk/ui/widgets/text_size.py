@@ -4,9 +4,11 @@ own zoom (设置 → 显示, or Ctrl + / Ctrl − / Ctrl 0), which this PC remem
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from .style import style_sheet
 
@@ -71,3 +73,41 @@ def zoom_out() -> int:
 
 def zoom_reset() -> int:
     return set_zoom(NORMAL_ZOOM)
+
+
+class _OnFontChange(QObject):
+    def __init__(self, widget: QWidget, resize: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._resize = resize
+        self._due = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange and not self._due:
+            self._due = True  # a style sheet change sends several: size once, after them
+            QTimer.singleShot(0, self, self._run)  # not after the widget is gone
+        return False
+
+    def _run(self) -> None:
+        self._due = False
+        self._resize()
+
+
+def follow_text_size(widget: QWidget, resize: Callable[[], None]) -> None:
+    """Call `resize` again whenever `widget`'s text size changes (zoom): column widths
+    and row heights measured in characters stay in step with the text."""
+    widget.installEventFilter(_OnFontChange(widget, resize))
+
+
+def sized_columns(table: QTableView,
+                  widths: Callable[[int, int], Mapping[int, int]]) -> None:
+    """Column widths measured in characters — `widths(em, digit)` gives {column:
+    pixels} from the width of 国 and of 0 — set now and again after every zoom."""
+    def apply() -> None:
+        table.ensurePolished()  # the style sheet's font size, not the default
+        metrics = table.fontMetrics()
+        for column, width in widths(metrics.horizontalAdvance("国"),
+                                    metrics.horizontalAdvance("0")).items():
+            table.setColumnWidth(column, width)
+
+    apply()
+    follow_text_size(table, apply)
