@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -186,12 +187,19 @@ class AfterHoursPage(QWidget):
         self._clock_check = QTimer(self)
         self._clock_check.setInterval(CLOCK_CHECK_MS)
         self._clock_check.timeout.connect(self._show_start)
-        self._clock_check.start()
         self.month.dateChanged.connect(lambda _d: self.show_month())
         self.previous.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(-1)))
         self.next.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(1)))
 
     # -- showing -------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self._clock_check.start()  # only while the page is in front
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._clock_check.stop()
+        super().hideEvent(event)
+
     def refresh(self) -> None:
         self._fill_staff()
         session = self.desk.after_hours.open_now()
