@@ -1,5 +1,6 @@
 """Start-up stays light: the window's modules load no PDF or pinyin library until
-a notice, report or search key needs one (reportlab 0.3 s, pypinyin 0.5 s/54 MB)."""
+a notice, report, attachment or search key needs one (reportlab 0.3 s, pypinyin
+0.5 s/54 MB, pypdf 0.4 s)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-HEAVY = ("reportlab", "pypinyin", "openpyxl")
+HEAVY = ("reportlab", "pypinyin", "openpyxl", "pypdf")  # pypdf 0.4 s
 
 
 def test_the_main_window_imports_no_heavy_library() -> None:

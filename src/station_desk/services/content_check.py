@@ -11,7 +11,6 @@ import unicodedata
 import warnings
 
 from PIL import Image, UnidentifiedImageError
-from pypdf import PdfReader
 
 from ..domain.errors import UserError
 
@@ -40,6 +39,8 @@ def checked_type(name: str, data: bytes) -> str:
 
 
 def _open_pdf(name: str, data: bytes) -> None:
+    from pypdf import PdfReader  # 0.4 s to import: only once a PDF is attached
+
     quiet = logging.getLogger("pypdf")
     level = quiet.level
     quiet.setLevel(logging.ERROR)

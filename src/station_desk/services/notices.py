@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pypdf import PdfReader, PdfWriter
-
 from ..db import notices_repo
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
@@ -188,6 +186,8 @@ class NoticeDesk:
         """Issue (or reprint) each notice and hand them back as one PDF to print at once;
         each is archived on its own. Incomplete catalogue items print with their gaps
         marked, as the clerk was told when choosing."""
+        from pypdf import PdfReader, PdfWriter  # heavy: only when notices are joined
+
         writer = PdfWriter()
         for kind in kinds:
             issued = self.issue(case_no, kind, allow_incomplete=True)
