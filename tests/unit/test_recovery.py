@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from tests.unit.test_cases_service import new_case
 
-from station_desk.db import archive_key
+from station_desk.db import archive_key, epochs
 from station_desk.domain import recovery_code
 from station_desk.domain.errors import StorageError, UserError
 from station_desk.services.desk import Desk
@@ -55,6 +55,8 @@ def test_the_first_start_restores_a_backup_with_the_code(
     assert new_pc.sync.fingerprint() == fingerprint  # the town keeps trusting it
     new_pc.session.sign_in("王建国", "123456")  # the old staff and PINs came back
     assert new_pc.backups.recovery_code() == code
+    # its change numbers start a new epoch there too (see test_restore_then_sync)
+    assert epochs.current(new_pc.db) is not None
     # it opens again next time: the folder now keeps the backup's key
     assert archive_key.load(new_pc.data_dir) == recovery_code.decode(code)
 

@@ -135,3 +135,25 @@ def test_the_town_resends_everything_to_a_restored_village(tmp_path: Path) -> No
     assert "从备份恢复" in again.notes[0]
     header = bundle.read_header(again.path)
     assert header.seq_from == 1
+
+
+def test_after_a_restore_only_the_bundle_itself_is_confirmed(tmp_path: Path) -> None:
+    village, town, stick = _pair(tmp_path)
+    case_a = register(village, 1)
+    _trip(village, town, stick)
+    village.desk.session.sign_in("王建国", "123456")
+    saved = village.desk.backups.backup_to(stick)
+    _phone(village, case_a, "13900000001")
+    _trip(village, town, stick)  # the town has these numbers, from the undone history
+    village.desk.backups.restore_from(saved)
+    village.desk.session.sign_in("王建国", "123456")
+    _phone(village, case_a, "13900000002")
+    pending = village.desk.sync.export_to(stick)  # not taken to the town yet
+    back = town.desk.sync.export_to(stick, for_code=VILLAGE)
+    village.desk.sync.import_bundle(back.path)
+    [status] = [s for s in village.desk.sync.exports() if s.record.id == pending.bundle_id]
+    assert not status.confirmed  # the town's ranges cover the number, not this bundle
+    town.desk.sync.import_bundle(pending.path)
+    village.desk.sync.import_bundle(town.desk.sync.export_to(stick, for_code=VILLAGE).path)
+    [status] = [s for s in village.desk.sync.exports() if s.record.id == pending.bundle_id]
+    assert status.confirmed

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..db import journal, sync_log, sync_peers, sync_repo
+from ..db import epochs, journal, sync_log, sync_peers, sync_repo
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
 from ..db.files import write_private as write_file
@@ -253,6 +253,10 @@ class SyncDesk:
         """Our exports, newest first, each with the other side's confirmation."""
         out = []
         receipts: dict[str, dict[str, Any] | None] = {}
+        # numbers after a restore's base came round again: the peer's ranges may
+        # be of the undone history, only the bundle's own id confirms it
+        epoch = epochs.current(self.db)
+        renumbered_after = epoch.base_seq if epoch else None
         for e in sync_log.list_exports(self.db):
             if e.to_code not in receipts:
                 receipts[e.to_code] = sync_log.last_receipt(self.db, e.to_code)
@@ -260,8 +264,10 @@ class SyncDesk:
             when = next((b.get("imported_at") for b in receipt.get("bundles", [])
                          if b.get("id") == e.id), None)
             got = [tuple(r) for r in receipt.get("ranges", []) if len(r) == 2]
+            by_range = renumbered_after is None or e.seq_to <= renumbered_after
             confirmed = when is not None or (
-                e.seq_to >= e.seq_from and ranges.covered(got, e.seq_from, e.seq_to))
+                by_range and e.seq_to >= e.seq_from
+                and ranges.covered(got, e.seq_from, e.seq_to))
             out.append(ExportStatus(e, confirmed, when))
         return out
 
