@@ -94,7 +94,7 @@ def test_sign_in_wrong_pin_is_refused(qtbot, village: Desk, boxes) -> None:
     dialog.accept()
     assert dialog.result() == 0  # not accepted
     assert village.session.signed_in is None
-    assert "PIN 不对" in boxes.warnings[-1]
+    assert "密码不对" in boxes.warnings[-1]
 
 
 def test_the_staff_grid_takes_what_is_typed_and_chosen(qtbot, qtmodeltester, desk: Desk) -> None:

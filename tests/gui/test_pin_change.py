@@ -66,7 +66,7 @@ def test_a_short_pin_must_be_changed_at_sign_in(qtbot, village: Desk, boxes,
     village.session.sign_out()
     assert village.session.sign_in("王建国", "246810").name == "王建国"
     village.session.sign_out()
-    with pytest.raises(Exception, match="PIN 不对"):
+    with pytest.raises(Exception, match="密码不对"):
         village.session.sign_in("王建国", OLD_PIN)
 
 

@@ -52,7 +52,7 @@ def test_the_first_start_restores_with_the_code(qtbot, first_start: Desk, boxes,
     wizard, dialog = _dialog(qtbot, first_start, monkeypatch, backup)
     dialog.code.setText(code.lower())
     wait_for(dialog.restore())
-    assert "西沟村便民服务站" in boxes.infos[-1] and "PIN" in boxes.infos[-1]
+    assert "西沟村便民服务站" in boxes.infos[-1] and "密码" in boxes.infos[-1]
     assert first_start.station.is_set_up
     assert wizard.result() == 1 and not wizard.isVisible()  # on to the sign-in, no setup
     first_start.session.sign_in("王建国", "123456")

@@ -119,7 +119,7 @@ def test_the_heads_actions_need_the_heads_pin(st: Station, tmp_path: Path) -> No
     usb.mkdir()
     saved = st.json("backup", "--to", str(usb), who=CLERK)["path"]  # any staff member
     assert "只能由站长" in st.refused("restore", saved, "--yes", who=CLERK)
-    assert "PIN 不对" in st.refused("station", "set", "--phone", "0915-1",
+    assert "密码不对" in st.refused("station", "set", "--phone", "0915-1",
                                     who=("王建国", CLERK[1]))
     st.ok("station", "set", "--phone", "0915-6321234")  # the head with the head's PIN
 
@@ -161,7 +161,7 @@ def test_a_four_digit_pin_must_be_changed_first(st: Station) -> None:
     done = st.json("staff", "set", "--name", "李明", "--reset-pin", who=short,
                    env={"STATION_DESK_NEW_PIN": "246810"})
     assert done["done"] == ["PIN 已更换"]
-    assert "PIN 不对" in st.refused("case", "new", "-", stdin="{}", who=short)
+    assert "密码不对" in st.refused("case", "new", "-", stdin="{}", who=short)
     assert st.new(entry(), who=("李明", "246810"))
 
 
@@ -169,7 +169,7 @@ def test_someone_added_without_a_pin_sets_it_at_the_first_sign_in(st: Station) -
     added = st.json("staff", "add", "--name", "赵强", "--role", "clerk")
     assert added["has_pin"] is False
     err = st.refused("case", "new", "-", stdin="{}", who=("赵强", HEAD_PIN))
-    assert "还没有设置 PIN" in err
+    assert "还没有设置密码" in err
     assert _misses(st) == []  # not a wrong PIN
 
 

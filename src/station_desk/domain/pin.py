@@ -36,11 +36,11 @@ def check_pin(pin: str) -> str:
     """A PIN being set now (new person, reset, own change)."""
     pin = pin.strip()
     if not pin.isdigit():
-        raise UserError(f"PIN 只能是数字（{RULE_TEXT}）", field="pin")
+        raise UserError(f"密码只能是数字（{RULE_TEXT}）", field="pin")
     if len(pin) < MIN_DIGITS:
-        raise UserError(f"PIN 至少 {MIN_DIGITS} 位数字（现在是 {len(pin)} 位）", field="pin")
+        raise UserError(f"密码至少 {MIN_DIGITS} 位数字（现在是 {len(pin)} 位）", field="pin")
     if len(pin) > MAX_DIGITS:
-        raise UserError(f"PIN 最多 {MAX_DIGITS} 位数字", field="pin")
+        raise UserError(f"密码最多 {MAX_DIGITS} 位数字", field="pin")
     return pin
 
 

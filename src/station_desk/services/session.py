@@ -65,18 +65,18 @@ class Session:
         if latest is not None:
             left = latest + pause_after(misses) - datetime.now().astimezone()
             if left.total_seconds() > 0:
-                raise UserError(f"{staff.name} 的 PIN 已连续输错 {misses} 次，"
+                raise UserError(f"{staff.name} 的密码已连续输错 {misses} 次，"
                                 f"请 {wait_text(left)}后再试", field="pin")
         actor = Actor(staff.id, staff.name)
         stored = station_repo.pin_hash(db, staff.id)
         if not stored:  # not a wrong PIN: there is none to check yet
-            raise UserError(f"{staff.name} 还没有设置 PIN：请在窗口首次登录时设置，"
+            raise UserError(f"{staff.name} 还没有设置密码：请在窗口首次登录时设置，"
                             "或请站长重置", field="pin")
         if not verify_pin(stored, pin):
             sign_in_repo.record(db, staff.id, sign_in_repo.FAILED, actor, where)
             pause = pause_after(misses + 1)
             then = f"，请 {wait_text(pause)}后再试" if pause else "，请重新输入"
-            raise UserError(f"PIN 不对（已连续输错 {misses + 1} 次）{then}", field="pin")
+            raise UserError(f"密码不对（已连续输错 {misses + 1} 次）{then}", field="pin")
         if misses:
             sign_in_repo.record(db, staff.id, sign_in_repo.SIGNED_IN, actor, where)
         self._upgrade_hash(staff, stored, pin)

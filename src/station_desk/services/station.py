@@ -233,7 +233,7 @@ class StationDesk:
         """A staff member sets their own PIN; the head may reset anyone's."""
         signed = self._session.signed_in
         if signed is not None and signed.id != staff_id:
-            self._session.require_head("重置他人 PIN")
+            self._session.require_head("重置他人的密码")
         with storage_errors():
             station_repo.update_staff(self._store.db, staff_id, {"pin_hash": hash_pin(pin)},
                                       self._session.actor)
@@ -244,7 +244,7 @@ class StationDesk:
         """The signed-in person chooses a new PIN (due when theirs is under 6 digits)."""
         signed = self._session.signed_in
         if signed is None:
-            raise NotAllowed("请先登录，再修改自己的 PIN")
+            raise NotAllowed("请先登录，再修改自己的密码")
         self.set_pin(signed.id, pin)
 
     def set_first_pin(self, staff_id: str, pin: str) -> None:
@@ -253,7 +253,7 @@ class StationDesk:
         if staff is None or not staff.active:
             raise UserError("这位工作人员已不在岗")
         if staff.has_pin:
-            raise NotAllowed(f"{staff.name}已经设置过 PIN；忘记 PIN 请站长重置")
+            raise NotAllowed(f"{staff.name}已经设置过密码；忘记密码请站长重置")
         with storage_errors():
             station_repo.update_staff(self._store.db, staff_id, {"pin_hash": hash_pin(pin)},
                                       Actor(staff.id, staff.name))

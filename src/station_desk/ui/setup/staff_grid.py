@@ -35,7 +35,7 @@ class StaffDraft:
 
 
 class StaffGridModel(EditableRowsModel):
-    HEADERS = ("姓名", "岗位", "窗口", f"PIN（{MIN_DIGITS}–{MAX_DIGITS}位数字）")
+    HEADERS = ("姓名", "岗位", "窗口", f"密码（{MIN_DIGITS}–{MAX_DIGITS}位数字）")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
