@@ -8,7 +8,6 @@ from pathlib import Path
 
 from cli import Station
 
-
 # opening an archive notes how far its audit chain was verified: bookkeeping, not data
 OPENING_BOOKKEEPING = {"audit-checked.json"}
 
