@@ -120,7 +120,7 @@ def test_walk_in_with_proxy_with_the_mouse_counts_clicks_and_keys(
         qtbot, village: Desk, boxes, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same walk-in as a clerk with a mouse does it: a click into each field,
     the typing, a click on the item, 登记, 打印所选 — counted for the closing note."""
-    village.session.sign_in("张丽", "2222")
+    village.session.sign_in("张丽", "222222")
     keys = Keys(qtbot)
     clicks = 1  # 登记新办件 (Ctrl+N from the keyboard) opens the dialog below
     previews: list[bytes] = []

@@ -29,15 +29,15 @@ class ChangePinDialog(QDialog):
     def __init__(self, desk: Desk, person: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.setWindowTitle(self.tr("请换一个新的 PIN — %1").replace("%1", person.name))
+        self.setWindowTitle(self.tr("请换一个新密码 — %1").replace("%1", person.name))
         # no close button: Esc and the title bar's ✕ must not skip the change
         self.setWindowFlags(Qt.WindowType.Dialog | Qt.WindowType.CustomizeWindowHint
                             | Qt.WindowType.WindowTitleHint)
         fit_to_screen(self, 460, 240)
         layout = QVBoxLayout(self)
         explain = QLabel(self.tr(
-            "%1，您现在的 PIN 不足 %2 位。为保护群众的个人信息，PIN 现在至少要 %2 位数字。"
-            "请现在设一个新的 PIN（%3），以后登录用新的。")
+            "%1，您现在的密码不足 %2 位。为保护群众的个人信息，密码现在至少要 %2 位数字。"
+            "请现在设一个新密码（%3），以后登录用新的。")
             .replace("%1", person.name).replace("%2", str(MIN_DIGITS))
             .replace("%3", RULE_TEXT))
         explain.setWordWrap(True)
@@ -48,11 +48,11 @@ class ChangePinDialog(QDialog):
         for edit in (self.first, self.second):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setMaxLength(MAX_DIGITS)
-        form.addRow(self.tr("新 PIN"), self.first)
+        form.addRow(self.tr("新密码"), self.first)
         form.addRow(self.tr("再输一遍"), self.second)
         layout.addLayout(form)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("保存新 PIN"),
+        self.save_button = buttons.addButton(self.tr("保存新密码"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_out_button = buttons.addButton(self.tr("不改，退出登录"),
                                                  QDialogButtonBox.ButtonRole.RejectRole)
@@ -64,7 +64,7 @@ class ChangePinDialog(QDialog):
 
     def accept(self) -> None:
         if self.first.text() != self.second.text():
-            prompts.warn(self, self.tr("未保存"), self.tr("两次输入的 PIN 不一样，请重新输入"))
+            prompts.warn(self, self.tr("未保存"), self.tr("两次输入的密码不一样，请重新输入"))
             self.second.clear()
             return
         pin = self.first.text()
