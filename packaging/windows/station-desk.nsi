@@ -6,6 +6,10 @@
 ; SOURCE is the PyInstaller folder (`make package`); Windows: packaging/windows/build.ps1.
 ; Silent:  StationDesk-<version>-setup.exe /S [/D=D:\StationDesk]   (install or upgrade)
 ;          "C:\Program Files\StationDesk\uninstall.exe" /S
+;          Exit code 0: done; 32: refused, the program is open on this PC (close it, run again).
+; The program holds a named mutex while it runs (station_desk/running_mark.py):
+; an upgrade or removal waits for it to be closed instead of failing half-way
+; on files in use.
 ; The data lives in C:\ProgramData\StationDesk (station_desk/paths.py), outside
 ; the program folder, so an upgrade replaces the program and keeps the archive;
 ; the program runs the schema migrations itself on its first start.
@@ -39,6 +43,9 @@ SetCompressor ${COMPRESSOR}
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_KEY}"
 !define WINDOW_EXE "station-desk.exe"
 !define CLI_EXE "station-desk-cli.exe"
+!define RUNNING_MUTEX "StationDeskRunning"
+; ERROR_SHARING_VIOLATION: what a silent run returns while the program is open
+!define EXIT_PROGRAM_OPEN 32
 ; BUILTIN\Users by its SID: the name is translated on Chinese Windows.
 !define ALL_USERS_SID "*S-1-5-32-545"
 
@@ -60,7 +67,8 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "MIT License"
 !define MUI_ICON "..\..\resources\icons\station-desk.ico"
 !define MUI_UNICON "..\..\resources\icons\station-desk.ico"
 !define MUI_ABORTWARNING
-!define MUI_FINISHPAGE_RUN "$INSTDIR\${WINDOW_EXE}"
+!define MUI_FINISHPAGE_RUN
+!define MUI_FINISHPAGE_RUN_FUNCTION OpenAsTheSignedInUser
 !define MUI_FINISHPAGE_RUN_TEXT "现在打开${APP_NAME}"
 
 !insertmacro MUI_PAGE_WELCOME
@@ -71,6 +79,44 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "MIT License"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "SimpChinese"
 
+; $R0 = 1 while a copy of the program runs: its mutex exists, in this login's
+; session or globally (another login's copy may deny us access: still running).
+!macro RUNNING_CHECKS UN
+Function ${UN}ProgramRunning
+  StrCpy $R0 0
+  System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "Global\${RUNNING_MUTEX}") p.r1 ?e'
+  Pop $2
+  ${If} $1 P<> 0
+    System::Call 'kernel32::CloseHandle(p r1)'
+    StrCpy $R0 1
+  ${ElseIf} $2 = 5
+    StrCpy $R0 1
+  ${EndIf}
+  System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${RUNNING_MUTEX}") p.r1'
+  ${If} $1 P<> 0
+    System::Call 'kernel32::CloseHandle(p r1)'
+    StrCpy $R0 1
+  ${EndIf}
+FunctionEnd
+
+; Ask until the program is closed (or give up); silent: refuse with an exit code.
+Function ${UN}CloseProgramFirst
+  retry:
+    Call ${UN}ProgramRunning
+    ${If} $R0 = 1
+      ${If} ${Silent}
+        SetErrorLevel ${EXIT_PROGRAM_OPEN}
+        Quit
+      ${EndIf}
+      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APP_NAME}正在运行（可能在另一个 Windows 用户下）。$\r$\n请先保存并关闭它，再点“重试”。" IDRETRY retry
+      SetErrorLevel ${EXIT_PROGRAM_OPEN}
+      Quit
+    ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro RUNNING_CHECKS ""
+!insertmacro RUNNING_CHECKS "un."
+
 Function .onInit
   ${IfNot} ${RunningX64}
   ${OrIfNot} ${AtLeastWin10}
@@ -79,11 +125,18 @@ Function .onInit
   ${EndIf}
   SetRegView 64
   SetShellVarContext all
+  Call CloseProgramFirst
 FunctionEnd
 
 Function un.onInit
   SetRegView 64
   SetShellVarContext all
+  Call un.CloseProgramFirst
+FunctionEnd
+
+; The installer runs elevated; Explorer starts the program as the signed-in user.
+Function OpenAsTheSignedInUser
+  Exec '"$WINDIR\explorer.exe" "$INSTDIR\${WINDOW_EXE}"'
 FunctionEnd
 
 Section "Install"

@@ -1,5 +1,6 @@
 """The built program, as `make test-package` (and so .ci/run) hands it over:
-STATION_DESK_FROZEN names the PyInstaller folder, STATION_DESK_DEB the .deb.
+STATION_DESK_FROZEN names the PyInstaller folder, STATION_DESK_DEB the .deb
+(the Windows workflow: STATION_DESK_SETUP the installer).
 Without them (a plain `make test`) these tests are skipped, saying so."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 FROZEN_ENV, DEB_ENV = "STATION_DESK_FROZEN", "STATION_DESK_DEB"
+SETUP_ENV = "STATION_DESK_SETUP"  # the Windows installer (.github/workflows/windows.yml)
 
 
 def _given(name: str, what: str) -> Path:
@@ -32,3 +34,8 @@ def frozen_dir() -> Path:
 @pytest.fixture(scope="session")
 def deb_file() -> Path:
     return _given(DEB_ENV, "the .deb")
+
+
+@pytest.fixture(scope="session")
+def setup_file() -> Path:
+    return _given(SETUP_ENV, "the Windows installer")

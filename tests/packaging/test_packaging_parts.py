@@ -14,6 +14,7 @@ from station_desk import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
+import icu_data  # noqa: E402
 import trim  # noqa: E402
 from version_info import version_text  # noqa: E402
 
@@ -40,7 +41,10 @@ def test_version_resource_text_is_what_pyinstaller_evaluates() -> None:
 
 @pytest.mark.parametrize("dest", [
     "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
-    "PySide6/Qt/lib/libQt6Quick.so.6", "PySide6\\Qt6Qml.dll", "opengl32sw.dll",
+    "PySide6/Qt/lib/libQt6VirtualKeyboard.so.6", "PySide6\\Qt6VirtualKeyboard.dll",
+    "opengl32sw.dll", "PySide6/QtDBus.abi3.so", "PySide6\\QtMultimediaWidgets.pyd",
+    "libpulse.so.0", "libpulsecommon-16.1.so", "libgssapi_krb5.so.2", "libjpeg.so.62",
+    "PySide6/Qt/plugins/generic/libqevdevmouseplugin.so",
     "PySide6/Qt/translations/qt_de.qm", "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
     "PySide6/Qt/plugins/platforms/libqeglfs.so", "stdnum/oui.dat", "libcups.so.2",
     "PySide6/Qt/plugins/platforms/libqwayland.so", "PySide6/Qt/lib/libQt6WaylandClient.so.6"])
@@ -54,9 +58,30 @@ def test_unused_parts_are_left_out(dest: str) -> None:
     "PySide6/Qt/plugins/platforms/qwindows.dll", "PySide6/Qt/plugins/printsupport/"
     "libcupsprintersupport.so", "PySide6/Qt/plugins/imageformats/libqjpeg.so",
     "PySide6/Qt/translations/qtbase_zh_CN.qm", "stdnum/cn/loc.dat", "libcrypto.so.3",
-    "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "resources/fonts/NotoSansSC-Bold.ttf"])
+    "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "resources/fonts/NotoSansSC-Bold.ttf",
+    # the camera's media plugin links Qt Quick/QML; Pillow brings its own JPEG library
+    "PySide6/Qt/lib/libQt6Quick.so.6", "PySide6\\Qt6Qml.dll", "PySide6/QtNetwork.abi3.so",
+    "pillow.libs/libjpeg-6dc8d115.so.62.4.0", "PySide6/Qt/lib/libQt6Multimedia.so.6"])
 def test_what_the_program_uses_stays(dest: str) -> None:
     assert trim.keep(dest)
+
+
+def test_strip_leaves_ffmpeg_alone() -> None:
+    assert trim.NOT_STRIPPED.search("PySide6/Qt/lib/libavutil.so.59")
+    assert trim.NOT_STRIPPED.search("PySide6/Qt/lib/libswscale.so.8")
+    assert not trim.NOT_STRIPPED.search("PySide6/Qt/lib/libQt6Core.so.6")
+
+
+@pytest.mark.parametrize(("item", "left_out"), [
+    ("coll/fr.res", True), ("fr_CA.res", True), ("unit/de.res", True), ("coll/de_.res", True),
+    ("translit/Latin_ASCII.res", True), ("ibm-37_P100-1995.cnv", True),
+    ("coll/zh.res", False), ("zh_Hans_CN.res", False), ("coll/root.res", False),
+    ("en_US_POSIX.res", False), ("rbnf/yue.res", False), ("coll/ucadata.icu", False),
+    ("gb18030.cnv", False), ("windows-936-2000.cnv", False), ("cnvalias.icu", False),
+    ("pool.res", False), ("zone/res_index.res", False), ("supplementalData.res", False),
+    ("brkitr/thaidict.dict", False), ("translit/root.res", False)])
+def test_icu_keeps_chinese_english_and_root(item: str, left_out: bool) -> None:
+    assert icu_data.dropped(item) is left_out
 
 
 def test_icon_files() -> None:

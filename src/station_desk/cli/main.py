@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import __version__, paths
+from .. import __version__, paths, running_mark
 from ..domain.catalogue import CatalogueItem
 from ..domain.errors import OtherStationBackup, UserError
 from ..domain.pin import RULE_TEXT
@@ -300,6 +300,7 @@ def check_named_folder(args: argparse.Namespace, data_dir: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    running_mark.hold()  # before anything else: the installer waits while it is held
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = paths.data_dir(args.data_dir)
