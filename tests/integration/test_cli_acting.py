@@ -18,6 +18,7 @@ from station_desk.cli import acting
 from station_desk.cli.main import build_parser
 from station_desk.db import station_repo
 from station_desk.domain.actor import Actor
+from station_desk.domain.errors import UserError
 from station_desk.services.desk import Desk
 
 CLERK = ("李明", "111111")
@@ -188,3 +189,31 @@ def test_every_read_only_command_exists_and_the_rest_need_a_sign_in() -> None:
     for name in commands - acting.READS_ONLY - acting.BEFORE_ANY_STAFF - {"notice list"}:
         args = argparse.Namespace(command=name.split()[0], command_name=name)
         assert acting.needs_sign_in(args), name
+
+
+def test_init_without_a_pin_leaves_it_to_the_first_sign_in(tmp_path: Path) -> None:
+    fresh = Station(tmp_path)
+    made = fresh.run("init", "--kind", "village", "--code", "610922101201", "--name", "西沟村",
+                     "--head", "王建国", env={"STATION_DESK_PIN": ""})
+    assert made.returncode == 0 and "首次登录时设置" in made.stderr
+    assert "还没有设置" in fresh.refused("station", "set", "--phone", "0915-1")
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_the_pin_is_asked_without_echo(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    monkeypatch.delenv(acting.PIN_VARIABLE, raising=False)
+    monkeypatch.delenv(acting.NEW_PIN_VARIABLE, raising=False)
+    monkeypatch.setattr(acting.sys, "stdin", _Terminal())
+    monkeypatch.setattr(acting.getpass, "getpass", lambda prompt: asked.append(prompt) or "246810")
+    assert acting.pin_of("李明") == "246810" and "李明" in asked[0]
+    assert acting.new_pin("赵强", required=False) == "246810"  # asked twice, the same
+    assert len(asked) == 3
+    answers = iter(["246810", "246811"])
+    monkeypatch.setattr(acting.getpass, "getpass", lambda _prompt: next(answers))
+    with pytest.raises(UserError, match="不一样"):
+        acting.new_pin("赵强", required=True)
