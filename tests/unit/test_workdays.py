@@ -11,6 +11,7 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
+import chinese_calendar
 import pytest
 
 from station_desk.domain.errors import UserError
@@ -21,6 +22,7 @@ from station_desk.domain.workdays import (
     HolidayCalendar,
     ScheduleMissing,
     YearSchedule,
+    _chinese_name,
     builtin_schedule,
 )
 
@@ -288,3 +290,20 @@ def test_agrees_with_holidays_package(cal: HolidayCalendar) -> None:
     while d.year < 2027:
         assert cal.is_workday(d) == cn.is_working_day(d), d
         d += timedelta(days=1)
+
+
+def test_the_builtin_schedule_is_what_the_library_says_day_by_day() -> None:
+    """Read from the library's tables at once; the same as asking it for each day."""
+    for year in (2004, 2019, 2024, 2026):
+        off, made_up, names = set(), set(), []
+        d = date(year, 1, 1)
+        while d.year == year:
+            is_holiday, english = chinese_calendar.get_holiday_detail(d)
+            if english is not None:
+                (off if is_holiday else made_up).add(d)
+                names.append((d, _chinese_name(str(english))))
+            d += timedelta(days=1)
+        schedule = builtin_schedule(year)
+        assert schedule is not None
+        assert (schedule.holidays, schedule.workdays, schedule.names) == (
+            off, made_up, tuple(names))

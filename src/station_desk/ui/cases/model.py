@@ -1,12 +1,12 @@
 """The case list: a paged table model that stays quick at a million cases.
 
-Only the row count is asked for up front; rows come in pages of 200 when the
-view first asks for them. A page that follows a cached page is read by keyset
-(`after=` the last case of the page before: an index seek), any other page by
-offset. At most `MAX_PAGES` pages stay in memory; the ones farthest from what
-is being looked at are dropped first. Working days left (a calendar walk per
-case) are worked out only for rows the view actually paints, and kept with
-their page.
+Only the row count is asked for up front; rows come in pages of 50 (about two
+screens: a jump reads little) when the view first asks for them. A page that
+follows a cached page is read by keyset (`after=` the last case of the page
+before: an index seek), any other page by offset. At most `MAX_PAGES` pages
+stay in memory; the ones farthest from what is being looked at are dropped
+first. Working days left are worked out only for rows the view actually
+paints, and kept with their page.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from ..widgets import palette
 
 Index = QModelIndex | QPersistentModelIndex
 
-PAGE_SIZE = 200
-MAX_PAGES = 50
+PAGE_SIZE = 50  # a jump to the end at 100,000 cases read 200 rows: 240 ms; 50: ~60 ms
+MAX_PAGES = 200
 
 OVERDUE_TINT = QBrush(QColor(palette.DANGER_TINT))
 DUE_SOON_TINT = QBrush(QColor(palette.WARNING_TINT))
