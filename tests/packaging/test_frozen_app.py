@@ -83,7 +83,10 @@ def test_footprint(frozen_dir: Path) -> None:
     assert folder_mb(frozen_dir) <= MAX_FOLDER_MB, f"{folder_mb(frozen_dir):.1f} MB"
     names = {p.name for p in frozen_dir.rglob("*")}
     for unused in ("libQt6VirtualKeyboard.so.6", "Qt6VirtualKeyboard.dll", "libqgtk3.so",
-                   "opengl32sw.dll", "QtDBus.abi3.so", "libpulse.so.0", "readline",
+                   "opengl32sw.dll", "QtDBus.abi3.so", "libpulse.so.0", "libreadline.so.8",
                    "qt_de.qm", "mypy", "hypothesis"):
         assert unused not in names, unused
+    assert not [name for name in names if name.startswith("readline.")]
+    for icu in frozen_dir.rglob("libicudata.so.*"):  # Linux: the cut one (32 MB in full)
+        assert icu.stat().st_size < 15e6, f"{icu}: {icu.stat().st_size / 1e6:.1f} MB"
     assert {"qtbase_zh_CN.qm", "NotoSansSC-Regular.ttf", "station-desk.png"} <= names
