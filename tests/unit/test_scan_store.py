@@ -195,3 +195,18 @@ def test_a_new_pc_gets_the_scans_back_from_the_stick_with_the_recovery_code(
         assert (fresh / "attachments" / info.sha256[:2] / info.sha256).is_file()
     finally:
         again.close()
+
+
+def test_a_backup_still_finishes_when_this_pc_lost_a_scan(head: Desk, data_dir: Path,
+                                                          tmp_path: Path) -> None:
+    case = register(head, finish=False)
+    kept = head.archive.attach_data(case.case_no, "户口簿.png", png_bytes())
+    lost = head.archive.attach_data(case.case_no, "身份证.jpg", jpeg_bytes())
+    damaged_path = data_dir / "attachments" / lost.sha256[:2] / lost.sha256
+    damaged_path.write_bytes(damaged_path.read_bytes()[:-1] + b"!")
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    made = head.backups.backup_to(stick)  # the records matter more than one picture
+    assert made.exists()
+    assert (stick / "attachments" / kept.sha256[:2] / kept.sha256).is_file()
+    assert not (stick / "attachments" / lost.sha256[:2] / lost.sha256).exists()
