@@ -231,13 +231,7 @@ def cmd_deadline(args: argparse.Namespace, desk: Desk | None) -> int:
 
 
 def cmd_holidays_import(args: argparse.Namespace, desk: Desk) -> int:
-    try:
-        text = Path(args.file).read_text("utf-8")
-    except OSError as exc:
-        raise UserError(f"读不到文件 {args.file}：{os_message(exc)}") from None
-    except UnicodeDecodeError:
-        raise UserError(f"文件 {args.file} 不是 UTF-8 文本") from None
-    year, fixed = desk.holidays.import_holidays(text)
+    year, fixed = desk.holidays.import_holidays_file(Path(args.file))
     if args.json:
         _print_json({"year": year, "cases_redated": fixed})
     else:

@@ -3,10 +3,14 @@ re-dating the open cases whose dates were provisional without it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from ..db import cases_repo, holidays_repo
 from ..db.errors import storage_errors
 from ..domain.cases import attention_key
 from ..domain.deadlines import promise
+from ..domain.errors import UserError, os_message
 from ..domain.schedule_file import parse_schedule
 from .calendar import Calendar
 from .case_work import CaseWorkDesk
@@ -17,6 +21,18 @@ from .store import Store
 
 __all__ = ["HolidayDesk"]
 
+Progress = Callable[[int, int], None]
+
+
+def read_schedule_file(path: Path) -> str:
+    """The text of a schedule file, or a UserError naming the file and the problem."""
+    try:
+        return path.read_text("utf-8")
+    except OSError as exc:
+        raise UserError(f"读不到文件 {path}：{os_message(exc)}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"文件 {path} 不是 UTF-8 文本") from None
+
 
 class HolidayDesk(CaseWorkDesk):
     """`desk.holidays`: the schedules and what they change in open cases."""
@@ -26,20 +42,26 @@ class HolidayDesk(CaseWorkDesk):
         super().__init__(store, session, station, cases)
         self._calendar = calendar
 
-    def import_holidays(self, text: str) -> tuple[int, int]:
-        """Store a year's schedule (head only); returns (year, cases re-dated)."""
+    def import_holidays(self, text: str, progress: Progress | None = None) -> tuple[int, int]:
+        """Store a year's schedule (head only); returns (year, cases re-dated). All
+        in one transaction: a job stopped between cases (`progress`) keeps nothing."""
         self._session.require_head("导入法定节假日安排")
         schedule = parse_schedule(text)
         try:
             with storage_errors(), self.db.atomic():
                 holidays_repo.save(self.db, schedule, self._session.actor)
-                fixed = self.redate_for_schedules(schedule.year)
+                fixed = self.redate_for_schedules(schedule.year, progress)
         except BaseException:
             self._calendar.invalidate()  # it was read with the schedule now rolled back
             raise
         return schedule.year, fixed
 
-    def redate_for_schedules(self, year: int) -> int:
+    def import_holidays_file(self, path: Path,
+                             progress: Progress | None = None) -> tuple[int, int]:
+        """`import_holidays` of a file (the window and the command line)."""
+        return self.import_holidays(read_schedule_file(path), progress)
+
+    def redate_for_schedules(self, year: int, progress: Progress | None = None) -> int:
         """After a schedule for `year` arrived (imported here, or in the town's return
         bundle): correct the provisional dates of open cases. Returns how many."""
         self._calendar.invalidate()  # the cached calendar predates the new schedule
@@ -48,7 +70,10 @@ class HolidayDesk(CaseWorkDesk):
         with storage_errors(), self.db.atomic():
             calendar = self._calendar.current()
             fixed = 0
-            for case in cases_repo.open_with_provisional_deadline(self.db):
+            provisional = cases_repo.open_with_provisional_deadline(self.db)
+            for done, case in enumerate(provisional):
+                if progress is not None:
+                    progress(done, len(provisional))
                 if self._cases.read_only_reason(case) is not None:
                     continue  # a village's case the town only supervises: the village's dates
                 redated = self._cases.clock(case, calendar=calendar).promised_due

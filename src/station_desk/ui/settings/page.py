@@ -31,6 +31,7 @@ from ..devices.settings_box import DeviceSettingsBox
 from ..widgets import prompts, status, text_size
 from ..widgets.forms import rows_view
 from .dialogs import NewPasswordDialog, StaffDialog, StationDialog
+from .holidays_box import HolidaysBox
 from .model import StaffModel
 
 
@@ -193,6 +194,8 @@ class SettingsPage(QWidget):
         board_row.addWidget(self.board_button)
         board_row.addStretch()
         layout.addWidget(board)
+        self.holidays_box = HolidaysBox(desk)
+        layout.addWidget(self.holidays_box)
         layout.addWidget(self._display_box())
         self.devices_box = DeviceSettingsBox(desk.data_dir)
         layout.addWidget(self.devices_box)
