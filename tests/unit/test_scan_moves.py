@@ -128,3 +128,23 @@ def test_the_window_s_start_up_backup_moves_them_first(head: Desk, data_dir: Pat
     assert head.backups.startup_backup() is not None
     assert _left_in_rows(head) == 0
     assert len(list((data_dir / "backups" / "attachments").glob("*/*"))) == 3
+
+
+def test_a_backup_from_before_the_move_restores_and_moves_again(head: Desk, data_dir: Path,
+                                                                 tmp_path: Path) -> None:
+    scans = _as_before_the_store(head, data_dir, 3)
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    saved = head.backups.backup_to(stick)  # the scans inside the copy, none in its store
+    assert not list((stick / "attachments").glob("*/*"))
+    scan_moves.move_out(head.db, ScanStore.beside(data_dir / ARCHIVE_NAME, head.db.archive_key))
+    assert _left_in_rows(head) == 0
+
+    restored = head.backups.restore_from(saved)
+
+    assert restored.scan_issues == ()
+    assert _left_in_rows(head) == 3  # back in the rows, as the backup had them
+    assert {a.id: head.archive.attachment_data(a) for a in _infos(head)} == scans
+    head.backups.startup_backup()  # and out again at the next start
+    assert _left_in_rows(head) == 0
+    assert {a.id: head.archive.attachment_data(a) for a in _infos(head)} == scans
