@@ -12,8 +12,10 @@ safely).
 
 from __future__ import annotations
 
+import logging
 import sys
 
+log = logging.getLogger("station_desk.running_mark")
 MUTEX_NAME = "StationDeskRunning"
 MUTEX_NAMES = ("Global\\" + MUTEX_NAME, MUTEX_NAME)
 
@@ -21,12 +23,17 @@ _held: list[int] = []  # the handles, kept open until the process ends
 
 
 def hold() -> None:
-    """Mark this process as a running copy of the program (once)."""
+    """Mark this process as a running copy of the program (once). Never stops the
+    program: without the mark only the installer's check is lost."""
     if sys.platform == "win32" and not _held:
         import ctypes
         from ctypes import wintypes
 
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        try:
+            kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        except (AttributeError, OSError) as exc:  # AttributeError: not really Windows
+            log.warning("no running mark for the installer: %s", exc)
+            return
         create = kernel32.CreateMutexW
         create.argtypes = (wintypes.LPVOID, wintypes.BOOL, wintypes.LPCWSTR)
         create.restype = wintypes.HANDLE

@@ -61,6 +61,14 @@ def test_elsewhere_nothing_is_touched(monkeypatch: pytest.MonkeyPatch, fresh: No
     assert running_mark._held == []
 
 
+def test_without_kernel32_the_program_still_starts(
+        monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")  # as tests of Windows paths do, on Linux
+    monkeypatch.delattr(ctypes, "WinDLL", raising=False)
+    running_mark.hold()
+    assert running_mark._held == []
+
+
 def test_every_start_takes_it(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bool] = []
     monkeypatch.setattr(running_mark, "hold", lambda: calls.append(True))
