@@ -112,6 +112,15 @@ def test_a_killed_move_resumes_and_finishes(head: Desk, data_dir: Path) -> None:
         reopened.close()
 
 
+def test_a_time_budget_stops_after_a_batch_and_the_rest_waits(head: Desk, data_dir: Path
+                                                              ) -> None:
+    _as_before_the_store(head, data_dir, 5)
+    store = ScanStore.beside(data_dir / ARCHIVE_NAME, head.db.archive_key)
+    first = scan_moves.move_out(head.db, store, batch_rows=2, budget_seconds=0)
+    assert (first.moved, first.remaining) == (2, 3) and _left_in_rows(head) == 3
+    assert scan_moves.move_out(head.db, store, batch_rows=2).moved == 3
+
+
 def test_a_blob_that_does_not_match_its_hash_stays_where_it_is(head: Desk, data_dir: Path
                                                                ) -> None:
     scans = _as_before_the_store(head, data_dir, 2)

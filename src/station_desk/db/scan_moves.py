@@ -13,6 +13,7 @@ scan since goes to the store directly.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -47,8 +48,10 @@ def pending(db: Database) -> tuple[int, int]:
 
 
 def move_out(db: Database, store: ScanStore, *, progress: Progress | None = None,
-             batch_rows: int = BATCH_ROWS) -> MoveResult:
-    """Move what is left; `progress(done, total)` between batches may raise to stop."""
+             batch_rows: int = BATCH_ROWS, budget_seconds: float | None = None) -> MoveResult:
+    """Move what is left; `progress(done, total)` between batches may raise to stop.
+    With `budget_seconds`, stop after the batch that passes it (the rest next time)."""
+    deadline = None if budget_seconds is None else time.monotonic() + budget_seconds
     done, last = pending(db)
     start = done
     moved = unreadable = 0
@@ -84,6 +87,8 @@ def move_out(db: Database, store: ScanStore, *, progress: Progress | None = None
         moved += len(emptied)
         if progress is not None:
             progress(done - start, last - start)
+        if deadline is not None and time.monotonic() >= deadline:
+            break
     log.info("moved %d scans out of the archive (%d unreadable)", moved, unreadable)
     return MoveResult(moved, unreadable, max(0, last - done))
 

@@ -28,6 +28,7 @@ from .station import StationDesk
 from .store import Store, archive_file
 
 MANUAL_LOG = "manual-backups.txt"
+MOVE_SECONDS_A_DAY = 180.0  # ~10,000 scans at this PC's 56 a second
 Progress = Callable[[int, int], None]
 
 __all__ = ["BackupDesk", "BackupFile", "Restored", "restore_closed_archive"]
@@ -124,9 +125,11 @@ class BackupDesk:
         """Once a day at start-up (in the background); a failure is shown, never fatal."""
         keep = self._station.setting("backup_keep_days")
         with self._reader() as reader:
-            # an older archive's scans leave it first (resumable), so the copy is small
+            # an older archive's scans leave it a few minutes a day (resumable), so the
+            # copies shrink; today's backup never waits for all of them
             self._store.scans.sweep_leftovers()
-            scan_moves.move_out(reader, self._store.scans, progress=progress)
+            scan_moves.move_out(reader, self._store.scans, progress=progress,
+                                budget_seconds=MOVE_SECONDS_A_DAY)
             return backup_files.daily_backup(reader, self._store.backups_dir, keep=keep,
                                              progress=progress, scans=self._store.scans)
 
