@@ -430,6 +430,7 @@ def test_adding_scans_shows_thumbnails(qtbot, panel: AttachmentsPanel, boxes, tm
         assert panel.add_files() == 2
     assert not boxes.warnings
     assert panel.list.count() == 2 and panel.empty.isHidden()
+    wait_for(panel.thumbnails_job)  # made in the runner
     for row in range(2):
         item = panel.list.item(row)
         assert not item.icon().isNull()
@@ -444,7 +445,7 @@ def test_thumbnails_are_cached_in_the_store_and_a_lost_scan_shows_a_tile(
     desk = panel.desk
     kept = desk.archive.attach_data(panel.case_no, "户口簿.png", png_bytes())
     lost = desk.archive.attach_data(panel.case_no, "身份证.png", png_bytes(20, 10))
-    panel.refresh()
+    wait_for(panel.refresh())
     assert len(list((desk.data_dir / "thumbs").glob("*/*"))) == 2
     decoded: list[bytes] = []
     real = attachments.image_thumbnail
@@ -453,11 +454,28 @@ def test_thumbnails_are_cached_in_the_store_and_a_lost_scan_shows_a_tile(
     (desk.data_dir / "attachments" / lost.sha256[:2] / lost.sha256).unlink()
     again = AttachmentsPanel(desk, panel.case_no)
     qtbot.addWidget(again)
+    wait_for(again.thumbnails_job)
     assert decoded == []  # the kept one came from the cache, the lost one was not decoded
     assert not again.list.item(0).icon().isNull()
     tile = again.list.item(1).icon().pixmap(attachments.THUMB).toImage()
     assert tile.pixelColor(0, 0).name() == QColor(palette.DANGER).name()  # the warning tile
     assert kept.sha256 != lost.sha256
+
+
+def test_thumbnails_are_made_in_the_runner(qtbot, panel: AttachmentsPanel,
+                                           runs_in_job) -> None:
+    desk = panel.desk
+    desk.archive.attach_data(panel.case_no, "户口簿.png", png_bytes())
+    seen = runs_in_job(desk, desk.archive, "thumbnail")
+    job = panel.refresh()
+    assert job is not None
+    waiting = panel.list.item(0).icon().pixmap(attachments.THUMB).toImage()
+    assert waiting.pixelColor(0, 0).name() == QColor(palette.MUTED).name()  # 正在载入…
+    wait_for(job)
+    assert seen == [True]
+    shown = panel.list.item(0).icon().pixmap(attachments.THUMB).toImage()
+    assert shown.pixelColor(0, 0).name() != QColor(palette.MUTED).name()
+    assert panel.refresh() is None  # made once: the next showing needs no job
 
 
 def test_refusals_are_shown_together(panel: AttachmentsPanel, boxes, tmp_path: Path,

@@ -4,8 +4,9 @@ Thumbnails are made once per scan and kept, encrypted, in the store's `thumbs/`
 (`desk.archive.thumbnail`, keyed by the SHA-256): a photo is decoded at
 thumbnail size (QImageReader scales while decoding), a PDF shows its first page
 rendered by QtPdf. A scan that is missing or fails its hash check shows a
-warning tile instead (nothing cached). Still made on the UI thread the first
-time; the runner's thumbnails job (ui/jobs.py) is to call the same function.
+warning tile instead (nothing cached). Thumbnails not shown yet are made in the
+job runner (on a connection of its own: a 20 MB scan is read and hashed there),
+each tile showing "正在载入…" until then.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from ...domain.archive import MAX_ATTACHMENT_BYTES
 from ...domain.errors import UserError
 from ...services.desk import Desk
 from ..devices import capture
+from ..jobs import Job, Progress, Reloader
 from ..notices.printing import load_pdf
 from ..widgets import palette, prompts
 from ..widgets.screen_fit import fit_to_screen
@@ -155,6 +157,9 @@ class AttachmentsPanel(QWidget):
         self.case_no = case_no
         self.infos: list[Any] = []
         self._thumbs: dict[str, QIcon] = {}
+        self._thumb_reads: Reloader[dict[str, bytes | None]] = Reloader(
+            self, desk.store, self.tr("无法显示附件"))
+        self.thumbnails_job: Job[dict[str, bytes | None]] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -188,11 +193,15 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.empty)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self) -> Job[dict[str, bytes | None]] | None:
+        """The list at once; thumbnails not made yet follow from the runner (the job
+        is returned, None when every one was at hand)."""
         self.infos = self.desk.archive.attachments(self.case_no)
         self.list.clear()
+        waiting = QIcon(QPixmap.fromImage(_tile(self.tr("正在载入…"), palette.MUTED)))
         for info in self.infos:
-            item = QListWidgetItem(self._icon(info), f"{info.name}\n{_size_text(info.size)}")
+            item = QListWidgetItem(self._thumbs.get(info.sha256, waiting),
+                                   f"{info.name}\n{_size_text(info.size)}")
             item.setToolTip(self.tr("%1\n%2，%3\n%4 添加于 %5")
                             .replace("%1", info.name).replace("%2", info.mime)
                             .replace("%3", _size_text(info.size)).replace("%4", info.added_by)
@@ -203,20 +212,38 @@ class AttachmentsPanel(QWidget):
             "%1", str(len(self.infos))) if self.infos else self.tr("附件"))
         self.empty.setVisible(not self.infos)
         self.list.setVisible(bool(self.infos))
+        missing = list({i.sha256: i for i in self.infos if i.sha256 not in self._thumbs}
+                       .values())
+        if not missing:
+            return None
+        archive = self.desk.archive
 
-    def _icon(self, info: Any) -> QIcon:
-        cached = self._thumbs.get(info.sha256)
-        if cached is not None:
-            return cached
-        try:  # kept (encrypted) in the store's thumbs/: made once per scan, not per opening
-            image = QImage.fromData(self.desk.archive.thumbnail(info, THUMB, thumbnail_png))
-            if image.isNull():
-                image = _tile(self.tr("无法显示"), palette.MUTED)
-        except UserError:
-            image = _tile(self.tr("⚠ 文件缺失\n或已损坏"), palette.DANGER)
-        icon = QIcon(QPixmap.fromImage(image))
-        self._thumbs[info.sha256] = icon
-        return icon
+        def make(progress: Progress) -> dict[str, bytes | None]:
+            made: dict[str, bytes | None] = {}
+            for done, info in enumerate(missing):
+                progress(done, len(missing))
+                try:  # kept (encrypted) in the store's thumbs/: made once per scan
+                    made[info.sha256] = archive.thumbnail(info, THUMB, thumbnail_png)
+                except UserError:
+                    made[info.sha256] = None  # missing or damaged: the warning tile
+            return made
+
+        self.thumbnails_job = self._thumb_reads.start(make, self._show_thumbnails)
+        return self.thumbnails_job
+
+    def _show_thumbnails(self, made: dict[str, bytes | None]) -> None:
+        for sha, png in made.items():
+            if png is None:
+                image = _tile(self.tr("⚠ 文件缺失\n或已损坏"), palette.DANGER)
+            else:
+                image = QImage.fromData(png)
+                if image.isNull():
+                    image = _tile(self.tr("无法显示"), palette.MUTED)
+            self._thumbs[sha] = QIcon(QPixmap.fromImage(image))
+        for row, info in enumerate(self.infos):
+            item = self.list.item(row)
+            if item is not None and info.sha256 in made:
+                item.setIcon(self._thumbs[info.sha256])
 
     def add_files(self) -> int:
         """Attach the chosen files; refusals (too big, wrong type, already there) are
