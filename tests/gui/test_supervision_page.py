@@ -42,7 +42,8 @@ def town(tmp_path: Path) -> Iterator[Place]:
 
 
 def test_board_shows_every_village_and_opens_the_cases(qtbot, qtmodeltester, town: Place, boxes,
-                                                       monkeypatch, tmp_path: Path) -> None:
+                                                       monkeypatch, tmp_path: Path,
+                                                       runs_in_job) -> None:
     page = SupervisionPage(town.desk)
     qtbot.addWidget(page)
     page.resize(1366, 700)
@@ -69,8 +70,10 @@ def test_board_shows_every_village_and_opens_the_cases(qtbot, qtmodeltester, tow
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == int(texts[by[A]][overdue_col]) == 2
     # and the board goes to paper
-    written = page._written(lambda: town.desk.supervision.write_board(tmp_path / "b.xlsx"))
-    assert written is not None and written.exists()
+    seen = runs_in_job(town.desk, town.desk.supervision, "write_board")
+    monkeypatch.setattr(board_page, "choose_report_path", lambda *_a: str(tmp_path / "b.xlsx"))
+    written = wait_for(page.export_board())
+    assert written is not None and written.exists() and seen == [True]
 
 
 def test_the_board_is_read_in_the_runner(qtbot, town: Place, runs_in_job) -> None:

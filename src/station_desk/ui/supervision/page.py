@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.supervision import VillageBoardRow
 from ...services.desk import Desk
 from ...services.supervision import CaseRef, DuplicatePair
-from ..jobs import Job, Progress, Reloader
+from ..jobs import Job, Progress, Reloader, run_job
 from ..statistics.page import choose_report_path
 from ..widgets import prompts, status
 from ..widgets.forms import rows_view
@@ -192,26 +192,32 @@ class SupervisionPage(QWidget):
             QStandardPaths.StandardLocation.DocumentsLocation)
         return str(Path(folder) / name) if folder else name
 
-    def export_board(self) -> Path | None:
+    def export_board(self) -> Job[Path] | None:
         chosen = choose_report_path(self, self.tr("保存督导看板"),
                                     self._suggested(f"督导看板-{date.today():%Y-%m-%d}.pdf"))
         if not chosen:
             return None
-        return self._written(lambda: self.desk.supervision.write_board(Path(chosen)))
+        supervision = self.desk.supervision
+        return self._written(lambda: supervision.write_board(Path(chosen)),
+                             self.tr("正在生成督导看板"))
 
-    def export_ledger(self) -> Path | None:
+    def export_ledger(self) -> Job[Path] | None:
         month = f"{self.month.date().year():04d}-{self.month.date().month():02d}"
         chosen = choose_report_path(self, self.tr("保存月度台账"),
                                     self._suggested(f"办件台账-{month}.xlsx"))
         if not chosen:
             return None
-        return self._written(lambda: self.desk.ledger.write(Path(chosen), month))
+        ledger = self.desk.ledger
+        return self._written(lambda: ledger.write(Path(chosen), month),
+                             self.tr("正在生成月度台账"))
 
-    def _written(self, action: Callable[[], Path]) -> Path | None:
-        written = prompts.attempt(self, action, self.tr("文件没有生成"))
-        if written is not None:
-            status.say(self, self.tr("已生成，保存在：") + str(written))
-        return written
+    def _written(self, action: Callable[[], Path], title: str) -> Job[Path]:
+        """Written in the runner behind a progress dialog (a town's month of cases
+        takes seconds); the file gets its name only once whole."""
+        return run_job(lambda _progress: action(), title=title, parent=self,
+                       store=self.desk.store, failed_title=self.tr("文件没有生成"),
+                       on_done=lambda written: status.say(
+                           self, self.tr("已生成，保存在：") + str(written)))
 
     def dismiss_selected(self) -> None:
         pair = self.duplicates.record_at(self.dup_table.currentIndex().row())
