@@ -13,6 +13,7 @@ import pytest
 from station_desk.db import journal
 from station_desk.domain.cases import Status
 from station_desk.domain.service import Rating
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.supervision import dialogs as figure_dialogs
 from station_desk.ui.supervision import page as board_page
 from station_desk.ui.supervision.dialogs import FigureDialog
@@ -55,7 +56,7 @@ def test_board_shows_open_and_overdue_rectifications(qtbot, qtmodeltester, rated
     page = SupervisionPage(rated.town.desk)
     qtbot.addWidget(page)
     page.resize(1366, 700)
-    page.refresh()
+    wait_for(page.refresh())  # the board is read in the runner
     code = rated.village.code
     [row] = [i for i, r in enumerate(page.board._rows) if r.code == code]
     columns = {f: c for c, f in FIGURE_COLUMNS.items()}
