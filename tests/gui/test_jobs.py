@@ -157,3 +157,21 @@ def test_cancelling_a_backup_to_the_stick_leaves_no_file(qtbot, village: Desk, b
     assert outcomes and isinstance(outcomes[0], Cancelled)
     assert list(stick.iterdir()) == []
     assert not village.backups.last_backup()
+
+
+def test_the_print_fonts_are_read_behind_the_window(qtbot, village: Desk,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from station_desk.ui import main_window
+
+    threads: list[bool] = []
+    real = main_window.prepare_printing
+    monkeypatch.setattr(main_window, "prepare_printing", lambda progress: threads.append(
+        threading.current_thread() is threading.main_thread()) or real(progress))
+    village.session.sign_in("张丽", "222222")
+    window = MainWindow(village)
+    qtbot.addWidget(window)
+    wait_for(window.prepare_printing())
+    assert threads == [False]
+    from station_desk.print import fonts
+
+    assert fonts.missing_glyphs("王秀英") == []  # ready: no font reading left for the case

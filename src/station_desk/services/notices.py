@@ -37,6 +37,15 @@ class IssuedNotice:
     reprint: bool  # True: the archived copy of an earlier issue
 
 
+def prepare_printing(_progress: object = None) -> None:
+    """Load reportlab and read the print fonts ahead (about 1 s, once per process):
+    the window does it in the background after start, so the first case opened —
+    whose notice menu checks each name against the font — does not wait for it."""
+    from ..print.fonts import register_fonts
+
+    register_fonts()
+
+
 def parse_kind(text: str) -> NoticeKind:
     for kind in NoticeKind:
         if text in (kind.value, kind.title):

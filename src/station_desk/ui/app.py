@@ -77,6 +77,7 @@ def start(desk: Desk) -> MainWindow | None:
     window.show()
     window.start_daily_backup()
     window.start_audit_check()
+    window.prepare_printing()
     return window
 
 

@@ -26,6 +26,7 @@ from ..domain.errors import UserError
 from ..services.audit import TamperReport
 from ..services.desk import Desk
 from ..services.errors import known_failure
+from ..services.notices import prepare_printing
 from .after_hours.page import AfterHoursPage
 from .appointments.page import AppointmentsPage
 from .archive.page import ArchivePage
@@ -215,6 +216,11 @@ class MainWindow(QMainWindow):
                                  on_done=found, parent=self, dialog=False,
                                  store=self.desk.store, failed_title="操作记录核对没有完成")
         return self.audit_job
+
+    def prepare_printing(self) -> Job[None]:
+        """The print fonts read behind the window (no database, nothing to show)."""
+        return run_job(prepare_printing, title="准备打印字体", parent=self, dialog=False,
+                       on_failed=lambda _exc: None)  # said again when a notice is made
 
     def _header(self) -> QWidget:
         bar = QFrame()
