@@ -1,8 +1,12 @@
 """The archive key: random, kept in `<data dir>/keys/archive.key`, so the program
 opens the archive at start-up on the station's own PC.
 
-Two ways the file protects it (docs/privacy.md says what each gives):
+Three ways the file protects it (docs/privacy.md says what each gives):
 
+- "machine" (Windows): the key sealed with DPAPI in machine scope
+  (`machine_seal`): every Windows account of this PC opens it, no other PC
+  does. A station PC is shared by its clerks' logins, and the data folder is
+  machine-wide; a key sealed for one login would lock the others out.
 - "keyring": the file holds the key sealed (XSalsa20-Poly1305, PyNaCl) with a
   random per-PC secret kept in the OS keyring (`keyring`: Windows Credential
   Manager, protected by DPAPI for the signed-in Windows user). A copy of the
@@ -30,6 +34,7 @@ from nacl.secret import SecretBox
 
 from ..domain.errors import StorageError, os_message
 from ..domain.recovery_code import KEY_BYTES
+from . import machine_seal
 from .files import private_dir, write_private
 
 log = logging.getLogger("station_desk.keys")
@@ -85,12 +90,25 @@ def _seal_with_keyring(data_dir: Path, key: bytes) -> dict[str, str] | None:
     return {"protection": "keyring", "sealed": base64.b64encode(sealed).decode("ascii")}
 
 
+def _seal_for_machine(key: bytes) -> dict[str, str] | None:
+    if not machine_seal.available():
+        return None
+    try:
+        sealed = machine_seal.seal(key)
+        if machine_seal.unseal(sealed) != key:
+            return None
+    except OSError:
+        log.warning("DPAPI refused to seal the archive key for the machine")
+        return None
+    return {"protection": "machine", "sealed": base64.b64encode(sealed).decode("ascii")}
+
+
 def store(data_dir: Path, key: bytes) -> Path:
     """Keep `key` for this data folder (replacing what was there)."""
     if len(key) != KEY_BYTES:
         raise ValueError("archive key must be 32 bytes")
-    body = _seal_with_keyring(data_dir, key) or {
-        "protection": "file", "key": base64.b64encode(key).decode("ascii")}
+    body = (_seal_for_machine(key) or _seal_with_keyring(data_dir, key)
+            or {"protection": "file", "key": base64.b64encode(key).decode("ascii")})
     path = key_file(data_dir)
     try:
         private_dir(path.parent)
@@ -121,6 +139,13 @@ def load(data_dir: Path) -> bytes | None:
             raise StorageError(lost)
         if data["protection"] == "file":
             key = base64.b64decode(data["key"], validate=True)
+        elif data["protection"] == "machine":
+            try:
+                key = machine_seal.unseal(base64.b64decode(data["sealed"], validate=True))
+            except OSError as exc:
+                raise StorageError(
+                    "本数据文件夹的密钥是为另一台电脑封存的（换了电脑？）。"
+                    + lost[lost.index("数据文件没有"):]) from exc
         else:
             ring = _keyring()
             secret = (ring.get_password(KEYRING_SERVICE, _keyring_user(data_dir))
@@ -137,6 +162,14 @@ def load(data_dir: Path) -> bytes | None:
         raise StorageError(lost) from exc
     if len(key) != KEY_BYTES:
         raise StorageError(lost)
+    if data["protection"] == "keyring" and machine_seal.available():
+        # set up by an earlier version for one login: seal it for the machine now,
+        # so the station's other Windows accounts open the shared archive too
+        try:
+            store(data_dir, bytes(key))
+            log.info("archive key of %s now sealed for the machine", data_dir)
+        except StorageError as exc:  # the keyring copy still opens; try again next start
+            log.warning("could not seal the archive key for the machine: %s", exc)
     return bytes(key)
 
 
