@@ -137,6 +137,10 @@ def main() -> int:
     window = MainWindow(desk)
     window.resize(1366, 768)
     window.show()
+    window.start_audit_check()  # what app.start starts behind a new window
+    window.prepare_printing()
+    app.processEvents()
+    QThreadPool.globalInstance().waitForDone()
     app.processEvents()
     for when in ("first time", "again"):
         for label in window.area_names():

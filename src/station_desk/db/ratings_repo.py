@@ -13,7 +13,9 @@ from ..domain.service import Rating
 _SELECT = ("SELECT r.id, r.case_id, c.case_no, c.applicant_name, r.level, r.source, r.rated_at, "
            "r.staff_name, r.note, r.rectify_due, r.callback_at, r.callback_by, r.correction, "
            "r.classification, r.rerating, r.rerated_at, c.station_code FROM ratings r "
-           "JOIN cases c ON c.id = r.case_id ")
+           # ratings first: SQLite otherwise walks every open case of the station
+           # (0.1 s at 100,000 cases on 今日) to find the few rated ones
+           "CROSS JOIN cases c ON c.id = r.case_id ")
 _BAD = "(" + ", ".join(f"'{b.value}'" for b in BAD) + ")"
 
 

@@ -171,8 +171,10 @@ def ratings_between(db: Database, start: str, end: str) -> list[Rating]:
 
 
 def ratings_needing_callback(db: Database) -> list[Row]:
+    # CROSS JOIN keeps ratings the outer loop: by the station's cases it took 0.3 s
+    # at 100,000 cases, on every showing of 今日
     return _rows(db, "SELECT r.*, c.case_no, c.applicant_name, c.phone FROM ratings r "
-                     "JOIN cases c ON c.id = r.case_id "
+                     "CROSS JOIN cases c ON c.id = r.case_id "
                      "WHERE c.station_code = (SELECT code FROM station) "
                      "AND r.level IN ('不满意', '非常不满意') "
                      "AND (r.callback_at IS NULL OR r.correction = '') ORDER BY r.rated_at")
