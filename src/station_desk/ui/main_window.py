@@ -195,9 +195,10 @@ class MainWindow(QMainWindow):
             prompts.warn(self, "自动备份没有完成",
                          known.message + "\n程序可以继续使用，请尽快手动备份。")
 
+        # on a connection of its own, so a restore asked for meanwhile waits for it
         self.backup_job = run_job(self.desk.backups.startup_backup, title="正在自动备份",
                                   on_done=done, on_failed=failed, parent=self,
-                                  dialog=False, status_bar=bar)
+                                  dialog=False, status_bar=bar, store=self.desk.store)
         return self.backup_job
 
     def start_audit_check(self) -> Job[TamperReport] | None:

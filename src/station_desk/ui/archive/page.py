@@ -174,7 +174,7 @@ class ArchivePage(QWidget):
         return run_job(lambda progress: self.desk.backups.backup_to(Path(folder), progress),
                        title=self.tr("正在备份…"), failed_title=self.tr("备份失败"),
                        on_done=done, parent=self,
-                       cancellable=True)
+                       cancellable=True, store=self.desk.store)
 
     def restore(self) -> Job[Restored] | None:
         if not prompts.succeeded(self, lambda: self.desk.session.require_head("从备份恢复"),
