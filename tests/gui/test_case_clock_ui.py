@@ -56,7 +56,7 @@ def test_detail_shows_each_date_with_its_rule(qtbot, desk: Desk) -> None:
 
 def test_detail_shows_deemed_acceptance(qtbot, desk: Desk) -> None:
     no = register(desk, SUBSIDY, datetime(2026, 9, 21, 10).astimezone(), complete=False)
-    desk.cases.advance(no, Status.ACCEPTED)
+    desk.corrections.receive(no, desk.cases.get(no).missing)
     dialog = CaseDetailDialog(desk, no)
     qtbot.addWidget(dialog)
     text = dialog.header_text()

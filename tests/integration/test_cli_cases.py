@@ -196,7 +196,19 @@ def test_case_list_unknown_status(filled: Station) -> None:
 def test_case_advance(filled_copy: Station) -> None:
     filled = filled_copy
     no = "610922101201-2026-00002"  # 王芳, 待补正
-    accepted = filled.json("case", "advance", no, "--to", "已受理")
+    missing = filled.json("case", "show", no)["missing"]
+    assert missing
+    refused = filled.run("case", "advance", no, "--to", "已受理")
+    assert refused.returncode == 1
+    assert all(m in refused.stderr for m in missing)
+    assert f"case receive {no} --material" in refused.stderr and "收到补正材料…" in refused.stderr
+    still = filled.json("case", "show", no)
+    assert still["status"] == "待补正" and still["missing"] == missing
+    assert not any(m["received"] for m in still["materials"] if m["name"] in missing)
+
+    received = [arg for m in missing for arg in ("--material", m)]
+    filled.ok("case", "receive", no, *received)
+    accepted = filled.json("case", "show", no)
     assert accepted["status"] == "已受理" and accepted["missing"] == []
     assert accepted["deadline"] is not None
 

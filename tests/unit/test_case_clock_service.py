@@ -61,7 +61,7 @@ def test_issue_example_deemed_acceptance_dates_from_receipt(desk: Desk) -> None:
     20 working days: promised 2026-10-26 (the program used to say 11-09)."""
     case = register(desk, SUBSIDY, SUBSIDY_MATERIALS[:-1], at(2026, 9, 21))
     assert case.status == Status.SUPPLEMENT and case.supplement_due == D("2026-09-29")
-    accepted = desk.cases.advance(case.case_no, Status.ACCEPTED)
+    accepted = desk.corrections.receive(case.case_no, case.missing)
     assert accepted.deadline == D("2026-10-26")
     assert accepted.accepted_at == case.received_at
     assert accepted.extra["deemed_accepted"] is True
@@ -75,7 +75,7 @@ def test_issue_example_deemed_acceptance_dates_from_receipt(desk: Desk) -> None:
 
 def test_licence_deemed_acceptance_cites_the_law_and_the_statutory_date(desk: Desk) -> None:
     case = register(desk, HYGIENE, HYGIENE_MATERIALS[:-1], at(2026, 9, 21))
-    accepted = desk.cases.advance(case.case_no, Status.ACCEPTED)
+    accepted = desk.corrections.receive(case.case_no, case.missing)
     clock = desk.cases.clock(accepted)
     assert clock.acceptance is not None and "（行政许可法第三十二条）" in clock.acceptance.rule
     assert accepted.deadline == CAL.add_working_days(D("2026-09-21"), 10)
@@ -87,7 +87,7 @@ def test_timely_notice_starts_the_clock_when_the_papers_arrive(desk: Desk) -> No
     now = datetime.now().astimezone().replace(microsecond=0)
     case = register(desk, SUBSIDY, SUBSIDY_MATERIALS[:-1], now)
     desk.cases.record_supplement_notice(case.case_no)
-    accepted = desk.cases.advance(case.case_no, Status.ACCEPTED)
+    accepted = desk.corrections.receive(case.case_no, case.missing)
     assert accepted.extra["deemed_accepted"] is False
     assert accepted.deadline == desk.calendar.promised(now.date(), 20).deadline
     clock = desk.cases.clock(accepted)

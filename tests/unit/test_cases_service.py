@@ -21,6 +21,7 @@ from station_desk.domain.cases import (
     Department,
     ProxyStep,
     Status,
+    offered_moves,
 )
 from station_desk.domain.catalogue import CaseType
 from station_desk.domain.deadlines import promise
@@ -217,7 +218,7 @@ def test_supplement_complete_starts_the_clock_today(desk: Desk) -> None:
     case = new_case(desk, received=("居民身份证或户口簿",),
                     received_at=datetime.now().astimezone() - timedelta(minutes=5))
     desk.cases.record_supplement_notice(case.case_no)
-    accepted = desk.cases.advance(case.case_no, Status.ACCEPTED)
+    accepted = desk.corrections.receive(case.case_no, case.missing)
     today = date.today()
     assert accepted.status is Status.ACCEPTED
     assert accepted.missing == []
@@ -230,6 +231,20 @@ def test_supplement_complete_starts_the_clock_today(desk: Desk) -> None:
     assert event.kind == "状态" and "待补正 → 已受理" in event.text
     assert f"{expected.deadline:%Y-%m-%d}" in event.text
     assert desk.cases.supplement_warnings(today=date(2026, 11, 10)) == []
+
+
+def test_a_supplement_case_is_not_accepted_while_materials_are_missing(desk: Desk) -> None:
+    """One rule for the window and the command line: accepted only with the last
+    material received, never by marking everything received at once."""
+    case = new_case(desk, received=("居民身份证或户口簿",))
+    assert case.status is Status.SUPPLEMENT and case.missing
+    with pytest.raises(UserError) as refused:
+        desk.cases.advance(case.case_no, Status.ACCEPTED)
+    assert all(m in refused.value.message for m in case.missing)
+    assert "收到补正材料…" in refused.value.message and "case receive" in refused.value.message
+    still = desk.cases.get(case.case_no)
+    assert still.status is Status.SUPPLEMENT and still.missing == case.missing
+    assert Status.ACCEPTED not in offered_moves(still)
 
 
 def test_advance_checks_the_transition_and_reason(desk: Desk) -> None:

@@ -220,7 +220,14 @@ def offered_moves(case: Case) -> list[Status]:
     """The moves the window offers, in the order of `Status`: those the rules allow,
     but 补正齐全，受理 only once nothing is missing — until then each material is
     ticked off as it comes (收到补正材料…), which accepts the case with the last one."""
-    allowed = TRANSITIONS[case.status]
-    if case.status == Status.SUPPLEMENT and case.missing:
-        allowed = allowed - {Status.ACCEPTED}
-    return [s for s in Status if s in allowed]
+    return [s for s in Status
+            if s in TRANSITIONS[case.status] and not still_missing_to(case, s)]
+
+
+def still_missing_to(case: Case, target: Status) -> list[str]:
+    """The materials that keep a 待补正 case from being accepted (empty when `target`
+    is not that move, or nothing is missing): the case is accepted only with the last
+    one, ticked off as it comes, never by marking everything received at once."""
+    if case.status == Status.SUPPLEMENT and target == Status.ACCEPTED:
+        return case.missing
+    return []

@@ -14,7 +14,8 @@ from ..domain.errors import UserError, os_message
 from ..domain.schedule_file import parse_schedule
 from .calendar import Calendar
 from .case_work import CaseWorkDesk
-from .cases import SUPPLEMENT_NOTICE_DAYS, CaseDesk
+from .cases import CaseDesk
+from .registration import SUPPLEMENT_NOTICE_DAYS
 from .session import Session
 from .station import StationDesk
 from .store import Store
