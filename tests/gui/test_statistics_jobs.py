@@ -21,6 +21,7 @@ def test_the_period_is_counted_in_the_runner(stats: StatisticsPage, runs_in_job)
     seen = runs_in_job(stats.desk, stats.desk.reports, "figures")
     job = stats.set_period(statistics.PERIOD_MONTH)
     assert stats.period_label.text() == "正在统计…"  # shown at once, counted meanwhile
+    assert stats.per_station.isHidden() and stats.town_title.isHidden()  # a village
     wait_for(job)
     assert seen == [True]
     assert stats.figures is not None and stats.figures.first == date.today().replace(day=1)

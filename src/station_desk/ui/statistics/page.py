@@ -243,6 +243,8 @@ class StatisticsPage(QWidget):
             return figures, rows
 
         self.period_label.setText(self.tr("正在统计…"))
+        self.town_title.setVisible(town)  # the per-village table only at a town, at once
+        self.per_station.setVisible(town)
         return self._counts.start(count, lambda shown: self._show(shown, town, first))
 
     @property
@@ -265,8 +267,6 @@ class StatisticsPage(QWidget):
                    breakdown(f.by_type))
         self._fill(self.by_status, [self.tr("状态"), self.tr("件数"), self.tr("占比")],
                    breakdown(f.by_status))
-        self.town_title.setVisible(town)
-        self.per_station.setVisible(town)
         if town:
             # the figures above are the centre's own; the villages' are in the table
             self.period_label.setText(f.period_label + self.tr(
