@@ -95,7 +95,7 @@ def test_a_damaged_backup_is_named(stick_backup: tuple[Path, str, str], new_pc: 
     data = bytearray(backup.read_bytes())
     data[len(data) // 2:len(data) // 2 + 64] = bytes(64)
     damaged.write_bytes(bytes(data))
-    with pytest.raises(StorageError, match="damaged.db"):
+    with pytest.raises(StorageError, match=r"damaged.db 已损坏.*恢复码是对的"):
         new_pc.recovery.restore_new_pc(damaged, code)
     half = tmp_path / "half.db"
     half.write_bytes(backup.read_bytes()[:4096])

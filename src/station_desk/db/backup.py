@@ -62,6 +62,10 @@ def station_code_of(path: Path, key: bytes) -> str | None:
     return str(row[0]) if row else None
 
 
+class BackupDamaged(StorageError):
+    """The key opened the file (or it never got that far) but its pages do not read whole."""
+
+
 def verify(path: Path, key: bytes, *, full: bool = True) -> str | None:
     """Raise StorageError unless `path` is a sound Station Desk archive encrypted with
     `key`; its station code.
@@ -89,9 +93,9 @@ def verify(path: Path, key: bytes, *, full: bool = True) -> str | None:
             "在新电脑上恢复请用恢复单上的恢复码（窗口：首次设置页的“从备份恢复”；"
             "命令行：--recovery-code）") from exc
     except cipher.DatabaseError as exc:
-        raise StorageError(f"备份文件 {path.name} 无法读取或不是本程序的数据文件") from exc
+        raise BackupDamaged(f"备份文件 {path.name} 无法读取或不是本程序的数据文件") from exc
     if result != "ok":
-        raise StorageError(f"备份文件 {path.name} 校验未通过（{check}：{result}）")
+        raise BackupDamaged(f"备份文件 {path.name} 校验未通过（{check}：{result}）")
     if not ours:
         raise StorageError(f"文件 {path.name} 不是 Station Desk 的数据文件")
     try:

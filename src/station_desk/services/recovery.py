@@ -60,7 +60,7 @@ class RecoveryDesk:
         except StorageError as exc:
             if isinstance(exc.__cause__, cipher.WrongKey):
                 raise UserError(CODE_DOES_NOT_OPEN, field="recovery_code") from None
-            if isinstance(exc.__cause__, cipher.DatabaseError) or "校验未通过" in exc.message:
+            if isinstance(exc, backup_files.BackupDamaged):
                 raise StorageError(f"备份文件 {backup.name} 已损坏，读不全（恢复码是对的）。"
                                    "请换一份备份（如U盘上其他日期的备份）再试。") from None
             raise
