@@ -161,7 +161,7 @@ def test_a_four_digit_pin_must_be_changed_first(st: Station) -> None:
                                     env={"STATION_DESK_NEW_PIN": "2222"})
     done = st.json("staff", "set", "--name", "李明", "--reset-pin", who=short,
                    env={"STATION_DESK_NEW_PIN": "246810"})
-    assert done["done"] == ["PIN 已更换"]
+    assert done["done"] == ["密码已更换"]
     assert "密码不对" in st.refused("case", "new", "-", stdin="{}", who=short)
     assert st.new(entry(), who=("李明", "246810"))
 

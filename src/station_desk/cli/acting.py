@@ -16,7 +16,7 @@ from ..services.desk import Desk
 
 PIN_VARIABLE = "STATION_DESK_PIN"
 NEW_PIN_VARIABLE = "STATION_DESK_NEW_PIN"
-AS_HELP = "操作人（工作人员姓名）；PIN 取自环境变量 STATION_DESK_PIN，否则在终端输入"
+AS_HELP = "操作人（工作人员姓名）；密码取自环境变量 STATION_DESK_PIN，否则在终端输入"
 
 # They only show or compute: no sign-in (../CLI.md "Who acts"). Every other command
 # changes records or takes personal data away, so a command added later needs a
@@ -60,15 +60,15 @@ def typed_secret(prompt: str, refusal: str, *, twice: bool = False) -> str:
         raise UserError(refusal)
     first = getpass.getpass(prompt)
     if twice and getpass.getpass("再输一遍：") != first:
-        raise UserError("两次输入的 PIN 不一样，什么也没有改")
+        raise UserError("两次输入的密码不一样，什么也没有改")
     return first
 
 
 def pin_of(name: str) -> str:
     return os.environ.get(PIN_VARIABLE) or typed_secret(
-        f"{name} 的 PIN：",
-        f"没有终端可以输入 PIN：请在环境变量 {PIN_VARIABLE} 中给出 {name} 的 PIN"
-        f"（PIN 不能写在命令行上）")
+        f"{name} 的密码：",
+        f"没有终端可以输入密码：请在环境变量 {PIN_VARIABLE} 中给出 {name} 的密码"
+        f"（密码不能写在命令行上）")
 
 
 def new_pin(whose: str, *, required: bool) -> str | None:
@@ -79,8 +79,8 @@ def new_pin(whose: str, *, required: bool) -> str | None:
         return given
     if not required and not (sys.stdin is not None and sys.stdin.isatty()):
         return None
-    return typed_secret(f"{whose} 的新 PIN（{RULE_TEXT}）：",
-                        f"请在环境变量 {NEW_PIN_VARIABLE} 中给出新 PIN（{RULE_TEXT}）",
+    return typed_secret(f"{whose} 的新密码（{RULE_TEXT}）：",
+                        f"请在环境变量 {NEW_PIN_VARIABLE} 中给出新密码（{RULE_TEXT}）",
                         twice=True)
 
 
@@ -100,7 +100,7 @@ def sign_in(args: argparse.Namespace, desk: Desk) -> None:
     if name is None:
         if needs_sign_in(args):
             raise UserError(f"“{command_name(args)}”会修改台账，须写明是谁在操作："
-                            f"请加 --as 您的姓名（PIN 取自环境变量 {PIN_VARIABLE}，"
+                            f"请加 --as 您的姓名（密码取自环境变量 {PIN_VARIABLE}，"
                             "或在终端输入）")
         return
     if command_name(args) in BEFORE_ANY_STAFF:
@@ -108,7 +108,7 @@ def sign_in(args: argparse.Namespace, desk: Desk) -> None:
     desk.session.sign_in(name, pin_of(name), where="命令行")
     if desk.session.pin_change_due and not changes_own_pin(args, name):
         raise UserError(
-            f"{name} 的 PIN 不足 6 位，须先换一个新的 PIN（{RULE_TEXT}），这次什么也没有改。"
+            f"{name} 的密码不足 6 位，须先换一个新的密码（{RULE_TEXT}），这次什么也没有改。"
             f"请运行：station-desk --as {name} staff set --name {name} --reset-pin"
-            f"（新 PIN 取自环境变量 {NEW_PIN_VARIABLE}，或在终端输入两遍），"
+            f"（新密码取自环境变量 {NEW_PIN_VARIABLE}，或在终端输入两遍），"
             "或在窗口登录时按提示修改")

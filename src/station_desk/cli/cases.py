@@ -324,7 +324,7 @@ def cmd_notice(args: argparse.Namespace, desk: Desk) -> int:
         _print_json(result)
     else:
         what = "重印存档原件" if issued.reprint else "已出具并存档"
-        print(f"{what}：{issued.notice.notice_no}（SHA-256 {issued.notice.sha256[:16]}…）")
+        print(f"{what}：{issued.notice.notice_no}（存档校验码 {issued.notice.sha256[:16]}…）")
     return 0
 
 

@@ -70,10 +70,10 @@ def _first_head_pin(head: str) -> str | None:
     if pin:
         return pin
     if not (sys.stdin is not None and sys.stdin.isatty()):
-        sys.stderr.write(f"注意：没有给出站长 {head} 的 PIN（环境变量 {acting.PIN_VARIABLE}），"
+        sys.stderr.write(f"注意：没有给出站长 {head} 的密码（环境变量 {acting.PIN_VARIABLE}），"
                          "请在窗口首次登录时设置。\n")
         return None
-    return acting.typed_secret(f"站长 {head} 的 PIN（{RULE_TEXT}）：", "", twice=True)
+    return acting.typed_secret(f"站长 {head} 的密码（{RULE_TEXT}）：", "", twice=True)
 
 
 def cmd_staff_add(args: argparse.Namespace, desk: Desk) -> int:
@@ -86,7 +86,7 @@ def cmd_staff_add(args: argparse.Namespace, desk: Desk) -> int:
                      "has_pin": staff.has_pin})
     else:
         print(f"已添加{staff.role.label}：{staff.name}"
-              + ("" if staff.has_pin else "（PIN 由本人首次在窗口登录时设置）"))
+              + ("" if staff.has_pin else "（密码由本人首次在窗口登录时设置）"))
     return 0
 
 
@@ -111,7 +111,7 @@ def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
                         "station-desk --data-dir 新文件夹 demo")
     station = make_demo(desk)
     print(f"已建立演示站点：{station.name}（数据目录 {desk.data_dir}）")
-    print("演示账号（姓名 / PIN）：" + "，".join(f"{n} / {p}" for n, p in DEMO_PINS.items()))
+    print("演示账号（姓名 / 密码）：" + "，".join(f"{n} / {p}" for n, p in DEMO_PINS.items()))
     return 0
 
 

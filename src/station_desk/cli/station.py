@@ -61,7 +61,7 @@ def cmd_staff_set(args: argparse.Namespace, desk: Desk) -> int:
         signed = desk.session.signed_in
         if signed is not None and signed.name == args.name.strip():
             desk.station.change_own_pin(pin)  # anyone may change their own
-            done.append("PIN 已更换")
+            done.append("密码已更换")
         else:
             desk.station.reset_pin(args.name, pin)
             done.append("密码已重置")
@@ -95,6 +95,6 @@ def add_station_commands(sub: Any, add: Any, need_station: Any, staff: Any) -> N
     sp.add_argument("--training-date", help="培训日期 YYYY-MM-DD")
     sp.add_argument("--phone")
     sp.add_argument("--reset-pin", action="store_true",
-                    help=f"重置密码（或本人更换自己的 PIN）：新 PIN 取自 ${acting.NEW_PIN_VARIABLE}"
+                    help=f"重置密码（或本人更换自己的密码）：新密码取自 ${acting.NEW_PIN_VARIABLE}"
                          "（或在终端输入）")
     sp.add_argument("--retire", action="store_true", help="离岗")

@@ -258,7 +258,7 @@ def check_integrity(path: Path, progress: Callable[[int, int], None] | None = No
     except OSError as exc:
         raise BundleRefused("unreadable", f"无法读取 {path}：{os_message(exc)}") from exc
     if digest.digest() != header.sha256:
-        raise _refuse_damaged(path, "内容校验值 SHA-256 不符")
+        raise _refuse_damaged(path, "内容与校验值不符")
     return header
 
 

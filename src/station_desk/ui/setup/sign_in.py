@@ -72,7 +72,7 @@ class SignInDialog(QDialog):
         first = self.chosen is not None and not self.chosen.has_pin
         self.confirm_label.setVisible(first)
         self.confirm_pin.setVisible(first)
-        self.hint.setText(self.tr("首次登录：请设置您自己的 PIN（%1）。").replace("%1", RULE_TEXT)
+        self.hint.setText(self.tr("首次登录：请设置您自己的密码（%1）。").replace("%1", RULE_TEXT)
                           if first else "")
 
     def accept(self) -> None:
@@ -82,7 +82,7 @@ class SignInDialog(QDialog):
         pin = self.pin.text()
         if not staff.has_pin:
             if pin != self.confirm_pin.text():
-                prompts.warn(self, self.tr("无法登录"), self.tr("两次输入的 PIN 不一致"))
+                prompts.warn(self, self.tr("无法登录"), self.tr("两次输入的密码不一致"))
                 return
             if not prompts.succeeded(self, lambda: self.desk.station.set_first_pin(staff.id, pin),
                                      self.tr("无法登录")):
