@@ -4,6 +4,8 @@ same throttle as the window's, the audit naming the person, no PIN as an argumen
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -123,6 +125,11 @@ def test_the_heads_actions_need_the_heads_pin(st: Station, tmp_path: Path) -> No
     assert "密码不对" in st.refused("station", "set", "--phone", "0915-1",
                                     who=("王建国", CLERK[1]))
     st.ok("station", "set", "--phone", "0915-6321234")  # the head with the head's PIN
+    sheet = tmp_path / "sheet.pdf"
+    st.ok("recovery", "print", "--out", str(sheet))
+    assert sheet.read_bytes().startswith(b"%PDF")
+    if os.name == "posix":  # the sheet holds the archive key: its owner's only
+        assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
 
 
 def _misses(st: Station) -> list[str]:

@@ -13,10 +13,9 @@ from . import acting
 
 
 def cmd_recovery_print(args: argparse.Namespace, desk: Desk) -> int:
-    pdf = desk.recovery.sheet_pdf()
     code = desk.backups.recovery_code()
     try:
-        Path(args.out).write_bytes(pdf)
+        desk.recovery.write_sheet(Path(args.out))
     except OSError as exc:
         raise UserError(f"无法写入 {args.out}：{os_message(exc)}") from None
     if args.json:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..db import archive_key, cipher
 from ..db import backup as backup_files
 from ..db.errors import storage_errors
+from ..db.files import write_private
 from ..domain import recovery_code
 from ..domain.errors import StorageError, UserError
 from ..sync.keys import key_path
@@ -49,6 +50,11 @@ class RecoveryDesk:
         return recovery_sheet(station_name=station.name, station_code=station.code,
                               code=recovery_code.encode(self._store.db.archive_key),
                               printed_on=printed_on or date.today())
+
+    def write_sheet(self, out: Path) -> None:
+        """The sheet as a PDF file (the command line): it holds the archive key, so
+        only its owner may read it, and it is written whole or not at all."""
+        write_private(out, self.sheet_pdf())
 
     def restore_new_pc(self, backup: Path, code: str) -> NewPcRestore:
         """Put a backup into this still empty data folder with the recovery code;
