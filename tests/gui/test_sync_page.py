@@ -19,6 +19,7 @@ from station_desk.domain.station import Role, StationKind
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk, StaffInput
 from station_desk.services.sync import Cancelled
+from station_desk.sync.keys import key_path
 from station_desk.sync.writer import RecordWriter
 from station_desk.ui.jobs import wait_for
 from station_desk.ui.sync import page as sync_page
@@ -276,3 +277,31 @@ def test_import_runs_in_the_runner_and_a_cancel_keeps_nothing(
 def test_removable_volumes_lists_without_error() -> None:
     for label, root in sync_page.removable_volumes():
         assert label and root.is_absolute()
+
+
+def test_the_head_makes_a_new_identity_in_the_window_only_when_the_keys_are_lost(
+        qtbot, village_desk: Desk, boxes) -> None:
+    page = page_for(qtbot, village_desk)
+    assert page.new_identity_button.isHidden()  # good keys: never replaced from here
+    old = village_desk.sync.fingerprint()
+    key_path(village_desk.data_dir).unlink()
+
+    village_desk.session.sign_in("张丽", "222222")
+    wait_for(page.refresh())
+    assert not page.new_identity_button.isHidden()
+    assert not page.new_identity_button.isEnabled() and not page.identity_button.isEnabled()
+    assert "建立本站新身份…" in boxes.warnings[-1]  # the way back names the button
+
+    village_desk.session.sign_in("王建国", "123456")
+    wait_for(page.refresh())
+    assert page.new_identity_button.isEnabled()
+    boxes.answer = False
+    page.new_identity_button.click()
+    assert not key_path(village_desk.data_dir).exists()
+    boxes.answer = True
+    page.new_identity_button.click()
+    finish_jobs()
+    new = village_desk.sync.fingerprint()
+    assert new != old and new in boxes.infos[-1] and "导出本站身份文件" in boxes.infos[-1]
+    assert page.new_identity_button.isHidden() and new in page.fingerprint.text()
+    assert page.identity_button.isEnabled()

@@ -95,8 +95,9 @@ def key_path(data_dir: Path) -> Path:
 WAY_BACK = ("同步导出和导入已停止，以免用新的身份冒充本站。找回的办法（二选一）：\n"
             "1. 用设置时打印的恢复单：station-desk restore U盘上的备份 --recovery-code 恢复码"
             "（在新的数据目录里做；备份旁的 .keys 文件会一并找回本站密钥，镇中心照常认得本站）；\n"
-            "2. 建立新身份：站长运行 station-desk keys new，把新指纹电话告知镇中心，"
-            "镇中心核对后用 keys trust --replace --fingerprint 新指纹 重新信任本站。")
+            "2. 建立新身份：站长在“同步”页点“建立本站新身份…”（命令行：station-desk keys new），"
+            "把新指纹电话告知镇中心，镇中心核对后重新信任本站"
+            "（命令行：keys trust --replace --fingerprint 新指纹）。")
 
 
 class StationKeysLost(StorageError):

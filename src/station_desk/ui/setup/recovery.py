@@ -104,7 +104,7 @@ class RecoveryDialog(QDialog):
                 text += "\n\n" + result.scan_message
             if not result.sync_keys_back:
                 text += self.tr("\n\n备份旁边没有找到同名的 .keys 文件，本站的同步身份没有恢复："
-                                "同步前需由站长建立新的本站身份（station-desk keys new），"
+                                "同步前需由站长在“同步”页点“建立本站新身份…”，"
                                 "并打电话把新指纹告知镇中心。")
             prompts.info(self, self.tr("已从备份恢复"), text)
             self.accept()

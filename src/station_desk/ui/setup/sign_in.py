@@ -39,7 +39,7 @@ class SignInDialog(QDialog):
         self.confirm_pin = QLineEdit()
         self.confirm_pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm_pin.setMaxLength(MAX_DIGITS)
-        self.confirm_label = QLabel(self.tr("再输一次"))
+        self.confirm_label = QLabel(self.tr("再输一遍"))
         form.addRow(self.tr("姓名"), self.who)
         form.addRow(self.tr("密码"), self.pin)
         form.addRow(self.confirm_label, self.confirm_pin)

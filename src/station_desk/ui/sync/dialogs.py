@@ -1,5 +1,6 @@
 """The sync page's small conversations: trusting another station's identity
-file only after the clerk has checked its fingerprint on the phone."""
+file only after the clerk has checked its fingerprint on the phone, and a new
+identity for this station when its keys were lost."""
 
 from __future__ import annotations
 
@@ -37,3 +38,21 @@ def trust_identity_file(page: SyncPageBase, path: Path) -> None:
         page.tr("信任失败"))
     if result is not None:
         status.say(page, page.tr("已信任：") + result.peer.name)
+
+
+def make_new_identity(page: SyncPageBase) -> bool:
+    """The head makes new keys after the old ones were lost (never over good ones:
+    the service refuses); the town must then check and re-trust them."""
+    if not prompts.confirm(page, page.tr("建立本站新身份"), page.tr(
+            "本站原来的密钥找不到了。建立新身份后，镇中心要重新信任本站才能再同步。"
+            "如果还有设置时打印的恢复单和U盘上的备份，请先用它们恢复（原来的身份会一并找回）。"
+            "\n\n确实要建立新身份吗？")):
+        return False
+    keys = prompts.attempt(page, page.sync.new_identity, page.tr("没有建立新身份"))
+    if keys is None:
+        return False
+    prompts.info(page, page.tr("已建立本站新身份"), page.tr(
+        "新指纹：%1\n\n请点“导出本站身份文件…”把新身份文件存到U盘交给镇中心，"
+        "并打电话把新指纹念给镇中心核对；镇中心核对一致后重新信任本站。")
+        .replace("%1", keys.fingerprint))
+    return True

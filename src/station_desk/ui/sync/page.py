@@ -43,7 +43,7 @@ from ..jobs import Job, Progress, Reloader, run_job
 from ..widgets import palette, prompts, status
 from ..widgets.forms import text_box
 from .base import SyncPageBase
-from .dialogs import trust_identity_file
+from .dialogs import make_new_identity, trust_identity_file
 from .town import build_town_tabs, read_town, refresh_town, selected_villages
 from .village import build_exports_tab, read_village, refresh_village
 
@@ -116,8 +116,11 @@ class SyncPage(SyncPageBase):
         self.identity_button.clicked.connect(self.export_identity)
         self.trust_button = QPushButton(self.tr("信任对方身份文件…"))
         self.trust_button.clicked.connect(self.trust_identity)
+        self.new_identity_button = QPushButton(self.tr("建立本站新身份…"))
+        self.new_identity_button.clicked.connect(self.new_identity)
         row.addWidget(self.identity_button)
         row.addWidget(self.trust_button)
+        row.addWidget(self.new_identity_button)
         layout.addWidget(ident)
 
         # where the stick is
@@ -187,6 +190,12 @@ class SyncPage(SyncPageBase):
         self.trust_button.setToolTip(
             "" if head else self.tr("只有站长（中心主任）可以信任身份文件"))
         fingerprint = prompts.attempt(self, self.sync.fingerprint, self.tr("密钥"))
+        # only when the keys are lost: new keys over good ones would make a stranger
+        self.new_identity_button.setVisible(fingerprint is None)
+        self.identity_button.setEnabled(fingerprint is not None)
+        self.new_identity_button.setEnabled(head)
+        self.new_identity_button.setToolTip(
+            "" if head else self.tr("只有站长（中心主任）可以建立本站新身份"))
         self.fingerprint.setText(
             self.tr("本站：") + html.escape(f"{station.name}（{station.code}）") + "<br>"
             + self.tr("指纹：") + f"<span style='font-size:x-large; font-weight:bold'>"
@@ -257,6 +266,10 @@ class SyncPage(SyncPageBase):
             status.say(self, self.tr(
                 "身份文件已写入 %1。请交给对方，并电话告诉对方本站的指纹 %2")
                 .replace("%1", str(path)).replace("%2", self.sync.fingerprint()))
+
+    def new_identity(self) -> None:
+        if make_new_identity(self):
+            self.refresh()
 
     def trust_identity(self) -> None:
         files = choose_files(self, self.tr("选择对方的身份文件"), "身份文件 (*.json)")
