@@ -176,7 +176,8 @@ def test_the_town_sees_a_villages_clock_records(qtbot, tmp_path) -> None:
         # not handed over: the town only reads it, no clock or telling actions
         assert dialog.read_only is not None
         assert all(b.isHidden() for b in (dialog.extend_button, dialog.suspend_button,
-                                          dialog.notify_button))
+                                          dialog.notify_button, dialog.attachments.add_button,
+                                          dialog.attachments.camera_button))
         told = CaseDetailDialog(town.desk, done)
         qtbot.addWidget(told)
         assert "办结：已于" in told.header_text() and "电话告知陈德福（李明）" in told.header_text()

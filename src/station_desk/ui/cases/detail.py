@@ -127,7 +127,8 @@ class CaseDetailDialog(QDialog):
         self.attachments = AttachmentsPanel(desk, case_no)
         split.addWidget(self.attachments)
         self.attachments.added.connect(self._done)
-        split.setSizes([300, 200, 220])
+        # no scans yet: the panel needs a line, the dates above need the room
+        split.setSizes([300, 200, 220] if self.attachments.infos else [400, 240, 80])
         layout.addWidget(split, 1)
 
         self.actions_row = QHBoxLayout()
@@ -226,7 +227,7 @@ class CaseDetailDialog(QDialog):
             for b in (self.print_button, self.correct_button, self.receive_button,
                       self.notice_button, self.notify_button, self.proxy_button,
                       self.extend_button, self.suspend_button, self.department_button,
-                      self.attachments.add_button):
+                      self.attachments.add_button, self.attachments.camera_button):
                 b.setVisible(False)
             return
         self.notify_button.setVisible(True)
