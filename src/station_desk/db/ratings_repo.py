@@ -56,10 +56,12 @@ def open_rectifications(db: Database, station: str | None = None) -> list[Rating
 
 
 def effective_between(db: Database, start: str, end: str) -> list[Rating]:
-    """The ratings that count for the satisfaction rate: the re-rating where there is
-    one, and no 差评 found to be 误评 or 恶意."""
+    """The ratings of this station's own cases that count for its satisfaction rate:
+    the re-rating where there is one, and no 差评 found to be 误评 or 恶意 (a town's
+    archive also holds its villages' ratings, which are theirs, not the town's)."""
     rows = db.execute(
-        "SELECT COALESCE(rerating, level) FROM ratings WHERE rated_at >= ? AND rated_at < ? "
-        "AND classification NOT IN (?, ?)",
+        "SELECT COALESCE(r.rerating, r.level) FROM ratings r CROSS JOIN cases c "
+        "ON c.id = r.case_id WHERE c.station_code = (SELECT code FROM station) "
+        "AND r.rated_at >= ? AND r.rated_at < ? AND r.classification NOT IN (?, ?)",
         [start, end, Classification.MISTAKEN.value, Classification.MALICIOUS.value]).fetchall()
     return [Rating(r[0]) for r in rows]
