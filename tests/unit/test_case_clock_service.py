@@ -295,3 +295,30 @@ def test_rejection_notice_names_the_authority_and_review_body(desk: Desk) -> Non
     desk.cases.advance(disabled.case_no, Status.NOT_ACCEPTED, "不符合条件")
     with pytest.raises(UserError, match="待核实"):
         desk.notices.issue(disabled.case_no, NoticeKind.REJECTION)
+
+
+def test_every_count_of_the_rate_follows_one_rule(desk: Desk) -> None:
+    """今日/投诉回访, 统计 and the town's board count the same ratings: a re-rating
+    instead of its 差评, and no 差评 found to be 恶意."""
+    from station_desk.db import supervision_repo
+
+    malicious = register(desk, SUBSIDY, SUBSIDY_MATERIALS, at(2026, 11, 2))
+    desk.cases.advance(malicious.case_no, Status.COMPLETED)
+    desk.complaints.rate(malicious.case_no, Rating.VERY_UNSATISFIED)
+    [bad] = desk.complaints.ratings_of(malicious.case_no)
+    desk.complaints.record_callback(bad.id, "与办事无关的辱骂", Classification.MALICIOUS)
+    fixed = register(desk, SUBSIDY, SUBSIDY_MATERIALS, at(2026, 11, 2), n=5)
+    desk.cases.advance(fixed.case_no, Status.COMPLETED)
+    desk.complaints.rate(fixed.case_no, Rating.UNSATISFIED)
+    [fix] = desk.complaints.ratings_of(fixed.case_no)
+    desk.complaints.record_callback(fix.id, "已致歉并加开窗口", Classification.VALID)
+    desk.complaints.rerate(fix.id, Rating.SATISFIED)
+
+    today = date.today()
+    s = desk.complaints.satisfaction(today, today)
+    assert (s.rated, s.satisfied) == (1, 1)
+    f = desk.reports.figures(today, today)
+    assert (f.ratings, f.satisfaction_rate) == (1, 1.0)
+    day = today.isoformat()
+    code = desk.station.station_or_refuse().code
+    assert supervision_repo.ratings(desk.db, day, day + "~") == {code: (1, 1)}

@@ -18,6 +18,13 @@ _SELECT = ("SELECT r.id, r.case_id, c.case_no, c.applicant_name, r.level, r.sour
            "CROSS JOIN cases c ON c.id = r.case_id ")
 _BAD = "(" + ", ".join(f"'{b.value}'" for b in BAD) + ")"
 
+# The satisfaction rule in SQL, for every count of it (今日, 统计, 督导) on `ratings r`:
+# the re-rating where there is one counts, and a 差评 found to be 误评 or 恶意 does not.
+COUNTED_LEVEL = "COALESCE(r.rerating, r.level)"
+COUNTS = (f"r.classification NOT IN ('{Classification.MISTAKEN.value}', "
+          f"'{Classification.MALICIOUS.value}')")
+SATISFIED = "(" + ", ".join(f"'{x.value}'" for x in Rating if x.satisfied) + ")"
+
 
 def _dt(text: Any) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
@@ -60,8 +67,7 @@ def effective_between(db: Database, start: str, end: str) -> list[Rating]:
     the re-rating where there is one, and no 差评 found to be 误评 or 恶意 (a town's
     archive also holds its villages' ratings, which are theirs, not the town's)."""
     rows = db.execute(
-        "SELECT COALESCE(r.rerating, r.level) FROM ratings r CROSS JOIN cases c "
+        f"SELECT {COUNTED_LEVEL} FROM ratings r CROSS JOIN cases c "
         "ON c.id = r.case_id WHERE c.station_code = (SELECT code FROM station) "
-        "AND r.rated_at >= ? AND r.rated_at < ? AND r.classification NOT IN (?, ?)",
-        [start, end, Classification.MISTAKEN.value, Classification.MALICIOUS.value]).fetchall()
+        f"AND r.rated_at >= ? AND r.rated_at < ? AND {COUNTS}", [start, end]).fetchall()
     return [Rating(r[0]) for r in rows]

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from .ratings_repo import COUNTED_LEVEL, COUNTS, SATISFIED
+
 Counts = dict[str, Any]
 
 
@@ -98,8 +100,8 @@ def service_counts(db: Database, first: date, last: date, station: str | None) -
         + (" WHERE station_code = ?" if station else ""),
         [start, end, start, end, end, *by]).fetchone()
     ratings = db.execute(
-        "SELECT COUNT(*), SUM(r.level IN ('非常满意', '满意', '基本满意')) FROM ratings r "
-        "JOIN cases c ON c.id = r.case_id WHERE r.rated_at >= ? AND r.rated_at < ?"
+        f"SELECT COUNT(*), SUM({COUNTED_LEVEL} IN {SATISFIED}) FROM ratings r "
+        f"JOIN cases c ON c.id = r.case_id WHERE r.rated_at >= ? AND r.rated_at < ? AND {COUNTS}"
         + (" AND c.station_code = ?" if station else ""), [start, end, *by]).fetchone()
     return {
         "appts_served": int(appts.get("已服务", 0)), "appts_missed": int(appts.get("未到", 0)),

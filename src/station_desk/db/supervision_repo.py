@@ -12,10 +12,10 @@ from sqlite_utils import Database
 
 from ..domain.actor import Actor
 from . import journal
+from .ratings_repo import COUNTED_LEVEL, COUNTS, SATISFIED
 from .rows import Row
 from .rows import fetch_rows as _rows
 
-SATISFIED_LEVELS = ("非常满意", "满意", "基本满意")
 CLOSED_COMPLAINTS = ("办结", "不予受理")
 
 
@@ -43,9 +43,9 @@ def complaints_open(db: Database) -> dict[str, int]:
 def ratings(db: Database, start: str, end: str) -> dict[str, tuple[int, int]]:
     """station -> (ratings, satisfied ones) rated in [start, end)."""
     return {str(code): (int(n), int(ok or 0)) for code, n, ok in db.execute(
-        "SELECT c.station_code, COUNT(*), SUM(r.level IN (?, ?, ?)) FROM ratings r "
-        "JOIN cases c ON c.id = r.case_id WHERE r.rated_at >= ? AND r.rated_at < ? "
-        "GROUP BY c.station_code", [*SATISFIED_LEVELS, start, end]).fetchall()}
+        f"SELECT c.station_code, COUNT(*), SUM({COUNTED_LEVEL} IN {SATISFIED}) FROM ratings r "
+        f"JOIN cases c ON c.id = r.case_id WHERE r.rated_at >= ? AND r.rated_at < ? AND {COUNTS} "
+        "GROUP BY c.station_code", [start, end]).fetchall()}
 
 
 def open_complaints_of(db: Database, station: str) -> list[Row]:
