@@ -103,6 +103,21 @@ def test_part_of_a_supplement_received_the_rest_stays_missing(desk: Desk) -> Non
     assert [h["field"] for h in desk.corrections.history(case_no)] == ["materials"] * 2
 
 
+def test_the_last_material_and_the_acceptance_are_written_together(
+        desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_no = register(desk, "王秀英", complete=False)
+
+    def power_cut(*args: object, **kwargs: object) -> None:
+        raise OSError("the PC went off between the two writes")
+
+    monkeypatch.setattr(desk.cases, "advance", power_cut)
+    with pytest.raises(OSError):
+        desk.corrections.receive(case_no, PENSION_MATERIALS)
+    case = desk.cases.get(case_no)
+    assert case.status == Status.SUPPLEMENT and case.missing == PENSION_MATERIALS
+    assert desk.corrections.history(case_no) == []
+
+
 def test_a_notice_reissued_as_a_new_version_beside_the_first(desk: Desk) -> None:
     case_no = register(desk, "王秀央", code=PENSION)
     first = desk.notices.issue(case_no, NoticeKind.ONE_TIME)

@@ -186,8 +186,9 @@ class CorrectionDesk:
                 data={"field": "materials", "before": "、".join(case.missing),
                       "after": "、".join(still), "reason": "申请人补交材料"},
                 at=when.isoformat(timespec="seconds"))
-        if not still:
-            return self._cases.advance(case.case_no, Status.ACCEPTED, "补正材料已收齐", when)
+            if not still:  # the last material and the acceptance: one write, never half
+                return self._cases.advance(case.case_no, Status.ACCEPTED, "补正材料已收齐",
+                                           when)
         return self._cases.get(case.case_no)
 
     def history(self, case_no: str) -> list[dict[str, str]]:
