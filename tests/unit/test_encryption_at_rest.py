@@ -105,6 +105,14 @@ def test_a_lost_archive_key_stops_with_the_way_back(registered: Desk, data_dir: 
     assert archive_key.load(data_dir) is None  # no new key was made over the old file
 
 
+
+@pytest.mark.parametrize("damaged", ["[]", '"key"', "{}", '{"format": 1}', "\u00ff"])
+def test_a_damaged_key_file_is_said_plainly(tmp_path: Path, damaged: str) -> None:
+    archive_key.create(tmp_path)
+    archive_key.key_file(tmp_path).write_text(damaged, "utf-8")
+    with pytest.raises(StorageError, match="无法读取或已损坏"):
+        archive_key.load(tmp_path)
+
 def _decrypt(path: Path, key: bytes, plain: Path) -> None:
     conn = sqlcipher3.connect(str(path))
     conn.execute(f"PRAGMA key = {cipher.key_pragma(key)}")

@@ -135,7 +135,7 @@ def load(data_dir: Path) -> bytes | None:
             "恢复单上的恢复码恢复（station-desk restore 备份文件 --recovery-code 恢复码）。")
     try:
         data = json.loads(path.read_text("ascii"))
-        if data.get("format") != FORMAT:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise StorageError(lost)
         if data["protection"] == "file":
             key = base64.b64decode(data["key"], validate=True)
