@@ -100,3 +100,11 @@ def test_a_mark_that_no_longer_holds_makes_the_full_check_due(village: Desk,
         assert desk.audit.full_check_due()
     finally:
         desk.close()
+
+
+def test_a_damaged_mark_only_means_checking_again(tmp_path: Path) -> None:
+    archive = tmp_path / ARCHIVE_NAME
+    for damaged in ("[]", '"x"', "{}", '{"link": "a", "hash": 1}', "{not json"):
+        audit_mark.mark_path(archive).write_text(damaged, "utf-8")
+        assert audit_mark.load(archive) is None
+        assert audit_mark.full_check_due(archive, date.today())

@@ -44,7 +44,7 @@ def load(archive: Path) -> Mark | None:
         data = json.loads(mark_path(archive).read_text("utf-8"))
         full_on = date.fromisoformat(data["full_on"]) if data.get("full_on") else None
         return Mark(int(data["link"]), str(data["hash"]), full_on)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # (not an object)
         return None
 
 
