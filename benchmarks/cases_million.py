@@ -1,17 +1,25 @@
 """Build a town-sized archive (default 1,000,000 cases) and time the case list.
 
     .venv/bin/python benchmarks/cases_million.py [--rows N] [--keep DIR]
+    .venv/bin/python benchmarks/cases_million.py --keep DIR --backup   # then
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/cases_million.py --keep DIR --rss
 
 Rows are bulk-inserted straight into the real schema (opened through the real
 migration path); the timed reads go through the same service calls the window
-and CLI use. Prints one line per figure.
+and CLI use. Prints one line per figure. With a kept archive, `--backup` times
+a backup to a folder (`desk.backups.backup_to`) against SQLCipher's own backup
+API copying the same file, and `--rss` (its own process, nothing else loaded)
+opens the archive, scrolls the window's case list model end to end and prints
+the peak resident memory (issue 12 item 6).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import resource
 import shutil
 import sys
 import tempfile
@@ -19,6 +27,7 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from station_desk.db import cipher
 from station_desk.db.cases_repo import name_grams
 from station_desk.domain import pinyin
 from station_desk.domain.cases import Status, attention_key, format_case_no
@@ -111,13 +120,88 @@ def timed(label: str, fn: object, repeat: int = 3) -> object:
     return result
 
 
+def backup_figures(desk: Desk, folder: Path) -> None:
+    """The service's backup to a folder against the bare backup API, same file, same run."""
+    size = desk.store.path.stat().st_size / 2**20
+    key = desk.db.archive_key
+    for attempt in (1, 2):  # the second of each with the file in the OS cache
+        floor = folder / f"floor-{attempt}.db"
+        start = time.perf_counter()
+        source = cipher.connect(desk.store.path, key, read_only=True)
+        dest = cipher.connect(floor, key)
+        source.backup(dest, pages=4096)
+        dest.close()
+        source.close()
+        with open(floor, "rb+") as f:
+            os.fsync(f.fileno())
+        bare = time.perf_counter() - start
+        floor.unlink()
+        stick = folder / f"stick-{attempt}"
+        stick.mkdir(exist_ok=True)
+        start = time.perf_counter()
+        made = desk.backups.backup_to(stick)
+        ours = time.perf_counter() - start
+        print(f"archive {size:,.0f} MB: sqlcipher backup API {bare:6.2f} s, "
+              f"backup_to {ours:6.2f} s = {ours / bare:4.2f}x   (target <= 2x)")
+        shutil.rmtree(stick)
+        assert not made.exists()
+
+
+def rss_figures(desk: Desk) -> None:
+    """Peak RSS with the archive open and the case list model scrolled end to end."""
+    from PySide6.QtWidgets import QTableView
+
+    from station_desk.ui.app import make_app
+    from station_desk.ui.cases.model import PAGE_SIZE, CaseListModel
+
+    app = make_app([])
+    model = CaseListModel(desk)
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1366, 768)
+    view.show()
+    model.set_filter(desk.cases.make_filter())
+    app.processEvents()
+    total = model.rowCount()
+    start = time.perf_counter()
+    for page in range(0, total // PAGE_SIZE + 1):  # every page read, as a drag would
+        first = page * PAGE_SIZE
+        for row in range(first, min(first + 30, total)):  # what one screen paints
+            for column in range(model.columnCount()):
+                model.data(model.index(row, column))
+        if page % 50 == 0:
+            view.scrollTo(model.index(first, 0))
+            app.processEvents()
+    view.scrollToBottom()
+    app.processEvents()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with open("/proc/self/statm") as f:
+        now = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    print(f"case list scrolled end to end: {total:,} rows in "
+          f"{time.perf_counter() - start:.1f} s, {model.loads:,} pages read; "
+          f"RSS peak {peak:.0f} MB, now {now:.0f} MB   (target <= 250 MB)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", help="keep the built data directory here")
+    parser.add_argument("--backup", action="store_true", help="only the backup figures")
+    parser.add_argument("--rss", action="store_true", help="only the memory figure")
     args = parser.parse_args()
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sd-bench-"))
     desk = Desk.open(folder)
+    if args.backup or args.rss:
+        try:
+            if args.backup:
+                scratch = Path(tempfile.mkdtemp(prefix="sd-bench-backup-"))
+                backup_figures(desk, scratch)
+                shutil.rmtree(scratch)
+            else:
+                rss_figures(desk)
+        finally:
+            desk.close()
+        return 0
     try:
         if not desk.station.is_set_up:
             desk.station.setup(kind=StationKind.TOWN1, code="610922101000",

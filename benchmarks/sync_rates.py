@@ -1,14 +1,17 @@
 """Export and import rates of the USB sync bundle, next to a plain sqlite3 insert.
 
-    .venv/bin/python benchmarks/sync_rates.py [--records N] [--keep DIR]
+    .venv/bin/python benchmarks/sync_rates.py [--records N] [--keep DIR] [--rows-cache F]
 
 A village archive gets N changed case records (bulk-inserted straight into
 `cases` and its change log, as `case new` would have logged them); it exports
 them into one bundle (encrypted, signed, read back), and a town archive imports
 it (verify pass, then one transaction with the audit trail). In the same run,
-the same rows go into a fresh SQLite file with a plain `executemany`, once into
-a bare table and once into the real `cases` table with its indexes. Prints one
-line per figure.
+the floors: the same change-log rows written as NDJSON into a zip file (export);
+the same rows into a fresh SQLite file with a plain `executemany`, into a bare
+table and into the real `cases` table with its indexes, plain and SQLCipher-
+keyed like the archive (import); and a raw `INSERT … ON CONFLICT DO UPDATE` of
+the same rows into that filled table (re-import). Prints one line per figure,
+then the ratios to the floors (issue 12 item 6).
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ import sqlite3
 import sys
 import tempfile
 import time
+import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from station_desk.db import journal
+from station_desk.db import cipher, journal
 from station_desk.domain import pinyin
 from station_desk.domain.cases import Status, attention_key, format_case_no
 from station_desk.domain.station import Role, StationKind
@@ -102,9 +106,15 @@ def seed_village(desk: Desk, rows: list[dict[str, Any]]) -> None:
     conn.execute("COMMIT")
 
 
+def _raw_connect(path: Path, key: bytes | None) -> Any:
+    if key is None:
+        return sqlite3.connect(path, isolation_level=None)
+    return cipher.connect(path, key, isolation_level=None)
+
+
 def plain_insert(path: Path, schema: list[str], rows: list[dict[str, Any]],
-                 cache_kib: int = 0) -> float:
-    conn = sqlite3.connect(path, isolation_level=None)
+                 cache_kib: int = 0, key: bytes | None = None) -> float:
+    conn = _raw_connect(path, key)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
@@ -124,6 +134,43 @@ def plain_insert(path: Path, schema: list[str], rows: list[dict[str, Any]],
         conn.close()
 
 
+def plain_upsert(path: Path, rows: list[dict[str, Any]], cache_kib: int = 0,
+                 key: bytes | None = None) -> float:
+    """The same rows again into the filled table: the floor of a re-import."""
+    conn = _raw_connect(path, key)
+    try:
+        conn.execute("PRAGMA synchronous=FULL")
+        if cache_kib:
+            conn.execute(f"PRAGMA cache_size = -{cache_kib}")
+        names = list(rows[0])
+        sets = ", ".join(f"{c} = excluded.{c}" for c in names if c != "id")
+        start = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.executemany(f"INSERT INTO cases ({', '.join(names)}) VALUES "
+                         f"({', '.join('?' for _ in names)}) "
+                         f"ON CONFLICT(id) DO UPDATE SET {sets}",
+                         [[r[c] for c in names] for r in rows])
+        conn.execute("COMMIT")
+        return time.perf_counter() - start
+    finally:
+        conn.close()
+
+
+def ndjson_zip(desk: Desk, path: Path) -> float:
+    """The export floor: the change-log rows as NDJSON lines in a zip, fsynced."""
+    start = time.perf_counter()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        with z.open("changes.ndjson", "w") as out:
+            for seq, at, table, record_id, action, data in desk.db.conn.execute(
+                    "SELECT seq, at, table_name, record_id, action, data FROM change_log"):
+                out.write(json.dumps({"seq": seq, "at": at, "table": table, "id": record_id,
+                                      "action": action}, ensure_ascii=False)[:-1].encode()
+                          + b',"data":' + data.encode() + b"}\n")
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+    return time.perf_counter() - start
+
+
 def line(what: str, n: int, seconds: float, extra: str = "") -> None:
     print(f"{what:<44} {n:>9,} records {seconds:8.2f} s {n / seconds:>10,.0f} rec/s  {extra}")
 
@@ -132,6 +179,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--keep", help="keep the data directories here")
+    parser.add_argument("--rows-cache", help="JSON file of the made-up rows: reused if it "
+                                             "exists (making 100,000 takes minutes)")
     args = parser.parse_args()
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sync-bench-"))
     root.mkdir(parents=True, exist_ok=True)
@@ -152,13 +201,25 @@ def main() -> int:
         ts.trust(vs.export_identity(stick / "ids"))
         vs.trust(ts.export_identity(stick / "ids"))
         start = time.perf_counter()
-        rows = case_rows(village, n)
+        cache = Path(args.rows_cache) if args.rows_cache else None
+        if cache is not None and cache.is_file():
+            rows = json.loads(cache.read_text("utf-8"))[:n]
+        else:
+            rows = case_rows(village, n)
+            if cache is not None:
+                cache.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
         seed_village(village, rows)
         print(f"built {n:,} changed case records in {time.perf_counter() - start:.1f} s")
+
+        took = ndjson_zip(village, root / "floor.zip")
+        floors = {"export": took}
+        line("floor: change log as NDJSON into a zip", n, took,
+             f"zip {(root / 'floor.zip').stat().st_size / 1e6:.1f} MB")
 
         start = time.perf_counter()
         out = vs.export_to(stick)
         took = time.perf_counter() - start
+        figures = {"export": took}
         line("export (write, fsync, read back, verify)", out.records, took,
              f"bundle {out.size / 1e6:.1f} MB")
 
@@ -166,6 +227,7 @@ def main() -> int:
         report = ts.import_bundle(out.path)
         took = time.perf_counter() - start
         assert report.new == out.records, report.text()
+        figures["import"] = took
         line("import (verify + one transaction, new)", report.new, took,
              "audit trail, versions, name index")
 
@@ -174,18 +236,38 @@ def main() -> int:
         report = ts.import_bundle(again.path)
         took = time.perf_counter() - start
         assert report.unchanged == again.records
+        figures["reimport"] = took
         line("import of a re-export (all unchanged)", report.unchanged, took)
 
         schema = [r[0] for r in town.db.execute(
             "SELECT sql FROM sqlite_master WHERE tbl_name = 'cases' AND sql IS NOT NULL "
             "AND type IN ('table', 'index') ORDER BY type = 'index', name")]
         bare = [schema[0]]
+        key = os.urandom(32)
         took = plain_insert(root / "plain-bare.db", bare, rows)
         line("sqlite3 executemany, bare table", n, took)
         took = plain_insert(root / "plain-indexed.db", schema, rows)
         line("sqlite3 executemany, cases + indexes", n, took, "default 2 MB page cache")
         took = plain_insert(root / "plain-indexed-cache.db", schema, rows, 64 * 1024)
+        floors["import plain"] = took
         line("sqlite3 executemany, cases + indexes", n, took, "64 MB cache, as the import")
+        took = plain_insert(root / "keyed-indexed-cache.db", schema, rows, 64 * 1024, key)
+        floors["import"] = took
+        line("sqlcipher executemany, cases + indexes", n, took, "64 MB cache, keyed")
+        took = plain_upsert(root / "plain-indexed-cache.db", rows, 64 * 1024)
+        floors["reimport plain"] = took
+        line("sqlite3 upsert of the same rows (filled)", n, took, "64 MB cache")
+        took = plain_upsert(root / "keyed-indexed-cache.db", rows, 64 * 1024, key)
+        floors["reimport"] = took
+        line("sqlcipher upsert of the same rows (filled)", n, took, "64 MB cache, keyed")
+        print(f"export     / NDJSON+zip floor     {figures['export'] / floors['export']:5.2f}x"
+              "   (target <= 1.5x)")
+        for floor in ("import", "import plain"):
+            print(f"import rate / raw executemany ({floor.split()[-1]:<6}) "
+                  f"{floors[floor] / figures['import']:6.1%}  (target >= 50 %)")
+        for floor in ("reimport", "reimport plain"):
+            print(f"re-import  / raw upsert ({floor.split()[-1]:<8})   "
+                  f"{figures['reimport'] / floors[floor]:5.2f}x   (target <= 1.0x)")
         village.close()
         town.close()
     finally:

@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from json.encoder import encode_basestring as _quote
+from json.encoder import encode_basestring_ascii as _quote_ascii
 from pathlib import Path
 from typing import Any
 
@@ -112,8 +114,10 @@ def _restored_since_last_export(db: Database, peer: Peer) -> bool:
 
 
 def _line(seq: int, at: str, table: str, record_id: str, action: str, data: str) -> bytes:
-    return (f'{{"seq":{seq},"at":{json.dumps(at)},"table":{json.dumps(table)},'
-            f'"id":{json.dumps(record_id, ensure_ascii=False)},"action":{json.dumps(action)},'
+    # json's own C string quoting (what json.dumps does for a str, without its
+    # per-call set-up): a fifth of the export's time at 100,000 records
+    return (f'{{"seq":{int(seq)},"at":{_quote_ascii(at)},"table":{_quote_ascii(table)},'
+            f'"id":{_quote(record_id)},"action":{_quote_ascii(action)},'
             f'"data":{data}}}').encode()
 
 
