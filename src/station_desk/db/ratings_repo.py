@@ -16,7 +16,8 @@ _SELECT = ("SELECT r.id, r.case_id, c.case_no, c.applicant_name, r.level, r.sour
            # ratings first: SQLite otherwise walks every open case of the station
            # (0.1 s at 100,000 cases on 今日) to find the few rated ones
            "CROSS JOIN cases c ON c.id = r.case_id ")
-_BAD = "(" + ", ".join(f"'{b.value}'" for b in BAD) + ")"
+# the 差评 levels, as an SQL list
+BAD_LEVELS = "(" + ", ".join(f"'{b.value}'" for b in BAD) + ")"
 
 # The satisfaction rule in SQL, for every count of it (今日, 统计, 督导) on `ratings r`:
 # the re-rating where there is one counts, and a 差评 found to be 误评 or 恶意 does not.
@@ -57,7 +58,7 @@ def open_rectifications(db: Database, station: str | None = None) -> list[Rating
     if station is not None:
         where, params = "AND c.station_code = ? ", [station]
     return [_record(r) for r in db.execute(
-        _SELECT + f"WHERE r.level IN {_BAD} AND r.callback_at IS NULL AND r.rerating IS NULL "
+        _SELECT + f"WHERE r.level IN {BAD_LEVELS} AND r.callback_at IS NULL AND r.rerating IS NULL "
         + where + "ORDER BY r.rectify_due IS NULL, r.rectify_due, r.rated_at",
         params).fetchall()]
 

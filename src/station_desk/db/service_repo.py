@@ -20,6 +20,7 @@ from ..domain.service import (
     Severity,
 )
 from . import journal
+from .ratings_repo import BAD_LEVELS
 from .rows import Row
 from .rows import fetch_rows as _rows
 
@@ -176,7 +177,7 @@ def ratings_needing_callback(db: Database) -> list[Row]:
     return _rows(db, "SELECT r.*, c.case_no, c.applicant_name, c.phone FROM ratings r "
                      "CROSS JOIN cases c ON c.id = r.case_id "
                      "WHERE c.station_code = (SELECT code FROM station) "
-                     "AND r.level IN ('不满意', '非常不满意') "
+                     f"AND r.level IN {BAD_LEVELS} "
                      "AND (r.callback_at IS NULL OR r.correction = '') ORDER BY r.rated_at")
 
 
