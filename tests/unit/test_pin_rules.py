@@ -26,11 +26,20 @@ def _store_hash(desk: Desk, name: str, pin_hash: str) -> str:
 
 @pytest.mark.parametrize(("typed", "problem"), [
     ("1234", "至少 6 位数字（现在是 4 位）"), ("12345", "至少 6 位"),
-    ("12345a", "只能是数字"), ("1234567890123", "最多 12 位")])
+    ("12345a", "只能是数字"), ("1234567890123", "最多 12 位"),
+    ("١٢٣٤٥٦", "只能是数字")])  # digits, but not keys on a Chinese PC's keyboard
 def test_a_new_pin_needs_six_to_twelve_digits(typed: str, problem: str) -> None:
     with pytest.raises(UserError, match=problem):
         pin.check_pin(typed)
     assert pin.check_pin(" 246810 ") == "246810"
+
+
+def test_full_width_digits_are_the_same_pin_as_plain_ones() -> None:
+    # an input method left in full-width mode types １２３４５６ for 123456
+    assert pin.check_pin("２４６８１０") == "246810"
+    assert pin.verify_pin(pin.hash_pin("246810"), "２４６８１０")
+    assert pin.verify_pin(pin.hash_pin("２４６８１０"), "246810")
+    assert not pin.must_change("２４６８１０")
 
 
 def test_a_four_digit_pin_is_refused_for_new_staff_and_resets(village: Desk) -> None:

@@ -6,6 +6,8 @@ must choose a new one at that sign-in (`must_change`).
 
 from __future__ import annotations
 
+import unicodedata
+
 from argon2 import PasswordHasher, Type, extract_parameters
 from argon2.exceptions import InvalidHashError, VerificationError
 from argon2.low_level import ARGON2_VERSION
@@ -32,10 +34,16 @@ def use_hasher(hasher: PasswordHasher) -> PasswordHasher:
     return previous
 
 
+def typed(pin: str) -> str:
+    """The PIN as compared: full-width digits (a Chinese input method left on,
+    １２３４５６) are the same keys as 123456, in the window and on the terminal."""
+    return unicodedata.normalize("NFKC", pin).strip()
+
+
 def check_pin(pin: str) -> str:
     """A PIN being set now (new person, reset, own change)."""
-    pin = pin.strip()
-    if not pin.isdigit():
+    pin = typed(pin)
+    if not (pin.isascii() and pin.isdigit()):
         raise UserError(f"密码只能是数字（{RULE_TEXT}）", field="pin")
     if len(pin) < MIN_DIGITS:
         raise UserError(f"密码至少 {MIN_DIGITS} 位数字（现在是 {len(pin)} 位）", field="pin")
@@ -46,7 +54,7 @@ def check_pin(pin: str) -> str:
 
 def must_change(pin: str) -> bool:
     """A PIN from before the 6-digit rule: it signs in once more, then must be replaced."""
-    return len(pin.strip()) < MIN_DIGITS
+    return len(typed(pin)) < MIN_DIGITS
 
 
 def hash_pin(pin: str) -> str:
@@ -57,7 +65,7 @@ def verify_pin(stored_hash: str | None, pin: str) -> bool:
     if not stored_hash:
         return False
     try:
-        return _hasher.verify(stored_hash, pin.strip())
+        return _hasher.verify(stored_hash, typed(pin))
     except (VerificationError, InvalidHashError):
         return False
 
@@ -72,4 +80,4 @@ def upgraded_hash(stored_hash: str, pin: str) -> str | None:
         return None
     cheaper = (old.type != Type.ID or old.version < ARGON2_VERSION
                or old.time_cost < _hasher.time_cost or old.memory_cost < _hasher.memory_cost)
-    return _hasher.hash(pin.strip()) if cheaper else None
+    return _hasher.hash(typed(pin)) if cheaper else None
