@@ -144,6 +144,25 @@ def test_rows_that_would_break_later_commands_are_held_back(
     assert town.sync.held()
 
 
+def test_one_refused_row_among_many_holds_back_only_that_row(
+        village: Station, town: Station, stick: Path) -> None:
+    # rows go in in batches (sync/writer.INSERT_BATCH); a batch the archive refuses
+    # is retried row by row, so only the row at fault is held back
+    records = []
+    for n in range(1, 41):
+        case_no = register(village, n)
+        records.append(change(village.desk, "cases", village.desk.cases.get(case_no).id))
+    clash = records[20]
+    clash["data"] = {**clash["data"], "case_no": records[3]["data"]["case_no"]}
+    path = craft(village, town, stick, records=records, seq=(1, 200))
+    report = town.sync.import_bundle(path)
+    assert report.new == 39
+    assert [q["reason"] for q in report.quarantined] == [
+        f"办件编号“{records[3]['data']['case_no']}”已被本中心另一件办件使用"]
+    held = {r[0] for r in town.desk.db.execute("SELECT id FROM cases").fetchall()}
+    assert clash["data"]["id"] not in held and records[19]["data"]["id"] in held
+
+
 @pytest.mark.parametrize("value", ["10" * 40, '"\\ud800"', "1e999"],
                          ids=["huge-int", "lone-surrogate", "infinite"])
 def test_records_that_cannot_be_read_safely_refuse_the_whole_bundle(
