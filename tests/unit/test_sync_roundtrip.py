@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from stdnum.cn import ric
+from tests.town_stations import Place, exchange, id_number, open_station
 
 from station_desk.db import journal, sync_log
 from station_desk.domain.cases import Applicant, ProxyStep, Status
 from station_desk.domain.errors import StorageError, UserError
-from station_desk.domain.station import Role, StationKind
+from station_desk.domain.station import StationKind
 from station_desk.services.cases import CaseInput
-from station_desk.services.desk import Desk, StaffInput
+from station_desk.services.desk import Desk
 from station_desk.services.sync import Cancelled, SyncDesk
 from station_desk.sync import bundle
 from station_desk.sync.bundle import BundleRefused
@@ -39,36 +39,18 @@ CLAIM_MATERIALS = ("居民身份证或户口簿", "《城乡居民基本养老�
 NAME, PHONE = "王秀英", "13909151001"
 
 
-def id_number(n: int) -> str:
-    body = f"61092219480312{n:03d}"
-    return body + ric.calc_check_digit(body + "0")
-
-
 @dataclass
-class Station:
-    desk: Desk
+class Station(Place):
     sync: SyncDesk
-
-    @property
-    def code(self) -> str:
-        station = self.desk.station.current
-        assert station is not None
-        return station.code
 
 
 def _open(root: Path, kind: StationKind, code: str, name: str, town: str = "") -> Station:
-    desk = Desk.open(root)
-    staff = [StaffInput("王建国", Role.HEAD, "123456", None),
-             StaffInput("李明", Role.AGENT, "111111", None)]
-    desk.station.setup(kind=kind, code=code, name=name, town_code=town,
-                       town_name="城关镇便民服务中心" if town else "", staff=staff)
-    ensure_station_keys(root)
+    desk = open_station(root, kind, code, name, town).desk
     return Station(desk, desk.sync)
 
 
 def _exchange(a: Station, b: Station, stick: Path) -> None:
-    a.sync.trust(b.sync.export_identity(stick / "ids"))
-    b.sync.trust(a.sync.export_identity(stick / "ids"))
+    exchange(a, b, stick)
 
 
 @pytest.fixture
