@@ -4,6 +4,7 @@ same throttle as the window's, the audit naming the person, no PIN as an argumen
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import stat
 from collections.abc import Iterator
@@ -152,6 +153,12 @@ def test_five_wrong_pins_throttle_and_the_pause_survives_a_new_process(st: Stati
     assert st.cases(who=None) == []
     misses = _misses(st)
     assert len(misses) == 5 and all("命令行" in m for m in misses)
+    with archive(st) as desk:  # the refused try is in the audit trail, PIN unchecked
+        refused = desk.db.execute(
+            "SELECT actor_name, after FROM audit_log WHERE table_name = 'sign_in' "
+            "AND action = 'refused_in_pause'").fetchall()
+    assert [(name, json.loads(after)["where"]) for name, after in refused] == [
+        ("王建国", "命令行")]
     st.new(entry(), who=CLERK)  # another person is not held up
 
 

@@ -3,8 +3,10 @@ the program does not reset the pause."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import json
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -53,3 +55,40 @@ def test_a_good_sign_in_starts_the_count_again(village: Desk) -> None:
     village.session.sign_in("王建国", "123456")
     with pytest.raises(UserError, match="连续输错 1 次）"):
         village.session.sign_in("王建国", "9999")
+
+
+def _refusals(desk: Desk) -> list[tuple[str, str, dict[str, object]]]:
+    rows = desk.db.execute(
+        "SELECT actor_name, record_id, after FROM audit_log WHERE table_name = 'sign_in' "
+        "AND action = 'refused_in_pause' ORDER BY id").fetchall()
+    return [(name, record, json.loads(after)) for name, record, after in rows]
+
+
+def test_a_try_during_the_pause_is_audited_but_does_not_lengthen_it(
+        village: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    for _ in range(FREE_TRIES):
+        with pytest.raises(UserError):
+            village.session.sign_in("王建国", "999999")
+    for _ in range(3):  # somebody keeps pressing 登录 during the pause
+        with pytest.raises(UserError, match="已连续输错 5 次"):
+            village.session.sign_in("王建国", "123456", where="命令行")
+    head = village.station.staff_named("王建国")
+    assert head is not None
+    refusals = _refusals(village)
+    assert len(refusals) == 3
+    assert all(name == "王建国" and record == head.id for name, record, _ in refusals)
+    assert all(details["where"] == "命令行" and details["misses"] == 5
+               and 0 < int(str(details["seconds_left"])) <= 30
+               for _, _, details in refusals)
+    assert _misses(village) == 5  # not counted as misses
+
+    later = datetime.now().astimezone() + timedelta(seconds=31)
+
+    class _Later(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> _Later:  # type: ignore[override]
+            return cast(_Later, later)
+
+    # 31 s after the fifth miss the pause is over, however many tries were refused
+    monkeypatch.setattr("station_desk.services.session.datetime", _Later)
+    assert village.session.sign_in("王建国", "123456").name == "王建国"

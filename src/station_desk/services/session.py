@@ -65,6 +65,10 @@ class Session:
         if latest is not None:
             left = latest + pause_after(misses) - datetime.now().astimezone()
             if left.total_seconds() > 0:
+                # audited, not counted: the pause is not lengthened by it
+                sign_in_repo.record(db, staff.id, sign_in_repo.REFUSED_IN_PAUSE,
+                                    Actor(staff.id, staff.name), where, misses=misses,
+                                    seconds_left=int(left.total_seconds() + 0.999))
                 raise UserError(f"{staff.name} 的密码已连续输错 {misses} 次，"
                                 f"请 {wait_text(left)}后再试", field="pin")
         actor = Actor(staff.id, staff.name)
