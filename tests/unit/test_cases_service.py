@@ -8,6 +8,7 @@ made-up test data, not a real State Council notice.
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -732,3 +733,31 @@ def test_department_steps_only_for_joint_cases(desk: Desk) -> None:
     plain = new_case(desk, idn=5)
     with pytest.raises(UserError):
         desk.cases.department_step(plain.case_no, item.department, "已初审")
+
+
+@needs_unknown_2027
+def test_a_calendar_cached_by_another_thread_during_the_import_is_dropped(desk: Desk) -> None:
+    """The import runs as a job on its own connection; the window may read (and
+    cache) the calendar meanwhile, without the schedule not yet committed."""
+    case = _provisional_2027_case(desk)
+    desk.session.sign_in("王建国", "123456")
+    assert not desk.calendar.current().knows(2027)
+    in_import, window_read = threading.Event(), threading.Event()
+
+    def window_reads_meanwhile(done: int, total: int) -> None:
+        in_import.set()
+        assert window_read.wait(10)
+
+    def job() -> None:
+        with desk.store.own_connection(writes=True):
+            desk.holidays.import_holidays(json.dumps(FAKE_2027, ensure_ascii=False),
+                                          window_reads_meanwhile)
+
+    worker = threading.Thread(target=job)
+    worker.start()
+    assert in_import.wait(10)
+    assert not desk.calendar.current().knows(2027)  # the window's connection: not yet
+    window_read.set()
+    worker.join(10)
+    assert desk.calendar.current().knows(2027)
+    assert desk.cases.get(case.case_no).deadline == date(2027, 1, 5)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..db import holidays_repo
+from ..db.connection import ArchiveDb
 from ..domain.deadlines import Promise, promise, working_days_left
 from ..domain.workdays import HolidayCalendar
 from .store import Store
@@ -21,8 +22,13 @@ class Calendar:
 
     def current(self) -> HolidayCalendar:
         if self._cached is None:
-            self._cached = HolidayCalendar(holidays_repo.imported(self._store.db))
+            self._cached = self.read(self._store.db)
         return self._cached
+
+    @staticmethod
+    def read(db: ArchiveDb) -> HolidayCalendar:
+        """The calendar as `db` sees it now (a job's transaction included), uncached."""
+        return HolidayCalendar(holidays_repo.imported(db))
 
     def invalidate(self) -> None:
         self._cached = None

@@ -51,10 +51,10 @@ class HolidayDesk(CaseWorkDesk):
         try:
             with storage_errors(), self.db.atomic():
                 holidays_repo.save(self.db, schedule, self._session.actor)
-                fixed = self.redate_for_schedules(schedule.year, progress)
-        except BaseException:
-            self._calendar.invalidate()  # it was read with the schedule now rolled back
-            raise
+                fixed = self._redate(schedule.year, progress)
+        finally:
+            # only now: a calendar another thread cached while this ran lacks the schedule
+            self._calendar.invalidate()
         return schedule.year, fixed
 
     def import_holidays_file(self, path: Path,
@@ -65,35 +65,42 @@ class HolidayDesk(CaseWorkDesk):
     def redate_for_schedules(self, year: int, progress: Progress | None = None) -> int:
         """After a schedule for `year` arrived (imported here, or in the town's return
         bundle): correct the provisional dates of open cases. Returns how many."""
-        self._calendar.invalidate()  # the cached calendar predates the new schedule
+        try:
+            with storage_errors(), self.db.atomic():
+                return self._redate(year, progress)
+        finally:
+            self._calendar.invalidate()  # after the commit, as in `import_holidays`
+
+    def _redate(self, year: int, progress: Progress | None) -> int:
+        """Inside the caller's transaction, on its connection: the calendar is read
+        here (it sees the schedule just saved), never taken from the shared cache."""
         # a station re-dates the cases it works: its own, and at a town those handed over
         own = self._station.station_or_refuse().code
-        with storage_errors(), self.db.atomic():
-            calendar = self._calendar.current()
-            fixed = 0
-            provisional = cases_repo.open_with_provisional_deadline(self.db)
-            for done, case in enumerate(provisional):
-                if progress is not None:
-                    progress(done, len(provisional))
-                if self._cases.read_only_reason(case) is not None:
-                    continue  # a village's case the town only supervises: the village's dates
-                redated = self._cases.clock(case, calendar=calendar).promised_due
-                if redated is None or (redated.day, redated.provisional) == (
-                        case.deadline, case.extra["deadline_provisional"]):
-                    continue
-                self._cases.apply_clock(case, f"按 {year} 年放假安排，承诺办结日期更正为"
-                                       f" {redated.day:%Y-%m-%d}", calendar)
+        calendar = self._calendar.read(self.db)
+        fixed = 0
+        provisional = cases_repo.open_with_provisional_deadline(self.db)
+        for done, case in enumerate(provisional):
+            if progress is not None:
+                progress(done, len(provisional))
+            if self._cases.read_only_reason(case) is not None:
+                continue  # a village's case the town only supervises: the village's dates
+            redated = self._cases.clock(case, calendar=calendar).promised_due
+            if redated is None or (redated.day, redated.provisional) == (
+                    case.deadline, case.extra["deadline_provisional"]):
+                continue
+            self._cases.apply_clock(case, f"按 {year} 年放假安排，承诺办结日期更正为"
+                                   f" {redated.day:%Y-%m-%d}", calendar)
+            fixed += 1
+        for case in cases_repo.in_supplement(self.db, own):
+            due = promise(calendar, case.received_at.date(), SUPPLEMENT_NOTICE_DAYS)
+            if case.supplement_notice_at is None and case.supplement_due is not None \
+                    and due.deadline != case.supplement_due:
+                cases_repo.update_case(self.db, case.id, {
+                    "supplement_due": due.deadline.isoformat(),
+                    "sort_key": attention_key(case.status, due.deadline,
+                                              case.received_at)}, self._session.actor)
+                cases_repo.add_event(self.db, case.id, "期限",
+                                     f"按 {year} 年放假安排，补正告知期限更正为"
+                                     f" {due.deadline:%Y-%m-%d}", self._session.actor)
                 fixed += 1
-            for case in cases_repo.in_supplement(self.db, own):
-                due = promise(calendar, case.received_at.date(), SUPPLEMENT_NOTICE_DAYS)
-                if case.supplement_notice_at is None and case.supplement_due is not None \
-                        and due.deadline != case.supplement_due:
-                    cases_repo.update_case(self.db, case.id, {
-                        "supplement_due": due.deadline.isoformat(),
-                        "sort_key": attention_key(case.status, due.deadline,
-                                                  case.received_at)}, self._session.actor)
-                    cases_repo.add_event(self.db, case.id, "期限",
-                                         f"按 {year} 年放假安排，补正告知期限更正为"
-                                         f" {due.deadline:%Y-%m-%d}", self._session.actor)
-                    fixed += 1
         return fixed
