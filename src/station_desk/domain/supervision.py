@@ -93,10 +93,15 @@ def _label(a: int, b: int) -> str:
     return f"第 {a} 号" if a == b else f"第 {a}–{b} 号"
 
 
+def catalogue_matches(holds: dict[str, Any], town: dict[str, Any]) -> bool:
+    """The village reported the same catalogue version as the town's own."""
+    return bool(holds.get("catalogue")) and holds["catalogue"] == town.get("catalogue")
+
+
 def catalogue_text(holds: dict[str, Any], town: dict[str, Any]) -> str:
     if not holds.get("catalogue"):
         return "未知"
-    if holds["catalogue"] == town.get("catalogue"):
+    if catalogue_matches(holds, town):
         return "与本中心一致"
     return f"与本中心不同（{holds.get('catalogue_items', '?')} 项）"
 

@@ -13,7 +13,13 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.feedback import RatingRecord, RectificationState
 from ...domain.idnumber import mask_id_number
 from ...domain.stats import rate_text
-from ...domain.supervision import BOARD_HEADERS, Silence, VillageBoardRow, board_cells
+from ...domain.supervision import (
+    BOARD_HEADERS,
+    Silence,
+    VillageBoardRow,
+    board_cells,
+    catalogue_matches,
+)
 from ...services.supervision import CaseRef, DuplicatePair
 from ..widgets import palette
 from ..widgets.table_models import DANGER_BRUSH, Index, RecordsModel, RowsModel
@@ -86,7 +92,7 @@ class BoardModel(RowsModel):
         if column == COL_MISSING:
             return bool(r.missing)
         if column == COL_CATALOGUE:
-            return self.text(row, column) != "与本中心一致"
+            return not catalogue_matches(r.holds, self._town_holds)
         if column in FIGURE_COLUMNS and FIGURE_COLUMNS[column] != "open":
             return bool(self._cells[row][column])
         return False
