@@ -77,6 +77,7 @@ class CaptureDialog(QDialog):
         side.addWidget(self.remove_button)
         columns.addLayout(side, 2)
         self.status = QLabel()
+        self._says_preparing = False  # the status line shows 正在处理, not a camera message
         self.status.setWordWrap(True)
         outer.addWidget(self.status)
         row = QHBoxLayout()
@@ -108,6 +109,7 @@ class CaptureDialog(QDialog):
     def _problem(self, problems: list[str], text: str) -> None:
         problems.append(text)
         self.status.setText("\n".join(problems))
+        self._says_preparing = False  # a camera problem stays until read
         if all(s.still() is None for s in self.sources):
             self.preview.setText("\n".join(problems))
 
@@ -188,8 +190,9 @@ class CaptureDialog(QDialog):
         ok.setText(self.tr("完成（%1 页）").replace("%1", str(len(self.pages))))
         if self._preparing:
             self.status.setText(self.tr("正在处理照片…"))
-        elif self.status.text() == self.tr("正在处理照片…"):
+        elif self._says_preparing:
             self.status.clear()
+        self._says_preparing = bool(self._preparing)
         self.remove_button.setEnabled(bool(self.pages))
 
     def finish(self) -> None:
