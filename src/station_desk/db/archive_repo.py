@@ -81,9 +81,12 @@ def next_archive_seq(db: Database, year: int, retention: Retention) -> int:
     return int(row[0]) + 1
 
 
+# CROSS JOIN keeps archive_files the outer loop (walked in its (year, retention, seq)
+# index, each case found by its key): left to itself the planner walks every case
+# looking for its file — 230 ms at 100,000 cases with no file at all.
 _FILE_SELECT = ("SELECT a.id, c.case_no, a.archive_no, a.year, a.retention, a.location, "
                 "c.applicant_name, c.item_name FROM archive_files a "
-                "JOIN cases c ON c.id = a.case_id")
+                "CROSS JOIN cases c ON c.id = a.case_id")
 
 
 def _file(r: tuple[Any, ...]) -> ArchiveFile:

@@ -88,6 +88,7 @@ class ArchivePage(QWidget):
         self.desk = desk
         self.files: list[ArchiveFile] = []
         self.borrow_rows: list[Borrowing] = []
+        self._retention_stale = True
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("档案与备份"))
         title.setObjectName("pageTitle")
@@ -98,6 +99,7 @@ class ArchivePage(QWidget):
         self.tabs.addTab(self._borrow_tab(), self.tr("查阅/复印登记"))
         self.retention_tab = RetentionTab(desk)
         self.tabs.addTab(self.retention_tab, self.tr("保管期限"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.tabs, 1)
 
     # -- 备份 -----------------------------------------------------------------
@@ -379,4 +381,12 @@ class ArchivePage(QWidget):
         self._refresh_backups()
         self.refresh_files()
         self.refresh_borrowings()
-        self.retention_tab.refresh()
+        self._retention_stale = True
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _tab_shown(self, index: int) -> None:
+        """保管期限 walks every ended case of the station: read it when it is looked at,
+        not each time 档案 opens (175 ms at 100,000 cases)."""
+        if self.tabs.widget(index) is self.retention_tab and self._retention_stale:
+            self._retention_stale = False
+            self.retention_tab.refresh()
