@@ -4,9 +4,12 @@ same throttle as the window's, the audit naming the person, no PIN as an argumen
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +26,8 @@ from station_desk.db import station_repo
 from station_desk.domain.actor import Actor
 from station_desk.domain.errors import UserError
 from station_desk.services.desk import Desk
+
+cli_main = importlib.import_module("station_desk.cli.main")  # the package's `main` is the function
 
 CLERK = ("李明", "111111")
 ID_NUMBER = "61092219480312001" + ric.calc_check_digit("610922194803120010")
@@ -222,6 +227,7 @@ def test_on_a_terminal_the_pin_is_asked_without_echo(monkeypatch: pytest.MonkeyP
     asked: list[str] = []
     monkeypatch.delenv(acting.PIN_VARIABLE, raising=False)
     monkeypatch.delenv(acting.NEW_PIN_VARIABLE, raising=False)
+    acting.take_secrets_from_environment()  # none left from an earlier call
     monkeypatch.setattr(acting.sys, "stdin", _Terminal())
     monkeypatch.setattr(acting.getpass, "getpass", lambda prompt: asked.append(prompt) or "246810")
     assert acting.pin_of("李明") == "246810" and "李明" in asked[0]
@@ -231,3 +237,41 @@ def test_on_a_terminal_the_pin_is_asked_without_echo(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(acting.getpass, "getpass", lambda _prompt: next(answers))
     with pytest.raises(UserError, match="不一样"):
         acting.new_pin("赵强", required=True)
+
+
+_CHILD_SEES = ("import os; print(os.environ.get('STATION_DESK_PIN'), "
+               "os.environ.get('STATION_DESK_NEW_PIN'))")
+
+
+def test_a_child_process_never_inherits_the_pins(
+        st: Station, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    original = cli_main.cmd_staff_add
+
+    def add_then_start_a_child(args: argparse.Namespace, desk: Desk) -> int:
+        done = original(args, desk)  # the PINs were read and used by now
+        seen.append(subprocess.run([sys.executable, "-c", _CHILD_SEES], capture_output=True,
+                                   text=True, check=True).stdout.strip())
+        return done
+
+    monkeypatch.setattr(cli_main, "cmd_staff_add", add_then_start_a_child)
+    st.ok("staff", "add", "--name", "赵强", "--role", "clerk",
+          env={"STATION_DESK_NEW_PIN": "135790"})  # signed in by $STATION_DESK_PIN too
+    assert seen == ["None None"]
+    assert st.new(entry(), who=("赵强", "135790"))  # the new PIN was taken and works
+
+
+def test_a_read_only_command_drops_the_pins_too(
+        st: Station, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    original = cli_main.cmd_staff_list
+
+    def list_and_look(args: argparse.Namespace, desk: Desk) -> int:
+        seen.append(any(v in os.environ for v in (acting.PIN_VARIABLE,
+                                                  acting.NEW_PIN_VARIABLE)))
+        return original(args, desk)
+
+    monkeypatch.setattr(cli_main, "cmd_staff_list", list_and_look)
+    st.ok("staff", "list", who=False,
+          env={"STATION_DESK_PIN": HEAD_PIN, "STATION_DESK_NEW_PIN": "135790"})
+    assert seen == [False]

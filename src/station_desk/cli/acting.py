@@ -31,6 +31,25 @@ READS_ONLY = frozenset({
 # they make the station and its first staff: nobody exists yet to sign in
 BEFORE_ANY_STAFF = frozenset({"init", "demo"})
 
+# the PINs given in the environment, taken out of it when the command starts
+_taken: dict[str, str] = {}
+
+
+def take_secrets_from_environment() -> None:
+    """First thing main() does: $STATION_DESK_PIN and $STATION_DESK_NEW_PIN leave the
+    process environment, so no child process (a printer driver, a PDF viewer, a
+    shell) inherits them; the command reads them from here."""
+    _taken.clear()
+    for variable in (PIN_VARIABLE, NEW_PIN_VARIABLE):
+        value = os.environ.pop(variable, None)
+        if value:
+            _taken[variable] = value
+
+
+def given_pin() -> str | None:
+    """$STATION_DESK_PIN as the command was started with it."""
+    return _taken.get(PIN_VARIABLE)
+
 
 def add_as_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     """`--as` before the command or after it; after it must not hide the one before."""
@@ -65,7 +84,7 @@ def typed_secret(prompt: str, refusal: str, *, twice: bool = False) -> str:
 
 
 def pin_of(name: str) -> str:
-    return os.environ.get(PIN_VARIABLE) or typed_secret(
+    return given_pin() or typed_secret(
         f"{name} 的密码：",
         f"没有终端可以输入密码：请在环境变量 {PIN_VARIABLE} 中给出 {name} 的密码"
         f"（密码不能写在命令行上）")
@@ -74,7 +93,7 @@ def pin_of(name: str) -> str:
 def new_pin(whose: str, *, required: bool) -> str | None:
     """A PIN being set for someone: $STATION_DESK_NEW_PIN, else typed twice; None when
     not `required` and there is no terminal (set at the first sign-in then)."""
-    given = os.environ.get(NEW_PIN_VARIABLE)
+    given = _taken.get(NEW_PIN_VARIABLE)
     if given:
         return given
     if not required and not (sys.stdin is not None and sys.stdin.isatty()):

@@ -6,7 +6,6 @@ Exit status: 0 done; 1 refused (Chinese message on stderr); 2 wrong usage.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -66,7 +65,7 @@ def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
 def _first_head_pin(head: str) -> str | None:
     """$STATION_DESK_PIN, else typed twice; with neither the head sets it at the
     first sign-in in the window."""
-    pin = os.environ.get(acting.PIN_VARIABLE)
+    pin = acting.given_pin()
     if pin:
         return pin
     if not (sys.stdin is not None and sys.stdin.isatty()):
@@ -303,6 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     running_mark.hold()  # before anything else: the installer waits while it is held
     parser = build_parser()
     args = parser.parse_args(argv)
+    acting.take_secrets_from_environment()  # before anything could start a child
     data_dir = paths.data_dir(args.data_dir)
     if args.command is None:
         from ..ui.app import run_window  # Qt only when the window is wanted
