@@ -4,9 +4,16 @@ reads a hidden tab or a closed menu needs wait until they are shown."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint
+from stdnum.cn import ric
 
+from station_desk.domain.cases import Applicant
+from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk
 from station_desk.ui.archive.page import ArchivePage
+from station_desk.ui.cases.detail import CaseDetailDialog
+
+ID_NUMBER = "61092219650312004" + ric.calc_check_digit("61092219650312004" + "0")
 
 
 def test_the_retention_list_is_read_when_its_tab_is_shown(
@@ -26,3 +33,24 @@ def test_the_retention_list_is_read_when_its_tab_is_shown(
     assert reads == [1]  # nothing changed since: not read again
     page.refresh()  # the page opened again while on 保管期限: read again
     assert reads == [1, 1]
+
+
+def test_the_notice_menu_is_worked_out_when_it_opens(
+        qtbot, village: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    village.session.sign_in("李明", "111111")
+    case_no = village.cases.register(CaseInput(
+        item="城乡居民养老保险待遇申领", applicant=Applicant("王秀英", ID_NUMBER),
+        received=("居民身份证或户口簿",))).case.case_no
+    checked: list[object] = []
+    check = village.notices.check
+    monkeypatch.setattr(village.notices, "check",
+                        lambda number, kind: checked.append(kind) or check(number, kind))
+    detail = CaseDetailDialog(village, case_no)
+    qtbot.addWidget(detail)
+    detail.show()
+    menu = detail.print_button.menu()
+    assert checked == [] and menu.isEmpty()  # opening the case checks no notice
+    menu.popup(detail.mapToGlobal(QPoint(0, 0)))
+    assert len(checked) == 6  # each notice the case might have, now
+    assert [a.text() for a in menu.actions()] == ["一次性告知书", "补正材料通知书"]
+    menu.close()

@@ -120,8 +120,12 @@ class CaseDetailDialog(QDialog):
             self.timeline.setColumnWidth(column, width)
         self.timeline.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.Stretch)
-        self.timeline.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        # rows as tall as their wrapped text, measured when filled and when the text
+        # column changes width (a ResizeToContents header re-measured every row at
+        # each layout and scroll: ~6,000 cell reads for a case with 20 scans)
+        self.timeline.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: column == TimelineModel.COL_TEXT
+            and self.timeline.resizeRowsToContents())
         tl.addWidget(self.timeline)
         split.addWidget(timeline_box)
         self.attachments = AttachmentsPanel(desk, case_no)

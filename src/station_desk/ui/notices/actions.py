@@ -77,11 +77,11 @@ def fill_notice_menu(menu: QMenu, parent: QWidget, desk: Desk, case_no: str) -> 
 
 
 def notice_button(parent: QWidget, desk: Desk, case_no: str) -> QPushButton:
-    """A button whose menu is built when opened, from the case as it is then."""
+    """A button whose menu is built when opened, from the case as it is then (only
+    then: checking six notices cost 25-70 ms of every case opened)."""
     button = QPushButton(parent.tr("打印告知书…"))
     button.setToolTip(parent.tr("打印告知书（Ctrl+P）"))
     menu = QMenu(button)
     menu.aboutToShow.connect(lambda: fill_notice_menu(menu, parent, desk, case_no))
-    fill_notice_menu(menu, parent, desk, case_no)
     button.setMenu(menu)
     return button
