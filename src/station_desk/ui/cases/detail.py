@@ -123,9 +123,7 @@ class CaseDetailDialog(QDialog):
         # rows as tall as their wrapped text, measured when filled and when the text
         # column changes width (a ResizeToContents header re-measured every row at
         # each layout and scroll: ~6,000 cell reads for a case with 20 scans)
-        self.timeline.horizontalHeader().sectionResized.connect(
-            lambda column, _old, _new: column == TimelineModel.COL_TEXT
-            and self.timeline.resizeRowsToContents())
+        self.timeline.horizontalHeader().sectionResized.connect(self._text_column_resized)
         tl.addWidget(self.timeline)
         split.addWidget(timeline_box)
         self.attachments = AttachmentsPanel(desk, case_no)
@@ -202,6 +200,10 @@ class CaseDetailDialog(QDialog):
         self._fill_timeline()
         show_full_number(self, case_no, number)
         return True
+
+    def _text_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == TimelineModel.COL_TEXT:
+            self.timeline.resizeRowsToContents()
 
     def _fill_timeline(self) -> None:
         events = self.desk.viewing.timeline(self.case)
