@@ -4,6 +4,10 @@ person, while `--json` keeps the full number (CLI.md: keys stable)."""
 
 from __future__ import annotations
 
+import getpass
+import json
+
+from audit_reads import given_out
 from cli import Station
 
 KEYS = {"case_no", "applicant", "item", "status", "ended_on", "year", "retention",
@@ -48,3 +52,44 @@ def test_text_output_masks_the_number_json_keeps_it(demo: Station) -> None:
              if r["field"] == "applicant.id_number"]
     assert (row["before"], row["after"]) == (number, other)
     assert number not in demo.ok("case", "show", case["case_no"]).stdout
+
+
+def test_a_json_read_without_sign_in_names_the_os_account(demo: Station) -> None:
+    case = demo.cases("--status", "已受理")[0]  # signed in as the head (demo's --as)
+    before = given_out(demo)
+    demo.json("case", "show", case["case_no"], who=False)
+    [(who, command, details)] = given_out(demo)[len(before):]
+    account = getpass.getuser()
+    assert command == "case show" and account in who and "未登录" in who
+    assert details == {"command": "case show", "cases": [case["case_no"]], "count": 1,
+                       "signed_in": False, "os_account": account}
+    # the text for a person carries no full number: nothing to record
+    demo.ok("case", "show", case["case_no"], who=False)
+    demo.ok("case", "list", who=False)
+    assert len(given_out(demo)) == len(before) + 1
+
+
+def test_a_json_list_is_one_entry_naming_every_case_and_the_person(demo: Station) -> None:
+    before = len(given_out(demo))
+    listed = demo.json("case", "list", who=("李明", "111111"))
+    with_number = sorted(c["case_no"] for c in listed if c["applicant"]["id_number"])
+    assert len(with_number) > 1
+    [(who, command, details)] = given_out(demo)[before:]
+    assert (who, command) == ("李明", "case list")
+    assert details["cases"] == with_number and details["count"] == len(with_number)
+    assert details["signed_in"] is True
+
+
+def test_a_corrected_number_read_from_the_history_is_recorded(demo: Station) -> None:
+    case = demo.cases("--status", "已受理")[0]
+    demo.json("case", "history", case["case_no"])
+    other = next(c["applicant"]["id_number"] for c in demo.cases()
+                 if c["applicant"]["id_number"] not in ("", case["applicant"]["id_number"]))
+    before = len(given_out(demo))
+    edited = demo.ok("case", "edit", case["case_no"], "-", stdin=json.dumps(
+        {"applicant": {"id_number": other}, "reason": "登记时抄错"}, ensure_ascii=False))
+    assert other not in edited.stdout and "*" * 11 in edited.stdout  # text: masked
+    assert len(given_out(demo)) == before
+    demo.json("case", "history", case["case_no"])
+    [(_who, command, details)] = given_out(demo)[before:]
+    assert command == "case history" and details["cases"] == [case["case_no"]]

@@ -10,6 +10,7 @@ from typing import Any
 
 import cli
 import pytest
+from audit_reads import given_out
 from cli import PENSION_CLAIM_MATERIALS
 from openpyxl import load_workbook
 from stdnum.cn import ric
@@ -92,6 +93,11 @@ def test_same_person_at_two_villages(county: dict[str, Any]) -> None:
     [pair] = found["same_item_open"]
     assert pair["id_number"] == id_number(1)
     assert {c["station"] for c in pair["cases"]} == {A, B}
+    # the full numbers given out are recorded once, naming every case listed
+    *_, (who, command, details) = given_out(county["town"])
+    assert (who, command) == ("赵红", "town duplicates")
+    listed = {c["case_no"] for p in found["people"] for c in p["cases"]}
+    assert {c["case_no"] for c in pair["cases"]} <= listed == set(details["cases"])
     # for a person the number is masked (the JSON above keeps it for scripts)
     text = county["town"].ok("town", "duplicates").stdout
     assert id_number(1) not in text

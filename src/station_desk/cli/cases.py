@@ -20,6 +20,7 @@ from ..schemas.inputs import CaseIn, read_cases
 from ..services.cases import CaseInput, InvalidCaseAt
 from ..services.desk import Desk
 from .corrections import add_correction_commands, notice_list
+from .full_numbers import record_numbers_given_out, with_numbers
 from .inputs import read_input
 from .output import print_json as _print_json
 from .output import print_list
@@ -131,6 +132,7 @@ def cmd_case_show(args: argparse.Namespace, desk: Desk) -> int:
     case = desk.cases.get(args.case_no)
     data = case_json(desk, case, timeline=True)
     if args.json:
+        record_numbers_given_out(args, desk, with_numbers([case]))
         _print_json(data)
     else:
         print(f"{case.case_no}  {case.applicant.name}  {case.item_name}  {case.case_type.value}"
@@ -154,6 +156,8 @@ def cmd_case_list(args: argparse.Namespace, desk: Desk) -> int:
         if not batch:
             break
         cases += batch
+    if args.json:
+        record_numbers_given_out(args, desk, with_numbers(cases))
     print_list(args, cases, lambda c: case_json(desk, c),
                lambda c: f"{c.case_no}\t{c.applicant.name}\t{c.item_name}\t"
                          f"{c.status.value}\t{c.deadline or '—'}")
@@ -164,6 +168,7 @@ def cmd_case_advance(args: argparse.Namespace, desk: Desk) -> int:
     target: Status = parse_status(args.to)
     case = desk.cases.advance(args.case_no, target, args.note or "")
     if args.json:
+        record_numbers_given_out(args, desk, with_numbers([case]))
         _print_json(case_json(desk, case))
     else:
         print(f"{case.case_no}：{case.status.value}")
@@ -178,6 +183,7 @@ def cmd_case_extend(args: argparse.Namespace, desk: Desk) -> int:
     if args.out:
         Path(args.out).write_bytes(issued.pdf)
     if args.json:
+        record_numbers_given_out(args, desk, with_numbers([case]))
         _print_json({**case_json(desk, case, timeline=True),
                      "notice_no": issued.notice.notice_no})
     else:

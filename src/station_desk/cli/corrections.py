@@ -15,8 +15,11 @@ from ..schemas.inputs import read_input as read_schema
 from ..services.corrections import CaseCorrection
 from ..services.desk import Desk
 from ..services.intake import InvalidCase
+from .full_numbers import record_numbers_given_out
 from .inputs import read_input
 from .output import print_json as _print_json
+
+ID_NUMBER_FIELD = "applicant.id_number"  # a correction's before/after: full numbers
 
 
 def _enum(kind: type[Channel] | type[CaseType], text: str | None, what: str) -> Any:
@@ -42,10 +45,13 @@ def cmd_case_edit(args: argparse.Namespace, desk: Desk) -> int:
         raise UserError(exc.message) from None
     rows = [{"field": c.field, "before": c.before, "after": c.after} for c in changes]
     if args.json:
+        if any(r["field"] == ID_NUMBER_FIELD for r in rows):
+            record_numbers_given_out(args, desk, [args.case_no])
         _print_json({"case_no": args.case_no, "changes": rows})
     elif rows:
-        for c in changes:
-            print(f"已更正{c.label}：{c.before} → {c.after}")
+        for c in changes:  # text for a person: ID numbers masked
+            print(f"已更正{c.label}：{mask_id_numbers_in(c.before)} → "
+                  f"{mask_id_numbers_in(c.after)}")
     else:
         print("内容与原来相同，没有更正")
     return 0
@@ -70,6 +76,8 @@ def cmd_case_receive(args: argparse.Namespace, desk: Desk) -> int:
 def cmd_case_history(args: argparse.Namespace, desk: Desk) -> int:
     rows = desk.corrections.history(args.case_no)
     if args.json:
+        if any(r["field"] == ID_NUMBER_FIELD for r in rows):
+            record_numbers_given_out(args, desk, [args.case_no])
         _print_json(rows)
     else:
         for r in rows:

@@ -13,6 +13,7 @@ from ..domain.periods import parse_day
 from ..domain.stats import rate_text
 from ..domain.supervision import VillageBoardRow
 from ..services.desk import Desk
+from .full_numbers import record_numbers_given_out
 from .output import print_json as _print_json
 
 Handler = Callable[[argparse.Namespace, Desk], int]
@@ -60,6 +61,9 @@ def cmd_duplicates(args: argparse.Namespace, desk: Desk) -> int:
     names = {**desk.supervision.village_names(), desk.station.station_or_refuse().code: "本中心"}
     people = desk.supervision.people_across_stations()
     if args.json:
+        record_numbers_given_out(args, desk, [
+            *(c.case_no for p in pairs for c in (p.first, p.second)),
+            *(c.case_no for cases in people.values() for c in cases)])
         _print_json({"same_item_open": [p.to_json(names) for p in pairs],
                      "people": [{"id_number": n, "cases": [
                          {"case_no": c.case_no, "station": c.station_code, "item": c.item_name,

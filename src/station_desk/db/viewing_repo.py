@@ -15,6 +15,9 @@ from .journal import now_iso
 TABLE = "viewing"
 ID_NUMBER_SHOWN = "id_number_shown"
 SCAN_OPENED = "scan_opened"
+# full numbers in a command's --json output: one row per command, record_id is the
+# command ("case list"), the cases listed in the row
+GIVEN_OUT = "id_numbers_given_out"
 
 
 @dataclass(frozen=True)
@@ -26,10 +29,10 @@ class ViewingRow:
     attachment: str  # the attachment's name, "" for an ID number
 
 
-def record(db: Database, case_id: str, action: str, actor: Actor, details: dict[str, str]
+def record(db: Database, case_id: str, action: str, actor: Actor, details: dict[str, object]
            ) -> None:
-    """One audit row; record_id is the case, `details` names the case number and the
-    attachment, so the row reads alone."""
+    """One audit row; record_id is the case (or, for GIVEN_OUT, the command),
+    `details` names the case number(s) and the attachment, so the row reads alone."""
     with db.atomic():
         db.execute(
             "INSERT INTO audit_log (at, actor_id, actor_name, table_name, record_id, action, "
@@ -42,7 +45,8 @@ def of_case(db: Database, case_id: str) -> list[ViewingRow]:
     """The case's viewing records, oldest first."""
     rows = db.execute(
         "SELECT at, actor_name, action, after FROM audit_log "
-        "WHERE table_name = ? AND record_id = ? ORDER BY id", [TABLE, case_id]).fetchall()
+        "WHERE table_name = ? AND record_id = ? AND action IN (?, ?) ORDER BY id",
+        [TABLE, case_id, ID_NUMBER_SHOWN, SCAN_OPENED]).fetchall()
     out = []
     for at, who, action, after in rows:
         details = json.loads(after) if after else {}
