@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QHeaderView
 from stdnum.cn import ric
 
 from station_desk.domain.cases import Applicant
@@ -12,6 +13,7 @@ from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk
 from station_desk.ui.archive.page import ArchivePage
 from station_desk.ui.cases.detail import CaseDetailDialog
+from station_desk.ui.catalogue.page import CataloguePage
 
 ID_NUMBER = "61092219650312004" + ric.calc_check_digit("61092219650312004" + "0")
 
@@ -54,3 +56,18 @@ def test_the_notice_menu_is_worked_out_when_it_opens(
     assert len(checked) == 6  # each notice the case might have, now
     assert [a.text() for a in menu.actions()] == ["一次性告知书", "补正材料通知书"]
     menu.close()
+
+
+def test_the_catalogue_fills_once_and_measures_its_columns_once(qtbot, village: Desk) -> None:
+    page = CataloguePage(village)
+    qtbot.addWidget(page)
+    resets: list[int] = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    page.refresh()
+    assert resets == [1]  # filling the category list does not refill the table
+    assert page.category.count() > 1
+    header = page.table.horizontalHeader()
+    # measured when filled, not at every layout (that re-read every cell each time)
+    assert header.sectionResizeMode(0) != QHeaderView.ResizeMode.ResizeToContents
+    assert header.sectionSize(0) >= page.table.sizeHintForColumn(0)
+    assert page.model.is_marked(0, page.model.STATUS) != page.model.item_at(0).verified

@@ -25,6 +25,7 @@ from ...domain.station import Role
 from ...services.desk import Desk
 from ..widgets import palette
 from ..widgets.table_models import CatalogueModel
+from ..widgets.text_size import follow_text_size
 from .item_editor import ItemEditor
 
 
@@ -91,9 +92,10 @@ class CataloguePage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # columns measured once per filling (and after a zoom); sized to contents the
+        # header re-read every cell at each layout: ~10,000 reads per opening
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        follow_text_size(self.table, self.table.resizeColumnsToContents)
         self.detail = QTextBrowser()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -109,15 +111,19 @@ class CataloguePage(QWidget):
 
     def refresh(self) -> None:
         if self.category.count() == 0:
+            # filled once, quietly: each addItem would refresh the list again
+            self.category.blockSignals(True)
             self.category.addItem(self.tr("全部类别"), "")
             for name in dict.fromkeys(i.category for i in self.desk.catalogue.items()):
                 self.category.addItem(name, name)
+            self.category.blockSignals(False)
         items = self.desk.catalogue.find_items(self.search.text())
         if self.category.currentData():
             items = [i for i in items if i.category == self.category.currentData()]
         if self.only_unverified.currentIndex() == 1:
             items = [i for i in items if not i.verified]
         self.model.set_items(items)
+        self.table.resizeColumnsToContents()
         unverified = sum(1 for i in items if not i.verified)
         self.count.setText(self.tr("共 %1 项，其中 %2 项待核实")
                            .replace("%1", str(len(items))).replace("%2", str(unverified)))

@@ -160,33 +160,34 @@ class RecordsModel(RowsModel, Generic[R]):
         return None
 
 
-class CatalogueModel(RowsModel):
-    """The service catalogue (about 60 rows: held in memory, filtered by the page)."""
+class CatalogueModel(RecordsModel[CatalogueItem]):
+    """The service catalogue (about 60-200 rows: held in memory, filtered by the page).
+    Its cells are worked out once per filling: a column sized to its contents reads
+    every row at each layout, and 要素状态 checks the item's guide elements."""
 
     HEADERS = ("编码", "类别", "事项名称", "办件类型", "承诺时限", "本人到场", "要素状态")
+    MARK_BRUSH = WARN_BRUSH
+    STATUS = 6
+
+    def cells(self, record: CatalogueItem) -> Sequence[str]:
+        item = record
+        limit = (self.tr("当场办结") if item.time_limit_days == 0
+                 else f"{item.time_limit_days} " + self.tr("个工作日"))
+        return (item.code, item.category, item.name, item.case_type.value, limit,
+                self.tr("必须") if item.in_person else self.tr("可代办"), item.status_label)
+
+    def marked(self, record: CatalogueItem) -> Iterable[int]:
+        return () if record.verified else (self.STATUS,)
 
     def set_items(self, items: list[CatalogueItem]) -> None:
-        self.beginResetModel()
-        self._rows = list(items)
-        self.endResetModel()
+        self.set_records(items)
 
     def item_at(self, row: int) -> CatalogueItem | None:
-        item: CatalogueItem | None = self._rows[row] if 0 <= row < len(self._rows) else None
-        return item
+        return self.record_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.has_row(index):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if self.has_row(index) and self.is_marked(index.row(), index.column()):
+                return self.tr("办事指南要素尚未经县级核实，打印告知书前请核对")
             return None
-        item: CatalogueItem = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            limit = (self.tr("当场办结") if item.time_limit_days == 0
-                     else f"{item.time_limit_days} " + self.tr("个工作日"))
-            return (item.code, item.category, item.name, item.case_type.value, limit,
-                    self.tr("必须") if item.in_person else self.tr("可代办"),
-                    item.status_label)[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column == 6 and not item.verified:
-            return WARN_BRUSH
-        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and not item.verified:
-            return self.tr("办事指南要素尚未经县级核实，打印告知书前请核对")
-        return None
+        return super().data(index, role)
