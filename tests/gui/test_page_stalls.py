@@ -3,17 +3,21 @@ reads a hidden tab or a closed menu needs wait until they are shown."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QHeaderView
 from stdnum.cn import ric
 
+from station_desk.devices import config
 from station_desk.domain.cases import Applicant
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk
 from station_desk.ui.archive.page import ArchivePage
 from station_desk.ui.cases.detail import CaseDetailDialog
 from station_desk.ui.catalogue.page import CataloguePage
+from station_desk.ui.devices import settings_box
 
 ID_NUMBER = "61092219650312004" + ric.calc_check_digit("61092219650312004" + "0")
 
@@ -71,3 +75,30 @@ def test_the_catalogue_fills_once_and_measures_its_columns_once(qtbot, village: 
     assert header.sectionResizeMode(0) != QHeaderView.ResizeMode.ResizeToContents
     assert header.sectionSize(0) >= page.table.sizeHintForColumn(0)
     assert page.model.is_marked(0, page.model.STATUS) != page.model.item_at(0).verified
+
+
+def test_the_cameras_are_listed_when_the_list_opens(
+        qtbot, village: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[int] = []
+
+    def cameras() -> list[tuple[str, str]]:
+        asked.append(1)
+        return [("cam-a", "高拍仪 A"), ("cam-b", "高拍仪 B")]
+
+    monkeypatch.setattr(settings_box, "cameras", cameras)
+    config.save(village.data_dir, replace(config.load(village.data_dir), camera="cam-b"))
+    box = settings_box.DeviceSettingsBox(village.data_dir)
+    qtbot.addWidget(box)
+    assert asked == []  # 设置 opens without probing the PC's cameras
+    assert box.current().camera == "cam-b"  # the saved choice stands meanwhile
+    box.camera.showPopup()
+    box.camera.hidePopup()
+    assert asked == [1]
+    assert [box.camera.itemText(i) for i in range(box.camera.count())][1:] == \
+        ["高拍仪 A", "高拍仪 B"]
+    assert box.camera.currentText() == "高拍仪 B"
+    box.camera.setCurrentIndex(1)
+    assert config.load(village.data_dir).camera == "cam-a"
+    box.camera.showPopup()
+    box.camera.hidePopup()
+    assert asked == [1]  # listed once

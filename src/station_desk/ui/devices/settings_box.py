@@ -46,6 +46,39 @@ def choose_folder(parent: QWidget, start: str) -> str:
                                             start)
 
 
+class CameraChoice(QComboBox):
+    """Which document camera: the PC's cameras are listed when the list is opened.
+    Asking Qt for them loads Qt Multimedia and probes the devices (0.15-0.3 s), which
+    opening 设置 should not wait for; until then a chosen camera shows as chosen."""
+
+    def __init__(self, chosen: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.listed = False
+        self.addItem(self.tr("第一个找到的高拍仪"), "")
+        if chosen:
+            self.addItem(self.tr("已选定的高拍仪（点开列表看名称）"), chosen)
+            self.setCurrentIndex(1)
+
+    def list_cameras(self) -> None:
+        if self.listed:
+            return
+        self.listed = True
+        chosen = self.currentData()
+        self.blockSignals(True)  # the same choice, now by name: nothing to save
+        while self.count() > 1:
+            self.removeItem(1)
+        for camera_id, name in cameras():
+            self.addItem(name, camera_id)
+        if chosen and self.findData(chosen) < 0:
+            self.addItem(self.tr("已选定的高拍仪（现在没有接上）"), chosen)
+        self.setCurrentIndex(max(0, self.findData(chosen)))
+        self.blockSignals(False)
+
+    def showPopup(self) -> None:  # noqa: N802
+        self.list_cameras()
+        super().showPopup()
+
+
 class DeviceSettingsBox(QGroupBox):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,11 +108,7 @@ class DeviceSettingsBox(QGroupBox):
         self.test_result.hide()  # only once a test has something to say
         form.addRow("", self.test_result)
 
-        self.camera = QComboBox()
-        self.camera.addItem(self.tr("第一个找到的高拍仪"), "")
-        for camera_id, name in cameras():
-            self.camera.addItem(name, camera_id)
-        self.camera.setCurrentIndex(max(0, self.camera.findData(self.settings.camera)))
+        self.camera = CameraChoice(self.settings.camera)
         camera_row = QHBoxLayout()
         camera_row.addWidget(self.camera, 1)
         camera_row.addWidget(QLabel(self.tr("或高拍仪软件的文件夹")))
