@@ -270,7 +270,9 @@ def test_a_session_started_by_mistake_is_withdrawn_with_a_reason(desk: Desk) -> 
     changes = [c for c in journal.history(desk.db, "after_hours", session.id)
                if c["action"] == "update"]
     assert changes and changes[-1]["actor"] == "李明"
-    assert changes[-1]["after"]["note"] == "已撤销：误点了开始"
+    assert changes[-1]["after"]["cancel_reason"] == "误点了开始"
+    assert changes[-1]["after"]["cancelled_at"] and changes[-1]["after"]["note"] == ""
+    assert withdrawn.cancel_reason == "误点了开始" and withdrawn.cancelled_at is not None
     with pytest.raises(UserError, match="没有进行中"):
         desk.after_hours.cancel("again")
     desk.after_hours.start(now=after_closing())  # a real one may start afterwards

@@ -635,6 +635,40 @@ def test_a_case_keeps_its_after_hours_session_at_the_town(
     assert town.sync.import_bundle(village.sync.export_to(stick, again=True).path).updated == 0
 
 
+def test_a_withdrawn_session_travels_with_cancelled_at_and_old_rows_still_import(
+        village: Station, town: Station, stick: Path) -> None:
+    """The bundle carries cancelled_at and its reason; a row in the older shape
+    (journal.insert writes the row as given: no such column, a withdrawal told by
+    its note) imports, and its withdrawal is read from the note as migration 0020 does."""
+    actor = village.desk.session.actor
+    db = village.desk.db
+
+    def session(session_id: str, served: int, note: str) -> None:
+        journal.insert(db, "after_hours", {
+            "id": session_id, "day": "2026-11-02", "closing": "17:30",
+            "end_time": "18:10" if served else "17:30", "staff": "[\"李明\"]",
+            "served": served, "note": note}, actor)
+
+    session("01NEWWITHDRAWN000000000000", 0, "")
+    journal.update(db, "after_hours", "01NEWWITHDRAWN000000000000",
+                   {"cancelled_at": "2026-11-02T17:33:00+08:00", "cancel_reason": "误点了开始"},
+                   actor)
+    session("01OLDWITHDRAWN000000000000", 0, "已撤销：点错了")
+    session("01HELD00000000000000000000", 2, "")
+    report = town.sync.import_bundle(village.sync.export_to(stick).path)
+    assert report.quarantined == [] and report.skipped == {}
+    rows = {r[0]: r[1:] for r in town.desk.db.execute(
+        "SELECT id, cancelled_at, cancel_reason, note FROM after_hours").fetchall()}
+    assert rows["01NEWWITHDRAWN000000000000"] == ("2026-11-02T17:33:00+08:00", "误点了开始", "")
+    old_at, old_reason, old_note = rows["01OLDWITHDRAWN000000000000"]
+    assert old_at and (old_reason, old_note) == ("点错了", "")
+    assert rows["01HELD00000000000000000000"] == (None, "", "")
+    from station_desk.db import stats_repo
+    counts = stats_repo.service_counts(town.desk.db, datetime(2026, 11, 2).date(),
+                                       datetime(2026, 11, 2).date(), VILLAGE)
+    assert (counts["after_hours_sessions"], counts["after_hours_served"]) == (1, 2)
+
+
 def test_town_has_a_proxied_case_once_it_is_handed_over(village: Station, town: Station,
                                                         stick: Path) -> None:
     handed = register(village, 1)

@@ -40,7 +40,9 @@ def appt_json(a: Appointment) -> dict[str, Any]:
 def session_json(desk: Desk, s: AfterHours) -> dict[str, Any]:
     return {"id": s.id, "day": s.day.isoformat(), "closing": s.closing.strftime("%H:%M"),
             "end": s.end.strftime("%H:%M") if s.end else None, "minutes": s.minutes,
-            "staff": list(s.staff), "served": s.served, "cases": desk.after_hours.cases_of(s)}
+            "staff": list(s.staff), "served": s.served, "cases": desk.after_hours.cases_of(s),
+            "cancelled_at": s.cancelled_at.isoformat() if s.cancelled_at else None,
+            "cancel_reason": s.cancel_reason}
 
 
 def complaint_json(c: Complaint) -> dict[str, Any]:

@@ -327,6 +327,26 @@ def m0019_open_cases_index(db: Database) -> None:
                "station_code, supplement_due)")
 
 
+@migrations(name="0020_after_hours_cancelled")
+def m0020_after_hours_cancelled(db: Database) -> None:
+    # a withdrawn after-hours session was told by its note's prefix "已撤销："; from
+    # now on by cancelled_at (and its reason), which the list and the statistics
+    # read. Sessions withdrawn before take the time of that update and the reason
+    # from the note. The town's copies of a village's sessions change the same way
+    # in the town's own archive, so nothing needs to travel again.
+    from ..domain.service import OLD_CANCELLED_NOTE, old_withdrawal_reason
+
+    db.execute("ALTER TABLE after_hours ADD COLUMN cancelled_at TEXT")
+    db.execute("ALTER TABLE after_hours ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT id, note, served, end_time, updated_at FROM after_hours "
+                      "WHERE note LIKE ?", [OLD_CANCELLED_NOTE + "%"]).fetchall()
+    for session_id, note, served, end_time, updated_at in rows:
+        reason = old_withdrawal_reason(note, int(served), end_time is not None)
+        if reason is not None:
+            db.execute("UPDATE after_hours SET cancelled_at = ?, cancel_reason = ?, note = '' "
+                       "WHERE id = ?", [updated_at, reason, session_id])
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

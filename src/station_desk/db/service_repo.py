@@ -18,6 +18,7 @@ from ..domain.service import (
     ComplaintStatus,
     Rating,
     Severity,
+    old_withdrawal_reason,
 )
 from . import journal
 from .ratings_repo import BAD_LEVELS
@@ -88,7 +89,22 @@ def _session(r: Row) -> AfterHours:
                       closing=time.fromisoformat(r["closing"]),
                       end=time.fromisoformat(r["end_time"]) if r["end_time"] else None,
                       staff=tuple(json.loads(r["staff"])), served=int(r["served"]),
-                      note=r["note"])
+                      note=r["note"],
+                      cancelled_at=(datetime.fromisoformat(r["cancelled_at"])
+                                    if r.get("cancelled_at") else None),
+                      cancel_reason=r.get("cancel_reason") or "")
+
+
+def upgrade_old_session_row(row: Row) -> Row:
+    """A session row from a version before cancelled_at (an older village's bundle):
+    a withdrawal it marked in the note gets the columns, as migration 0020 does."""
+    if "cancelled_at" in row:
+        return row
+    reason = old_withdrawal_reason(str(row.get("note") or ""), int(row.get("served") or 0),
+                                   row.get("end_time") is not None)
+    if reason is None:
+        return row
+    return {**row, "cancelled_at": row.get("updated_at"), "cancel_reason": reason, "note": ""}
 
 
 def sessions_between(db: Database, first: date, last: date) -> list[AfterHours]:

@@ -91,7 +91,7 @@ def service_counts(db: Database, first: date, last: date, station: str | None) -
         "(CAST(substr(end_time, 1, 2) AS INTEGER) * 60 + CAST(substr(end_time, 4, 2) AS INTEGER))"
         " - (CAST(substr(closing, 1, 2) AS INTEGER) * 60 + CAST(substr(closing, 4, 2) AS INTEGER))"
         "), 0) FROM after_hours WHERE day >= ? AND day <= ? AND end_time IS NOT NULL"
-        " AND served > 0" + mine,  # a withdrawn session (nobody served) does not count
+        " AND cancelled_at IS NULL" + mine,  # a withdrawn session does not count
         [first.isoformat(), last.isoformat(), *by]).fetchone()
     complaints = db.execute(
         "SELECT SUM(received_at >= ? AND received_at < ?), "

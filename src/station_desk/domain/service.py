@@ -88,7 +88,16 @@ def check_kind_date(kind: ApptKind, day: date, is_workday: bool) -> None:
 # -- after-hours service (延时服务) ------------------------------------------
 
 
-CANCELLED_NOTE = "已撤销："  # the note of a withdrawn session starts with this
+# how versions before the cancelled_at column marked a withdrawn session: its note
+# began with this (migration 0020 and old bundle rows are read by it, nothing else)
+OLD_CANCELLED_NOTE = "已撤销："
+
+
+def old_withdrawal_reason(note: str, served: int, ended: bool) -> str | None:
+    """The reason of a session an older version withdrew, or None if it was not."""
+    if ended and served == 0 and note.startswith(OLD_CANCELLED_NOTE):
+        return note[len(OLD_CANCELLED_NOTE):]
+    return None
 
 
 @dataclass(frozen=True)
@@ -100,13 +109,13 @@ class AfterHours:
     staff: tuple[str, ...]
     served: int
     note: str
+    # started by mistake and withdrawn (rows are never deleted; the update travels)
+    cancelled_at: datetime | None = None
+    cancel_reason: str = ""
 
     @property
     def cancelled(self) -> bool:
-        """Started by mistake and withdrawn: closed at once with nobody served and the
-        reason in the note (rows are never deleted; the update travels in bundles)."""
-        return self.end is not None and self.served == 0 and self.note.startswith(
-            CANCELLED_NOTE)
+        return self.cancelled_at is not None
 
     @property
     def minutes(self) -> int:

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from ..db import service_repo
 from ..db.connection import ArchiveDb
 from ..db.errors import storage_errors
+from ..db.journal import now_iso
 from ..domain.errors import UserError
 from ..domain.ids import new_id
 from ..domain.periods import month_span
-from ..domain.service import CANCELLED_NOTE, AfterHours
+from ..domain.service import AfterHours
 from .session import Session
 from .station import StationDesk
 from .store import Store
@@ -91,7 +92,8 @@ class AfterHoursDesk:
         with storage_errors(), self.db.atomic():
             service_repo.update(self.db, "after_hours", session.id,
                                 {"end_time": session.closing.strftime("%H:%M"), "served": 0,
-                                 "note": CANCELLED_NOTE + reason.strip()}, self._session.actor)
+                                 "cancelled_at": now_iso(), "cancel_reason": reason.strip()},
+                                self._session.actor)
             for case_id in service_repo.case_ids_in_session(self.db, session.id):
                 service_repo.unlink_case(self.db, case_id, self._session.actor)
         return next(s for s in self.sessions(day, day) if s.id == session.id)

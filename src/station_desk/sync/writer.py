@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..db import journal, sync_repo
+from ..db import journal, service_repo, sync_repo
 from ..db.cases_repo import name_grams
 from ..db.cipher import IntegrityError
 from ..db.scan_store import ScanStore, digest_of
@@ -169,6 +169,8 @@ class RecordWriter:
             k: v for k, v in data.items() if k in cols}
         if self.up and table in STATION_TABLES and not row.get("station_code"):
             row["station_code"] = self.sender  # recorded before the column existed
+        if table == "after_hours":  # an older sender's withdrawal, told by its note
+            row = service_repo.upgrade_old_session_row(row)
         for column, target in self._fks.get(table, {}).items():
             if target not in self.tables and row.get(column) is not None:
                 row[column] = None  # a link to a record that stays at the sender

@@ -21,7 +21,8 @@ class SessionsModel(RecordsModel[SessionRow]):
         s, cases = record
         if s.cancelled:
             return (f"{s.day:%Y-%m-%d} " + "周" + WEEKDAYS[s.day.weekday()],
-                    self.tr("已撤销"), "—", "、".join(s.staff), "—", "—", s.note)
+                    self.tr("已撤销"), "—", "、".join(s.staff), "—", "—",
+                    self.tr("已撤销：") + s.cancel_reason + (f"（{s.note}）" if s.note else ""))
         span = (f"{s.closing:%H:%M}–{s.end:%H:%M}" if s.end
                 else f"{s.closing:%H:%M}–" + self.tr("进行中"))
         minutes = self.tr("%1 分钟").replace("%1", str(s.minutes)) if s.end else "—"
