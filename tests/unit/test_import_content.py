@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from test_sync_roundtrip import (  # the round trip's own stations and bundle crafting
     Station,
     change,
@@ -28,6 +29,7 @@ from test_sync_roundtrip import (  # the round trip's own stations and bundle cr
 )
 
 from station_desk.db import audit_chain
+from station_desk.sync import writer
 
 __all__ = ["stick", "town", "village"]  # fixtures, used by name
 
@@ -119,3 +121,20 @@ def test_an_import_stores_exactly_what_it_stored_before(village: Station, town: 
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(json.dumps(content, ensure_ascii=False, indent=0) + "\n", "utf-8")
     assert json.loads(json.dumps(content)) == json.loads(GOLDEN.read_text("utf-8"))
+
+
+def test_unchanged_records_are_neither_checked_nor_written_again(
+        village: Station, town: Station, stick: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n, name in enumerate(NAMES[:3], start=1):
+        register(village, n, name)
+    town.sync.import_bundle(village.sync.export_to(stick).path)
+    again = village.sync.export_to(stick, again=True)
+    written = "SELECT COUNT(*) FROM audit_log WHERE table_name != 'sync_imports'"
+    before = town.desk.db.execute(written).fetchone()[0]
+    checked: list[str] = []
+    monkeypatch.setattr(writer, "row_problem",
+                        lambda table, row: checked.append(str(row["id"])) or "")
+    report = town.sync.import_bundle(again.path)
+    assert report.unchanged == again.records > 3
+    assert checked == []  # the stored version says it is the same state: no validation
+    assert town.desk.db.execute(written).fetchone()[0] == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import json
 import math
+import re
 import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
@@ -43,8 +44,26 @@ class Lenient(Strict):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, frozen=True)
 
 
+# Text made only of these is clean (no control, format, private-use, unassigned or
+# bidi character: tests/unit/test_quick_checks.py checks every one), so the
+# per-character walk below runs only for the rest: ASCII, Latin-1 but the soft
+# hyphen, general punctuation without the bidi marks, CJK punctuation and
+# ideographs, full-width forms.
+_CLEAN = ("\x20-\x7e\xa0-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u3000-\u303f"
+          "\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e")
+CLEAN_LINE = re.compile(f"[{_CLEAN}]*")
+CLEAN_TEXT = re.compile(f"[\t\n\r{_CLEAN}]*")
+
+
 def bad_character(text: str, *, multiline: bool) -> str | None:
     """What is wrong with a character of `text` (None if nothing)."""
+    if (CLEAN_TEXT if multiline else CLEAN_LINE).fullmatch(text):
+        return None
+    return scan_characters(text, multiline=multiline)
+
+
+def scan_characters(text: str, *, multiline: bool) -> str | None:
+    """`bad_character` one character at a time (the rule itself)."""
     for ch in text:
         if ch in BIDI:
             return f"含有改变文字方向的隐藏字符（U+{ord(ch):04X}）"
@@ -159,17 +178,35 @@ def parse_json(raw: bytes | str, what: str, *, max_bytes: int = MAX_INPUT_BYTES,
         raise UserError(f"{what}太大（{size // 1024} KB，最多 {max_bytes // 1024} KB）")
     text = decode_text(raw, what) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
     try:
-        data = json.loads(text, parse_int=_int, parse_constant=_constant,
-                          parse_float=lambda s: _finite(float(s)))
+        data = _loads(text)
     except RecursionError:
         raise UserError(f"{what}嵌套太深") from None
     except json.JSONDecodeError as exc:
         raise UserError(f"{what}不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from None
     except ValueError:
         raise UserError(f"{what}里有太大的数或 NaN/Infinity，不能读取") from None
-    if _depth(data, max_depth) > max_depth:
+    if not _shallow(text, max_depth) and _depth(data, max_depth) > max_depth:
         raise UserError(f"{what}嵌套太深（最多 {max_depth} 层）")
     return data
+
+
+# what the checks of `parse_json` look for: without any, the hooks would pass everything
+_LONG_DIGITS = re.compile(rf"\d{{{MAX_INT_DIGITS + 1}}}")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _loads(text: str) -> Any:
+    """json.loads with the limits; the per-number hooks only where they can matter."""
+    if "NaN" in text or "Infinity" in text or _LONG_DIGITS.search(text):
+        return json.loads(text, parse_int=_int, parse_constant=_constant,
+                          parse_float=lambda s: _finite(float(s)))
+    return json.loads(text, parse_float=lambda s: _finite(float(s)))
+
+
+def _shallow(text: str, limit: int) -> bool:
+    """At most `limit` brackets outside strings: nested no deeper (parsed text)."""
+    rest = _STRING.sub("", text)
+    return rest.count("{") + rest.count("[") <= limit
 
 
 def validate(model: type[M], data: Any, what: str, *, labels: dict[str, str] | None = None,

@@ -103,9 +103,16 @@ class RecordWriter:
         key = MATCH_KEYS.get(table, "id") if not self.up else "id"
         outcomes: list[Outcome | None] = [None] * len(recs)
         rows: list[Row | None] = [None] * len(recs)
+        shapes = [shape_problem(rec) for rec in recs]
+        vers = sync_repo.versions(self.db, table, [str(r.get("id")) for r in recs])
         for i, rec in enumerate(recs):
-            data = rec.get("data")
-            reason = record_problem(table, rec)
+            if not shapes[i] and self._already_held(rec, vers.get(rec["id"])):
+                # we hold this state or a newer one: not validated, not written again
+                # (a held record retried is validated first: a damaged one stays held)
+                outcomes[i] = Outcome("unchanged")
+                continue
+            data = rec["data"] if not shapes[i] else None
+            reason = shapes[i] or content_problem(table, rec["data"])
             if reason:
                 outcomes[i] = self._hold(rec, table, reason)
                 continue
@@ -115,8 +122,6 @@ class RecordWriter:
                 outcomes[i] = self._hold(rec, table, reason)
                 continue
             rows[i] = row
-        ids = [str(r.get("id")) for r in recs]
-        vers = sync_repo.versions(self.db, table, ids)
         olds = sync_repo.existing(self.db, table,
                                   [r[key] for r in rows if r is not None and key in r], key)
         context = self._context(table, [r for r in rows if r is not None])
@@ -130,9 +135,6 @@ class RecordWriter:
                 outcomes[i] = Outcome("superseded")
                 continue
             version = vers.get(rec["id"])
-            if version is not None and version[0] == self.sender and rec["seq"] <= version[1]:
-                outcomes[i] = Outcome("unchanged")  # we hold this state or a newer one
-                continue
             old = olds.get(incoming.get(key))
             reason = check_record(table, incoming, old, version, context, sender=self.sender,
                                   me_code=self.me.code, up=self.up)
@@ -162,6 +164,13 @@ class RecordWriter:
         return done
 
     # -- per record -----------------------------------------------------------
+    def _already_held(self, rec: Row, version: tuple[str, int] | None) -> bool:
+        """This sender's state of the record, or a newer one, is stored here (a
+        record of a stale bundle is superseded instead, after its checks)."""
+        if self.retrying or self.stale_above is not None and rec["seq"] > self.stale_above:
+            return False
+        return version is not None and version[0] == self.sender and rec["seq"] <= version[1]
+
     def _materialize(self, table: str, data: Row, cols: dict[str, bool]
                      ) -> tuple[Row, str]:
         """Local columns only; blob references replaced by the blobs."""
@@ -360,17 +369,26 @@ def _safe_seq(seq: Any) -> int:
 
 
 def record_problem(table: str, rec: Row) -> str:
-    """Why a bundle record is held back before it is looked at further.
+    """Why a bundle record is held back before it is looked at further."""
+    return shape_problem(rec) or content_problem(table, rec["data"])
 
-    The record id must be the row's own id: the version check reads one and
-    the write uses the other, so a record claiming its own id while carrying
-    another station's row id could overwrite that station's row."""
+
+def shape_problem(rec: Row) -> str:
+    """Why a record cannot even be matched against what is stored (checked before
+    its version). The record id must be the row's own id: the version check reads
+    one and the write uses the other, so a record claiming its own id while
+    carrying another station's row id could overwrite that station's row."""
     data, seq = rec.get("data"), rec.get("seq")
     if not isinstance(data, dict) or not isinstance(rec.get("id"), str) \
             or not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 2**53:
         return "记录格式不对"
     if data.get("id") != rec["id"]:
         return "记录编号与记录内容里的编号不符"
+    return ""
+
+
+def content_problem(table: str, data: Row) -> str:
+    """Why a record's row may not be stored (its columns, by the table's schema)."""
     for key, value in data.items():
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**63:
             return f"字段 {key} 的数值太大"
