@@ -123,6 +123,12 @@ def list_imports(db: Database, from_code: str | None = None, limit: int = 200
             "LIMIT ?", [*params, limit])]
 
 
+def stations_reported(db: Database) -> set[str]:
+    """The stations this archive has imported at least one bundle from."""
+    return {str(r[0]) for r in db.execute(
+        "SELECT DISTINCT from_code FROM sync_imports").fetchall()}
+
+
 def imported_ranges(db: Database, from_code: str) -> list[tuple[int, int]]:
     """Non-empty seq ranges imported from a station, as stored (unmerged)."""
     rows = db.execute("SELECT seq_from, seq_to FROM sync_imports WHERE from_code = ? "

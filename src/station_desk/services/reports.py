@@ -60,17 +60,34 @@ class ReportDesk:
     def per_station(self, first: date, last: date,
                     progress: Progress | None = None) -> list[Figures]:
         """Town mode: the centre's own figures, each trusted village's (a silent
-        one listed as 未报送, never left out), then the total. `progress(done,
-        total)` is called between stations (a job may stop there)."""
+        one listed as 未报送, never left out), then the total. Each count is one
+        query grouped by station, however many villages (a query per station took
+        3.9 s at 200,000 cases); `progress(done, total)` is called between the two
+        families of counts (a job may stop there)."""
+        if last < first:
+            raise UserError("结束日期不能早于开始日期")
         tell = progress or _no_progress
         own = self._station.station_or_refuse()
-        codes = (own.code, *sorted(self._supervision.village_names()))
-        rows: list[Figures] = []
-        for done, code in enumerate(codes):
-            tell(done, len(codes) + 1)
-            rows.append(self.figures(first, last, code))
-        tell(len(codes), len(codes) + 1)
-        return [*rows, self.total(first, last)]
+        villages = self._supervision.village_names()
+        codes = (own.code, *sorted(villages))
+        tell(0, 3)
+        cases = stats_repo.case_counts_by_station(self.db, first, last)
+        tell(1, 3)
+        service = stats_repo.service_counts_by_station(self.db, first, last)
+        tell(2, 3)
+        reported = sync_log.stations_reported(self.db)
+        names = {**villages, **{p.code: p.name for p in sync_peers.list_peers(self.db)}}
+
+        def figures(code: str | None, name: str, sent: bool = True) -> Figures:
+            return Figures(
+                first=first, last=last, station=name, reported=sent,
+                **stats_repo.station_counts(cases, code, stats_repo.CASE_ZEROS),
+                **stats_repo.station_counts(service, code, stats_repo.SERVICE_ZEROS))
+
+        rows = [figures(code, own.name if code == own.code else names.get(code, code),
+                        code == own.code or code in reported) for code in codes]
+        tell(3, 3)
+        return [*rows, figures(None, "合计")]
 
     def station_name(self, code: str) -> str:
         own = self._station.station_or_refuse()
