@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import getpass
 import json
+from datetime import date
 
 from audit_reads import given_out
 from cli import Station
 
+from station_desk.db import cases_repo
+from station_desk.domain.actor import Actor
+from station_desk.services.desk import Desk
+
 KEYS = {"case_no", "applicant", "item", "status", "ended_on", "year", "retention",
-        "retention_ended_on", "archive_no"}
+        "retention_ended_on", "archive_no", "review", "decision"}
 
 
 def test_retention_list_names_the_cases_past_their_period(demo: Station) -> None:
@@ -93,3 +98,45 @@ def test_a_corrected_number_read_from_the_history_is_recorded(demo: Station) -> 
     demo.json("case", "history", case["case_no"])
     [(_who, command, details)] = given_out(demo)[before:]
     assert command == "case history" and details["cases"] == [case["case_no"]]
+
+
+def _age(st: Station, count: int) -> list[str]:
+    """`count` of the demo's finished cases made old: ended in 1990, so their
+    period (10 or 30 years from 1991) is over."""
+    desk = Desk.open(st.data)
+    try:
+        done = [c for c in desk.cases.page(desk.cases.make_filter(), limit=10_000)
+                if not c.status.is_open][:count]
+        for case in done:
+            cases_repo.update_case(desk.db, case.id, {"completed_at": "1990-06-01T10:00:00"},
+                                   Actor.system("测试"))
+    finally:
+        desk.close()
+    assert len(done) == count
+    return [c.case_no for c in done]
+
+
+def test_the_head_decides_on_the_command_line_and_the_list_shows_it(demo: Station) -> None:
+    kept, gone, other = _age(demo, 3)
+    assert "站长" in demo.refused("retention", "decide", kept, "--keep-years", "5",
+                                "--reason", "有纠纷", who=("李明", "111111"))
+    assert "须写明是谁" in demo.refused("retention", "decide", kept, "--destroy",
+                                    "--reason", "无价值", who=False)
+    assert "--destroy" in demo.refused("retention", "decide", kept, "--reason", "x")
+    assert "审核意见" in demo.refused("retention", "decide", kept, "--destroy")
+    [row] = demo.json("retention", "decide", kept, "--keep-years", "5", "--reason", "有纠纷")
+    assert row["review"] == "继续保存" and row["decision"]["by"] == "王建国"
+    assert row["decision"]["kept_through"] == date.today().year + 5
+    both = demo.json("retention", "decide", gone, other, "--destroy", "--reason",
+                     "经鉴定无保存价值")
+    assert [r["review"] for r in both] == ["同意销毁", "同意销毁"]
+    listed = {r["case_no"]: r for r in demo.json("retention", "list", who=False)}
+    assert (listed[kept]["review"], listed[gone]["review"]) == ("继续保存", "同意销毁")
+    assert listed[gone]["decision"]["reason"] == "经鉴定无保存价值"
+    text = demo.ok("retention", "list", who=False).stdout
+    assert "同意销毁（王建国" in text and "继续保存至" in text
+    assert "已由王建国" in demo.refused("retention", "decide", gone, "--keep-years", "1",
+                                    "--reason", "再议")
+    # nothing deleted: each case still shows
+    for case_no in (kept, gone, other):
+        assert demo.json("case", "show", case_no)["case_no"] == case_no

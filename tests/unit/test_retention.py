@@ -10,7 +10,8 @@ import pytest
 from tests.unit.test_archive_register import register
 
 from station_desk.domain.archive import Retention, retention_ends, retention_of_years
-from station_desk.domain.errors import UserError
+from station_desk.domain.errors import NotAllowed, UserError
+from station_desk.domain.retention import Review, Verdict
 from station_desk.services.desk import Desk
 
 YEAR = date.today().year
@@ -75,3 +76,85 @@ def test_only_the_three_periods_can_be_set(head: Desk) -> None:
         head.station.set_setting("retention_other_years", 17)
     assert exc.value.field == "retention_other_years" and "永久" in exc.value.message
     assert head.station.setting("retention_other_years") == 30
+
+
+# -- the head's decision ---------------------------------------------------------------
+
+def _decisions(desk: Desk) -> list[tuple[str, str, str]]:
+    return [(r[0], r[1], r[2]) for r in desk.db.execute(
+        "SELECT actor_name, record_id, action FROM audit_log "
+        "WHERE table_name = 'retention_decisions' ORDER BY id").fetchall()]
+
+
+def test_the_head_keeps_one_longer_and_agrees_to_destroy_a_selection(head: Desk) -> None:
+    cases = [register(head, "08-01", serial=n, name=name)
+             for n, name in ((1, "王秀英"), (2, "李桂兰"), (3, "陈德福"))]
+    first, *rest = [c.case_no for c in cases]
+    day = date(YEAR + 11, 3, 1)
+    assert {r.review for r in head.retention.ended(day)} == {Review.PENDING}
+
+    [kept] = head.retention.decide([first], Verdict.KEEP, "  有遗留纠纷，\n须继续保存 ",
+                                   keep_years=5, today=day)
+    assert kept.review == Review.KEPT and kept.decision is not None
+    assert kept.decision.kept_through == YEAR + 16
+    assert kept.decision.reason == "有遗留纠纷， 须继续保存"
+    assert kept.decision.decided_by == "王建国"
+    assert kept.decision.next_review == date(YEAR + 17, 1, 1)
+    destroyed = head.retention.decide(rest, Verdict.DESTROY, "经鉴定无保存价值", today=day)
+    assert [r.review for r in destroyed] == [Review.DESTROY, Review.DESTROY]
+
+    # the list shows every decision; the cases are all still there
+    listed = {r.case_no: r for r in head.retention.ended(day)}
+    assert [listed[n].review for n in (first, *rest)] == [Review.KEPT, Review.DESTROY,
+                                                          Review.DESTROY]
+    assert listed[rest[0]].as_json()["decision"] == {
+        "verdict": "同意销毁", "kept_through": None, "next_review": None,
+        "reason": "经鉴定无保存价值", "by": "王建国",
+        "at": listed[rest[0]].decision.decided_at.isoformat(timespec="seconds")}  # type: ignore[union-attr]
+    for case in cases:
+        assert head.cases.get(case.case_no).status == case.status
+    # one audited row per case, under the head's name (the register)
+    assert [(who, action) for who, _, action in _decisions(head)] == [("王建国", "insert")] * 3
+
+    # the kept one comes up again once its new period is over
+    again = {r.case_no: r for r in head.retention.ended(date(YEAR + 17, 1, 1))}[first]
+    assert again.review == Review.PENDING and again.decision is not None
+    with pytest.raises(UserError, match="继续保存至"):
+        head.retention.decide([first], Verdict.DESTROY, "再议", today=day)
+    with pytest.raises(UserError, match="已由王建国.*同意销毁"):
+        head.retention.decide([rest[0]], Verdict.KEEP, "再议", keep_years=1, today=day)
+
+
+def test_a_decision_is_refused_whole_with_the_reason(head: Desk, village: Desk) -> None:
+    past = register(head, "08-01", serial=1).case_no
+    young = register(head, "08-02", serial=2).case_no  # 承诺件: 30 years, not yet over
+    day = date(YEAR + 11, 3, 1)
+    with pytest.raises(UserError, match=f"{young} 不在保管期限已满"):
+        head.retention.decide([past, young], Verdict.DESTROY, "无保存价值", today=day)
+    with pytest.raises(UserError, match="审核意见"):
+        head.retention.decide([past], Verdict.DESTROY, "   ", today=day)
+    with pytest.raises(UserError, match="二者选一"):
+        head.retention.decide([past], Verdict.KEEP, "有价值", today=day)
+    with pytest.raises(UserError, match="1 到 100 年"):
+        head.retention.decide([past], Verdict.KEEP, "有价值", keep_years=0, today=day)
+    with pytest.raises(UserError, match="晚于今年"):
+        head.retention.decide([past], Verdict.KEEP, "有价值", keep_until=day.year, today=day)
+    with pytest.raises(UserError, match="不写保存年限"):
+        head.retention.decide([past], Verdict.DESTROY, "无价值", keep_years=3, today=day)
+    assert _decisions(head) == []
+    village.session.sign_out()
+    village.session.sign_in("李明", "111111")
+    with pytest.raises(NotAllowed, match="站长"):
+        village.retention.decide([past], Verdict.DESTROY, "无价值", today=day)
+    assert _decisions(village) == []
+    assert [r.review for r in village.retention.ended(day)] == [Review.PENDING]
+
+
+def test_the_register_is_append_only(head: Desk) -> None:
+    past = register(head, "08-01", serial=1).case_no
+    head.retention.decide([past], Verdict.KEEP, "有价值", keep_until=YEAR + 20,
+                          today=date(YEAR + 11, 3, 1))
+    for sql in ("UPDATE retention_decisions SET verdict = '同意销毁'",
+                "DELETE FROM retention_decisions"):
+        with pytest.raises(Exception, match="append-only|never deleted"):
+            head.db.execute(sql)

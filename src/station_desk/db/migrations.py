@@ -20,7 +20,7 @@ RECORD_TABLES = ("station", "windows", "staff", "catalogue_items", "settings", "
                  "case_events", "holiday_schedules", "notices", "appointments",
                  "after_hours", "complaints", "ratings", "attachments", "archive_files",
                  "borrowings", "case_extensions", "case_suspensions", "notifications",
-                 "duplicate_dismissals")
+                 "duplicate_dismissals", "retention_decisions")
 
 
 @migrations(name="0001_initial")
@@ -345,6 +345,26 @@ def m0020_after_hours_cancelled(db: Database) -> None:
         if reason is not None:
             db.execute("UPDATE after_hours SET cancelled_at = ?, cancel_reason = ?, note = '' "
                        "WHERE id = ?", [updated_at, reason, session_id])
+
+
+@migrations(name="0021_retention_decisions")
+def m0021_retention_decisions(db: Database) -> None:
+    # the head's decision on a file past its retention period: kept longer (to the
+    # end of kept_through) or agreed to be destroyed — the destruction register of
+    # DA/T 22 (who, when, why). Append-only; a later decision is a new row
+    db.executescript(
+        """
+        CREATE TABLE retention_decisions (
+            id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+            case_no TEXT NOT NULL, verdict TEXT NOT NULL, kept_through INTEGER,
+            reason TEXT NOT NULL, retention TEXT NOT NULL, period_ended_on TEXT NOT NULL,
+            decided_by_id TEXT, decided_by_name TEXT NOT NULL, decided_at TEXT NOT NULL,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+        );
+        CREATE INDEX retention_decisions_case ON retention_decisions(case_id, decided_at);
+        """
+    )
+    forbid_rewrite(db, "retention_decisions")
 
 
 def known_names() -> list[str]:

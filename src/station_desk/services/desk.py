@@ -66,7 +66,7 @@ class Desk:
                                         self.cases)
         self.archive = ArchiveDesk(store, self.session, self.station, self.cases)
         self.viewing = ViewingDesk(store, self.session, self.cases, self.archive)
-        self.retention = RetentionDesk(store, self.station)
+        self.retention = RetentionDesk(store, self.session, self.station)
         self.supervision = SupervisionDesk(store, self.session, self.station, self.cases)
         self.sync = SyncDesk(store, self.session, self.station, self.calendar,
                              self.holidays, self.supervision)
