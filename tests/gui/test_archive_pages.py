@@ -332,6 +332,7 @@ def test_filing_from_the_page(page: ArchivePage, boxes, qtmodeltester,
 def request_made(page: ArchivePage, monkeypatch: pytest.MonkeyPatch) -> Borrowing:
     number = page.desk.archive.file_case(register(page.desk, "08-02", serial=1)).archive_no
     page.refresh()
+    page.tabs.show_tab(page.register_page)  # made when first shown
     page.files_table.selectRow(0)
     suggested: list[str] = []
 

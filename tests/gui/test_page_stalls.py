@@ -31,11 +31,16 @@ def test_the_retention_list_is_read_when_its_tab_is_shown(
     qtbot.addWidget(page)
     page.refresh()
     assert reads == []  # 档案 opens on 备份: the ended cases are not walked
-    page.tabs.setCurrentWidget(page.retention_tab)
+    assert not page.tabs.is_built(page.retention_page)  # nor is its tab made
+    assert not any(page.tabs.is_built(t) for t in (page.register_page, page.borrow_page))
+    assert not hasattr(page, "files_table") and page.selected_file() is None
+    page.tabs.setCurrentWidget(page.register_page)
+    assert page.files_count.text() == "共 0 件"  # made and read when shown
+    page.tabs.setCurrentWidget(page.retention_page)
     assert reads == [1]
     assert "没有保管期限已满的办件" in page.retention_tab.count.text()
     page.tabs.setCurrentIndex(0)
-    page.tabs.setCurrentWidget(page.retention_tab)
+    page.tabs.setCurrentWidget(page.retention_page)
     assert reads == [1]  # nothing changed since: not read again
     page.refresh()  # the page opened again while on 保管期限: read again
     assert reads == [1, 1]

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from ...services.desk import Desk
 from ..jobs import Job, report_failure, run_job
 from ..widgets import palette, prompts, status
 from ..widgets.forms import rows_view
+from ..widgets.lazy_tabs import LazyTabs
 from .dialogs import (  # tests import these from here
     BorrowDialog,
     BorrowInput,
@@ -93,13 +93,15 @@ class ArchivePage(QWidget):
         title = QLabel(self.tr("档案与备份"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        self.tabs = QTabWidget()
+        # 备份 in front; the other tabs are made (and read) when first shown
+        self.tabs = LazyTabs()
         self.tabs.addTab(self._backup_tab(), self.tr("备份"))
-        self.tabs.addTab(self._register_tab(), self.tr("档案登记"))
-        self.tabs.addTab(self._borrow_tab(), self.tr("查阅/复印登记"))
-        self.retention_tab = RetentionTab(desk)
-        self.tabs.addTab(self.retention_tab, self.tr("保管期限"))
-        self.tabs.currentChanged.connect(self._tab_shown)
+        self.register_page = self.tabs.add_lazy(self.tr("档案登记"), self._register_tab,
+                                                self.refresh_files)
+        self.borrow_page = self.tabs.add_lazy(self.tr("查阅/复印登记"), self._borrow_tab,
+                                              self.refresh_borrowings)
+        self.retention_page = self.tabs.add_lazy(self.tr("保管期限"), self._retention)
+        self.tabs.currentChanged.connect(self._tab_shown)  # after the tab is made
         layout.addWidget(self.tabs, 1)
 
     # -- 备份 -----------------------------------------------------------------
@@ -261,6 +263,8 @@ class ArchivePage(QWidget):
         return tab
 
     def refresh_files(self) -> None:
+        if not self.tabs.is_built(self.register_page):
+            return  # read when the tab is first shown
         year = int(self.year.currentData() or 0)
         self.files = self.desk.archive.search(self.search.text(), year or None)
         self.files_model.set_records(self.files)
@@ -269,6 +273,8 @@ class ArchivePage(QWidget):
                                     if len(self.files) >= 500 else ""))
 
     def selected_file(self) -> ArchiveFile | None:
+        if not self.tabs.is_built(self.register_page):
+            return None
         rows = self.files_table.selectionModel().selectedRows()
         return self.files[rows[0].row()] if rows else None
 
@@ -283,6 +289,7 @@ class ArchivePage(QWidget):
         status.say(self, self.tr("%1 已归档，档号 %2，保管期限 %3").replace(
             "%1", filed.case_no).replace("%2", filed.archive_no)
             .replace("%3", filed.retention.label))
+        self.tabs.show_tab(self.register_page)
         self.search.clear()
         self.refresh_files()
         return filed.archive_no
@@ -313,14 +320,19 @@ class ArchivePage(QWidget):
         return tab
 
     def refresh_borrowings(self) -> None:
+        if not self.tabs.is_built(self.borrow_page):
+            return  # read when the tab is first shown
         self.borrow_rows = self.desk.archive.borrowings(pending_only=self.pending_only.isChecked())
         self.borrow_model.set_records(self.borrow_rows)
 
     def selected_borrowing(self) -> Borrowing | None:
+        if not self.tabs.is_built(self.borrow_page):
+            return None
         rows = self.borrow_table.selectionModel().selectedRows()
         return self.borrow_rows[rows[0].row()] if rows else None
 
     def select_borrowing(self, borrow_id: str) -> None:
+        self.tabs.show_tab(self.borrow_page)
         row = self.borrow_model.row_of(borrow_id)
         if row >= 0:
             self.borrow_table.selectRow(row)
@@ -334,7 +346,7 @@ class ArchivePage(QWidget):
             answer.archive_no, answer.borrower, answer.purpose, answer.kind),
             self.tr("不能登记"))
         if made is not None:
-            self.tabs.setCurrentIndex(2)
+            self.tabs.show_tab(self.borrow_page)
             self.refresh_borrowings()
             self.select_borrowing(made.id)
         return made
@@ -384,9 +396,13 @@ class ArchivePage(QWidget):
         self._retention_stale = True
         self._tab_shown(self.tabs.currentIndex())
 
+    def _retention(self) -> RetentionTab:
+        self.retention_tab = RetentionTab(self.desk)
+        return self.retention_tab
+
     def _tab_shown(self, index: int) -> None:
         """保管期限 walks every ended case of the station: read it when it is looked at,
         not each time 档案 opens (175 ms at 100,000 cases)."""
-        if self.tabs.widget(index) is self.retention_tab and self._retention_stale:
+        if self.tabs.widget(index) is self.retention_page and self._retention_stale:
             self._retention_stale = False
             self.retention_tab.refresh()
