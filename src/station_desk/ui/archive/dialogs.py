@@ -6,20 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.archive import Borrowing, BorrowKind, Retention
-from ..widgets.forms import ok_cancel_buttons, text_box
+from ..widgets.forms import either_or, ok_cancel_buttons, text_box
 
 
 @dataclass(frozen=True)
@@ -107,12 +105,7 @@ class DecisionDialog(QDialog):
                        .replace("%3", borrowing.archive_no).replace("%4", borrowing.purpose))
         facts.setWordWrap(True)
         layout.addWidget(facts)
-        self.approve = QRadioButton(self.tr("同意"))
-        self.refuse = QRadioButton(self.tr("不同意"))
-        self.approve.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.approve)
-        group.addButton(self.refuse)
+        self.approve, self.refuse = either_or(self, self.tr("同意"), self.tr("不同意"))
         row = QHBoxLayout()
         row.addWidget(self.approve)
         row.addWidget(self.refuse)

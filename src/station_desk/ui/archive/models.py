@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.archive import ArchiveFile, Borrowing
+from ...domain.retention import Review
 from ...services.retention import RetentionEnded
 from ..widgets import palette
 from ..widgets.table_models import DANGER_BRUSH, RecordsModel
@@ -59,13 +60,29 @@ class BorrowingsModel(RecordsModel[Borrowing]):
 
 
 class RetentionEndedModel(RecordsModel[RetentionEnded]):
-    """Finished cases past their retention period, oldest first (for the head's review)."""
+    """Finished cases past their retention period, oldest first, with the head's
+    review: 待审核 in amber until decided."""
 
-    HEADERS = ("办件编号", "申请人", "事项", "结果", "结束日期", "档号", "保管期限", "期满日期")
+    HEADERS = ("办件编号", "申请人", "事项", "结果", "结束日期", "档号", "保管期限", "期满日期",
+               "审核", "审核意见")
     COL_ARCHIVE = 5
+    COL_REVIEW = 8
+    MARK_BRUSH = WAITING_BRUSH
     TOOLTIPS = True
 
     def cells(self, record: RetentionEnded) -> Sequence[str]:
         r = record
         return (r.case_no, r.applicant, r.item, r.status, f"{r.ended_on:%Y-%m-%d}",
-                r.archive_no or self.tr("未归档"), r.retention.label, f"{r.ends_on:%Y-%m-%d}")
+                r.archive_no or self.tr("未归档"), r.retention.label, f"{r.ends_on:%Y-%m-%d}",
+                r.review.value, self._decision(r))
+
+    def _decision(self, r: RetentionEnded) -> str:
+        d = r.decision
+        if d is None:
+            return ""
+        said = self.tr("%1：%2（%3 %4）").replace("%1", d.text()).replace("%2", d.reason) \
+            .replace("%3", d.decided_by).replace("%4", f"{d.decided_at:%Y-%m-%d}")
+        return (self.tr("上次") + said) if r.review == Review.PENDING else said
+
+    def marked(self, record: RetentionEnded) -> Iterable[int]:
+        return (self.COL_REVIEW,) if record.review == Review.PENDING else ()

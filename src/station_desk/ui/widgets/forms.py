@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -59,6 +61,16 @@ class EnterDoesNotSubmit(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def either_or(owner: QWidget, first: str, second: str) -> tuple[QRadioButton, QRadioButton]:
+    """Two radio buttons of one choice, the first chosen."""
+    one, other = QRadioButton(first), QRadioButton(second)
+    one.setChecked(True)
+    group = QButtonGroup(owner)
+    group.addButton(one)
+    group.addButton(other)
+    return one, other
 
 
 def page_top(title: str, button_text: str) -> tuple[QHBoxLayout, QPushButton]:
