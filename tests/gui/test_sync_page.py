@@ -305,3 +305,15 @@ def test_the_head_makes_a_new_identity_in_the_window_only_when_the_keys_are_lost
     assert new != old and new in boxes.infos[-1] and "导出本站身份文件" in boxes.infos[-1]
     assert page.new_identity_button.isHidden() and new in page.fingerprint.text()
     assert page.identity_button.isEnabled()
+
+
+def test_each_side_makes_only_the_tables_it_shows(qtbot, village_desk: Desk, town: Desk) -> None:
+    village = page_for(qtbot, village_desk)
+    assert village.tabs.is_built(village.exports_box)
+    assert not any(village.tabs.is_built(t) for t in (village.villages_box, village.overdue_box))
+    centre = page_for(qtbot, town)
+    assert centre.tabs.is_built(centre.villages_box)
+    assert not any(centre.tabs.is_built(t) for t in (centre.exports_box, centre.overdue_box))
+    assert centre.selected_villages() == [] and not centre.return_all_button.isEnabled()
+    centre.tabs.setCurrentWidget(centre.overdue_box)
+    assert centre.tabs.is_built(centre.overdue_box) and centre.overdue.model().rowCount() == 0

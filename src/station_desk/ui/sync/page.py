@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from ...services.sync import ExportResult, ImportOutcome, is_removable_root, ran
 from ..jobs import Job, Progress, Reloader, run_job
 from ..widgets import palette, prompts, status
 from ..widgets.forms import text_box
+from ..widgets.lazy_tabs import LazyTabs
 from .base import SyncPageBase
 from .dialogs import make_new_identity, trust_identity_file
 from .town import build_town_tabs, read_town, refresh_town, selected_villages
@@ -159,15 +159,11 @@ class SyncPage(SyncPageBase):
         self.pending.setWordWrap(True)
         layout.addWidget(self.pending)
 
-        self.tabs = QTabWidget()
-        self.exports_box, self.exports, self.exports_model = build_exports_tab(self)
-        self.tabs.addTab(self.exports_box, self.tr("已导出的同步包"))
-        town = build_town_tabs(self)
-        self.villages_box, self.villages = town.villages_box, town.villages
-        self.villages_model, self.overdue_model = town.villages_model, town.overdue_model
-        self.return_selected_button = town.return_selected_button
-        self.return_all_button = town.return_all_button
-        self.overdue_box, self.overdue = town.overdue_box, town.overdue
+        # a village sees only its exports, a town only its villages and overdue cases:
+        # each tab's table is made when first shown
+        self.tabs = LazyTabs()
+        build_exports_tab(self)
+        build_town_tabs(self)
         self.report_box = QWidget()
         box = QVBoxLayout(self.report_box)
         self.report = text_box()
@@ -208,6 +204,7 @@ class SyncPage(SyncPageBase):
             self.tabs.setTabVisible(self.tabs.indexOf(page), shown)
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             self.tabs.setCurrentWidget(self.villages_box if self.is_town else self.exports_box)
+        self.tabs.ensure_built(self.tabs.currentWidget())
         self.again_button.setVisible(not self.is_town)
         self.full_box.setVisible(not self.is_town)
         self.export_button.setVisible(not self.is_town)  # the town's is under its table
@@ -312,6 +309,8 @@ class SyncPage(SyncPageBase):
             self.tr("正在导出到U盘…"), self.tr("导出失败"), done)
 
     def selected_villages(self) -> list[str]:
+        if not self.tabs.is_built(self.villages_box):
+            return []  # nothing can be selected in a table not yet shown
         return selected_villages(self.villages, self.villages_model)
 
     def export_returns_selected(self) -> Job[list[ExportResult]] | None:

@@ -3,8 +3,6 @@ buttons that write return bundles) and the proxied cases that are overdue."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,51 +19,51 @@ from .models import OverdueModel, VillagesModel
 from .widgets import make_table
 
 
-@dataclass
-class TownTabs:
-    villages_box: QWidget
-    villages: QTableView
-    villages_model: VillagesModel
-    return_selected_button: QPushButton
-    return_all_button: QPushButton
-    overdue_box: QWidget
-    overdue: QTableView
-    overdue_model: OverdueModel
+def build_town_tabs(page: SyncPageBase) -> None:
+    """The town's two tabs (villages, overdue proxied cases), added to the page's
+    tabs: their models now, their tables when first shown."""
+    page.villages_model = VillagesModel(page)
+    page.overdue_model = OverdueModel(page)
+    page.return_buttons = []
+    page.villages_box = page.tabs.add_lazy(page.tr("各村（社区）站"), lambda: _villages(page))
+    page.overdue_box = page.tabs.add_lazy(page.tr("逾期的帮办代办件"), lambda: _overdue(page))
 
 
-def build_town_tabs(page: SyncPageBase) -> TownTabs:
-    """The town's two tabs, added to the page's tab widget."""
-    # town: villages and overdue proxied cases
+def _villages(page: SyncPageBase) -> QWidget:
     villages_box = QWidget()
     box = QVBoxLayout(villages_box)
-    villages_model = VillagesModel(page)
-    villages = make_table(villages_model)
-    villages.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    box.addWidget(villages)
+    box.setContentsMargins(0, 0, 0, 0)
+    page.villages = make_table(page.villages_model)
+    page.villages.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    box.addWidget(page.villages)
     returns = QHBoxLayout()
-    return_selected_button = QPushButton(page.tr("为选中的站生成回传包"))
-    return_selected_button.clicked.connect(page.export_returns_selected)
-    return_all_button = QPushButton(page.tr("为全部村（社区）站生成回传包"))
-    return_all_button.clicked.connect(page.export_returns_all)
-    returns.addWidget(return_selected_button)
-    returns.addWidget(return_all_button)
+    page.return_selected_button = QPushButton(page.tr("为选中的站生成回传包"))
+    page.return_selected_button.clicked.connect(page.export_returns_selected)
+    page.return_all_button = QPushButton(page.tr("为全部村（社区）站生成回传包"))
+    page.return_all_button.clicked.connect(page.export_returns_all)
+    page.return_buttons = [page.return_selected_button, page.return_all_button]
+    for button in page.return_buttons:
+        button.setEnabled(page.villages_model.rowCount() > 0)
+        returns.addWidget(button)
     returns.addStretch()
     box.addLayout(returns)
-    page.tabs.addTab(villages_box, page.tr("各村（社区）站"))
+    return villages_box
+
+
+def _overdue(page: SyncPageBase) -> QWidget:
     overdue_box = QWidget()
     box = QVBoxLayout(overdue_box)
-    overdue_model = OverdueModel(page)
-    overdue = make_table(overdue_model)
+    box.setContentsMargins(0, 0, 0, 0)
+    page.overdue = make_table(page.overdue_model)
     # most overdue first (as the case list counts, in working days); a double
     # click opens the case (read-only unless it was handed to the town)
-    overdue.doubleClicked.connect(lambda index: _open_overdue(page, overdue_model, index.row()))
-    box.addWidget(overdue)
+    page.overdue.doubleClicked.connect(
+        lambda index: _open_overdue(page, page.overdue_model, index.row()))
+    box.addWidget(page.overdue)
     hint = QLabel(page.tr("按逾期工作日数排列，逾期最多的在前；双击查看办件。"))
     hint.setObjectName("muted")
     box.addWidget(hint)
-    page.tabs.addTab(overdue_box, page.tr("逾期的帮办代办件"))
-    return TownTabs(villages_box, villages, villages_model, return_selected_button,
-                    return_all_button, overdue_box, overdue, overdue_model)
+    return overdue_box
 
 
 def read_town(sync: SyncDesk) -> tuple[list[VillageStatus], list[OverdueCase]]:
@@ -87,9 +85,8 @@ def refresh_town(page: SyncPageBase,
     page.overdue_model.set_records(overdue)
     page.tabs.setTabText(page.tabs.indexOf(page.overdue_box),
                          page.tr("逾期的帮办代办件（%1）").replace("%1", str(len(overdue))))
-    page.export_button.setEnabled(bool(villages))
-    page.return_all_button.setEnabled(bool(villages))
-    page.return_selected_button.setEnabled(bool(villages))
+    for button in (page.export_button, *page.return_buttons):
+        button.setEnabled(bool(villages))
     page.pending.setText(
         page.tr("已信任 %1 个村（社区）站。").replace("%1", str(len(villages))))
     alerts = []

@@ -3,7 +3,7 @@ bundles exported so far with whether the town has confirmed them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...services.sync import ExportStatus, Pending, SyncDesk, range_label
 from .base import SyncPageBase
@@ -11,14 +11,19 @@ from .models import ExportsModel
 from .widgets import make_table, when
 
 
-def build_exports_tab(page: SyncPageBase) -> tuple[QWidget, QTableView, ExportsModel]:
+def build_exports_tab(page: SyncPageBase) -> None:
     """The village's tab: our bundles and whether the town confirmed them."""
+    page.exports_model = ExportsModel(page)
+    page.exports_box = page.tabs.add_lazy(page.tr("已导出的同步包"), lambda: _exports(page))
+
+
+def _exports(page: SyncPageBase) -> QWidget:
     box_widget = QWidget()
     box = QVBoxLayout(box_widget)
-    model = ExportsModel(page)
-    exports = make_table(model)
-    box.addWidget(exports)
-    return box_widget, exports, model
+    box.setContentsMargins(0, 0, 0, 0)
+    page.exports = make_table(page.exports_model)
+    box.addWidget(page.exports)
+    return box_widget
 
 
 def read_village(sync: SyncDesk) -> tuple[Pending, list[ExportStatus]]:

@@ -26,9 +26,11 @@ class LazyTabs(QTabWidget):
         self._builders[holder] = build
         if built is not None:
             self._shown[holder] = built
+        # the first tab added becomes the current one: not "shown" yet (a town's sync
+        # page hides it); the page says when the front tab is really shown
+        was = self.blockSignals(True)
         self.addTab(holder, title)
-        if self.currentWidget() is holder:
-            self.ensure_built(holder)
+        self.blockSignals(was)
         return holder
 
     def is_built(self, holder: QWidget) -> bool:
