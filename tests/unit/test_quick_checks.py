@@ -42,9 +42,12 @@ def test_the_message_is_the_rules_own(text: str, multiline: bool, problem: str |
 
 
 @pytest.mark.parametrize(("text", "problem"), [
-    ('{"a": [[[[1]]]]}', None),  # five levels
-    ('{"a": [[[[[1]]]]]}', "嵌套太深"),  # six
+    ('{"a": [[[1]]]}', None),  # five levels (the number inside is one)
+    ('{"a": [[[[1]]]]}', "嵌套太深"),  # six
     ('{"a": "[[[[[[[[[[", "b": "{{{{{{{"}', None),  # brackets inside text are text
+    ('[[[[[]]]], {}, [[[{}]]]]', None),  # empty containers are a level, not two
+    ('[[[[["x"]]]]]', "嵌套太深"),  # a value inside the fifth container is the sixth
+    ('{"id": "BENCH000000000000000000001", "n": [1234567890123456789]}', "太大的数"),
     ('{"n": 1234567890123456789}', "太大的数"),
     ('{"n": "1234567890123456789"}', None),
     ('{"n": NaN}', "NaN"),

@@ -155,7 +155,8 @@ def _constant(text: str) -> Any:
 
 
 def _depth(value: Any, limit: int) -> int:
-    """Nesting depth, stopping early past `limit`."""
+    """Nesting depth (a scalar inside a container is a level too), stopping early
+    past `limit`; only containers are walked."""
     stack = [(value, 1)]
     deepest = 0
     while stack:
@@ -163,10 +164,11 @@ def _depth(value: Any, limit: int) -> int:
         deepest = max(deepest, level)
         if deepest > limit:
             return deepest
-        if isinstance(item, dict):
-            stack += [(v, level + 1) for v in item.values()]
-        elif isinstance(item, list):
-            stack += [(v, level + 1) for v in item]
+        children = item.values() if isinstance(item, dict) else item \
+            if isinstance(item, list) else ()
+        if children:
+            deepest = max(deepest, level + 1)
+            stack += [(v, level + 1) for v in children if isinstance(v, dict | list)]
     return deepest
 
 
@@ -185,28 +187,22 @@ def parse_json(raw: bytes | str, what: str, *, max_bytes: int = MAX_INPUT_BYTES,
         raise UserError(f"{what}不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from None
     except ValueError:
         raise UserError(f"{what}里有太大的数或 NaN/Infinity，不能读取") from None
-    if not _shallow(text, max_depth) and _depth(data, max_depth) > max_depth:
+    if _depth(data, max_depth) > max_depth:
         raise UserError(f"{what}嵌套太深（最多 {max_depth} 层）")
     return data
 
 
 # what the checks of `parse_json` look for: without any, the hooks would pass everything
-_LONG_DIGITS = re.compile(rf"\d{{{MAX_INT_DIGITS + 1}}}")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+# (a number starts the text or follows one of these; digits inside text mostly do not)
+_LONG_NUMBER = re.compile(rf"(?:^|[:,\[\s])-?[0-9]{{{MAX_INT_DIGITS + 1}}}")
 
 
 def _loads(text: str) -> Any:
     """json.loads with the limits; the per-number hooks only where they can matter."""
-    if "NaN" in text or "Infinity" in text or _LONG_DIGITS.search(text):
+    if "NaN" in text or "Infinity" in text or _LONG_NUMBER.search(text):
         return json.loads(text, parse_int=_int, parse_constant=_constant,
                           parse_float=lambda s: _finite(float(s)))
     return json.loads(text, parse_float=lambda s: _finite(float(s)))
-
-
-def _shallow(text: str, limit: int) -> bool:
-    """At most `limit` brackets outside strings: nested no deeper (parsed text)."""
-    rest = _STRING.sub("", text)
-    return rest.count("{") + rest.count("[") <= limit
 
 
 def validate(model: type[M], data: Any, what: str, *, labels: dict[str, str] | None = None,
