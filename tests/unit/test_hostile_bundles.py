@@ -146,8 +146,8 @@ def test_rows_that_would_break_later_commands_are_held_back(
 
 def test_one_refused_row_among_many_holds_back_only_that_row(
         village: Station, town: Station, stick: Path) -> None:
-    # rows go in in batches (sync/writer.INSERT_BATCH); a batch the archive refuses
-    # is retried row by row, so only the row at fault is held back
+    # rows go in one statement per batch (sync_repo.statement_rows); a batch the archive
+    # refuses wrote nothing and is retried row by row, so only the row at fault is held back
     records = []
     for n in range(1, 41):
         case_no = register(village, n)

@@ -14,7 +14,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.actor import Actor
+from ..domain.errors import StorageError
 from . import journal
+from .cipher import IntegrityError
 from .rows import Row
 from .rows import fetch_rows as _rows
 
@@ -174,27 +176,57 @@ def versions(db: Database, table: str, ids: Iterable[str]) -> dict[str, tuple[st
 
 
 def set_versions(db: Database, rows: Sequence[tuple[str, str, str, int]]) -> None:
-    """(table, record_id, station, seq) upserted."""
-    db.conn.executemany(
-        "INSERT INTO sync_versions (table_name, record_id, station_code, seq) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT (table_name, record_id) DO UPDATE SET "
-        "station_code = excluded.station_code, seq = excluded.seq", rows)
+    """(table, record_id, station, seq) upserted, in order."""
+    for part in _chunks(rows, statement_rows(4)):
+        db.conn.execute(
+            "INSERT INTO sync_versions (table_name, record_id, station_code, seq) VALUES "
+            f"{_row_marks(4, len(part))} ON CONFLICT (table_name, record_id) DO UPDATE SET "
+            "station_code = excluded.station_code, seq = excluded.seq",
+            [v for row in part for v in row])
+
+
+_AUDIT_ROW = "(?, ?, ?, ?, ?, 'insert', NULL, ?)"
+# Bound parameters in one statement: SQLite's default limit (SQLCipher allows more).
+_MAX_PARAMS = 32766
+_MAX_STATEMENT_ROWS = 500
+
+
+def statement_rows(columns: int) -> int:
+    """How many rows of `columns` values one multi-row INSERT takes."""
+    return max(1, min(_MAX_STATEMENT_ROWS, _MAX_PARAMS // max(1, columns)))
+
+
+def _row_marks(columns: int, rows: int, row: str = "") -> str:
+    one = row or f"({_marks(columns)})"
+    return ", ".join(one for _ in range(rows))
 
 
 def insert_rows(db: Database, table: str, names: Sequence[str], rows: Sequence[Row],
                 actor: Actor, at: str, *, plain: bool = False) -> None:
-    """Bulk insert with one audit row each; never in the outgoing change log.
+    """Rows inserted by ONE statement, with one audit row each (in order); never in
+    the outgoing change log. A statement is all or nothing, so a refused batch
+    (IntegrityError) leaves no row behind without a savepoint (savepoints around
+    statements that fire triggers make SQLite copy every touched page into the
+    sub-journal again per row: see docs/bundle-format.md, Import rules).
 
-    Every row must have exactly `names` as its keys, in that order. `plain`:
-    the table has no blob or secret column (the audit copy is the row as is)."""
+    At most `statement_rows(len(names))` rows; every row must have exactly
+    `names` as its keys, in that order. `plain`: the table has no blob or secret
+    column (the audit copy is the row as is)."""
+    if not rows:
+        return
+    assert len(rows) <= statement_rows(len(names))
     cols = ", ".join(f"[{c}]" for c in names)
-    db.conn.executemany(f"INSERT INTO [{table}] ({cols}) VALUES ({_marks(len(names))})",
-                        [tuple(r.values()) for r in rows])
+    db.conn.execute(f"INSERT INTO [{table}] ({cols}) VALUES {_row_marks(len(names), len(rows))}",
+                    [v for r in rows for v in r.values()])
     dump = _plain_dump if plain else journal_dump
-    db.conn.executemany(
-        "INSERT INTO audit_log (at, actor_id, actor_name, table_name, record_id, action, "
-        "before, after) VALUES (?, ?, ?, ?, ?, 'insert', NULL, ?)",
-        [(at, actor.id, actor.name, table, r["id"], dump(r)) for r in rows])
+    try:
+        db.conn.execute(
+            "INSERT INTO audit_log (at, actor_id, actor_name, table_name, record_id, action, "
+            f"before, after) VALUES {_row_marks(6, len(rows), _AUDIT_ROW)}",
+            [v for r in rows for v in (at, actor.id, actor.name, table, r["id"], dump(r))])
+    except IntegrityError as exc:  # never the data's fault: the whole import is undone
+        raise StorageError("数据文件的操作记录（审计日志）拒绝写入，本次导入已撤销，没有导入任何"
+                           f"内容。请联系镇中心信息管理员核查数据文件（{exc}）。") from exc
 
 
 def _plain_dump(row: Row) -> str:
@@ -217,8 +249,9 @@ def update_row(db: Database, table: str, record_id: str, changes: Row, actor: Ac
 
 
 def add_name_grams(db: Database, pairs: Sequence[tuple[str, str]]) -> None:
-    db.conn.executemany("INSERT OR IGNORE INTO case_name_grams (gram, case_id) VALUES (?, ?)",
-                        pairs)
+    for part in _chunks(pairs, statement_rows(2)):
+        db.conn.execute("INSERT OR IGNORE INTO case_name_grams (gram, case_id) VALUES "
+                        f"{_row_marks(2, len(part))}", [v for pair in part for v in pair])
 
 
 @contextmanager

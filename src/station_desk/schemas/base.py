@@ -192,14 +192,20 @@ def parse_json(raw: bytes | str, what: str, *, max_bytes: int = MAX_INPUT_BYTES,
     return data
 
 
-# what the checks of `parse_json` look for: without any, the hooks would pass everything
-# (a number starts the text or follows one of these; digits inside text mostly do not)
-_LONG_NUMBER = re.compile(rf"(?:^|[:,\[\s])-?[0-9]{{{MAX_INT_DIGITS + 1}}}")
+_LONG_DIGITS = re.compile(f"[0-9]{{{MAX_INT_DIGITS + 1}}}")
+
+
+def _long_number(text: str) -> bool:
+    """A run of digits too long for `_int` where a JSON number can start (digits
+    inside text, like those of an id, mostly follow a letter)."""
+    return any(m.start() == 0 or text[m.start() - 1] in ":,[ \t\n\r-"
+               for m in _LONG_DIGITS.finditer(text))
 
 
 def _loads(text: str) -> Any:
-    """json.loads with the limits; the per-number hooks only where they can matter."""
-    if "NaN" in text or "Infinity" in text or _LONG_NUMBER.search(text):
+    """json.loads with the limits; the per-number hooks only where they can matter
+    (without what they look for, they would pass everything)."""
+    if "NaN" in text or "Infinity" in text or _long_number(text):
         return json.loads(text, parse_int=_int, parse_constant=_constant,
                           parse_float=lambda s: _finite(float(s)))
     return json.loads(text, parse_float=lambda s: _finite(float(s)))

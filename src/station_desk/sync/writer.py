@@ -37,10 +37,6 @@ from .tables import (
 # Test hook: the import process ends itself (os._exit) once this many rows are
 # written, mid-transaction, to prove an interrupted import leaves nothing.
 KILL_ENV = "STATION_DESK_TEST_KILL_IMPORT_AFTER"
-# Rows per savepoint of a bulk insert. Under SQLCipher a savepoint's cost grows
-# faster than its size (2,000 rows: 49 s for 12,000 cases, 16 rows: ~3 s, no
-# savepoint 2.9 s), and a batch refused whole is retried row by row.
-INSERT_BATCH = 16
 
 
 @dataclass
@@ -262,34 +258,37 @@ class RecordWriter:
         for i in keep:
             shapes.setdefault(tuple(rows[i]), []).append(i)
         for names, members in shapes.items():
-            for start in range(0, len(members), INSERT_BATCH):
-                out += self._insert_batch(table, names, members[start:start + INSERT_BATCH],
-                                          rows, recs)
+            size = sync_repo.statement_rows(len(names))
+            for start in range(0, len(members), size):
+                out += self._insert_batch(table, names, members[start:start + size], rows,
+                                          recs)
         return out
 
     def _insert_batch(self, table: str, names: tuple[str, ...], members: list[int],
                       rows: list[Row], recs: list[Row]) -> list[tuple[int, Outcome]]:
+        """One statement for the batch; refused, it wrote nothing, and the rows go
+        one by one to find those at fault (no savepoint: see `sync_repo.insert_rows`)."""
         good = [rows[i] for i in members]
         try:
-            with self.db.atomic():
-                sync_repo.insert_rows(self.db, table, names, good, self.actor, self.at,
-                                      plain=self._plain(table, names))
-                self._after_insert(table, good)
-            self._wrote(len(good))
-            return [(i, Outcome("new")) for i in members]
+            sync_repo.insert_rows(self.db, table, names, good, self.actor, self.at,
+                                  plain=self._plain(table, names))
         except IntegrityError:
             pass
+        else:
+            self._after_insert(table, good)
+            self._wrote(len(good))
+            return [(i, Outcome("new")) for i in members]
         out: list[tuple[int, Outcome]] = []
-        for i in members:  # one by one, to find the rows at fault
+        for i in members:
             try:
-                with self.db.atomic():
-                    sync_repo.insert_rows(self.db, table, names, [rows[i]], self.actor,
-                                          self.at, plain=self._plain(table, names))
-                    self._after_insert(table, [rows[i]])
-                out.append((i, Outcome("new")))
-                self._wrote(1)
+                sync_repo.insert_rows(self.db, table, names, [rows[i]], self.actor, self.at,
+                                      plain=self._plain(table, names))
             except IntegrityError as exc:
                 out.append((i, self._hold(recs[i], table, integrity_reason(exc, rows[i]))))
+                continue
+            self._after_insert(table, [rows[i]])
+            out.append((i, Outcome("new")))
+            self._wrote(1)
         return out
 
     def _plain(self, table: str, names: tuple[str, ...]) -> bool:
@@ -390,6 +389,8 @@ def shape_problem(rec: Row) -> str:
 def content_problem(table: str, data: Row) -> str:
     """Why a record's row may not be stored (its columns, by the table's schema)."""
     for key, value in data.items():
+        if type(value) is str or value is None:
+            continue  # most columns: nothing to see here
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**63:
             return f"字段 {key} 的数值太大"
         if isinstance(value, dict | list) and not (isinstance(value, dict)
