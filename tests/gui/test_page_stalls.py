@@ -107,3 +107,18 @@ def test_the_cameras_are_listed_when_the_list_opens(
     box.camera.showPopup()
     box.camera.hidePopup()
     assert asked == [1]  # listed once
+
+
+def test_the_catalogue_opened_again_keeps_its_list_and_place(qtbot, village: Desk) -> None:
+    page = CataloguePage(village)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.table.selectRow(3)
+    chosen = page.selected()
+    resets: list[int] = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    page.refresh()  # 服务事项 opened again, nothing changed
+    assert resets == [] and page.selected() == chosen
+    assert chosen is not None and chosen.name in page.detail.toPlainText()
+    page.search.setText("ylbx")  # a search changes the list: filled and measured anew
+    assert resets == [1] and page.model.rowCount() < len(village.catalogue.items())

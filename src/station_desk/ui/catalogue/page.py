@@ -122,14 +122,21 @@ class CataloguePage(QWidget):
             items = [i for i in items if i.category == self.category.currentData()]
         if self.only_unverified.currentIndex() == 1:
             items = [i for i in items if not i.verified]
-        self.model.set_items(items)
-        self.table.resizeColumnsToContents()
+        # opened again with the same list: keep it (and the clerk's place in it);
+        # measuring the columns of a new list is most of a filling's cost
+        same = items == self.model.records()
+        if not same:
+            self.model.set_items(items)
+            self.table.resizeColumnsToContents()
         unverified = sum(1 for i in items if not i.verified)
         self.count.setText(self.tr("共 %1 项，其中 %2 项待核实")
                            .replace("%1", str(len(items))).replace("%2", str(unverified)))
         signed = self.desk.session.signed_in
         self.edit_button.setEnabled(signed is None or signed.role == Role.HEAD)
-        if items:
+        if same and self.table.currentIndex().isValid():
+            current = self.table.currentIndex()
+            self._show_detail(current, current)  # the station's hours may have changed
+        elif items:
             self.table.selectRow(0)
         else:
             self.detail.setHtml(self.tr("<p>没有找到符合条件的事项。</p>"))
