@@ -81,6 +81,9 @@ def test_a_try_during_the_pause_is_audited_but_does_not_lengthen_it(
                and 0 < int(str(details["seconds_left"])) <= 30
                for _, _, details in refusals)
     assert _misses(village) == 5  # not counted as misses
+    with pytest.raises(UserError, match="已连续输错 5 次"):
+        village.session.sign_in("王建国", "123456")  # the window's sign-in dialog
+    assert _refusals(village)[-1][2]["where"] == "窗口"
 
     later = datetime.now().astimezone() + timedelta(seconds=31)
 
