@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView
 from stdnum.cn import ric
 
@@ -18,6 +19,7 @@ from station_desk.ui.archive.page import ArchivePage
 from station_desk.ui.cases.detail import CaseDetailDialog
 from station_desk.ui.catalogue.page import CataloguePage
 from station_desk.ui.devices import settings_box
+from station_desk.ui.statistics.charts import CategoryChart
 
 ID_NUMBER = "61092219650312004" + ric.calc_check_digit("61092219650312004" + "0")
 
@@ -122,3 +124,29 @@ def test_the_catalogue_opened_again_keeps_its_list_and_place(qtbot, village: Des
     assert chosen is not None and chosen.name in page.detail.toPlainText()
     page.search.setText("ylbx")  # a search changes the list: filled and measured anew
     assert resets == [1] and page.model.rowCount() < len(village.catalogue.items())
+
+
+def test_the_chart_never_lays_out_more_than_a_few_ticks(qtbot) -> None:
+    chart = CategoryChart(QFont())
+    qtbot.addWidget(chart)
+    axis = chart.values
+    ticks: list[float] = []  # ticks the axis lays out after each change
+    set_range, set_interval = axis.setRange, axis.setTickInterval
+
+    def laid_out() -> None:
+        if axis.tickInterval() > 0:  # 0: no step set yet, no dynamic ticks
+            ticks.append((axis.max() - axis.min()) / axis.tickInterval())
+
+    def on_range(low: float, high: float) -> None:
+        set_range(low, high)
+        laid_out()
+
+    def on_interval(step: float) -> None:
+        set_interval(step)
+        laid_out()
+
+    axis.setRange, axis.setTickInterval = on_range, on_interval  # type: ignore[method-assign]
+    for counts in ({"社会保障": 3}, {"社会保障": 3000, "民政": 40}, {"民政": 2}):
+        chart.show_counts(counts)
+    assert ticks and max(ticks) <= 10  # the old way: 3,600 labels for one change
+    assert (axis.max(), axis.tickInterval()) == (3.0, 1.0)

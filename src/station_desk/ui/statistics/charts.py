@@ -98,7 +98,11 @@ class CategoryChart(QChartView):
         top = max(counts.values())
         step = max(1, math.ceil(top / 5))
         # room after the longest bar for its number
-        self.values.setRange(0, step * (top // step + 1))
+        high = step * (top // step + 1)
+        # the axis lays its ticks out at each change: the new range with the old step
+        # (1 case a tick, then a month of 3,000) made thousands of labels (120 ms)
+        self.values.setTickInterval(max(high, self.values.max()))
+        self.values.setRange(0, high)
         self.values.setTickInterval(step)
         self.setFixedHeight(max(200, 80 + 32 * len(names)))
 

@@ -238,7 +238,7 @@ class StatisticsPage(QWidget):
 
         def count(progress: Progress) -> tuple[Figures, list[Figures]]:
             rows = reports.per_station(first, last, progress) if town else []
-            figures = reports.figures(first, last)
+            figures = rows[0] if rows else reports.figures(first, last)  # the centre's own
             progress(1, 1)  # stopped meanwhile: a newer period is being counted
             return figures, rows
 
