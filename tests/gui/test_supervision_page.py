@@ -139,5 +139,6 @@ def test_overdue_proxied_tab_opens_the_case(qtbot, town: Place, monkeypatch) -> 
         (r.days_over for r in records), reverse=True)
     opened: list[str] = []
     monkeypatch.setattr(dialogs, "open_case", lambda _p, _d, case_no: opened.append(case_no))
+    page.tabs.show_tab(page.overdue_box)  # its table is made when first shown
     page.overdue.doubleClicked.emit(page.overdue_model.index(0, 0))
     assert opened == [records[0].case_no]
