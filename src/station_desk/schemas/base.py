@@ -144,19 +144,16 @@ def decode_text(raw: bytes, what: str) -> str:
                         "编码选 UTF-8 后重试") from None
 
 
-def _int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError("number too large")
-    return int(text)
-
-
 def _constant(text: str) -> Any:
     raise ValueError(f"{text} is not allowed")
 
 
 def _depth(value: Any, limit: int) -> int:
     """Nesting depth (a scalar inside a container is a level too), stopping early
-    past `limit`; only containers are walked."""
+    past `limit`; only containers are walked. An integer of more than
+    MAX_INT_DIGITS digits raises ValueError."""
+    if type(value) is int and not -_INT_BOUND < value < _INT_BOUND:
+        raise ValueError("number too large")
     stack = [(value, 1)]
     deepest = 0
     while stack:
@@ -168,8 +165,16 @@ def _depth(value: Any, limit: int) -> int:
             if isinstance(item, list) else ()
         if children:
             deepest = max(deepest, level + 1)
-            stack += [(v, level + 1) for v in children if isinstance(v, dict | list)]
+        for child in children:
+            kind = type(child)
+            if kind is dict or kind is list:
+                stack.append((child, level + 1))
+            elif kind is int and not -_INT_BOUND < child < _INT_BOUND:
+                raise ValueError("number too large")
     return deepest
+
+
+_INT_BOUND = 10**MAX_INT_DIGITS
 
 
 def parse_json(raw: bytes | str, what: str, *, max_bytes: int = MAX_INPUT_BYTES,
@@ -180,35 +185,20 @@ def parse_json(raw: bytes | str, what: str, *, max_bytes: int = MAX_INPUT_BYTES,
         raise UserError(f"{what}太大（{size // 1024} KB，最多 {max_bytes // 1024} KB）")
     text = decode_text(raw, what) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
     try:
-        data = _loads(text)
+        # ints parsed whole and then bounded by `_depth` (Python's own 4,300-digit
+        # limit keeps the parse itself linear)
+        data = json.loads(text, parse_constant=_constant,
+                          parse_float=lambda s: _finite(float(s)))
+        deep = _depth(data, max_depth) > max_depth
     except RecursionError:
         raise UserError(f"{what}嵌套太深") from None
     except json.JSONDecodeError as exc:
         raise UserError(f"{what}不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from None
     except ValueError:
         raise UserError(f"{what}里有太大的数或 NaN/Infinity，不能读取") from None
-    if _depth(data, max_depth) > max_depth:
+    if deep:
         raise UserError(f"{what}嵌套太深（最多 {max_depth} 层）")
     return data
-
-
-_LONG_DIGITS = re.compile(f"[0-9]{{{MAX_INT_DIGITS + 1}}}")
-
-
-def _long_number(text: str) -> bool:
-    """A run of digits too long for `_int` where a JSON number can start (digits
-    inside text, like those of an id, mostly follow a letter)."""
-    return any(m.start() == 0 or text[m.start() - 1] in ":,[ \t\n\r-"
-               for m in _LONG_DIGITS.finditer(text))
-
-
-def _loads(text: str) -> Any:
-    """json.loads with the limits; the per-number hooks only where they can matter
-    (without what they look for, they would pass everything)."""
-    if "NaN" in text or "Infinity" in text or _long_number(text):
-        return json.loads(text, parse_int=_int, parse_constant=_constant,
-                          parse_float=lambda s: _finite(float(s)))
-    return json.loads(text, parse_float=lambda s: _finite(float(s)))
 
 
 def validate(model: type[M], data: Any, what: str, *, labels: dict[str, str] | None = None,
