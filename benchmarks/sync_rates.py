@@ -12,6 +12,11 @@ table and into the real `cases` table with its indexes, plain and SQLCipher-
 keyed like the archive (import); and a raw `INSERT … ON CONFLICT DO UPDATE` of
 the same rows into that filled table (re-import). Prints one line per figure,
 then the ratios to the floors (issue 12 item 6).
+
+Not a floor but what bounds the import from below: the writes an import must
+make for these rows, alone (no bundle, no checks) into a second town archive:
+the cases, an audit row each (hash-chained by trigger), the versions (each
+with its audit row, by trigger) and the name index.
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from station_desk.db import cipher, journal
+from station_desk.db import cipher, journal, sync_repo
+from station_desk.db.cases_repo import name_grams
 from station_desk.domain import pinyin
 from station_desk.domain.cases import Status, attention_key, format_case_no
 from station_desk.domain.station import Role, StationKind
@@ -171,6 +177,25 @@ def ndjson_zip(desk: Desk, path: Path) -> float:
     return time.perf_counter() - start
 
 
+def import_writes(desk: Desk, rows: list[dict[str, Any]]) -> float:
+    """The writes of an import of `rows`, alone, the way the importer makes them."""
+    actor = sync_repo.import_actor("西沟村便民服务站", "第 1–n 号")
+    at = journal.now_iso()
+    names = tuple(rows[0])
+    size = sync_repo.statement_rows(len(names))
+    db = desk.db
+    start = time.perf_counter()
+    with sync_repo.large_cache(db), db.atomic():
+        for i in range(0, len(rows), size):
+            part = rows[i:i + size]
+            sync_repo.insert_rows(db, "cases", names, part, actor, at, plain=True)
+            sync_repo.add_name_grams(db, [(g, r["id"]) for r in part
+                                          for g in name_grams(str(r["applicant_name"]))])
+        sync_repo.set_versions(db, [("cases", r["id"], VILLAGE, n)
+                                    for n, r in enumerate(rows, start=1)])
+    return time.perf_counter() - start
+
+
 def line(what: str, n: int, seconds: float, extra: str = "") -> None:
     print(f"{what:<44} {n:>9,} records {seconds:8.2f} s {n / seconds:>10,.0f} rec/s  {extra}")
 
@@ -186,7 +211,8 @@ def main() -> int:
     root.mkdir(parents=True, exist_ok=True)
     n = args.records
     print(f"# benchmarks/sync_rates.py --records {n}, {date.today()}, {os.cpu_count()} cores / "
-          f"Python {platform.python_version()} / SQLite {sqlite3.sqlite_version}")
+          f"Python {platform.python_version()} / SQLite {sqlite3.sqlite_version}, "
+          f"load average {os.getloadavg()[0]:.2f} at the start")
     try:
         village = Desk.open(root / "village")
         town = Desk.open(root / "town")
@@ -260,16 +286,27 @@ def main() -> int:
         took = plain_upsert(root / "keyed-indexed-cache.db", rows, 64 * 1024, key)
         floors["reimport"] = took
         line("sqlcipher upsert of the same rows (filled)", n, took, "64 MB cache, keyed")
+        second = Desk.open(root / "town-writes")
+        second.station.setup(kind=StationKind.TOWN1, code=TOWN, name="城关镇便民服务中心",
+                             staff=[StaffInput("赵红", Role.HEAD, "123456")])
+        took = import_writes(second, rows)
+        second.close()
+        floors["writes"] = took
+        line("the import's writes alone (no checks)", n, took,
+             "cases, audit chain, versions, name index")
         print(f"export     / NDJSON+zip floor     {figures['export'] / floors['export']:5.2f}x"
               "   (target <= 1.5x)")
         for floor in ("import", "import plain"):
             print(f"import rate / raw executemany ({floor.split()[-1]:<6}) "
                   f"{floors[floor] / figures['import']:6.1%}  (target >= 50 %)")
+        print(f"import rate / its writes alone        {floors['writes'] / figures['import']:6.1%}"
+              "  (not a target: what the checks and the bundle cost on top)")
         for floor in ("reimport", "reimport plain"):
             print(f"re-import  / raw upsert ({floor.split()[-1]:<8})   "
                   f"{figures['reimport'] / floors[floor]:5.2f}x   (target <= 1.0x)")
         village.close()
         town.close()
+        print(f"# load average {os.getloadavg()[0]:.2f} at the end")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

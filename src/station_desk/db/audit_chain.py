@@ -36,9 +36,12 @@ WATCHED = ("staff", "station", "settings", "windows")
 
 
 def chain_hash(prev: str | None, log: str, key: Any, *fields: Any) -> str:
-    text = json.dumps([prev or GENESIS, log, key, *fields], ensure_ascii=False,
-                      separators=(",", ":"), default=str)
+    text = _CHAIN_JSON([prev or GENESIS, log, key, *fields])
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# made once: the chain hashes every audit row (json.dumps would build it each call)
+_CHAIN_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
 
 
 def register(conn: Any) -> None:

@@ -78,14 +78,18 @@ def scan_characters(text: str, *, multiline: bool) -> str | None:
 
 
 def _one_line(text: str) -> str:
-    problem = bad_character(text, multiline=False)
+    if CLEAN_LINE.fullmatch(text):  # (called for every text field of every row)
+        return text
+    problem = scan_characters(text, multiline=False)
     if problem:
         raise ValueError(problem)
     return text
 
 
 def _multi_line(text: str) -> str:
-    problem = bad_character(text, multiline=True)
+    if CLEAN_TEXT.fullmatch(text):
+        return text
+    problem = scan_characters(text, multiline=True)
     if problem:
         raise ValueError(problem)
     return text
