@@ -3,6 +3,7 @@ each thing a clerk does, on a town archive (default 100,000 cases), and cold
 start to a shown main window against a bare PySide6 window.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_stalls.py [--rows N]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_stalls.py --copy-of DIR
 
 Rows come from cases_million.build (real schema, bulk insert). Prints one line
 per figure; a stall is the largest gap between heartbeats, so 100 ms means the
@@ -12,6 +13,7 @@ window did not repaint or answer a key for 100 ms.
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -123,14 +125,25 @@ def cold_start(folder: Path) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--copy-of", type=Path, default=None,
+                        help="measure on a copy of this archive folder (e.g. one built by "
+                             "cases_million.py, head 王建国 / 123456) instead of building one")
     args = parser.parse_args()
     began = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="sd-stalls-"))
     app: QApplication = make_app([])
-    desk = Desk.open(folder)
-    desk.station.setup(kind=StationKind.TOWN1, code="610922101000", name="城关镇便民服务中心",
-                       staff=[StaffInput("王建国", Role.HEAD, "123456")])
-    build(desk, args.rows)
+    if args.copy_of is not None:
+        folder = folder / "archive"
+        shutil.copytree(args.copy_of, folder, ignore=shutil.ignore_patterns(
+            "*.lock", "*.open", "backups"))  # the original is never written to
+        desk = Desk.open(folder)
+        args.rows = desk.cases.count(desk.cases.make_filter())
+    else:
+        desk = Desk.open(folder)
+        desk.station.setup(kind=StationKind.TOWN1, code="610922101000",
+                           name="城关镇便民服务中心",
+                           staff=[StaffInput("王建国", Role.HEAD, "123456")])
+        build(desk, args.rows)
     print(f"# {args.rows:,} cases, file {desk.store.path.stat().st_size / 2**20:.0f} MB")
     desk.session.sign_in("王建国", "123456")
     beat = Heartbeat()

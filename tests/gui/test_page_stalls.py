@@ -81,6 +81,10 @@ def test_the_catalogue_fills_once_and_measures_its_columns_once(qtbot, village: 
     # measured when filled, not at every layout (that re-read every cell each time)
     assert header.sectionResizeMode(0) != QHeaderView.ResizeMode.ResizeToContents
     assert header.sectionSize(0) >= page.table.sizeHintForColumn(0)
+    assert header.sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch
+    page.resize(1200, 600)
+    page.show()
+    assert header.length() >= page.table.viewport().width() - 1  # 事项名称 takes the room left
     assert page.model.is_marked(0, page.model.STATUS) != page.model.item_at(0).verified
 
 

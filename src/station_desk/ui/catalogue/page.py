@@ -62,6 +62,9 @@ def item_html(item: CatalogueItem, office_hours: str, address: str) -> str:
             f"<p><b>不予受理情形</b></p><ul>{refusals}</ul>")
 
 
+NAME = 2  # the column that stretches
+
+
 class CataloguePage(QWidget):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -94,8 +97,8 @@ class CataloguePage(QWidget):
         self.table.verticalHeader().hide()
         # columns measured once per filling (and after a zoom); sized to contents the
         # header re-read every cell at each layout: ~10,000 reads per opening
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        follow_text_size(self.table, self.table.resizeColumnsToContents)
+        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        follow_text_size(self.table, self._measure_columns)
         self.detail = QTextBrowser()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -127,7 +130,7 @@ class CataloguePage(QWidget):
         same = items == self.model.records()
         if not same:
             self.model.set_items(items)
-            self.table.resizeColumnsToContents()
+            self._measure_columns()
         unverified = sum(1 for i in items if not i.verified)
         self.count.setText(self.tr("共 %1 项，其中 %2 项待核实")
                            .replace("%1", str(len(items))).replace("%2", str(unverified)))
@@ -140,6 +143,13 @@ class CataloguePage(QWidget):
             self.table.selectRow(0)
         else:
             self.detail.setHtml(self.tr("<p>没有找到符合条件的事项。</p>"))
+
+    def _measure_columns(self) -> None:
+        """Every column as wide as its contents but 事项名称, which takes the room left
+        (measuring it would fix its width too)."""
+        for column in range(self.model.columnCount()):
+            if column != NAME:
+                self.table.resizeColumnToContents(column)
 
     def selected(self) -> CatalogueItem | None:
         return self.model.item_at(self.table.currentIndex().row())
