@@ -17,6 +17,7 @@ from station_desk.ui.cases import extension_dialog
 from station_desk.ui.cases.detail import CaseDetailDialog
 from station_desk.ui.cases.extension_dialog import ExtensionDialog
 from station_desk.ui.cases.notify_dialog import NotifyDialog
+from station_desk.ui.jobs import wait_for
 
 HYGIENE = "03-07"  # 行政许可: 承诺 10, 法定 20 working days
 SUBSIDY = "01-07"  # public service, 20 working days
@@ -142,10 +143,11 @@ def test_overdue_rectification_is_on_today(qtbot, desk: Desk) -> None:
     w = MainWindow(desk)
     qtbot.addWidget(w)
     w.go_to("今日")
+    wait_for(w.today.loading.running)  # counted in the runner
     assert "超过整改期限" not in w.today.alerts.text()
     # the deadline passes without a call-back
     desk.db.execute("UPDATE ratings SET rectify_due = '2026-11-20'")
-    w.today.refresh()
+    wait_for(w.today.refresh())
     assert "有 1 个差评超过整改期限" in w.today.alerts.text() and no in w.today.alerts.text()
 
 

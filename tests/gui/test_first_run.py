@@ -62,6 +62,7 @@ def test_first_run_setup_sign_in_and_main_window(qtbot, desk: Desk, boxes,
         dialog.pin.setText("567890")
         dialog.confirm_pin.setText("567890")
         dialog.accept()
+        wait_for(dialog.checking)  # the PIN is set and checked in the runner
         return int(dialog.result())
 
     monkeypatch.setattr(SetupWizard, "exec", run_wizard)
@@ -82,6 +83,7 @@ def test_first_run_setup_sign_in_and_main_window(qtbot, desk: Desk, boxes,
     assert desk.backups.automatic(), "the first start makes the day's backup"
     assert "今日自动备份已完成" in window.statusBar().currentMessage()
     # the today page counts from the archive: setup wrote the station, windows, staff...
+    wait_for(window.today.loading.running)
     assert int(window.today.records.value.text()) > 60
     assert window.today.catalogue.value.text() == str(len(desk.catalogue.items()))
 
@@ -92,6 +94,7 @@ def test_sign_in_wrong_pin_is_refused(qtbot, village: Desk, boxes) -> None:
     dialog.who.setCurrentIndex(0)
     dialog.pin.setText("9999")
     dialog.accept()
+    wait_for(dialog.checking)
     assert dialog.result() == 0  # not accepted
     assert village.session.signed_in is None
     assert "密码不对" in boxes.warnings[-1]

@@ -99,6 +99,7 @@ def test_unstaffed_window_is_warned(qtbot, village: Desk) -> None:
     w = MainWindow(village)
     qtbot.addWidget(w)
     w.go_to("今日")
+    wait_for(w.today.loading.running)  # counted in the runner
     assert "公共服务窗口" in w.today.alerts.text()
 
 

@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from station_desk.db import station_repo
 from station_desk.domain.actor import Actor
 from station_desk.services.desk import Desk
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.setup.change_pin import ChangePinDialog
 from station_desk.ui.setup.sign_in import SignInDialog
 
@@ -58,6 +59,7 @@ def test_a_short_pin_must_be_changed_at_sign_in(qtbot, village: Desk, boxes,
     monkeypatch.setattr(ChangePinDialog, "exec", fill_in)
     dialog = _sign_in_as_head(qtbot, village)
     dialog.accept()
+    wait_for(dialog.checking)  # the PIN is checked in the runner
     assert seen, "the change-PIN dialog was shown"
     assert dialog.result() == 1
     assert village.session.signed_in is not None
@@ -82,6 +84,7 @@ def test_signing_out_instead_leaves_nobody_signed_in(qtbot, village: Desk, boxes
     monkeypatch.setattr(ChangePinDialog, "exec", walk_away)
     dialog = _sign_in_as_head(qtbot, village)
     dialog.accept()
+    wait_for(dialog.checking)  # the PIN is checked in the runner
     assert dialog.result() == 0  # still at the sign-in
     assert village.session.signed_in is None
 
@@ -94,4 +97,5 @@ def test_a_six_digit_pin_signs_in_without_a_change(qtbot, village: Desk,
     dialog.who.setCurrentIndex(0)
     dialog.pin.setText("123456")
     dialog.accept()
+    wait_for(dialog.checking)
     assert dialog.result() == 1 and not village.session.pin_change_due

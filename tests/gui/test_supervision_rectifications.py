@@ -95,7 +95,7 @@ def test_the_towns_today_says_how_many_village_rectifications_are_overdue(
 
     page = TodayPage(rated.town.desk)
     qtbot.addWidget(page)
-    page.refresh()
+    wait_for(page.refresh())  # counted in the runner
     card = page.village_complaints
     assert card.value.text() == "0 / 2"
     assert card.note.text() == "其中差评整改逾期 1 个，详见“督导”"

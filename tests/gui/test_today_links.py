@@ -12,6 +12,7 @@ from tests.gui.test_cases_ui import register
 from station_desk.domain.duties import Duty, Level
 from station_desk.services.desk import Desk
 from station_desk.ui.cases.page import QUICK_OVERDUE
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.main_window import MainWindow
 from station_desk.ui.widgets import palette
 from station_desk.ui.widgets.alert_list import AlertList
@@ -24,7 +25,7 @@ def test_overdue_card_is_red_and_opens_the_overdue_list(qtbot, village: Desk) ->
     qtbot.addWidget(window)
     window.show()
     today = window.today
-    today.refresh()
+    wait_for(today.refresh())  # counted in the runner
     assert today.overdue.value.property("danger") is True
     assert today.overdue.value.property("warn") is False
     assert today.received.value.property("danger") is not True
@@ -39,7 +40,7 @@ def test_a_card_opens_from_the_keyboard(qtbot, village: Desk) -> None:
     window = MainWindow(village)
     qtbot.addWidget(window)
     window.show()
-    window.today.refresh()
+    wait_for(window.today.refresh())
     qtbot.keyClick(window.today.appointments, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.appointments
 
@@ -62,7 +63,7 @@ def test_today_lists_sync_and_backup_duties_and_they_open_their_page(
     window = clerk_window
     register(village, "王秀英", when=datetime.now().astimezone() - timedelta(days=60))
     today = window.today
-    today.refresh()
+    wait_for(today.refresh())
     late = today.alerts.texts(Level.LATE)
     assert any("已超过承诺办结日期" in t for t in late)
     assert any(t.startswith("备份到U盘") for t in late)  # never copied off this disk

@@ -21,13 +21,13 @@ from cli import HEAD_PIN, PENSION_CLAIM_MATERIALS, Station, copy_of
 from stdnum.cn import ric
 
 from station_desk.cli import acting
-from station_desk.cli.main import build_parser
+from station_desk.cli.commands import build_parser
 from station_desk.db import station_repo
 from station_desk.domain.actor import Actor
 from station_desk.domain.errors import UserError
 from station_desk.services.desk import Desk
 
-cli_main = importlib.import_module("station_desk.cli.main")  # the package's `main` is the function
+cli_commands = importlib.import_module("station_desk.cli.commands")  # where the handlers are
 
 CLERK = ("李明", "111111")
 ID_NUMBER = "61092219480312001" + ric.calc_check_digit("610922194803120010")
@@ -246,7 +246,7 @@ _CHILD_SEES = ("import os; print(os.environ.get('STATION_DESK_PIN'), "
 def test_a_child_process_never_inherits_the_pins(
         st: Station, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
-    original = cli_main.cmd_staff_add
+    original = cli_commands.cmd_staff_add
 
     def add_then_start_a_child(args: argparse.Namespace, desk: Desk) -> int:
         done = original(args, desk)  # the PINs were read and used by now
@@ -254,7 +254,7 @@ def test_a_child_process_never_inherits_the_pins(
                                    text=True, check=True).stdout.strip())
         return done
 
-    monkeypatch.setattr(cli_main, "cmd_staff_add", add_then_start_a_child)
+    monkeypatch.setattr(cli_commands, "cmd_staff_add", add_then_start_a_child)
     st.ok("staff", "add", "--name", "赵强", "--role", "clerk",
           env={"STATION_DESK_NEW_PIN": "135790"})  # signed in by $STATION_DESK_PIN too
     assert seen == ["None None"]
@@ -264,14 +264,14 @@ def test_a_child_process_never_inherits_the_pins(
 def test_a_read_only_command_drops_the_pins_too(
         st: Station, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[bool] = []
-    original = cli_main.cmd_staff_list
+    original = cli_commands.cmd_staff_list
 
     def list_and_look(args: argparse.Namespace, desk: Desk) -> int:
         seen.append(any(v in os.environ for v in (acting.PIN_VARIABLE,
                                                   acting.NEW_PIN_VARIABLE)))
         return original(args, desk)
 
-    monkeypatch.setattr(cli_main, "cmd_staff_list", list_and_look)
+    monkeypatch.setattr(cli_commands, "cmd_staff_list", list_and_look)
     st.ok("staff", "list", who=False,
           env={"STATION_DESK_PIN": HEAD_PIN, "STATION_DESK_NEW_PIN": "135790"})
     assert seen == [False]

@@ -18,6 +18,13 @@ class UserError(Exception):
         self.field = field
 
 
+class Cancelled(UserError):
+    """Raised from a progress callback: the work stops, nothing half-done is kept."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消。没有写入任何内容，可以重新开始。")
+
+
 class NotAllowed(UserError):
     """The signed-in staff member's role does not permit this."""
 

@@ -14,11 +14,19 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from .. import paths
 from ..db.connection import ARCHIVE_NAME
 from ..domain.errors import UserError, os_message
 
 NOTE_NAME = "数据已迁移.txt"
 STAGING_NAME = ".迁移中"
+
+
+def prepare_default_folder(data_dir: Path) -> str | None:
+    """On the machine-wide folder: take over this login's old archive once."""
+    if data_dir != paths.machine_data_dir():
+        return None
+    return adopt_user_archive(data_dir, paths.user_data_dir())
 
 
 def adopt_user_archive(machine: Path, user: Path) -> str | None:

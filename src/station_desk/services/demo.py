@@ -28,16 +28,31 @@ DEMO_PINS = {"王建国": "123456", "李明": "111111", "张丽": "222222"}
 
 
 class Services(Protocol):
-    """The services the demo drives (the desk has them all)."""
+    """The services the demo drives (the desk has them all, built on first use)."""
 
-    session: Session
-    calendar: Calendar
-    catalogue: CatalogueDesk
-    station: StationDesk
-    cases: CaseDesk
-    appointments: ApptDesk
-    after_hours: AfterHoursDesk
-    complaints: ComplaintDesk
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def calendar(self) -> Calendar: ...
+
+    @property
+    def catalogue(self) -> CatalogueDesk: ...
+
+    @property
+    def station(self) -> StationDesk: ...
+
+    @property
+    def cases(self) -> CaseDesk: ...
+
+    @property
+    def appointments(self) -> ApptDesk: ...
+
+    @property
+    def after_hours(self) -> AfterHoursDesk: ...
+
+    @property
+    def complaints(self) -> ComplaintDesk: ...
 
 
 def _id(birth: str, serial: str) -> str:

@@ -23,7 +23,6 @@ from ..domain.station import (
     check_station_code,
     check_town_code,
 )
-from ..sync.keys import ensure_station_keys
 from .catalogue import CatalogueDesk, load_shipped_catalogue
 from .session import Session
 from .store import Store
@@ -114,6 +113,8 @@ class StationDesk:
         items = load_shipped_catalogue()
         hashes = [hash_pin(s.pin) if s.pin else None for s in staff]
         # before the transaction: an unwritable keys folder stops setup cleanly
+        from ..sync.keys import ensure_station_keys  # pydantic: only at set-up
+
         ensure_station_keys(self._store.data_dir)
         # nobody can be signed in before the first staff exist
         db, actor = self._store.db, Actor.system("首次设置")

@@ -10,19 +10,12 @@ from typing import Any
 from ..db.sync_log import ExportRecord
 from ..db.sync_peers import Peer
 from ..domain.cases import Status
-from ..domain.errors import UserError
+from ..domain.errors import Cancelled
 from ..sync import ranges
 from ..sync.importer import ImportReport
 
 __all__ = ["Cancelled", "ExportStatus", "ImportOutcome", "Pending", "Refused", "Trusted",
            "VillageStatus"]
-
-
-class Cancelled(UserError):
-    """Raised from a progress callback: the work stops, nothing half-done is kept."""
-
-    def __init__(self) -> None:
-        super().__init__("已取消。没有写入任何内容，可以重新开始。")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtGui import QIcon
@@ -17,11 +18,13 @@ from ..paths import resource
 from ..services.desk import Desk
 from . import crash
 from .display_check import display_problem
-from .main_window import MainWindow
+from .preload import WindowPreload
 from .setup.sign_in import SignInDialog
-from .setup.wizard import SetupWizard
 from .widgets import prompts
 from .widgets.text_size import apply_zoom, saved_zoom
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 QT_TRANSLATION = "qtbase_zh_CN"
 log = logging.getLogger("station_desk.ui")
@@ -69,10 +72,19 @@ def open_desk(data_dir: Path) -> Desk | None:
 def start(desk: Desk) -> MainWindow | None:
     """Setup if new, sign in, then the window; the day's backup runs behind it.
     None when the clerk cancels."""
-    if not desk.station.is_set_up and not SetupWizard(desk).exec():  # exec() gives 1 = accepted
+    if not desk.station.is_set_up:
+        from .setup.wizard import SetupWizard  # the first start only
+
+        if not SetupWizard(desk).exec():  # exec() gives 1 = accepted
+            return None
+    preload = WindowPreload(desk)
+    dialog = SignInDialog(desk, before_done=preload.ensure)
+    dialog.shown.connect(preload.start)  # once painted: its first paint comes first
+    if not dialog.exec():
         return None
-    if not SignInDialog(desk).exec():
-        return None
+    preload.ensure()  # done already: the PIN check waited for it
+    from .main_window import MainWindow
+
     window = MainWindow(desk)
     window.show()
     window.start_daily_backup()

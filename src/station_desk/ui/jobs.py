@@ -28,10 +28,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QStatusBar, QWidget
 from shiboken6 import isValid
 
-from ..domain.errors import UserError
+from ..domain.errors import Cancelled, UserError
 from ..services.errors import known_failure
 from ..services.store import Store
-from ..services.sync import Cancelled
 from .widgets import prompts
 
 T = TypeVar("T")
@@ -139,7 +138,8 @@ def run_job(work: Callable[[Progress], T], *, title: str,
             status_bar: QStatusBar | None = None, failed_title: str | None = None,
             on_failed: Callable[[BaseException], None] | None = None,
             store: Store | None = None, writes: bool = False,
-            on_finished: Callable[[], object] | None = None) -> Job[T]:
+            on_finished: Callable[[], object] | None = None,
+            at_once: bool = False) -> Job[T]:
     """Start `work(progress)` off the UI thread and return at once.
 
     With `dialog`, a window-modal progress dialog (shown after 400 ms) keeps the
@@ -148,7 +148,9 @@ def run_job(work: Callable[[Progress], T], *, title: str,
     on the UI thread; a failure goes to `on_failed`, by default `report_failure`
     under `failed_title`. With a `store`, the work runs on a connection of its own
     (read-only unless `writes`): never on the window's, which deadlocks.
-    `on_finished` runs after either (not once `parent` is gone).
+    `on_finished` runs after either (not once `parent` is gone). With `at_once`
+    (a clerk waits on it, e.g. the PIN check) it starts now even when the pool's
+    threads are all busy, say with a backup and the audit check.
     """
     if store is not None:
         work = store.on_own_connection(work, writes=writes)
@@ -192,7 +194,13 @@ def run_job(work: Callable[[Progress], T], *, title: str,
 
     job.on_finally = tidy
     _RUNNING.add(job)
-    QThreadPool.globalInstance().start(_Runnable(job))
+    pool, runnable = QThreadPool.globalInstance(), _Runnable(job)
+    if at_once and not pool.tryStart(runnable):
+        # one thread more than are busy now (the limit grows only to the real peak)
+        pool.setMaxThreadCount(max(pool.maxThreadCount(), pool.activeThreadCount() + 1))
+        pool.start(runnable)
+    elif not at_once:
+        pool.start(runnable)
     return job
 
 
@@ -221,7 +229,10 @@ class Reloader(Generic[T]):
         self._failed_title = failed_title
         self.running: Job[T] | None = None
 
-    def start(self, gather: Callable[[Progress], T], show: Callable[[T], None]) -> Job[T]:
+    def start(self, gather: Callable[[Progress], T], show: Callable[[T], None], *,
+              failed: Callable[[BaseException], None] | None = None,
+              at_once: bool = False) -> Job[T]:
+        """`failed` runs before the failure is reported; `at_once` as in run_job."""
         if self.running is not None:
             self.running.cancel()
 
@@ -233,9 +244,13 @@ class Reloader(Generic[T]):
             if self.running is job:
                 self.running = None
 
+        def refused(exc: BaseException) -> None:
+            if failed is not None:
+                failed(exc)
+            report_failure(self._page, self._failed_title, exc)
+
         job: Job[T] = run_job(gather, title=self._failed_title, parent=self._page,
-                              dialog=False, store=self._store,
-                              failed_title=self._failed_title, on_done=shown,
-                              on_finished=ended)
+                              dialog=False, store=self._store, on_failed=refused,
+                              on_done=shown, on_finished=ended, at_once=at_once)
         self.running = job
         return job

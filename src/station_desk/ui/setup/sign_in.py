@@ -1,10 +1,15 @@
-"""Staff sign in on the shared PC with name + PIN; a first sign-in sets the PIN."""
+"""Staff sign in on the shared PC with name + PIN; a first sign-in sets the PIN.
+
+Checking a PIN takes most of a second on purpose (docs/privacy.md): it runs in
+the job runner, the dialog says so and takes no second click meanwhile."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,13 +23,29 @@ from PySide6.QtWidgets import (
 from ...domain.pin import MAX_DIGITS, RULE_TEXT
 from ...domain.station import Staff
 from ...services.desk import Desk
+from ..jobs import Job, Progress, report_failure, run_job
 from ..widgets import prompts
+from .change_pin import ChangePinDialog
+
+CHECKING = "正在核对密码…"
+OPENING = "密码正确，正在打开…"
 
 
 class SignInDialog(QDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    """`before_done`, if given, runs in the job after a good check (the start-up
+    waits there for the window's modules loading meanwhile). `checking` is the
+    PIN check in flight, or the last one."""
+
+    shown = Signal()  # just after its first paint: the clerk sees it now
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None, *,
+                 before_done: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.before_done = before_done
+        self.checking: Job[Staff] | None = None
+        self._busy = False
+        self._painted = False
         station = desk.station.current
         self.setWindowTitle(self.tr("登录 — %s") % (station.name if station else ""))
         layout = QVBoxLayout(self)
@@ -44,10 +65,14 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("密码"), self.pin)
         form.addRow(self.confirm_label, self.confirm_pin)
         self.hint = QLabel()
+        self.state = QLabel()  # "正在核对密码…" while the check runs
+        self.state.setObjectName("jobState")
         layout.addLayout(form)
         layout.addWidget(self.hint)
+        layout.addWidget(self.state)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -75,39 +100,78 @@ class SignInDialog(QDialog):
         self.hint.setText(self.tr("首次登录：请设置您自己的密码（%1）。").replace("%1", RULE_TEXT)
                           if first else "")
 
+    @property
+    def busy(self) -> bool:
+        """A PIN check is running: nothing can be changed, sent again or closed."""
+        return self._busy
+
     def accept(self) -> None:
         staff = self.chosen
-        if staff is None:
+        if staff is None or self._busy:
             return
         pin = self.pin.text()
-        if not staff.has_pin:
-            if pin != self.confirm_pin.text():
-                prompts.warn(self, self.tr("无法登录"), self.tr("两次输入的密码不一致"))
-                return
-            if not prompts.succeeded(self, lambda: self.desk.station.set_first_pin(staff.id, pin),
-                                     self.tr("无法登录")):
-                return
-        if not prompts.succeeded(self, lambda: self._checked(staff.name, pin),
-                                 self.tr("无法登录")):
-            self.pin.clear()
+        first = not staff.has_pin
+        if first and pin != self.confirm_pin.text():
+            prompts.warn(self, self.tr("无法登录"), self.tr("两次输入的密码不一致"))
             return
+        pin_set: list[bool] = []  # a refused new PIN stays typed in, a wrong one is cleared
+
+        def check(progress: Progress) -> Staff:
+            if first:
+                self.desk.station.set_first_pin(staff.id, pin)
+                pin_set.append(True)
+            signed_in = self.desk.session.sign_in(staff.name, pin)
+            progress(1, 2)
+            if self.before_done is not None:
+                self.before_done()
+            return signed_in
+
+        def refused(exc: BaseException) -> None:
+            self._show_busy(False)
+            if pin_set or not first:
+                self.pin.clear()
+            report_failure(self, self.tr("无法登录"), exc)
+
+        self._show_busy(True)
+        # on a connection of its own: a wrong PIN is recorded, a first PIN saved there
+        self.checking = run_job(check, title=CHECKING, parent=self, dialog=False,
+                                store=self.desk.store, writes=True, at_once=True,
+                                on_done=self._signed_in, on_failed=refused,
+                                on_finished=lambda: self._show_busy(False))
+        self.checking.on_progress = lambda _done, _total: self.state.setText(OPENING)
+
+    def _signed_in(self, staff: Staff) -> None:
+        self._show_busy(False)
         self.pin.clear()
         if self.desk.session.pin_change_due and not change_pin_now(self, self.desk, staff):
             return  # they signed out instead: the sign-in stays open
         super().accept()
 
-    def _checked(self, name: str, pin: str) -> None:
-        """Checking a PIN takes most of a second on purpose (docs/privacy.md): a wait
-        cursor says the program is working."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.desk.session.sign_in(name, pin)
-        finally:
-            QApplication.restoreOverrideCursor()
+    def _show_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.state.setText(CHECKING if busy else "")
+        for widget in (self.who, self.pin, self.confirm_pin, self.buttons):
+            widget.setEnabled(not busy)
+        if not busy and self.isVisible():
+            self.pin.setFocus()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.shown.emit)  # not once the dialog is gone
+
+    def reject(self) -> None:
+        if not self._busy:  # the check ends in a second; closing now would lose it
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
 
 def change_pin_now(parent: QWidget, desk: Desk, staff: Staff) -> bool:
     """Replaceable in tests: the change a short PIN makes due; True when saved."""
-    from .change_pin import ChangePinDialog
-
     return bool(ChangePinDialog(desk, staff, parent).exec())

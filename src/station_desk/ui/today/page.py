@@ -1,4 +1,5 @@
-"""今日: what needs attention now, counted from the archive."""
+"""今日: what needs attention now, counted from the archive in the job runner
+(figures.py); the cards say "正在统计…" until the first count arrives."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.duties import Duty, Level, backup_duty
 from ...services.desk import Desk
+from ..jobs import Job, Reloader
 from ..widgets.alert_list import AlertList
 from ..widgets.card import Card
+from .figures import TodayFigures, gather
+
+COUNTING = "正在统计…"
 
 # where a warning leads: the page (its navigation label) and the list on it
 AREAS = {"cases/overdue": ("办件", "overdue"), "cases/attention": ("办件", "attention"),
@@ -30,6 +35,8 @@ class TodayPage(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         layout.addWidget(self.heading)
+        self.state = QLabel(self.tr(COUNTING))  # shown while a count runs
+        layout.addWidget(self.state)
         self.alerts = AlertList({key: label for key, (label, _which) in AREAS.items()})
         self.alerts.opened.connect(self._open_area)
         layout.addWidget(self.alerts)
@@ -76,47 +83,68 @@ class TodayPage(QWidget):
         for card, area, which in links:
             card.make_link(self.tr("打开“%1”").replace("%1", area))
             card.opened.connect(lambda a=area, w=which: self.open_list.emit(a, w))
+        station = desk.station.current
+        for card in self.village_cards:
+            card.setVisible(station is not None and station.kind.is_town)
+        self._show_day(date.today())
+        self.cards: tuple[Card, ...] = tuple(self.findChildren(Card))
+        for card in self.cards:
+            card.show_value("…", self.tr(COUNTING))  # not a figure: none is counted yet
+        self.loading: Reloader[TodayFigures] = Reloader(self, desk.store, "今日数据没有统计完")
 
-    def refresh(self) -> None:
-        s = self.desk.today.summary()
-        weekday = "一二三四五六日"[s.day.weekday()]
+    def refresh(self) -> Job[TodayFigures]:
+        """Count again in the runner; the figures shown stay until the new ones come."""
+        self.state.setText(self.tr(COUNTING))
+        self.state.show()
+        # at once: not queued behind the start-up backup or the audit check
+        return self.loading.start(lambda _progress: gather(self.desk), self._show,
+                                  failed=self._not_counted, at_once=True)
+
+    def _not_counted(self, _exc: BaseException) -> None:
+        self.state.setText(self.tr("今日数据没有统计完（原因见提示），请稍后再打开“今日”"))
+
+    def _show_day(self, day: date) -> None:
+        weekday = "一二三四五六日"[day.weekday()]
         self.heading.setText(self.tr("今日 %1 星期%2")
-                             .replace("%1", s.day.strftime("%Y年%m月%d日"))
+                             .replace("%1", day.strftime("%Y年%m月%d日"))
                              .replace("%2", weekday))
-        counts = self.desk.cases.today_counts(s.day)
+
+    def _show(self, f: TodayFigures) -> None:
+        self.state.hide()
+        s, counts = f.summary, f.counts
+        self._show_day(s.day)
         alerts: list[Duty] = []
         if counts["overdue"]:
             alerts.append(Duty(Level.LATE, self.tr(
                 "有 %1 件已超过承诺办结日期，请到“办件”页优先处理")
                 .replace("%1", str(counts["overdue"])), "cases/overdue"))
-        alerts += [Duty(Level.LATE, w, "cases/attention")
-                   for w in self.desk.cases.supplement_warnings(s.day)]
-        missed = self.desk.appointments.missed()
+        alerts += [Duty(Level.LATE, w, "cases/attention") for w in f.supplement_warnings]
+        missed = f.missed
         if missed:
             alerts.append(Duty(Level.DUE, self.tr("错过的预约 %1 个，请电话联系改约：")
                                .replace("%1", str(len(missed)))
                                + "、".join(f"{a.at:%m-%d %H:%M} {a.applicant_name}"
                                           for a in missed[:5]), "appointments"))
-        late = self.desk.complaints.overdue(s.day)
+        late = f.late_complaints
         if late:
             alerts.append(Duty(Level.LATE, self.tr("有 %1 件投诉超过办理时限")
                                .replace("%1", str(len(late))), "complaints"))
-        callbacks = self.desk.complaints.needing_callback()
+        callbacks = f.callbacks
         if callbacks:
             alerts.append(Duty(Level.DUE, self.tr("有 %1 个不满意评价待电话回访和整改")
                                .replace("%1", str(len(callbacks))), "complaints"))
-        overdue_fixes = self.desk.complaints.overdue_rectifications(s.day)
+        overdue_fixes = f.overdue_fixes
         if overdue_fixes:
             alerts.append(Duty(Level.LATE, self.tr("有 %1 个差评超过整改期限：").replace(
                 "%1", str(len(overdue_fixes))) + "、".join(
                 f"{r.case_no} {r.applicant}（{r.rectify_due:%m-%d}）" for r in overdue_fixes[:5]),
                 "complaints"))
-        alerts += self._show_villages(s.day)
+        alerts += self._show_villages(f.villages)
         if s.unstaffed_windows:
             alerts.append(Duty(Level.DUE, self.tr("窗口无人值守：") + "、".join(s.unstaffed_windows)
                                + self.tr("（手册要求窗口不得空缺，请到“设置”分配人员）"),
                                "settings"))
-        alerts += self.desk.duties.today(s.day)  # sync and backup duties
+        alerts += f.duties  # sync and backup duties
         self.alerts.show_duties(alerts)
         self.received.show_value(str(counts["received"]),
                                  self.tr("其中帮办代办 %1 件").replace("%1", str(counts["proxy"])))
@@ -124,18 +152,17 @@ class TodayPage(QWidget):
         self.open_cases.show_value(str(counts["open"]))
         self.overdue.show_value(str(counts["overdue"]), danger=counts["overdue"] > 0)
         self.due_soon.show_value(str(counts["due_soon"]), warn=counts["due_soon"] > 0)
-        todays = self.desk.appointments.day(s.day)
+        todays = f.appointments
         self.appointments.show_value(
             str(len(todays)), "、".join(f"{a.at:%H:%M} {a.applicant_name}（{a.kind.value}）"
                                        for a in todays[:3]) + ("……" if len(todays) > 3 else ""))
-        month = self.desk.after_hours.month(s.day.year, s.day.month)
+        month = f.after_hours
         self.after_hours.show_value(
             self.tr("%1 次").replace("%1", str(month["sessions"])),
             self.tr("共 %1 分钟，服务 %2 人").replace("%1", str(month["minutes"]))
             .replace("%2", str(month["served"])))
-        open_complaints = self.desk.complaints.open_complaints()
-        self.complaints.show_value(str(len(open_complaints)), warn=bool(late))
-        rate = self.desk.complaints.satisfaction(s.day.replace(day=1), s.day)
+        self.complaints.show_value(str(f.open_complaints), warn=bool(late))
+        rate = f.satisfaction
         self.satisfaction.show_value(
             "—" if rate.rate is None else f"{rate.rate:.1%}",
             self.tr("暂无评价") if rate.rate is None else
@@ -155,15 +182,12 @@ class TodayPage(QWidget):
                                    self.tr("%1 天前").replace("%1", str(s.backup.days)),
                                    warn=due == Level.DUE, danger=due == Level.LATE)
 
-    def _show_villages(self, day: date) -> list[Duty]:
+    def _show_villages(self, v: dict[str, int] | None) -> list[Duty]:
         """Town mode: the supervision summary; the alerts it raises."""
-        station = self.desk.station.current
-        town = station is not None and station.kind.is_town
         for card in self.village_cards:
-            card.setVisible(town)
-        if not town:
+            card.setVisible(v is not None)
+        if v is None:
             return []
-        v = self.desk.supervision.summary(day)
         self.villages.show_value(
             str(v["villages"]), self.tr("从未报送 %1 个，超期未报 %2 个，缺号 %3 个")
             .replace("%1", str(v["never"])).replace("%2", str(v["late"]))
