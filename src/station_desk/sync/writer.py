@@ -367,11 +367,6 @@ def _safe_seq(seq: Any) -> int:
     return seq if isinstance(seq, int) and not isinstance(seq, bool) and 0 < seq < 2**53 else 0
 
 
-def record_problem(table: str, rec: Row) -> str:
-    """Why a bundle record is held back before it is looked at further."""
-    return shape_problem(rec) or content_problem(table, rec["data"])
-
-
 def shape_problem(rec: Row) -> str:
     """Why a record cannot even be matched against what is stored (checked before
     its version). The record id must be the row's own id: the version check reads
