@@ -92,6 +92,7 @@ def test_a_wrong_pin_from_the_runner_is_said_and_throttled_as_before(
 
 def test_the_pin_check_is_not_queued_behind_long_jobs(qtbot, village: Desk, boxes) -> None:
     pool = QThreadPool.globalInstance()
+    limit = pool.maxThreadCount()
     release = threading.Event()
     busy = [run_job(lambda _p: release.wait(20), title="备份", dialog=False)
             for _ in range(pool.maxThreadCount())]  # every thread taken, say backup + audit
@@ -104,6 +105,8 @@ def test_the_pin_check_is_not_queued_behind_long_jobs(qtbot, village: Desk, boxe
         release.set()
         for job in busy:
             wait_for(job)
+        assert pool.maxThreadCount() == limit + 1  # one more, for the check
+        pool.setMaxThreadCount(limit)
 
 
 def test_the_main_window_shows_before_today_is_counted(
