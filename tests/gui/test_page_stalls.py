@@ -18,6 +18,7 @@ from station_desk.services.desk import Desk
 from station_desk.ui.archive.page import ArchivePage
 from station_desk.ui.cases.detail import CaseDetailDialog
 from station_desk.ui.catalogue.page import CataloguePage
+from station_desk.ui.complaints.page import ComplaintsPage
 from station_desk.ui.devices import settings_box
 from station_desk.ui.statistics.charts import CategoryChart
 
@@ -158,3 +159,19 @@ def test_the_chart_never_lays_out_more_than_a_few_ticks(qtbot) -> None:
     assert ticks and max(ticks) <= 10  # the old way: 3,600 labels for one change
     assert (axis.max(), axis.tickInterval()) == (3.0, 1.0)
 
+
+
+def test_the_satisfaction_tab_is_made_and_read_when_shown(
+        qtbot, village: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[int] = []
+    satisfaction = village.complaints.satisfaction
+    monkeypatch.setattr(village.complaints, "satisfaction",
+                        lambda first, last: reads.append(1) or satisfaction(first, last))
+    page = ComplaintsPage(village)
+    qtbot.addWidget(page)
+    page.refresh()  # 投诉回访 opens on 投诉举报
+    assert reads == [] and not page.tabs.is_built(page.satisfaction_page)
+    page.tabs.setCurrentWidget(page.satisfaction_page)
+    assert reads == [1] and "暂无评价" in page.rate_label.text()
+    page.refresh()  # opened again: the tab made is read again
+    assert reads == [1, 1]

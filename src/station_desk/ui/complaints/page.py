@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -42,6 +41,7 @@ from ...services.desk import Desk
 from ..appointments.dialog import CHINESE
 from ..widgets import palette, prompts
 from ..widgets.forms import rows_view
+from ..widgets.lazy_tabs import LazyTabs
 from ..widgets.text_size import sized_columns
 from .dialogs import ComplaintDialog, RatingDialog  # tests import them from here
 from .model import CallbacksModel, ComplaintModel
@@ -74,11 +74,12 @@ class ComplaintsPage(QWidget):
         title = QLabel(self.tr("投诉与满意度回访"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        self.tabs = QTabWidget()
+        # 满意度回访 is made (and read) when first shown
+        self.tabs = LazyTabs()
         self.tabs.addTab(self._complaints_tab(), self.tr("投诉举报"))
-        self.tabs.addTab(self._satisfaction_tab(), self.tr("满意度回访"))
+        self.satisfaction_page = self.tabs.add_lazy(self.tr("满意度回访"), self._satisfaction_tab)
         layout.addWidget(self.tabs, 1)
-        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())  # after the tab is made
 
     # -- complaints tab ------------------------------------------------------------
     def _complaints_tab(self) -> QWidget:
@@ -202,8 +203,9 @@ class ComplaintsPage(QWidget):
             .replace("%1", str(self.desk.complaints.limit_days(Severity.GENERAL)))
             .replace("%2", str(self.desk.complaints.limit_days(Severity.MAJOR))))
         self.show_complaints()
-        self.show_rate()
-        self.show_callbacks()
+        if self.tabs.is_built(self.satisfaction_page):
+            self.show_rate()
+            self.show_callbacks()
 
     def show_complaints(self, select: str | None = None) -> None:
         today = date.today()
