@@ -145,11 +145,21 @@ class CataloguePage(QWidget):
             self.detail.setHtml(self.tr("<p>没有找到符合条件的事项。</p>"))
 
     def _measure_columns(self) -> None:
-        """Every column as wide as its contents but 事项名称, which takes the room left
-        (measuring it would fix its width too)."""
+        """Every column as wide as its widest text (and its title) but 事项名称, which
+        takes the room left. Measured from the texts the model holds: the view's own
+        measuring asks every cell for ten roles through Python (~50 ms for 62 rows)."""
+        self.table.ensurePolished()  # the style sheet's text size
+        cells = self.table.fontMetrics()
+        titles = self.table.horizontalHeader().fontMetrics()
+        room = cells.horizontalAdvance("国")  # the cell's margins and the grid line
+        texts = self.model.texts()
         for column in range(self.model.columnCount()):
-            if column != NAME:
-                self.table.resizeColumnToContents(column)
+            if column == NAME:
+                continue
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max([titles.horizontalAdvance(title),
+                          *(cells.horizontalAdvance(row[column]) for row in texts)])
+            self.table.setColumnWidth(column, widest + room)
 
     def selected(self) -> CatalogueItem | None:
         return self.model.item_at(self.table.currentIndex().row())
