@@ -10,7 +10,7 @@ import pytest
 from sqlite_utils import Database
 from tests.keyed import raw
 
-from station_desk.db import station_repo
+from station_desk.db import connection, station_repo
 from station_desk.db.connection import open_database
 from station_desk.db.migrations import (
     MIGRATION_SET,
@@ -181,3 +181,34 @@ def test_file_from_a_newer_version_is_refused_untouched(tmp_path: Path, older_sc
         conn.execute("ROLLBACK")
     finally:
         conn.close()
+
+
+def test_the_copy_before_migrating_reports_its_progress(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window shows how far the copy is (minutes at a million cases); it is
+    checked by quick_check, as the daily copy is, not the full integrity_check."""
+    path = tmp_path / "archive.db"
+    db = open_database(path, stop_before=latest_name())
+    try:
+        _make_station(db)
+    finally:
+        db.close()
+    checks: list[bool] = []
+    real_verify = connection.verify
+
+    def verify(target: Path, key: bytes, *, full: bool = True) -> str | None:
+        checks.append(full)
+        return real_verify(target, key, full=full)
+
+    monkeypatch.setattr(connection, "verify", verify)
+    heard: list[tuple[int, int]] = []
+    open_database(path, upgrade_progress=lambda done, total: heard.append((done, total))).close()
+    assert heard[0] == (0, 1)  # said before the first page is copied
+    done, total = heard[-1]
+    assert total > 1 and done == total
+    assert checks == [False]
+    assert len(_copies_aside(path)) == 1
+
+    heard.clear()
+    open_database(path, upgrade_progress=lambda done, total: heard.append((done, total))).close()
+    assert heard == []  # nothing to migrate: no copy, nothing shown

@@ -39,6 +39,19 @@ CREATES_STATION = {"init", "demo"}
 WORKS_WITHOUT_STATION = {"deadline", "idcard"}  # their folder may not exist yet
 
 
+def say_upgrade_once() -> Callable[[int, int], None]:
+    """One line on stderr when a new version copies the archive aside before
+    migrating it (minutes at a town), so a script's operator knows it is working."""
+    said = False
+
+    def say(done: int, total: int) -> None:
+        nonlocal said
+        if not said:
+            sys.stderr.write("新版本程序第一次打开数据文件：正在留一份副本再升级，数据多时需要几分钟…\n")
+            said = True
+    return say
+
+
 def _item_json(item: CatalogueItem) -> dict[str, Any]:
     return {**item.to_dict(), "status": item.status_label,
             "missing_elements": item.missing_elements()}
@@ -311,7 +324,8 @@ def run(argv: Sequence[str]) -> int:
         check_named_folder(args, data_dir)
         if args.command == "restore":
             return cmd_restore(args, data_dir)
-        desk = Desk.open(data_dir, program=f"命令行 {args.command}")
+        desk = Desk.open(data_dir, program=f"命令行 {args.command}",
+                         upgrade_progress=say_upgrade_once())
         if desk.tamper_warning:
             sys.stderr.write("警告：" + desk.tamper_warning + "\n")
         try:

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..db.backup import Progress
 from ..db.connection import ArchiveDb
 from .session import Session
 from .station import StaffInput, StationDesk
@@ -204,11 +205,13 @@ class Desk:
 
     @classmethod
     def open(cls, data_dir: Path, *, program: str | None = None,
-             full_check: bool = False) -> Desk:
+             full_check: bool = False, upgrade_progress: Progress | None = None) -> Desk:
         """`program` names this instance to others who find the archive busy;
         `full_check` recomputes the whole audit chain now (the window does it in
-        the background instead: `audit.full_check`)."""
-        return cls(Store.open(data_dir, program=program, full_check=full_check))
+        the background instead: `audit.full_check`); `upgrade_progress(done, total)`
+        hears the copy made before a new version migrates the archive."""
+        return cls(Store.open(data_dir, program=program, full_check=full_check,
+                              upgrade_progress=upgrade_progress))
 
     @property
     def tamper_warning(self) -> str | None:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from ..db.backup import Progress
 from ..db.connection import ARCHIVE_NAME, ArchiveDb, connect, open_database
 from ..db.errors import storage_errors
 from ..db.scan_store import ScanStore
@@ -45,11 +46,13 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path, *, program: str | None = None,
-             full_check: bool = False) -> Store:
+             full_check: bool = False, upgrade_progress: Progress | None = None) -> Store:
         """`program` names this instance to others who find the archive busy;
-        `full_check` recomputes the whole audit chain."""
+        `full_check` recomputes the whole audit chain; `upgrade_progress` hears
+        the copy made before a new program version migrates the archive."""
         return cls(data_dir, open_database(archive_file(data_dir), program=program,
-                                           full_check=full_check))
+                                           full_check=full_check,
+                                           upgrade_progress=upgrade_progress))
 
     @property
     def db(self) -> ArchiveDb:

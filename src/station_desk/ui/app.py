@@ -20,6 +20,7 @@ from . import crash
 from .display_check import display_problem
 from .preload import WindowPreload
 from .setup.sign_in import SignInDialog
+from .setup.upgrade_progress import UpgradeProgress
 from .widgets import prompts
 from .widgets.text_size import apply_zoom, saved_zoom
 
@@ -58,12 +59,15 @@ def install_translations(app: QApplication) -> QTranslator | None:
 
 
 def open_desk(data_dir: Path) -> Desk | None:
+    upgrade = UpgradeProgress()
     try:
         # only what was added since the last check; the full one runs behind the window
-        desk = Desk.open(data_dir, program="窗口")
+        desk = Desk.open(data_dir, program="窗口", upgrade_progress=upgrade)
     except UserError as exc:
+        upgrade.close()
         QMessageBox.critical(None, "无法打开数据文件", exc.message)
         return None
+    upgrade.close()
     if desk.tamper_warning:  # said at every start until the town has looked into it
         QMessageBox.warning(None, "数据文件被改动过", desk.tamper_warning)
     return desk
