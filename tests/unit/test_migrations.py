@@ -212,3 +212,13 @@ def test_the_copy_before_migrating_reports_its_progress(tmp_path: Path,
     heard.clear()
     open_database(path, upgrade_progress=lambda done, total: heard.append((done, total))).close()
     assert heard == []  # nothing to migrate: no copy, nothing shown
+
+
+def test_a_command_says_once_that_it_upgrades(capsys: pytest.CaptureFixture[str]) -> None:
+    from station_desk.cli.commands import say_upgrade_once
+
+    say = say_upgrade_once()
+    for done in range(0, 5):
+        say(done, 4)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "正在留一份副本再升级" in err
