@@ -76,3 +76,22 @@ def test_today_lists_sync_and_backup_duties_and_they_open_their_page(
     sync_line.setFocus()
     qtbot.keyClick(sync_line, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.sync
+
+
+def test_the_first_supplement_reminders_are_listed_and_the_rest_counted(
+        qtbot, village: Desk) -> None:
+    """A big archive can hold thousands: 今日 lists the earliest five, one line
+    says how many more, and it opens 办件's attention list."""
+    village.session.sign_in("张丽", "222222")
+    long_ago = datetime.now().astimezone() - timedelta(days=30)
+    for n in range(4, 11):  # seven waiting, every notice limit passed
+        register(village, f"王秀{n}", serial=n, complete=False, when=long_ago)
+    window = MainWindow(village)
+    qtbot.addWidget(window)
+    window.show()
+    today = window.today
+    wait_for(today.refresh())
+    late = today.alerts.texts(Level.LATE)
+    assert sum("补正材料通知书须在" in t for t in late) == 5
+    more = [line for line in today.alerts.lines if line.duty.text.startswith("另有 2 件补正告知")]
+    assert len(more) == 1 and more[0].duty.area == "cases/attention"

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from stdnum.cn import ric
 
-from station_desk.db import journal
+from station_desk.db import cases_repo, journal
 from station_desk.domain.cases import (
     Applicant,
     Case,
@@ -174,6 +174,23 @@ def test_missing_materials_need_supplement(desk: Desk) -> None:
     assert f"{case.supplement_due:%Y-%m-%d}" in warning
     [event] = desk.cases.timeline(case)
     assert event.kind == "登记" and "缺材料" in event.text and event.actor_name == "李明"
+
+
+def test_supplement_reminders_the_earliest_few_and_how_many(desk: Desk) -> None:
+    """今日 and 办件 show the first few 补正 reminders and count the rest, through
+    an index (a town's ten years hold tens of thousands of waiting cases)."""
+    cases = [new_case(desk, f"王秀{n}", received=("居民身份证或户口簿",), idn=n,
+                      received_at=at(2026, 11, 2 + n % 3)) for n in range(4, 11)]
+    today = date(2026, 11, 12)  # every notice limit has passed
+    everyone = desk.cases.supplement_warnings(today)
+    assert len(everyone) == desk.cases.supplement_warning_count(today) == len(cases)
+    first = desk.cases.supplement_warnings(today, at_most=2)
+    assert first == everyone[:2]
+    assert all("11-09" in w for w in first)  # received 11-02: the earliest limit
+    plan = " ".join(str(r[-1]) for r in desk.db.execute(
+        "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM cases WHERE "
+        + cases_repo._SUPPLEMENT_PENDING, ["待补正", "x", "2026-11-12"]).fetchall())
+    assert plan.startswith("SEARCH cases USING INDEX cases_status_station"), plan
 
 
 def test_nothing_received_lists_every_material(desk: Desk) -> None:

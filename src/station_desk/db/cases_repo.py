@@ -291,13 +291,26 @@ def in_supplement(db: Database, station: str) -> list[Case]:
         [Status.SUPPLEMENT.value, station])]
 
 
-def supplement_pending(db: Database, due_by: date, station: str) -> list[Case]:
+# by the index cases_status_station (status, station_code, supplement_due)
+_SUPPLEMENT_PENDING = ("status = ? AND station_code = ? AND supplement_due <= ? "
+                       "AND supplement_notice_at IS NULL")
+
+
+def supplement_pending(db: Database, due_by: date, station: str,
+                       limit: int | None = None) -> list[Case]:
     """One station's cases waiting for supplement, notice not recorded, notice
-    limit by `due_by`."""
+    limit by `due_by`, the earliest first (at most `limit`)."""
     return [_case(r) for r in _rows(
-        db, "SELECT * FROM cases WHERE status = ? AND supplement_notice_at IS NULL "
-            "AND supplement_due <= ? AND station_code = ? ORDER BY supplement_due",
-        [Status.SUPPLEMENT.value, due_by.isoformat(), station])]
+        db, f"SELECT * FROM cases WHERE {_SUPPLEMENT_PENDING} ORDER BY supplement_due"
+            + (" LIMIT ?" if limit is not None else ""),
+        [Status.SUPPLEMENT.value, station, due_by.isoformat(),
+         *([limit] if limit is not None else [])])]
+
+
+def supplement_pending_count(db: Database, due_by: date, station: str) -> int:
+    return int(db.execute(f"SELECT COUNT(*) FROM cases WHERE {_SUPPLEMENT_PENDING}",
+                          [Status.SUPPLEMENT.value, station, due_by.isoformat()]
+                          ).fetchone()[0])
 
 
 def counts_on(db: Database, day: date, station: str) -> dict[str, int]:

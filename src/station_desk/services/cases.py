@@ -182,19 +182,30 @@ class CaseDesk:
             return None
         return self._calendar.days_left(today or date.today(), due)
 
-    def supplement_warnings(self, today: date | None = None) -> list[str]:
-        """补正告知 not yet recorded, close to or past the 5-working-day limit."""
+    def supplement_warnings(self, today: date | None = None,
+                            at_most: int | None = None) -> list[str]:
+        """补正告知 not yet recorded, close to or past the 5-working-day limit (the
+        earliest `at_most` of them; `supplement_warning_count` says how many)."""
         today = today or date.today()
         out = []
-        limit = self._calendar.promised(today, DUE_SOON_DAYS).deadline
-        for case in cases_repo.supplement_pending(self.db, limit,
-                                                   self._station.station_or_refuse().code):
+        for case in cases_repo.supplement_pending(self.db, self._supplement_limit(today),
+                                                   self._station.station_or_refuse().code,
+                                                   at_most):
             left = self.days_left(case, today)
             if left is not None and urgency(left) != Urgency.IN_TIME:
                 when = "已超过" if left < 0 else f"还剩 {left} 个工作日"
                 out.append(f"{case.case_no} {case.applicant.name}：补正材料通知书须在 "
                            f"{case.supplement_due:%Y-%m-%d} 前出具（{when}），逾期视为受理")
         return out
+
+    def supplement_warning_count(self, today: date | None = None) -> int:
+        return cases_repo.supplement_pending_count(
+            self.db, self._supplement_limit(today or date.today()),
+            self._station.station_or_refuse().code)
+
+    def _supplement_limit(self, today: date) -> date:
+        """A notice due by this day is due soon or late (within DUE_SOON_DAYS)."""
+        return self._calendar.promised(today, DUE_SOON_DAYS).deadline
 
     # -- lifecycle ---------------------------------------------------------
     def advance(self, case_no: str, target: Status, note: str = "",

@@ -204,14 +204,13 @@ class CasesPage(QWidget):
 
     def refresh(self) -> None:
         self._fill_stations()
-        warnings = self.desk.cases.supplement_warnings()
-        if warnings:
-            shown = warnings[:MAX_ALERTS]
+        shown = self.desk.cases.supplement_warnings(at_most=MAX_ALERTS)
+        if shown:
             text = self.tr("补正告知提醒（行政许可法第三十二条：5 日内一次告知）：") + "\n" + \
                 "\n".join("· " + w for w in shown)
-            if len(warnings) > MAX_ALERTS:
-                text += "\n" + self.tr("……另有 %1 件").replace(
-                    "%1", str(len(warnings) - MAX_ALERTS))
+            more = self.desk.cases.supplement_warning_count() - len(shown)
+            if more > 0:
+                text += "\n" + self.tr("……另有 %1 件").replace("%1", str(more))
             self.alerts.setText(text)
             self.alerts.show()
         else:

@@ -13,12 +13,15 @@ from ...services.complaints import Satisfaction
 from ...services.desk import Desk
 from ...services.today import TodaySummary
 
+SHOWN_WARNINGS = 5  # one line each; the rest are counted (thousands in a big archive)
+
 
 @dataclass(frozen=True)
 class TodayFigures:
     summary: TodaySummary
     counts: dict[str, int]
-    supplement_warnings: list[str]
+    supplement_warnings: list[str]  # the earliest SHOWN_WARNINGS of them
+    supplement_total: int
     missed: list[Appointment]
     late_complaints: list[Complaint]
     callbacks: list[dict[str, Any]]
@@ -38,7 +41,8 @@ def gather(desk: Desk) -> TodayFigures:
     town = station is not None and station.kind.is_town
     return TodayFigures(
         summary=s, counts=desk.cases.today_counts(day),
-        supplement_warnings=desk.cases.supplement_warnings(day),
+        supplement_warnings=desk.cases.supplement_warnings(day, at_most=SHOWN_WARNINGS),
+        supplement_total=desk.cases.supplement_warning_count(day),
         missed=desk.appointments.missed(), late_complaints=desk.complaints.overdue(day),
         callbacks=desk.complaints.needing_callback(),
         overdue_fixes=desk.complaints.overdue_rectifications(day),

@@ -119,6 +119,11 @@ class TodayPage(QWidget):
                 "有 %1 件已超过承诺办结日期，请到“办件”页优先处理")
                 .replace("%1", str(counts["overdue"])), "cases/overdue"))
         alerts += [Duty(Level.LATE, w, "cases/attention") for w in f.supplement_warnings]
+        more = f.supplement_total - len(f.supplement_warnings)
+        if more > 0:
+            alerts.append(Duty(Level.LATE, self.tr(
+                "另有 %1 件补正告知将到期或已逾期，请到“办件”页查看").replace("%1", str(more)),
+                "cases/attention"))
         missed = f.missed
         if missed:
             alerts.append(Duty(Level.DUE, self.tr("错过的预约 %1 个，请电话联系改约：")
