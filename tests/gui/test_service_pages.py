@@ -509,6 +509,10 @@ def test_ratings_call_backs_and_the_rate(qtbot, qtmodeltester, desk: Desk, boxes
     assert page.callback_cases() == [second]
     assert page.callback_model.is_marked(0, page.callback_model.COL_LEVEL)
     qtmodeltester.check(page.callback_model)
+    view = page.callbacks
+    for column in range(page.callback_model.columnCount() - 1):  # the last one stretches
+        header = page.callback_model.headerData(column, Qt.Orientation.Horizontal)
+        assert view.sizeHintForColumn(column) <= view.columnWidth(column), header  # not cut
     assert page.callback_button.isEnabled()
     monkeypatch.setattr(complaints_page, "ask_choice", lambda *_a: "有效")
     monkeypatch.setattr(complaints_page, "ask_text", lambda *_a: "已电话致歉，增设取号提醒")

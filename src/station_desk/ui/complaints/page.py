@@ -180,8 +180,8 @@ class ComplaintsPage(QWidget):
         self.callback_model = CallbacksModel(self)
         self.callbacks = rows_view(self.callback_model)
         sized_columns(self.callbacks, lambda em, digit: dict(enumerate((
-            digit * 23 + 12, em * 4 + 8, digit * 12 + 12, em * 5 + 8, digit * 14 + 12,
-            em * 5 + 8, em * 4 + 8))))
+            digit * 23 + 12, em * 4 + 8, digit * 12 + 12, em * 5 + 8,  # …评价 (非常不满意)
+            digit * 14 + 12, digit * 10 + 16, em * 5 + 8, em * 4 + 8))))  # 评价时间…经办人
         self.callbacks.horizontalHeader().setSectionResizeMode(
             len(CallbacksModel.HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.callbacks, 1)
