@@ -82,8 +82,9 @@ def cell(table: QTableView, row: int, column: int) -> str:
 
 # -- 统计 ----------------------------------------------------------------------------
 
-def test_no_cases_means_no_rates_not_zero(stats: StatisticsPage) -> None:
+def test_no_cases_means_no_rates_not_zero(qtbot, stats: StatisticsPage) -> None:
     wait_for(stats.set_period(statistics.PERIOD_TODAY))
+    qtbot.waitUntil(lambda: not stats.chart_pending)  # drawn in the turn after
     for card in (stats.on_spot, stats.on_time, stats.satisfaction):
         assert card.value.text() == NO_DATA
         assert not card.below
@@ -93,12 +94,13 @@ def test_no_cases_means_no_rates_not_zero(stats: StatisticsPage) -> None:
     assert stats.per_station.isHidden()  # a village: no per-village table
 
 
-def test_rates_and_their_targets(stats: StatisticsPage, qtmodeltester) -> None:
+def test_rates_and_their_targets(qtbot, stats: StatisticsPage, qtmodeltester) -> None:
     desk = stats.desk
     on_spot = register(desk, "08-01", serial=1)
     register(desk, "05-01", serial=2)
     desk.complaints.rate(on_spot, Rating.UNSATISFIED)
     wait_for(stats.set_period(statistics.PERIOD_TODAY))
+    qtbot.waitUntil(lambda: not stats.chart_pending)
     assert stats.on_spot.value.text() == "100.0%" and not stats.on_spot.below
     assert "当场办结 2 件" in stats.on_spot.note.text()
     assert stats.on_time.value.text() == NO_DATA  # nothing promised was finished
