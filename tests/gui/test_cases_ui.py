@@ -461,7 +461,7 @@ def test_detail_advances_and_records_the_timeline(qtbot, qtmodeltester, desk: De
     texts = dialog.timeline_texts()
     assert len(texts) == before + 2 and "办理中 → 已办结" in texts[-1]
     assert dialog.status_buttons == {} and dialog.changed
-    qtmodeltester.check(dialog.timeline_model)
+    qtmodeltester.check(dialog.timeline.model)
     assert not boxes.warnings
 
 

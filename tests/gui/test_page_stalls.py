@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QHeaderView
 from stdnum.cn import ric
+from tests.gui.test_archive_pages import png_bytes
 
 from station_desk.devices import config
 from station_desk.domain.cases import Applicant
@@ -68,6 +69,42 @@ def test_the_notice_menu_is_worked_out_when_it_opens(
     assert len(checked) == 6  # each notice the case might have, now
     assert [a.text() for a in menu.actions()] == ["一次性告知书", "补正材料通知书"]
     menu.close()
+
+
+def _pension_case(village: Desk) -> str:
+    village.session.sign_in("李明", "111111")
+    case_no = village.cases.register(CaseInput(
+        item="城乡居民养老保险待遇申领", applicant=Applicant("王秀英", ID_NUMBER),
+        received=("居民身份证或户口簿",))).case.case_no
+    return case_no
+
+
+def test_a_case_shows_its_top_first_then_its_history_then_its_scans(
+        qtbot, village: Desk) -> None:
+    case_no = _pension_case(village)
+    for n in range(3):
+        village.archive.attach_data(case_no, f"材料{n}.png", png_bytes(40 + n, 30))
+    detail = CaseDetailDialog(village, case_no)
+    qtbot.addWidget(detail)
+    detail.show()
+    # the first turn makes and paints only the header and the materials
+    assert detail.split.count() == 1 and not detail.lower_half_made()
+    assert "王秀英" in detail.header_text()
+    qtbot.waitUntil(detail.lower_half_made)
+    assert detail.split.count() == 3  # 办理经过, then the scans, each in its own turn
+    assert detail.attachments.list.count() == 3
+    assert any("收件" in t or "登记" in t for t in detail.timeline_texts())
+
+
+def test_asking_for_the_history_or_scans_before_they_are_shown_makes_them(
+        qtbot, village: Desk) -> None:
+    case_no = _pension_case(village)
+    detail = CaseDetailDialog(village, case_no)
+    qtbot.addWidget(detail)
+    assert detail.timeline_texts()  # never shown: made (and filled) when asked
+    assert detail.split.count() == 2 and not detail.lower_half_made()
+    assert detail.attachments.list.count() == 0
+    assert detail.split.count() == 3
 
 
 def test_the_catalogue_fills_once_and_measures_its_columns_once(qtbot, village: Desk) -> None:

@@ -7,13 +7,12 @@ words it. Each action is written to the case's timeline.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -37,7 +36,6 @@ from ..archive.attachments import AttachmentsPanel
 from ..devices import rating_screen
 from ..notices.actions import notice_button
 from ..widgets import prompts
-from ..widgets.forms import rows_view
 from ..widgets.screen_fit import fit_to_screen
 from .clock_view import clock_rows, days_left_html
 from .correction_dialog import correction_buttons, show_correction_buttons
@@ -45,7 +43,7 @@ from .detail_html import REVEAL_LINK, header_html, materials_html
 from .extension_dialog import ExtensionDialog
 from .full_number import FullNumberDialog
 from .notify_dialog import NotifyDialog
-from .timeline_model import TimelineModel
+from .timeline_view import TimelineBox
 
 # -- replaceable questions (tests assign their own) ---------------------------
 
@@ -94,7 +92,7 @@ class CaseDetailDialog(QDialog):
         self.title.setObjectName("pageTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.split = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         facts = QHBoxLayout(top)
         facts.setContentsMargins(0, 0, 0, 0)
@@ -105,33 +103,13 @@ class CaseDetailDialog(QDialog):
         self.side.setOpenLinks(False)
         facts.addWidget(self.header, 3)
         facts.addWidget(self.side, 2)
-        split.addWidget(top)
-        timeline_box = QWidget()
-        tl = QVBoxLayout(timeline_box)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(QLabel(self.tr("办理经过")))
-        self.timeline_model = TimelineModel(self)
-        self.timeline = rows_view(self.timeline_model)
-        self.timeline.setWordWrap(True)
-        self.timeline.ensurePolished()
-        em = self.timeline.fontMetrics().horizontalAdvance("国")
-        digit = self.timeline.fontMetrics().horizontalAdvance("0")
-        for column, width in enumerate((digit * 16 + em, em * 5, em * 5)):
-            self.timeline.setColumnWidth(column, width)
-        self.timeline.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch)
-        # rows as tall as their wrapped text, measured when filled and when the text
-        # column changes width (a ResizeToContents header re-measured every row at
-        # each layout and scroll: ~6,000 cell reads for a case with 20 scans)
-        self.timeline.horizontalHeader().sectionResized.connect(self._text_column_resized)
-        tl.addWidget(self.timeline)
-        split.addWidget(timeline_box)
-        self.attachments = AttachmentsPanel(desk, case_no)
-        split.addWidget(self.attachments)
-        self.attachments.added.connect(self._done)
-        # no scans yet: the panel needs a line, the dates above need the room
-        split.setSizes([300, 200, 220] if self.attachments.infos else [400, 240, 80])
-        layout.addWidget(split, 1)
+        self.split.addWidget(top)
+        # 办理经过 and the scans are made in the turn after the dialog's first paint
+        # (issue 12: made, polished and painted with the rest in one turn, opening a
+        # case with 20 scans held the window 210-300 ms); asking for either makes them
+        self._timeline_box: TimelineBox | None = None
+        self._attachments: AttachmentsPanel | None = None
+        layout.addWidget(self.split, 1)
 
         self.actions_row = QHBoxLayout()
         layout.addLayout(self.actions_row)
@@ -201,19 +179,56 @@ class CaseDetailDialog(QDialog):
         show_full_number(self, case_no, number)
         return True
 
-    def _text_column_resized(self, column: int, _old: int, _new: int) -> None:
-        if column == TimelineModel.COL_TEXT:
-            self.timeline.resizeRowsToContents()
+    # -- the lower half, made after the first paint --------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._attachments is None:
+            # a timer, not a queued call: the window repaints and takes keys between
+            # the parts (a zero timeout runs before them, in the same turn)
+            QTimer.singleShot(1, self._make_timeline)
+
+    def lower_half_made(self) -> bool:
+        return self._attachments is not None
+
+    def _make_timeline(self) -> None:
+        if self._timeline_box is None:
+            self._timeline_box = TimelineBox()
+            self.split.insertWidget(1, self._timeline_box)
+            self._fill_timeline()
+        if self._attachments is None:
+            QTimer.singleShot(1, self._make_attachments)
+
+    def _make_attachments(self) -> None:
+        if self._attachments is not None:
+            return
+        self._attachments = AttachmentsPanel(self.desk, self.case.case_no)
+        self.split.addWidget(self._attachments)
+        self._attachments.added.connect(self._done)
+        if self.read_only is not None:
+            self._attachments.add_button.setVisible(False)
+            self._attachments.camera_button.setVisible(False)
+        # no scans yet: the panel needs a line, the dates above need the room
+        self.split.setSizes([300, 200, 220] if self._attachments.infos else [400, 240, 80])
+
+    @property
+    def attachments(self) -> AttachmentsPanel:
+        self._make_timeline()
+        self._make_attachments()
+        assert self._attachments is not None
+        return self._attachments
+
+    @property
+    def timeline(self) -> TimelineBox:
+        self._make_timeline()
+        assert self._timeline_box is not None
+        return self._timeline_box
 
     def _fill_timeline(self) -> None:
-        events = self.desk.viewing.timeline(self.case)
-        self.timeline_model.set_records(events)
-        self.timeline.resizeRowsToContents()
-        if events:
-            self.timeline.scrollToBottom()
+        if self._timeline_box is not None:  # not made yet: filled when made
+            self._timeline_box.fill(self.desk.viewing.timeline(self.case))
 
     def timeline_texts(self) -> list[str]:
-        return [row[TimelineModel.COL_TEXT] for row in self.timeline_model.texts()]
+        return self.timeline.texts()
 
     def _rebuild_actions(self) -> None:
         while self.actions_row.count():
@@ -232,9 +247,11 @@ class CaseDetailDialog(QDialog):
             self.actions_row.addWidget(note, 1)
             for b in (self.print_button, self.correct_button, self.receive_button,
                       self.notice_button, self.notify_button, self.proxy_button,
-                      self.extend_button, self.suspend_button, self.department_button,
-                      self.attachments.add_button, self.attachments.camera_button):
+                      self.extend_button, self.suspend_button, self.department_button):
                 b.setVisible(False)
+            if self._attachments is not None:  # not made yet: hidden when made
+                self._attachments.add_button.setVisible(False)
+                self._attachments.camera_button.setVisible(False)
             return
         self.notify_button.setVisible(True)
         allowed = offered_moves(case)
