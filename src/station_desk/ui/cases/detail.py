@@ -7,6 +7,8 @@ words it. Each action is written to the case's timeline.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -185,7 +187,7 @@ class CaseDetailDialog(QDialog):
         if self._attachments is None:
             # a timer, not a queued call: the window repaints and takes keys between
             # the parts (a zero timeout runs before them, in the same turn)
-            QTimer.singleShot(1, self._make_timeline)
+            QTimer.singleShot(1, self, self._make_timeline)
 
     def lower_half_made(self) -> bool:
         return self._attachments is not None
@@ -196,7 +198,7 @@ class CaseDetailDialog(QDialog):
             self.split.insertWidget(1, self._timeline_box)
             self._fill_timeline()
         if self._attachments is None:
-            QTimer.singleShot(1, self._make_attachments)
+            QTimer.singleShot(1, self, self._make_attachments)
 
     def _make_attachments(self) -> None:
         if self._attachments is not None:
@@ -209,6 +211,12 @@ class CaseDetailDialog(QDialog):
             self._attachments.camera_button.setVisible(False)
         # no scans yet: the panel needs a line, the dates above need the room
         self.split.setSizes([300, 200, 220] if self._attachments.infos else [400, 240, 80])
+        # Tab goes down the dialog as before: the history and scans, then the buttons
+        assert self._timeline_box is not None
+        chain = (self.side, self._timeline_box.view, self._attachments.camera_button,
+                 self._attachments.add_button, self._attachments.list, self.print_button)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     @property
     def attachments(self) -> AttachmentsPanel:
