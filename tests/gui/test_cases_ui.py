@@ -21,6 +21,7 @@ from station_desk.ui.cases.detail import CaseDetailDialog
 from station_desk.ui.cases.intake import IntakeDialog
 from station_desk.ui.cases.model import CaseListModel
 from station_desk.ui.cases.page import CasesPage
+from station_desk.ui.jobs import wait_for
 
 PENSION = "08-02"  # 城乡居民养老保险待遇申领, 承诺件, 10 working days
 PENSION_NAME = "城乡居民养老保险待遇申领"
@@ -329,6 +330,35 @@ def test_model_passes_the_qt_model_tester(qtbot, qtmodeltester, many: Desk) -> N
     model = CaseListModel(many)
     model.set_filter(many.cases.make_filter())
     qtmodeltester.check(model)
+
+
+def test_a_long_list_shows_its_first_rows_and_is_counted_in_the_runner(
+        qtbot, qtmodeltester, many: Desk, monkeypatch) -> None:
+    """Counting a million cases took 90 ms of the UI thread on every opening."""
+    monkeypatch.setattr(case_model, "QUICK_COUNT", 100)
+    on_ui_thread: list[object] = []
+    real_count = many.cases.count
+
+    def recording_count(f, *, at_most=None):
+        on_ui_thread.append(at_most)
+        return real_count(f, at_most=at_most)
+
+    page = CasesPage(many)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(many.cases, "count", recording_count)
+    page.apply_filter()
+    assert on_ui_thread == [101]  # stopped after 101: not all 250 walked here
+    assert page.model.rowCount() == 100 and not page.model.exact
+    assert page.count.text() == "100 件以上，正在统计…"
+    wait_for(page.counting)
+    assert page.model.exact and page.model.rowCount() == 250
+    assert page.count.text() == "共 250 件"
+    assert page.model.case_at(249) is not None
+    qtmodeltester.check(page.model)
+    # a short list is counted at once, as before
+    page.search.setText("王秀")
+    page.apply_filter()
+    assert page.model.exact and page.counting is None and 0 < page.model.rowCount() < 100
 
 
 def test_model_texts(qtbot, desk: Desk) -> None:

@@ -778,3 +778,13 @@ def test_a_calendar_cached_by_another_thread_during_the_import_is_dropped(desk: 
     worker.join(10)
     assert desk.calendar.current().knows(2027)
     assert desk.cases.get(case.case_no).deadline == date(2027, 1, 5)
+
+
+def test_count_can_stop_early(desk: Desk) -> None:
+    """The case list counts at most a few thousand on the UI thread."""
+    for i in range(5):
+        new_case(desk, idn=i, item=PENSION_CLAIM, received=PENSION_CLAIM_MATERIALS)
+    every = desk.cases.make_filter()
+    assert desk.cases.count(every) == 5
+    assert desk.cases.count(every, at_most=3) == 3
+    assert desk.cases.count(every, at_most=9) == 5

@@ -243,8 +243,13 @@ def _where(f: CaseFilter) -> tuple[str, list[Any]]:
     return where, params
 
 
-def count(db: Database, f: CaseFilter) -> int:
+def count(db: Database, f: CaseFilter, *, at_most: int | None = None) -> int:
+    """How many cases match; with `at_most`, counting stops there (a million cases
+    take ~90 ms to count in full, the first 10,000 ~1 ms)."""
     where, params = _where(f)
+    if at_most is not None:
+        return int(db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM cases {where} LIMIT ?)",
+                              [*params, at_most]).fetchone()[0])
     return int(db.execute(f"SELECT COUNT(*) FROM cases {where}", params).fetchone()[0])
 
 

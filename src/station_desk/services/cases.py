@@ -159,8 +159,8 @@ class CaseDesk:
                           station=self.station_code(station) if station else None,
                           open_only=open_only)
 
-    def count(self, f: CaseFilter) -> int:
-        return cases_repo.count(self.db, f)
+    def count(self, f: CaseFilter, *, at_most: int | None = None) -> int:
+        return cases_repo.count(self.db, f, at_most=at_most)
 
     def page(self, f: CaseFilter, *, limit: int, after: Case | None = None,
              offset: int = 0) -> list[Case]:

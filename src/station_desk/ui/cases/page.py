@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain.cases import Status
 from ...domain.catalogue import CaseType
 from ...services.desk import Desk
+from ..jobs import Job, Reloader
 from ..widgets.forms import page_top, rows_view
 from ..widgets.text_size import follow_text_size
 from .model import CaseListModel, station_names
@@ -112,6 +113,8 @@ class CasesPage(QWidget):
         follow_text_size(self.table, self._size_columns)  # Ctrl + / Ctrl −
         layout.addWidget(self.table, 1)
 
+        # a long list's full count, made in the runner (the first rows show at once)
+        self._counting: Reloader[int] = Reloader(self, desk.store, self.tr("办件数没有统计完"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -197,10 +200,30 @@ class CasesPage(QWidget):
 
     def apply_filter(self) -> None:
         self._timer.stop()
-        self.model.set_filter(self.current_filter(), date.today())
+        shown = self.current_filter()
+        self.model.set_filter(shown, date.today())
+        self._show_total()
+        if not self.model.exact:
+            cases = self.desk.cases
+
+            def counted(total: int) -> None:
+                self.model.set_total(shown, total)
+                self._show_total()
+
+            self._counting.start(lambda _progress: cases.count(shown), counted)
+
+    def _show_total(self) -> None:
         total = self.model.total
+        if not self.model.exact:
+            self.count.setText(self.tr("%1 件以上，正在统计…").replace("%1", f"{total:,}"))
+            return
         self.count.setText(self.tr("共 %1 件").replace("%1", f"{total:,}")
                            if total else self.tr("没有符合条件的办件"))
+
+    @property
+    def counting(self) -> Job[int] | None:
+        """A long list's full count in flight, if any."""
+        return self._counting.running
 
     def refresh(self) -> None:
         self._fill_stations()
