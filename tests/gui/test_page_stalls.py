@@ -240,3 +240,18 @@ def test_statistics_draws_its_chart_in_the_turn_after_the_tables(
     rows = page.by_type.verticalHeader()
     assert rows.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
     assert page.by_type.height() >= header.height() + rows.sectionSize(0)
+
+
+def test_the_week_of_appointments_is_made_when_its_tab_is_shown(qtbot, village: Desk) -> None:
+    from datetime import date
+
+    from station_desk.ui.appointments.page import AppointmentsPage
+
+    village.session.sign_in("张丽", "222222")
+    page = AppointmentsPage(village)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert not page.tabs.is_built(page.week_tab) and not hasattr(page, "week")
+    page.tabs.setCurrentWidget(page.week_tab)
+    assert page.tabs.is_built(page.week_tab)
+    assert page.chips_of(date.today()) == []  # made, then shown the chosen week

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from ...domain.service import Appointment, ApptStatus, clashes
 from ...services.desk import Desk
 from ..widgets import prompts, status
 from ..widgets.forms import page_top, rows_view
+from ..widgets.lazy_tabs import LazyTabs
 from ..widgets.text_size import sized_columns
 from .dialog import CHINESE, weekday
 from .model import DayModel
@@ -121,9 +121,10 @@ class AppointmentsPage(QWidget):
         bar.addWidget(self.range_label, 1)
         layout.addLayout(bar)
 
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs()
         self.tabs.addTab(self._day_tab(), self.tr("按日"))
-        self.tabs.addTab(self._week_tab(), self.tr("按周"))
+        # the week (seven lists under the style sheet) is made when first shown
+        self.week_tab = self.tabs.add_lazy(self.tr("按周"), self._week_tab)
         layout.addWidget(self.tabs, 1)
 
         self.new_button.clicked.connect(self.new_appointment)
