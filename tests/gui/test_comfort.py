@@ -66,6 +66,7 @@ def test_ctrl_plus_minus_zero_zoom_and_are_remembered(qtbot, window: MainWindow)
 def test_zoom_is_a_setting_on_this_pc(qtbot, window: MainWindow) -> None:
     window.go_to("设置")
     page = window.settings
+    page.tabs.show_tab(page.display_page)  # made when first shown
     page.zoom.setCurrentIndex(page.zoom.findData(150))
     page.zoom.activated.emit(page.zoom.currentIndex())
     assert text_size.saved_zoom() == 150

@@ -105,6 +105,7 @@ def test_rules_board_from_settings(qtbot, village: Desk, boxes,
     page = settings.SettingsPage(village)
     qtbot.addWidget(page)
     page.refresh()
+    page.tabs.show_tab(page.board_page)  # made when first shown
     page.board_size.setCurrentText("A3")
     page.print_board()
     assert not boxes.warnings

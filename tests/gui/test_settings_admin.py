@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 
 from station_desk.services.desk import Desk
 from station_desk.ui.settings import page as settings_page
@@ -107,3 +107,44 @@ def test_a_clerk_sees_the_buttons_disabled(qtbot, village: Desk) -> None:
     page.refresh()
     assert not page.edit_station_button.isEnabled()
     assert not page.reset_pin_button.isEnabled()
+
+
+def test_only_the_front_tab_is_made_when_the_page_opens(qtbot, head: Desk) -> None:
+    """Issue 12: the other groups are made when their tab is first shown."""
+    page = SettingsPage(head)
+    qtbot.addWidget(page)
+    page.refresh()
+    later = (page.rules_page, page.board_page, page.display_page, page.devices_page)
+    assert not any(page.tabs.is_built(tab) for tab in later)
+    assert not page.spins and not hasattr(page, "zoom") and not hasattr(page, "devices_box")
+    for tab in later:
+        page.tabs.setCurrentWidget(tab)  # as a click or Ctrl+Tab does
+        assert page.tabs.is_built(tab) and tab.isVisibleTo(page)
+    assert page.devices_box.isVisibleTo(page) and page.board_button.isEnabled()
+    assert page.zoom.currentData() == 100
+
+
+def test_rules_tab_is_filled_and_saves_when_first_shown(qtbot, head: Desk) -> None:
+    page = SettingsPage(head)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    head.station.set_setting("rectification_days", 9)  # changed since the page opened
+    qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_Right)  # the tab bar has the keys too
+    assert page.tabs.currentWidget() is page.rules_page
+    spin = page.spins["rectification_days"]
+    assert spin.value() == 9 and spin.isEnabled()
+    assert page.choices["retention_other_years"].currentData() == 30
+    spin.setValue(12)
+    spin.editingFinished.emit()
+    assert head.station.setting("rectification_days") == 12
+
+
+def test_a_clerk_cannot_change_the_rules(qtbot, village: Desk) -> None:
+    village.session.sign_in("张丽", "222222")
+    page = SettingsPage(village)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.tabs.show_tab(page.rules_page)
+    assert not any(spin.isEnabled() for spin in page.spins.values())
+    assert not any(box.isEnabled() for box in page.choices.values())

@@ -30,6 +30,7 @@ from ...services.station import StaffInput
 from ..devices.settings_box import DeviceSettingsBox
 from ..widgets import prompts, status, text_size
 from ..widgets.forms import rows_view
+from ..widgets.lazy_tabs import LazyTabs
 from .dialogs import NewPasswordDialog, StaffDialog, StationDialog
 from .holidays_box import HolidaysBox
 from .model import StaffModel
@@ -55,6 +56,20 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
         row.addWidget(button)
     row.addStretch()
     return row
+
+
+def scrolled(*groups: QWidget) -> QScrollArea:
+    """A tab's groups at the top, scrolling rather than squashing on a small screen."""
+    content = QWidget()
+    layout = QVBoxLayout(content)
+    for group in groups:
+        layout.addWidget(group)
+    layout.addStretch()
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area
 
 
 def show_pdf(parent: QWidget, pdf: bytes, name: str) -> None:
@@ -111,19 +126,27 @@ class SettingsPage(QWidget):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
-        # more groups than 768 pixels hold: the page scrolls rather than squashing them
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget()
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(content)
+        self.spins: dict[str, QSpinBox] = {}
+        self.choices: dict[str, QComboBox] = {}  # settings with a fixed set of values
+        layout = QVBoxLayout(self)
         title = QLabel(self.tr("设置"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
+        # 本站与人员 in front; the other tabs are made (and filled) when first shown: all
+        # eight groups made and laid out at once stalled the first opening (issue 12)
+        self.tabs = LazyTabs()
+        self.tabs.addTab(self._station_tab(), self.tr("本站与人员"))
+        self.rules_page = self.tabs.add_lazy(self.tr("办理规则"), self._rules_tab,
+                                             self._refresh_rules)
+        self.board_page = self.tabs.add_lazy(self.tr("制度牌与节假日"), self._board_tab)
+        self.display_page = self.tabs.add_lazy(self.tr("显示"), self._display_tab,
+                                               self._refresh_zoom)
+        self.devices_page = self.tabs.add_lazy(self.tr("窗口设备"), self._devices_tab)
+        layout.addWidget(self.tabs, 1)
+
+    def _station_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
         self.station_box = QGroupBox(self.tr("本站"))
         self.station_info = QLabel()
         self.station_info.setWordWrap(True)
@@ -162,11 +185,13 @@ class SettingsPage(QWidget):
         self.retire_button.clicked.connect(self.retire_staff)
         staff_layout.addLayout(button_row(self.add_staff_button, self.edit_staff_button,
                                           self.reset_pin_button, self.retire_button))
-        layout.addWidget(staff_box)
+        layout.addWidget(staff_box, 1)
+        return tab
+
+    def _rules_tab(self) -> QWidget:
         rules = QGroupBox(self.tr("办理规则"))
         form = QFormLayout(rules)
-        self.spins: dict[str, QSpinBox] = {}
-        self.choices: dict[str, QComboBox] = {}  # settings with a fixed set of values
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for key, spec in REGISTRY.items():
             if spec.choices:
                 box = QComboBox()
@@ -181,7 +206,9 @@ class SettingsPage(QWidget):
             spin.editingFinished.connect(lambda k=key: self._save_setting(k))
             self.spins[key] = spin
             form.addRow(self.tr(spec.label), spin)
-        layout.addWidget(rules)
+        return scrolled(rules)
+
+    def _board_tab(self) -> QWidget:
         board = QGroupBox(self.tr("制度牌（对外公示）"))
         board_row = QHBoxLayout(board)
         board_row.addWidget(QLabel(
@@ -193,15 +220,14 @@ class SettingsPage(QWidget):
         self.board_button.clicked.connect(self.print_board)
         board_row.addWidget(self.board_button)
         board_row.addStretch()
-        layout.addWidget(board)
-        self.holidays_box = HolidaysBox(desk)
-        layout.addWidget(self.holidays_box)
-        layout.addWidget(self._display_box())
-        self.devices_box = DeviceSettingsBox(desk.data_dir)
-        layout.addWidget(self.devices_box)
-        layout.addStretch()
+        self.holidays_box = HolidaysBox(self.desk)
+        return scrolled(board, self.holidays_box)
 
-    def _display_box(self) -> QGroupBox:
+    def _devices_tab(self) -> QWidget:
+        self.devices_box = DeviceSettingsBox(self.desk.data_dir)
+        return scrolled(self.devices_box)
+
+    def _display_tab(self) -> QWidget:
         """The text size on this PC, for anyone (not a station rule)."""
         box = QGroupBox(self.tr("显示（本机）"))
         row = QHBoxLayout(box)
@@ -217,13 +243,19 @@ class SettingsPage(QWidget):
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         row.addWidget(hint, 1)
-        return box
+        return scrolled(box)
 
     def _zoomed(self, percent: int) -> None:
         status.say(self, self.tr("字号：%1%").replace("%1", str(percent)))
 
+    def _can_change(self) -> bool:
+        signed_in = self.desk.session.signed_in
+        return signed_in is None or signed_in.role == Role.HEAD
+
     def refresh(self) -> None:
-        self.zoom.setCurrentIndex(max(0, self.zoom.findData(text_size.saved_zoom())))
+        """What is shown again (tabs not made yet are filled when first shown)."""
+        if self.tabs.is_built(self.display_page):
+            self._refresh_zoom()
         station = self.desk.station.current
         if station is None:
             return
@@ -240,11 +272,20 @@ class SettingsPage(QWidget):
         empty = self.desk.station.unstaffed_windows()
         self.unstaffed.setText(("⚠ " + self.tr("无人值守的窗口：") + "、".join(empty))
                                if empty else "")
-        head = self.desk.session.signed_in is None or self.desk.session.signed_in.role == Role.HEAD
+        head = self._can_change()
         for button in (self.add_staff_button, self.edit_staff_button, self.reset_pin_button,
                        self.retire_button, self.edit_station_button, self.add_window_button,
                        self.rename_window_button, self.retire_window_button):
             button.setEnabled(head)
+        self._refresh_rules()
+
+    def _refresh_zoom(self) -> None:
+        self.zoom.setCurrentIndex(max(0, self.zoom.findData(text_size.saved_zoom())))
+
+    def _refresh_rules(self) -> None:
+        if self.desk.station.current is None:
+            return
+        head = self._can_change()
         for key, spin in self.spins.items():
             spin.blockSignals(True)
             spin.setValue(self.desk.station.setting(key))
