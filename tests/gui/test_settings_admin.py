@@ -18,6 +18,7 @@ def head(village: Desk) -> Desk:
 
 
 def select(page: SettingsPage, name: str) -> None:
+    page.tabs.show_tab(page.staff_page)  # made when first shown
     row = next(r for r, (s, _w) in enumerate(page.staff_model.records()) if s.name == name)
     page.staff_table.setCurrentIndex(page.staff_model.index(row, 0))
 
@@ -106,6 +107,7 @@ def test_a_clerk_sees_the_buttons_disabled(qtbot, village: Desk) -> None:
     qtbot.addWidget(page)
     page.refresh()
     assert not page.edit_station_button.isEnabled()
+    page.tabs.show_tab(page.staff_page)
     assert not page.reset_pin_button.isEnabled()
 
 
@@ -114,9 +116,11 @@ def test_only_the_front_tab_is_made_when_the_page_opens(qtbot, head: Desk) -> No
     page = SettingsPage(head)
     qtbot.addWidget(page)
     page.refresh()
-    later = (page.rules_page, page.board_page, page.display_page, page.devices_page)
+    later = (page.staff_page, page.rules_page, page.board_page, page.display_page,
+             page.devices_page)
     assert not any(page.tabs.is_built(tab) for tab in later)
-    assert not page.spins and not hasattr(page, "zoom") and not hasattr(page, "devices_box")
+    assert not page.spins and not hasattr(page, "staff_table")
+    assert not hasattr(page, "zoom") and not hasattr(page, "devices_box")
     for tab in later:
         page.tabs.setCurrentWidget(tab)  # as a click or Ctrl+Tab does
         assert page.tabs.is_built(tab) and tab.isVisibleTo(page)
@@ -130,6 +134,7 @@ def test_rules_tab_is_filled_and_saves_when_first_shown(qtbot, head: Desk) -> No
     page.show()
     page.refresh()
     head.station.set_setting("rectification_days", 9)  # changed since the page opened
+    page.tabs.setCurrentWidget(page.staff_page)
     qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_Right)  # the tab bar has the keys too
     assert page.tabs.currentWidget() is page.rules_page
     spin = page.spins["rectification_days"]

@@ -132,10 +132,13 @@ class SettingsPage(QWidget):
         title = QLabel(self.tr("设置"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        # 本站与人员 in front; the other tabs are made (and filled) when first shown: all
+        # 本站与窗口 in front; the other tabs are made (and filled) when first shown: all
         # eight groups made and laid out at once stalled the first opening (issue 12)
         self.tabs = LazyTabs()
-        self.tabs.addTab(self._station_tab(), self.tr("本站与人员"))
+        self.staff_model = StaffModel(self)  # filled by refresh, shown by the 工作人员 tab
+        self.tabs.addTab(self._station_tab(), self.tr("本站与窗口"))
+        self.staff_page = self.tabs.add_lazy(self.tr("工作人员"), self._staff_tab,
+                                             self._enable_staff_buttons)
         self.rules_page = self.tabs.add_lazy(self.tr("办理规则"), self._rules_tab,
                                              self._refresh_rules)
         self.board_page = self.tabs.add_lazy(self.tr("制度牌与节假日"), self._board_tab)
@@ -163,17 +166,20 @@ class SettingsPage(QWidget):
         station_layout.addLayout(button_row(
             self.edit_station_button, self.add_window_button, self.rename_window_button,
             self.retire_window_button))
+        self.unstaffed = QLabel()
+        self.unstaffed.setObjectName("alerts")
+        station_layout.addWidget(self.unstaffed)
         layout.addWidget(self.station_box)
+        layout.addStretch()
+        return tab
+
+    def _staff_tab(self) -> QWidget:
         staff_box = QGroupBox(self.tr("工作人员与窗口"))
         staff_layout = QVBoxLayout(staff_box)
-        self.staff_model = StaffModel(self)
         self.staff_table = rows_view(self.staff_model)
         self.staff_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         staff_layout.addWidget(self.staff_table)
-        self.unstaffed = QLabel()
-        self.unstaffed.setObjectName("alerts")
-        staff_layout.addWidget(self.unstaffed)
         self.add_staff_button = QPushButton(self.tr("添加工作人员…"))
         self.add_staff_button.clicked.connect(self.add_staff)
         self.edit_staff_button = QPushButton(self.tr("修改所选…"))
@@ -185,7 +191,8 @@ class SettingsPage(QWidget):
         self.retire_button.clicked.connect(self.retire_staff)
         staff_layout.addLayout(button_row(self.add_staff_button, self.edit_staff_button,
                                           self.reset_pin_button, self.retire_button))
-        layout.addWidget(staff_box, 1)
+        tab = QWidget()
+        QVBoxLayout(tab).addWidget(staff_box)
         return tab
 
     def _rules_tab(self) -> QWidget:
@@ -273,11 +280,18 @@ class SettingsPage(QWidget):
         self.unstaffed.setText(("⚠ " + self.tr("无人值守的窗口：") + "、".join(empty))
                                if empty else "")
         head = self._can_change()
-        for button in (self.add_staff_button, self.edit_staff_button, self.reset_pin_button,
-                       self.retire_button, self.edit_station_button, self.add_window_button,
+        for button in (self.edit_station_button, self.add_window_button,
                        self.rename_window_button, self.retire_window_button):
             button.setEnabled(head)
+        if self.tabs.is_built(self.staff_page):
+            self._enable_staff_buttons()
         self._refresh_rules()
+
+    def _enable_staff_buttons(self) -> None:
+        head = self._can_change()
+        for button in (self.add_staff_button, self.edit_staff_button, self.reset_pin_button,
+                       self.retire_button):
+            button.setEnabled(head)
 
     def _refresh_zoom(self) -> None:
         self.zoom.setCurrentIndex(max(0, self.zoom.findData(text_size.saved_zoom())))
