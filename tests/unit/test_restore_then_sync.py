@@ -9,22 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from station_desk.db import audit_chain
-from station_desk.domain.station import StationKind
 from station_desk.services.corrections import CaseCorrection
 from station_desk.sync import bundle
-from town_stations import Place, exchange, open_station, register
+from town_stations import VILLAGES, Place, register, town_with_village
 
-VILLAGE, TOWN = "610922101201", "610922101000"
-
-
-def _pair(tmp_path: Path) -> tuple[Place, Place, Path]:
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    town = open_station(tmp_path / "town", StationKind.TOWN1, TOWN, "城关镇便民服务中心")
-    village = open_station(tmp_path / "village", StationKind.VILLAGE, VILLAGE,
-                           "西沟村便民服务站", TOWN)
-    exchange(village, town, stick)
-    return village, town, stick
+VILLAGE = VILLAGES[0][0]
 
 
 def _phone(place: Place, case_no: str, phone: str) -> None:
@@ -41,7 +30,7 @@ def _trip(village: Place, town: Place, stick: Path):  # type: ignore[no-untyped-
 
 
 def test_changes_after_a_restore_reach_the_town(tmp_path: Path) -> None:
-    village, town, stick = _pair(tmp_path)
+    town, village, stick = town_with_village(tmp_path)
     case_a, case_b = register(village, 1), register(village, 2, "李桂兰")
     _trip(village, town, stick)
     village.desk.session.sign_in("王建国", "123456")
@@ -76,7 +65,7 @@ def test_changes_after_a_restore_reach_the_town(tmp_path: Path) -> None:
 
 
 def test_a_second_restore_marks_a_later_epoch(tmp_path: Path) -> None:
-    village, town, stick = _pair(tmp_path)
+    town, village, stick = town_with_village(tmp_path)
     case_a = register(village, 1)
     village.desk.session.sign_in("王建国", "123456")
     first = village.desk.backups.backup_to(stick)
@@ -98,7 +87,7 @@ def test_a_second_restore_marks_a_later_epoch(tmp_path: Path) -> None:
 
 def test_a_bundle_from_before_the_restore_arriving_late_changes_nothing(
         tmp_path: Path) -> None:
-    village, town, stick = _pair(tmp_path)
+    town, village, stick = town_with_village(tmp_path)
     case_a = register(village, 1)
     _trip(village, town, stick)
     village.desk.session.sign_in("王建国", "123456")
@@ -119,7 +108,7 @@ def test_a_bundle_from_before_the_restore_arriving_late_changes_nothing(
 
 
 def test_the_town_resends_everything_to_a_restored_village(tmp_path: Path) -> None:
-    village, town, stick = _pair(tmp_path)
+    town, village, stick = town_with_village(tmp_path)
     register(village, 1)
     _trip(village, town, stick)
     first_return = town.desk.sync.export_to(stick, for_code=VILLAGE)
@@ -138,7 +127,7 @@ def test_the_town_resends_everything_to_a_restored_village(tmp_path: Path) -> No
 
 
 def test_after_a_restore_only_the_bundle_itself_is_confirmed(tmp_path: Path) -> None:
-    village, town, stick = _pair(tmp_path)
+    town, village, stick = town_with_village(tmp_path)
     case_a = register(village, 1)
     _trip(village, town, stick)
     village.desk.session.sign_in("王建国", "123456")

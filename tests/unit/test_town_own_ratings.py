@@ -9,10 +9,7 @@ from pathlib import Path
 
 from station_desk.domain.cases import Status
 from station_desk.domain.service import Rating
-from station_desk.domain.station import StationKind
-from town_stations import CLAIM, Place, exchange, open_station, register
-
-VILLAGE, TOWN = "610922101201", "610922101000"
+from town_stations import CLAIM, Place, register, town_with_village
 
 
 def _rated(place: Place, n: int, level: Rating) -> None:
@@ -23,12 +20,7 @@ def _rated(place: Place, n: int, level: Rating) -> None:
 
 
 def test_the_towns_rate_leaves_the_villages_ratings_out(tmp_path: Path) -> None:
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    town = open_station(tmp_path / "town", StationKind.TOWN1, TOWN, "城关镇便民服务中心")
-    village = open_station(tmp_path / "village", StationKind.VILLAGE, VILLAGE,
-                           "西沟村便民服务站", TOWN)
-    exchange(village, town, stick)
+    town, village, stick = town_with_village(tmp_path)
     _rated(village, 1, Rating.VERY_UNSATISFIED)
     town.desk.sync.import_bundle(village.desk.sync.export_to(stick).path)
     today = date.today()
