@@ -13,35 +13,32 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QDate, QStandardPaths, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.catalogue import CaseType
 from ...domain.periods import month_to_date, month_up_to, previous_month
-from ...domain.report_rows import SUMMARY_HEADERS, Cell, breakdown, summary_row, targets
+from ...domain.report_rows import SUMMARY_HEADERS, breakdown, summary_row, targets
 from ...domain.stats import Figures
 from ...services.desk import Desk
 from ..jobs import Job, Progress, Reloader, run_job
 from ..widgets import status
 from ..widgets.card import Card
-from ..widgets.text_size import follow_text_size
 from .charts import CategoryChart, RateCard
 from .model import FiguresModel
+from .table import FiguresTable
 
 PERIOD_TODAY = "today"
 PERIOD_MONTH = "month"
@@ -147,8 +144,8 @@ class StatisticsPage(QWidget):
         left.addStretch()
         detail.addLayout(left, 3)
         side = QVBoxLayout()
-        self.by_type = self._table()
-        self.by_status = self._table()
+        self.by_type = FiguresTable()
+        self.by_status = FiguresTable()
         side.addWidget(QLabel(self.tr("按办件类型")))
         side.addWidget(self.by_type)
         side.addWidget(QLabel(self.tr("按状态")))
@@ -160,7 +157,7 @@ class StatisticsPage(QWidget):
         self.town_title = QLabel(self.tr("各村（社区）便民服务站"))
         self.town_title.setObjectName("pageTitle")
         layout.addWidget(self.town_title)
-        self.per_station = self._table()
+        self.per_station = FiguresTable()
         layout.addWidget(self.per_station)
         layout.addStretch()
 
@@ -264,16 +261,16 @@ class StatisticsPage(QWidget):
             "%1", f"{first:%Y年%m月}"))
         self._show_rates(f)
         self._show_counts(f)
-        self._fill(self.by_type, [self.tr("办件类型"), self.tr("件数"), self.tr("占比")],
-                   breakdown(f.by_type))
-        self._fill(self.by_status, [self.tr("状态"), self.tr("件数"), self.tr("占比")],
-                   breakdown(f.by_status))
+        self.by_type.fill([self.tr("办件类型"), self.tr("件数"), self.tr("占比")],
+                          breakdown(f.by_type))
+        self.by_status.fill([self.tr("状态"), self.tr("件数"), self.tr("占比")],
+                            breakdown(f.by_status))
         if town:
             # the figures above are the centre's own; the villages' are in the table
             self.period_label.setText(f.period_label + self.tr(
                 "　上面是本中心自己的数字；各村（社区）站（未报送的也列出）见下表"))
-            self._fill(self.per_station, list(SUMMARY_HEADERS),
-                       [summary_row(r) for r in rows], total_row=True)
+            self.per_station.fill(list(SUMMARY_HEADERS), [summary_row(r) for r in rows],
+                                  total_row=True)
         # the chart in the next turn: cards, tables and chart in one took over 100 ms
         # at a million cases; a newer count meanwhile draws its own chart instead
         self._chart_counts = f.by_category
@@ -330,46 +327,14 @@ class StatisticsPage(QWidget):
         """What the bar chart shows (for tests)."""
         return self.chart_view.counts()
 
-    def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(FiguresModel(table))
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        follow_text_size(table, lambda: self._fit(table))  # Ctrl + / Ctrl −
-        return table
+    @staticmethod
+    def model_of(table: FiguresTable) -> FiguresModel:
+        return table.figures
 
     @staticmethod
-    def model_of(table: QTableView) -> FiguresModel:
-        model = table.model()
-        assert isinstance(model, FiguresModel)
-        return model
-
-    def _fill(self, table: QTableView, headers: list[str], rows: list[list[Cell]], *,
-              total_row: bool = False) -> None:
-        self.model_of(table).set_table(headers, rows, total_row=total_row)
-        self._fit(table)
-
-    @staticmethod
-    def _fit(table: QTableView) -> None:
-        """Measured once per filling and after a zoom: sized to contents, every
-        layout asked each cell again (a third of the 100 ms delivery at 1M)."""
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.resizeColumnsToContents()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.ensurePolished()  # the style sheet's font size, not the default
-        rows = table.verticalHeader()  # one line a row, all the same height
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 12)
-        height = header.height() + rows.defaultSectionSize() * table.model().rowCount()
-        table.setFixedHeight(height + 2 * table.frameWidth() + 2)
-
-    def table_texts(self, table: QTableView) -> list[list[str]]:
+    def table_texts(table: FiguresTable) -> list[list[str]]:
         """A table's cells as shown (for tests)."""
-        return self.model_of(table).texts()
+        return table.figures.texts()
 
     # -- reports ------------------------------------------------------------
     def _report_day(self) -> date:
