@@ -28,14 +28,14 @@ from station_desk.ui.archive import attachments
 from station_desk.ui.archive import models as archive_models
 from station_desk.ui.archive import page as archive
 from station_desk.ui.archive.attachments import AttachmentsPanel, FullView
-from station_desk.ui.archive.page import (
-    ArchivePage,
+from station_desk.ui.archive.dialogs import (
     BorrowDialog,
     BorrowInput,
     Decision,
     FilingDialog,
     FilingInput,
 )
+from station_desk.ui.archive.page import ArchivePage
 from station_desk.ui.jobs import wait_for
 from station_desk.ui.statistics import page as statistics
 from station_desk.ui.statistics.model import FiguresModel

@@ -122,3 +122,23 @@ class DecisionDialog(QDialog):
     def result_input(self) -> Decision:
         approve = self.approve.isChecked()
         return Decision(approve, "" if approve else self.reason.toPlainText().strip())
+
+
+# -- what the page asks (replaceable in tests, by the page's own names) ------
+
+def ask_filing(parent: QWidget) -> FilingInput | None:
+    """Replaceable in tests: which finished case to file, and for how long."""
+    dialog = FilingDialog(parent)
+    return dialog.result_input() if dialog.exec() == 1 else None
+
+
+def ask_borrow(parent: QWidget, archive_no: str) -> BorrowInput | None:
+    """Replaceable in tests: a 查阅/复印 request (`archive_no` is a suggestion)."""
+    dialog = BorrowDialog(archive_no, parent)
+    return dialog.result_input() if dialog.exec() == 1 else None
+
+
+def ask_decision(parent: QWidget, borrowing: Borrowing) -> Decision | None:
+    """Replaceable in tests: the head's answer to a request."""
+    dialog = DecisionDialog(borrowing, parent)
+    return dialog.result_input() if dialog.exec() == 1 else None

@@ -31,14 +31,7 @@ from ..jobs import Job, report_failure, run_job
 from ..widgets import palette, prompts, status
 from ..widgets.forms import rows_view
 from ..widgets.lazy_tabs import LazyTabs
-from .dialogs import (  # tests import these from here
-    BorrowDialog,
-    BorrowInput,
-    Decision,
-    DecisionDialog,
-    FilingDialog,
-    FilingInput,
-)
+from .dialogs import ask_borrow, ask_decision, ask_filing  # tests replace these here
 from .models import ArchiveFilesModel, BorrowingsModel
 from .recovery_sheet import show_recovery_sheet
 from .retention_tab import RetentionTab
@@ -57,24 +50,6 @@ def choose_backup_file(parent: QWidget) -> str:
     return QFileDialog.getOpenFileName(
         parent, parent.tr("选择要恢复的备份文件"), start,
         parent.tr("数据备份 (archive-*.db);;所有文件 (*)"))[0]
-
-
-def ask_filing(parent: QWidget) -> FilingInput | None:
-    """Replaceable in tests: which finished case to file, and for how long."""
-    dialog = FilingDialog(parent)
-    return dialog.result_input() if dialog.exec() == 1 else None
-
-
-def ask_borrow(parent: QWidget, archive_no: str) -> BorrowInput | None:
-    """Replaceable in tests: a 查阅/复印 request (`archive_no` is a suggestion)."""
-    dialog = BorrowDialog(archive_no, parent)
-    return dialog.result_input() if dialog.exec() == 1 else None
-
-
-def ask_decision(parent: QWidget, borrowing: Borrowing) -> Decision | None:
-    """Replaceable in tests: the head's answer to a request."""
-    dialog = DecisionDialog(borrowing, parent)
-    return dialog.result_input() if dialog.exec() == 1 else None
 
 
 # -- the page ------------------------------------------------------------------------
