@@ -29,7 +29,7 @@ from test_sync_roundtrip import (  # the round trip's own stations and bundle cr
 )
 
 from station_desk.db import audit_chain
-from station_desk.sync import writer
+from station_desk.sync import record_problems
 
 __all__ = ["stick", "town", "village"]  # fixtures, used by name
 
@@ -132,7 +132,7 @@ def test_unchanged_records_are_neither_checked_nor_written_again(
     written = "SELECT COUNT(*) FROM audit_log WHERE table_name != 'sync_imports'"
     before = town.desk.db.execute(written).fetchone()[0]
     checked: list[str] = []
-    monkeypatch.setattr(writer, "row_problem",
+    monkeypatch.setattr(record_problems, "row_problem",
                         lambda table, row: checked.append(str(row["id"])) or "")
     report = town.sync.import_bundle(again.path)
     assert report.unchanged == again.records > 3

@@ -19,10 +19,10 @@ from ..db.cipher import IntegrityError
 from ..db.scan_store import ScanStore, digest_of
 from ..domain.actor import Actor
 from ..domain.station import Station
-from ..schemas.records import row_problem
 from . import bundle
 from .checks import Verified
 from .merge import Row, check_record, for_insert, merged_changes
+from .record_problems import content_problem, integrity_reason, safe_seq, shape_problem
 from .report import TABLE_LABELS, ImportReport, record_label
 from .tables import (
     CASE_CHILDREN,
@@ -314,7 +314,7 @@ class RecordWriter:
                     blobs[sha] = base64.b64encode(self.blobs[sha]).decode("ascii")
             sync_repo.quarantine(
                 self.db, bundle_id=self.v.bundle_id, from_code=self.sender,
-                seq=_safe_seq(rec.get("seq")), table=table,
+                seq=safe_seq(rec.get("seq")), table=table,
                 record_id=str(rec.get("id"))[:100],
                 reason=reason, data={"record": rec, "blobs": blobs}, at=self.at)
             self.report.quarantined.append({
@@ -361,47 +361,3 @@ class RecordWriter:
         finally:
             self.retrying = False
             self.blobs = {}
-
-
-def _safe_seq(seq: Any) -> int:
-    return seq if isinstance(seq, int) and not isinstance(seq, bool) and 0 < seq < 2**53 else 0
-
-
-def shape_problem(rec: Row) -> str:
-    """Why a record cannot even be matched against what is stored (checked before
-    its version). The record id must be the row's own id: the version check reads
-    one and the write uses the other, so a record claiming its own id while
-    carrying another station's row id could overwrite that station's row."""
-    data, seq = rec.get("data"), rec.get("seq")
-    if not isinstance(data, dict) or not isinstance(rec.get("id"), str) \
-            or not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 2**53:
-        return "记录格式不对"
-    if data.get("id") != rec["id"]:
-        return "记录编号与记录内容里的编号不符"
-    return ""
-
-
-def content_problem(table: str, data: Row) -> str:
-    """Why a record's row may not be stored (its columns, by the table's schema)."""
-    for key, value in data.items():
-        if type(value) is str or value is None:
-            continue  # most columns: nothing to see here
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**63:
-            return f"字段 {key} 的数值太大"
-        if isinstance(value, dict | list) and not (isinstance(value, dict)
-                                                   and set(value) <= {"sha256", "bytes"}):
-            return f"字段 {key} 的格式不对"
-    return row_problem(table, data)
-
-
-def integrity_reason(exc: Exception, row: Row) -> str:
-    text = str(exc)
-    if "cases.case_no" in text:
-        return f"办件编号“{row.get('case_no')}”已被本中心另一件办件使用"
-    if "UNIQUE" in text:
-        return f"与已有记录重复（{text.split(':')[-1].strip()}）"
-    if "FOREIGN KEY" in text:
-        return "所指的记录尚未收到（可能缺少之前的同步包）"
-    if "NOT NULL" in text:
-        return f"缺少必填字段（{text.split(':')[-1].strip()}）"
-    return f"数据库拒绝写入：{text}"
