@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from station_desk.services.desk import Desk
 from station_desk.ui import crash
 from station_desk.ui.cases import after_intake
+from station_desk.ui.devices import rating_screen
 from station_desk.ui.main_window import MainWindow
 from station_desk.ui.statistics.page import StatisticsPage
 from station_desk.ui.widgets import prompts, status
@@ -29,6 +31,18 @@ def no_crash_dialog(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     if QApplication.instance() is not None:
         QApplication.processEvents()
     assert not reports, "a crash report was shown:\n" + "\n".join(reports)
+
+
+@pytest.fixture(autouse=True)
+def no_rating_screen_left_open() -> Iterator[None]:
+    """A rating screen a test opened (finishing a case opens one) is closed with
+    the test: its app-wide pad-key filter would pass the next test's digits to a
+    screen whose archive is closed."""
+    yield
+    for screen in list(rating_screen._open.values()):
+        if isValid(screen):
+            screen.close()
+    QApplication.processEvents()
 
 
 class Boxes:
