@@ -4,6 +4,7 @@ start to a shown main window against a bare PySide6 window.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_stalls.py [--rows N]
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_stalls.py --copy-of DIR
+    ... ui_stalls.py --copy-of DIR --steps pages,scroll,scans --pages 办件   (a 1M run, part)
 
 Rows come from cases_million.build (real schema, bulk insert). Prints one line
 per figure; a stall is the largest gap between heartbeats, so 100 ms means the
@@ -36,6 +37,7 @@ from station_desk.ui.main_window import MainWindow  # noqa: E402
 from station_desk.ui.statistics import page as statistics  # noqa: E402
 
 SETTLE_MS = 150
+STEPS = ("pages", "periods", "scroll", "scans", "jobs", "cold")
 
 
 class Heartbeat:
@@ -128,7 +130,14 @@ def main() -> int:
     parser.add_argument("--copy-of", type=Path, default=None,
                         help="measure on a copy of this archive folder (e.g. one built by "
                              "cases_million.py, head 王建国 / 123456) instead of building one")
+    parser.add_argument("--steps", default=",".join(STEPS),
+                        help="only these steps, comma-separated: " + ",".join(STEPS))
+    parser.add_argument("--pages", default="",
+                        help="pages step: only these pages (comma-separated labels)")
     args = parser.parse_args()
+    steps = set(args.steps.split(","))
+    if steps - set(STEPS):
+        parser.error(f"unknown steps: {','.join(sorted(steps - set(STEPS)))}")
     began = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="sd-stalls-"))
     app: QApplication = make_app([])
@@ -155,28 +164,50 @@ def main() -> int:
     app.processEvents()
     QThreadPool.globalInstance().waitForDone()
     app.processEvents()
-    for when in ("first time", "again"):
-        for label in window.area_names():
+    labels = ([label for label in window.area_names() if label in args.pages.split(",")]
+              if args.pages else window.area_names())
+    for when in ("first time", "again") if "pages" in steps else ():
+        for label in labels:
             worst = beat.stall(lambda label=label: window.go_to(label))
             print(f"open {label:<10} ({when:<10})     {worst:8.1f} ms")
         window.go_to("今日")
     stats = window.statistics
-    window.go_to("统计")
+    if "periods" in steps:
+        window.go_to("统计")
     for key in (statistics.PERIOD_TODAY, statistics.PERIOD_MONTH,
-                statistics.PERIOD_LAST_MONTH):
+                statistics.PERIOD_LAST_MONTH) if "periods" in steps else ():
         worst = beat.stall(lambda key=key: stats.set_period(key))
         print(f"statistics period {key:<12}       {worst:8.1f} ms")
+    if "scroll" in steps:
+        scroll_end_to_end(window, beat)
+    if "scans" in steps:
+        case_no = with_scans(desk, 20)
+        worst = beat.stall(lambda: _open_case(window, desk, case_no))
+        print(f"open a case with 20 scans (first time)  {worst:8.1f} ms")
+        worst = beat.stall(lambda: _open_case(window, desk, case_no))
+        print(f"open a case with 20 scans (again)       {worst:8.1f} ms")
+    if "jobs" in steps:
+        start_jobs(window, desk, folder, beat)
+    desk.close()
+    if "cold" in steps:
+        bare, ours = cold_start(folder)
+        print(f"cold start: bare PySide6 window {bare:.2f} s, Station Desk window {ours:.2f} s "
+              f"({ours / bare:.1f}x)")
+    print(f"# whole run {time.perf_counter() - began:.0f} s")
+    return 0
+
+
+def scroll_end_to_end(window: MainWindow, beat: Heartbeat) -> None:
     window.go_to("办件")
     bar = window.cases.table.verticalScrollBar()
     steps = 50
     worst = max(beat.stall(lambda i=i: bar.setValue(bar.maximum() * i // steps))
                 for i in range(steps + 1))
     print(f"scroll the case list end to end (worst) {worst:8.1f} ms")
-    case_no = with_scans(desk, 20)
-    worst = beat.stall(lambda: _open_case(window, desk, case_no))
-    print(f"open a case with 20 scans (first time)  {worst:8.1f} ms")
-    worst = beat.stall(lambda: _open_case(window, desk, case_no))
-    print(f"open a case with 20 scans (again)       {worst:8.1f} ms")
+
+
+def start_jobs(window: MainWindow, desk: Desk, folder: Path, beat: Heartbeat) -> None:
+    stats = window.statistics
     reports = folder / "reports"
     reports.mkdir()
     statistics.choose_report_path = lambda *_a: str(reports / "月报.pdf")  # type: ignore
@@ -187,12 +218,6 @@ def main() -> int:
           f"{beat.stall(window.start_daily_backup):8.1f} ms")
     print("start a backup to the stick (job)       "
           f"{beat.stall(lambda: run_job(lambda p: desk.backups.backup_to(stick, p), title='备份', dialog=False)):8.1f} ms")  # noqa: E501
-    desk.close()
-    bare, ours = cold_start(folder)
-    print(f"cold start: bare PySide6 window {bare:.2f} s, Station Desk window {ours:.2f} s "
-          f"({ours / bare:.1f}x)")
-    print(f"# whole run {time.perf_counter() - began:.0f} s")
-    return 0
 
 
 if __name__ == "__main__":
