@@ -5,6 +5,13 @@ start to a shown main window against a bare PySide6 window.
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_stalls.py [--rows N]
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_stalls.py --copy-of DIR
     ... ui_stalls.py --copy-of DIR --steps pages,scroll,scans --pages 办件   (a 1M run, part)
+    ... ui_stalls.py --steps pages,periods --pages 统计 --windows 3 --gaps 30 --profile 25
+
+--windows N opens the pages in N fresh main windows (a first opening's figure moves
+with the load: several give its spread). --gaps MS lists every gap over MS ms in a
+step (when it began after the step started, and how long), so one slow turn can be
+told from several; --profile N prints the N costliest calls (cumulative, cProfile)
+of each step.
 
 Rows come from cases_million.build (real schema, bulk insert). Prints one line
 per figure; a stall is the largest gap between heartbeats, so 100 ms means the
@@ -14,6 +21,8 @@ window did not repaint or answer a key for 100 ms.
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import shutil
 import subprocess
 import sys
@@ -47,19 +56,46 @@ class Heartbeat:
         self.timer.timeout.connect(self._tick)
         self.last = time.perf_counter()
         self.worst = 0.0
+        self.gaps_over_ms = 0.0  # 0: no gap list
+        self.profile_lines = 0  # 0: no profile
+        self._began = self.last
+        self._gaps: list[tuple[float, float]] = []
+        self._profile: cProfile.Profile | None = None
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last)
+        gap = now - self.last
+        self.worst = max(self.worst, gap)
+        if self.gaps_over_ms and gap * 1000 > self.gaps_over_ms:
+            self._gaps.append(((self.last - self._began) * 1000, gap * 1000))
         self.last = now
+
+    def details(self) -> str:
+        """The last step's gap list and profile, as asked for (else empty)."""
+        out = []
+        if self.gaps_over_ms:
+            out.append("    gaps: " + ", ".join(f"{length:.0f} ms at {at:.0f}"
+                                                for at, length in self._gaps))
+        if self._profile is not None:
+            import io
+
+            text = io.StringIO()
+            pstats.Stats(self._profile, stream=text).sort_stats("cumulative").print_stats(
+                self.profile_lines)
+            out.append(text.getvalue())
+        return "\n".join(out)
 
     def stall(self, action: Callable[[], object]) -> float:
         """Longest gap (ms) from just before `action` until SETTLE_MS after it and
         after every background job it started has delivered (a page's tables read
         in the runner are filled on the UI thread: that counts too)."""
         loop = QEventLoop()
-        self.last = time.perf_counter()
+        self.last = self._began = time.perf_counter()
         self.worst = 0.0
+        self._gaps = []
+        self._profile = cProfile.Profile() if self.profile_lines else None
+        if self._profile is not None:
+            self._profile.enable()
         self.timer.start()
         result: list[object] = []
         QTimer.singleShot(0, lambda: result.append(action()))
@@ -75,6 +111,8 @@ class Heartbeat:
         QTimer.singleShot(SETTLE_MS, settle.quit)  # the results being shown
         settle.exec()
         self.timer.stop()
+        if self._profile is not None:
+            self._profile.disable()
         return self.worst * 1000
 
 
@@ -134,6 +172,12 @@ def main() -> int:
                         help="only these steps, comma-separated: " + ",".join(STEPS))
     parser.add_argument("--pages", default="",
                         help="pages step: only these pages (comma-separated labels)")
+    parser.add_argument("--windows", type=int, default=1,
+                        help="pages step: in this many fresh main windows")
+    parser.add_argument("--gaps", type=float, default=0,
+                        help="list each step's gaps over this many ms")
+    parser.add_argument("--profile", type=int, default=0,
+                        help="print each step's N costliest calls (cProfile)")
     args = parser.parse_args()
     steps = set(args.steps.split(","))
     if steps - set(STEPS):
@@ -156,21 +200,25 @@ def main() -> int:
     print(f"# {args.rows:,} cases, file {desk.store.path.stat().st_size / 2**20:.0f} MB")
     desk.session.sign_in("王建国", "123456")
     beat = Heartbeat()
-    window = MainWindow(desk)
-    window.resize(1366, 768)
-    window.show()
-    window.start_audit_check()  # what app.start starts behind a new window
-    window.prepare_printing()
-    app.processEvents()
-    QThreadPool.globalInstance().waitForDone()
-    app.processEvents()
-    labels = ([label for label in window.area_names() if label in args.pages.split(",")]
-              if args.pages else window.area_names())
-    for when in ("first time", "again") if "pages" in steps else ():
-        for label in labels:
-            worst = beat.stall(lambda label=label: window.go_to(label))
-            print(f"open {label:<10} ({when:<10})     {worst:8.1f} ms")
-        window.go_to("今日")
+    beat.gaps_over_ms, beat.profile_lines = args.gaps, args.profile
+    window: MainWindow | None = None
+    for _ in range(max(1, args.windows) if "pages" in steps else 1):
+        if window is not None:
+            QThreadPool.globalInstance().waitForDone()
+            app.processEvents()
+            window.close()
+            window.deleteLater()
+        window = new_window(app, desk)
+        labels = ([label for label in window.area_names() if label in args.pages.split(",")]
+                  if args.pages else window.area_names())
+        for when in ("first time", "again") if "pages" in steps else ():
+            for label in labels:
+                worst = beat.stall(lambda label=label, window=window: window.go_to(label))
+                print(f"open {label:<10} ({when:<10})     {worst:8.1f} ms")
+                if beat.details():
+                    print(beat.details())
+            window.go_to("今日")
+    assert window is not None
     stats = window.statistics
     if "periods" in steps:
         window.go_to("统计")
@@ -178,6 +226,8 @@ def main() -> int:
                 statistics.PERIOD_LAST_MONTH) if "periods" in steps else ():
         worst = beat.stall(lambda key=key: stats.set_period(key))
         print(f"statistics period {key:<12}       {worst:8.1f} ms")
+        if beat.details():
+            print(beat.details())
     if "scroll" in steps:
         scroll_end_to_end(window, beat)
     if "scans" in steps:
@@ -188,6 +238,8 @@ def main() -> int:
         print(f"open a case with 20 scans (again)       {worst:8.1f} ms")
     if "jobs" in steps:
         start_jobs(window, desk, folder, beat)
+    QThreadPool.globalInstance().waitForDone()
+    app.processEvents()
     desk.close()
     if "cold" in steps:
         bare, ours = cold_start(folder)
@@ -195,6 +247,19 @@ def main() -> int:
               f"({ours / bare:.1f}x)")
     print(f"# whole run {time.perf_counter() - began:.0f} s")
     return 0
+
+
+def new_window(app: QApplication, desk: Desk) -> MainWindow:
+    """A shown main window with what app.start starts behind it, settled."""
+    window = MainWindow(desk)
+    window.resize(1366, 768)
+    window.show()
+    window.start_audit_check()
+    window.prepare_printing()
+    app.processEvents()
+    QThreadPool.globalInstance().waitForDone()
+    app.processEvents()
+    return window
 
 
 def scroll_end_to_end(window: MainWindow, beat: Heartbeat) -> None:
