@@ -53,6 +53,7 @@ def test_first_run_setup_sign_in_and_main_window(qtbot, desk: Desk, boxes,
         wizard.show()
         fill_wizard(wizard)
         wizard.accept()
+        wait_for(wizard.saving.job)  # the PINs are hashed in the runner
         return int(wizard.result())
 
     def run_sign_in(dialog: SignInDialog) -> int:

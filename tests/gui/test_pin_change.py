@@ -46,14 +46,17 @@ def test_a_short_pin_must_be_changed_at_sign_in(qtbot, village: Desk, boxes,
         assert change.isVisible()
         change.first.setText("4321")
         change.second.setText("4321")
-        change.accept()  # a new short PIN is refused
+        change.accept()  # a new short PIN is refused (in the runner: it hashes)
+        wait_for(change.saving.job)
         assert "至少 6 位" in boxes.warnings[-1] and change.isVisible()
+        assert change.first.isEnabled()  # usable again after the refusal
         change.first.setText("246810")
         change.second.setText("246801")
         change.accept()
         assert "不一样" in boxes.warnings[-1]
         change.second.setText("246810")
         change.accept()
+        wait_for(change.saving.job)
         return int(change.result())
 
     monkeypatch.setattr(ChangePinDialog, "exec", fill_in)

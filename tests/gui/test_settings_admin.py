@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTime
 
 from station_desk.services.desk import Desk
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.settings import page as settings_page
 from station_desk.ui.settings.dialogs import NewPasswordDialog, StaffDialog, StationDialog
 from station_desk.ui.settings.page import SettingsPage
@@ -71,6 +72,8 @@ def test_staff_moved_and_password_reset(qtbot, head: Desk, boxes,
             dialog.first.setText("864200")
             dialog.second.setText("864200")
         dialog.accept()
+        if isinstance(dialog, NewPasswordDialog):
+            wait_for(dialog.saving.job)  # the PIN is hashed in the runner
         return bool(dialog.result())
 
     monkeypatch.setattr(settings_page, "open_dialog", move)

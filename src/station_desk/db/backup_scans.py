@@ -32,7 +32,7 @@ def scans_named_by(archive: Path, key: bytes) -> list[StoredScan]:
     """The scans an archive or backup file names (those kept in a store)."""
     conn = cipher.connect(archive, key, read_only=True)
     try:
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)  # as connection.connect
         if "attachments" not in db.table_names():
             return []  # a file from before scans were taken (migration 0007)
         return stored_scans(db)

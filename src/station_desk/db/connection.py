@@ -114,7 +114,10 @@ def connect(path: Path, key: bytes | None = None) -> ArchiveDb:
         # 64 MiB of page cache (SQLite's default is 2 MiB): a ten-year town archive's
         # counts stay in memory (count-all 18 ms -> 1 ms at 1,000,000 cases)
         conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-    db = ArchiveDb(conn)
+    # no sqlite-utils plugins: none is wanted, and a plugin installed on this PC
+    # would run on the archive's connection (their discovery also scans every
+    # installed package's metadata at each open)
+    db = ArchiveDb(conn, execute_plugins=False)
     db.archive_key = key
     db.archive_path = path
     return db

@@ -22,6 +22,7 @@ from ...services.station import StaffChange, StationChange
 from ..widgets import prompts
 from ..widgets.forms import save_cancel_buttons
 from ..widgets.screen_fit import fit_to_screen
+from ..widgets.slow_save import SlowSave
 
 
 def _time_edit(value: str) -> QTimeEdit:
@@ -146,6 +147,8 @@ class NewPasswordDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("新密码"), self.first)
         form.addRow(self.tr("再输一遍"), self.second)
+        self.saving = SlowSave(self, desk.store)
+        form.addRow(self.saving.label)
         buttons = save_cancel_buttons(self, self.tr("重置"))
         buttons.accepted.connect(self.accept)
         form.addRow(buttons)
@@ -154,7 +157,6 @@ class NewPasswordDialog(QDialog):
         if self.first.text() != self.second.text():
             prompts.warn(self, self.tr("未重置"), self.tr("两次输入的密码不一样，请重新输入"))
             return
-        pin = self.first.text()
-        if prompts.succeeded(self, lambda: self.desk.station.reset_pin(self.person.name, pin),
-                             self.tr("未重置")):
-            super().accept()
+        pin, name = self.first.text(), self.person.name
+        self.saving.start(lambda: self.desk.station.reset_pin(name, pin),
+                          failed_title=self.tr("未重置"), on_saved=super().accept)

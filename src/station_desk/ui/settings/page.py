@@ -31,6 +31,7 @@ from ..devices.settings_box import DeviceSettingsBox
 from ..widgets import prompts, status, text_size
 from ..widgets.forms import rows_view
 from ..widgets.lazy_tabs import LazyTabs
+from ..widgets.slow_save import SlowSave
 from .dialogs import NewPasswordDialog, StaffDialog, StationDialog
 from .holidays_box import HolidaysBox
 from .model import StaffModel
@@ -108,6 +109,8 @@ class AddStaffDialog(QDialog):
         form.addRow(self.tr("电话"), self.phone)
         form.addRow(self.tr("上岗培训日期"), self.training)
         form.addRow(self.tr("密码"), self.pin)
+        self.saving = SlowSave(self, desk.store)
+        form.addRow(self.saving.label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -118,8 +121,8 @@ class AddStaffDialog(QDialog):
         new = StaffInput(self.name.text(), Role(self.role.currentData()),
                          self.pin.text().strip() or None, self.window_box.currentData() or None,
                          self.phone.text(), self.training.date().toString("yyyy-MM-dd"))
-        if prompts.succeeded(self, lambda: self.desk.station.add_staff(new), self.tr("未保存")):
-            super().accept()
+        self.saving.start(lambda: self.desk.station.add_staff(new),
+                          failed_title=self.tr("未保存"), on_saved=super().accept)
 
 
 class SettingsPage(QWidget):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +28,7 @@ from ...services.desk import Desk
 from ...services.station import StaffInput
 from ..widgets import prompts
 from ..widgets.screen_fit import fit_to_screen
+from ..widgets.slow_save import SlowSave
 from .recovery import RecoveryDialog
 from .staff_grid import StaffGridModel, staff_grid
 
@@ -189,6 +192,10 @@ class SetupWizard(QWizard):
         self.staff_page = StaffPage(self.windows_page)
         for page in (self.station_page, self.windows_page, self.staff_page):
             self.addPage(page)
+        self.saving = SlowSave(self, desk.store)  # each PIN typed is hashed: a second each
+        layout = self.staff_page.layout()
+        assert layout is not None
+        layout.addWidget(self.saving.label)
         self.station_page.restore_button.clicked.connect(self.restore_from_backup)
 
     def restore_from_backup(self) -> RecoveryDialog:
@@ -207,12 +214,11 @@ class SetupWizard(QWizard):
     def accept(self) -> None:
         s = self.station_page
         kind = s.station_kind
-        done = prompts.succeeded(self, lambda: self.desk.station.setup(
+        save = partial(  # what is typed, read now; saved in the runner
+            self.desk.station.setup,
             kind=kind, code=s.code.text(), name=default_station_name(kind, s.place.text()),
             town_code=s.town_code.text(), town_name=s.town_name.text(),
             address=s.address.text(), phone=s.phone.text(),
             office_hours=self.windows_page.office_hours(),
-            windows=self.windows_page.window_names(), staff=self.staff_page.staff()),
-            self.tr("设置未保存"))
-        if done:
-            super().accept()
+            windows=self.windows_page.window_names(), staff=self.staff_page.staff())
+        self.saving.start(save, failed_title=self.tr("设置未保存"), on_saved=super().accept)
