@@ -350,6 +350,8 @@ def test_a_long_list_shows_its_first_rows_and_is_counted_in_the_runner(
     assert on_ui_thread == [101]  # stopped after 101: not all 250 walked here
     assert page.model.rowCount() == 100 and not page.model.exact
     assert page.count.text() == "100 件以上，正在统计…"
+    assert page.counting is None  # not beside the first paint: after it
+    qtbot.waitUntil(lambda: page.counting is not None or page.model.exact)
     wait_for(page.counting)
     assert page.model.exact and page.model.rowCount() == 250
     assert page.count.text() == "共 250 件"

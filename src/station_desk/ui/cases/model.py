@@ -1,26 +1,49 @@
 """The case list: a paged table model that stays quick at a million cases.
 
 Only the row count is asked for up front; rows come in pages of 50 (about two
-screens: a jump reads little) when the view first asks for them. A page that
-follows a cached page is read by keyset (`after=` the last case of the page
-before: an index seek), any other page by offset. At most `MAX_PAGES` pages
-stay in memory; the ones farthest from what is being looked at are dropped
-first. Working days left are worked out only for rows the view actually
-paints, and kept with their page.
+screens: a jump reads little) when they are first needed. A page that follows
+a cached page is read by keyset (`after=` the last case of the page before: an
+index seek), any other page by offset (at a million cases a jump deep into the
+list skips ~1M index entries: 200-400 ms). At most `MAX_PAGES` pages stay in
+memory; the ones farthest from what is being looked at are dropped first.
+
+Each row's texts and colours are worked out once when its page is read
+(`list_rows`), and the view's painting asks for a cell's roles in one call
+(`multiData`), not one Python call per role. With `read_behind`, a page the
+view paints that is not in memory yet is read in the runner (its rows show
+"…" until it arrives), and the page after one just read is read ahead, so
+scrolling never waits on the archive; a row asked for directly (`case_at`,
+`data`: selection, opening, tests) is read at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from ...domain.cases import Case, Status
-from ...domain.deadlines import Urgency, urgency
+from ...domain.cases import Case
 from ...services.desk import Desk
-from ..widgets import palette
+from ..jobs import run_job
+from . import list_rows
+from .list_rows import (  # noqa: F401  (the tints, for tests and the page)
+    DUE_SOON_TEXT,
+    DUE_SOON_TINT,
+    OVERDUE_TEXT,
+    OVERDUE_TINT,
+    ListRow,
+    list_row,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,13 +52,13 @@ MAX_PAGES = 200
 # counted on the UI thread at most (~1 ms); a longer list is counted in full in the
 # runner (~90 ms at a million cases) and its rows added when the count arrives
 QUICK_COUNT = 10_000
+PLACEHOLDER = "…"  # a painted row whose page is still being read
 
-OVERDUE_TINT = QBrush(QColor(palette.DANGER_TINT))
-DUE_SOON_TINT = QBrush(QColor(palette.WARNING_TINT))
-OVERDUE_TEXT = QBrush(QColor(palette.DANGER))
-DUE_SOON_TEXT = QBrush(QColor(palette.WARNING_DARK))
-
-_UNKNOWN = object()  # days-left not worked out yet (None means "no deadline")
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_USER = Qt.ItemDataRole.UserRole.value
 
 
 def station_names(desk: Desk) -> dict[str, str]:
@@ -52,17 +75,21 @@ class CaseListModel(QAbstractTableModel):
     COL_NO, COL_NAME, COL_ITEM, COL_TYPE, COL_STATUS, COL_DUE, COL_LEFT, COL_PROXY, \
         COL_FIRST_ASK, COL_RECEIVED = range(10)
     STATION_HEADER = "站点"
-    COL_STATION = 10
+    COL_STATION = list_rows.COL_STATION
 
-    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QObject | None = None, *,
+                 read_behind: bool = False) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.read_behind = read_behind
         self._filter: Any = None
         self._count = 0
         self.exact = True  # False while the full count of a long list is being made
         self._today = date.today()
-        self._pages: dict[int, list[Case]] = {}
-        self._days: dict[int, list[Any]] = {}  # page -> days left per row (or _UNKNOWN)
+        self._pages: dict[int, list[ListRow]] = {}
+        self._generation = 0  # a new filter or reset: pages still being read are dropped
+        self._reading: set[int] = set()  # pages in the runner for this generation
+        self._painted = 0  # the page last painted: a page read behind must be near it
         self.loads = 0  # pages read from the archive (for tests and diagnostics)
         # at a town the villages' cases are here too: a 站点 column (the last one)
         self.station_names = station_names(desk)
@@ -79,8 +106,7 @@ class CaseListModel(QAbstractTableModel):
         self.headers = self.HEADERS + ((self.STATION_HEADER,) if self.station_names else ())
         self._filter = f
         self._today = today or date.today()
-        self._pages.clear()
-        self._days.clear()
+        self._forget_pages()
         self._count = self.desk.cases.count(f, at_most=QUICK_COUNT + 1)
         self.exact = self._count <= QUICK_COUNT  # else the full count is still to come
         self._count = min(self._count, QUICK_COUNT)
@@ -98,9 +124,14 @@ class CaseListModel(QAbstractTableModel):
         elif total < self._count:  # cases gone meanwhile (a restore): the list afresh
             self.beginResetModel()
             self._count = total
-            self._pages.clear()
-            self._days.clear()
+            self._forget_pages()
             self.endResetModel()
+
+    def _forget_pages(self) -> None:
+        self._pages.clear()
+        self._reading.clear()
+        self._generation += 1
+        self._painted = 0
 
     def reload(self) -> None:
         """Read again with the same filter (after a case was added or changed)."""
@@ -111,46 +142,99 @@ class CaseListModel(QAbstractTableModel):
     def total(self) -> int:
         return self._count
 
+    @property
+    def shown_filter(self) -> Any:
+        return self._filter
+
     # -- paging ------------------------------------------------------------
-    def _page(self, p: int) -> list[Case]:
-        cached = self._pages.get(p)
-        if cached is not None:
-            return cached
-        before = self._pages.get(p - 1)
+    def _read(self, p: int) -> Callable[[], list[Case]]:
+        """How to read page `p`: after the page before it if that is here, else by offset."""
+        f, before = self._filter, self._pages.get(p - 1)
+        cases = self.desk.cases
         if p > 0 and before is not None and len(before) == PAGE_SIZE:
-            rows = self.desk.cases.page(self._filter, limit=PAGE_SIZE, after=before[-1])
-        else:
-            rows = self.desk.cases.page(self._filter, limit=PAGE_SIZE, offset=p * PAGE_SIZE)
+            after = before[-1].case
+            return lambda: cases.page(f, limit=PAGE_SIZE, after=after)
+        return lambda: cases.page(f, limit=PAGE_SIZE, offset=p * PAGE_SIZE)
+
+    def _keep(self, p: int, cases: list[Case]) -> list[ListRow]:
+        rows = [list_row(c, self.desk.cases.days_left(c, self._today), self.station_names)
+                for c in cases]
         self.loads += 1
         self._pages[p] = rows
-        self._days[p] = [_UNKNOWN] * len(rows)
         while len(self._pages) > MAX_PAGES:
             farthest = max(self._pages, key=lambda q: abs(q - p))
             del self._pages[farthest]
-            self._days.pop(farthest, None)
         return rows
+
+    def _page(self, p: int) -> list[ListRow]:
+        cached = self._pages.get(p)
+        if cached is not None:
+            return cached
+        return self._keep(p, self._read(p)())
+
+    def _read_behind(self, p: int) -> None:
+        """Read page `p` in the runner; its rows are repainted when it arrives."""
+        if p in self._reading or p in self._pages or not 0 <= p * PAGE_SIZE < self._count:
+            return
+        self._reading.add(p)
+        generation, read = self._generation, self._read(p)
+
+        def work(_progress: object) -> list[Case] | None:
+            # skipped if the clerk has scrolled on meanwhile (a drag asks for many)
+            wanted = generation == self._generation and abs(p - self._painted) <= 2
+            return read() if wanted else None
+
+        def arrived(cases: list[Case] | None) -> None:
+            if generation != self._generation:
+                return  # another filter meanwhile: its rows are not these
+            self._reading.discard(p)
+            if cases is None:
+                return
+            self._keep(p, cases)
+            first, last = p * PAGE_SIZE, min(self._count, (p + 1) * PAGE_SIZE) - 1
+            if first <= last:
+                self.dataChanged.emit(self.index(first, 0),
+                                      self.index(last, len(self.headers) - 1))
+            self._read_behind(p + 1)  # the next page, by keyset, before it is scrolled to
+
+        job = run_job(work, title=self.tr("读取办件"), dialog=False, on_done=arrived,
+                      store=self.desk.store, failed_title=self.tr("办件列表没有读出"))
+        job.owner = self  # a list closed meanwhile is not repainted
+
+    def _painted_row(self, row: int) -> ListRow | None:
+        """The row to paint, or None while its page is being read in the runner."""
+        p, i = divmod(row, PAGE_SIZE)
+        rows = self._pages.get(p)
+        if rows is None:
+            if not self.read_behind or p == 0:
+                rows = self._page(p)  # the first screen shows at once
+            else:
+                self._painted = p
+                self._read_behind(p)
+                return None
+        self._painted = p
+        if i + 1 == len(rows) and p + 1 not in self._pages and self.read_behind:
+            self._read_behind(p + 1)
+        return rows[i] if i < len(rows) else None
 
     def cached_pages(self) -> list[int]:
         return sorted(self._pages)
 
-    def case_at(self, row: int) -> Case | None:
+    def _row(self, row: int) -> ListRow | None:
         if self._filter is None or not 0 <= row < self._count:
             return None
         rows = self._page(row // PAGE_SIZE)
         i = row % PAGE_SIZE
         return rows[i] if i < len(rows) else None
 
+    def case_at(self, row: int) -> Case | None:
+        found = self._row(row)
+        return found.case if found is not None else None
+
     def days_left(self, row: int) -> int | None:
         """Working days to the promised (or supplement-notice) date; None if none."""
-        case = self.case_at(row)
-        if case is None:
-            return None
-        p, i = divmod(row, PAGE_SIZE)
-        days = self._days[p]
-        if days[i] is _UNKNOWN:
-            days[i] = self.desk.cases.days_left(case, self._today)
-        value: int | None = days[i]
-        return value
+        found = self._row(row)
+        return found.days_left if found is not None else None
 
     # -- Qt model ----------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -166,83 +250,49 @@ class CaseListModel(QAbstractTableModel):
             return self.tr(self.headers[section])
         return None
 
-    def _left_text(self, left: int | None) -> str:
-        if left is None:
-            return "—"
-        if left < 0:
-            return self.tr("逾期 %1 个工作日").replace("%1", str(-left))
-        if left == 0:
-            return self.tr("今天到期")
-        return self.tr("%1 个工作日").replace("%1", str(left))
-
-    def _text(self, case: Case, row: int, column: int) -> str:
-        if column == self.COL_NO:
-            return case.case_no
-        if column == self.COL_NAME:
-            return case.applicant.name
-        if column == self.COL_ITEM:
-            return case.item_name
-        if column == self.COL_TYPE:
-            return case.case_type.value
-        if column == self.COL_STATUS:
-            return case.status.value
-        if column == self.COL_DUE:
-            if case.deadline is None:
-                if case.status == Status.SUPPLEMENT and case.supplement_due is not None:
-                    if case.supplement_notice_at is not None:
-                        return self.tr("已告知补正")
-                    return self.tr("告知期限 %1").replace(
-                        "%1", f"{case.supplement_due:%Y-%m-%d}")
-                return "—"
-            text = f"{case.deadline:%Y-%m-%d}"
-            if case.extra.get("deadline_provisional"):
-                text += self.tr("（暂定）")
-            return text
-        if column == self.COL_LEFT:
-            return self._left_text(self.days_left(row))
-        if column == self.COL_PROXY:
-            return self.tr("是") if case.proxy else "—"
-        if column == self.COL_FIRST_ASK:
-            return case.first_ask_name
-        if column == self.COL_RECEIVED:
-            return f"{case.received_at:%Y-%m-%d}"
-        if column == self.COL_STATION:
-            return self.station_names.get(case.station_code, case.station_code)
-        return ""
+    @staticmethod
+    def _answer(found: ListRow, column: int, role: int) -> Any:
+        if role == _DISPLAY:
+            return found.texts[column]
+        if role == _BACKGROUND:
+            return found.tint
+        if role == _FOREGROUND:
+            return found.left_colour if column == list_rows.COL_LEFT else None
+        if role == _USER:
+            return found.case.case_no
+        if role == _TOOLTIP:
+            return list_rows.tooltip(found.case, column)
+        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
             return None
-        row, column = index.row(), index.column()
+        column = index.column()
         if not 0 <= column < len(self.headers):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
-                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.UserRole):
+        role = role.value if isinstance(role, Qt.ItemDataRole) else role
+        if role not in (_DISPLAY, _BACKGROUND, _FOREGROUND, _TOOLTIP, _USER):
             return None
-        case = self.case_at(row)
-        if case is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(case, row, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return case.case_no
-        if role == Qt.ItemDataRole.BackgroundRole:
-            left = self.days_left(row)
-            return None if left is None else {Urgency.OVERDUE: OVERDUE_TINT,
-                                              Urgency.DUE_SOON: DUE_SOON_TINT}.get(urgency(left))
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_LEFT:
-            left = self.days_left(row)
-            return None if left is None else {Urgency.OVERDUE: OVERDUE_TEXT,
-                                              Urgency.DUE_SOON: DUE_SOON_TEXT}.get(urgency(left))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.COL_DUE and case.extra.get("deadline_provisional"):
-                return self.tr("缺少当年法定节假日安排，暂按周一至周五计算；"
-                               "站长导入放假安排后自动更正")
-            if column == self.COL_ITEM:
-                return case.item_name
-            if column == self.COL_RECEIVED:
-                return f"{case.received_at:%Y-%m-%d %H:%M}　{case.channel.value}"
-            if column == self.COL_LEFT and case.status == Status.SUPPLEMENT:
-                return self.tr("补正材料通知书须在此日期前出具，逾期视为受理")
-        return None
+        found = self._row(index.row())
+        return None if found is None else self._answer(found, column, role)
+
+    def multiData(self, index: Index,  # noqa: N802
+                  roles: QModelRoleDataSpan | QModelRoleData) -> None:
+        """What the view paints a cell with: every role it asks in one call."""
+        asked_for = [roles] if isinstance(roles, QModelRoleData) else \
+            cast(Iterable[QModelRoleData], roles)
+        column = index.column()
+        found = (self._painted_row(index.row())
+                 if index.isValid() and 0 <= index.row() < self._count
+                 and 0 <= column < len(self.headers) else None)
+        for asked in asked_for:
+            role = asked.role()
+            if found is not None:
+                value = self._answer(found, column, role)
+            else:
+                value = PLACEHOLDER if role == _DISPLAY and column == 0 and \
+                    index.isValid() and 0 <= index.row() < self._count else None
+            if value is None:
+                asked.clearData()
+            else:
+                asked.setData(value)

@@ -1,0 +1,129 @@
+"""The case list's pages read behind the painting: a jump deep into a million cases
+read by offset on the UI thread stalled the window 115-400 ms a scroll step."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, QModelRoleData, Qt
+from tests.gui.test_cases_ui import LONG_AGO, recent, register
+
+from station_desk.services.desk import Desk
+from station_desk.ui.cases import model as case_model
+from station_desk.ui.cases.model import PLACEHOLDER, CaseListModel
+from station_desk.ui.cases.page import CasesPage
+
+PAGE = 20
+PAINTED_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                 Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+                 Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                 Qt.ItemDataRole.CheckStateRole)
+
+
+@pytest.fixture
+def hundred(village: Desk, monkeypatch) -> Desk:
+    """100 cases, every third received long ago (overdue); pages of 20."""
+    monkeypatch.setattr(case_model, "PAGE_SIZE", PAGE)
+    village.session.sign_in("张丽", "222222")
+    for i in range(100):
+        register(village, f"赵{'秀英建国志平春梅'[i % 8]}{i}", serial=i,
+                 when=LONG_AGO + timedelta(minutes=i) if i % 3 == 0 else recent(200 - i))
+    return village
+
+
+def painted(model: CaseListModel, row: int, column: int) -> dict[int, object]:
+    """What the view's delegate gets for a cell (Qt's multiData, as a paint asks)."""
+    asked = [QModelRoleData(role) for role in PAINTED_ROLES]
+    for one in asked:
+        model.multiData(model.index(row, column), one)
+    return {one.role(): one.data() for one in asked if one.data() is not None}
+
+
+def expected(desk: Desk, row: int, column: int) -> dict[int, object]:
+    """The same cell read at once, by a model that reads on the UI thread."""
+    direct, everything = CaseListModel(desk), desk.cases.make_filter()
+    direct.set_filter(everything)
+    direct.set_total(everything, desk.cases.count(everything))  # a long list counted
+    index = direct.index(row, column)
+    return {role.value: direct.data(index, role) for role in PAINTED_ROLES
+            if direct.data(index, role) is not None}
+
+
+def test_a_page_painted_far_down_is_read_in_the_runner_then_shows_its_rows(
+        qtbot, hundred: Desk) -> None:
+    model = CaseListModel(hundred, read_behind=True)
+    model.set_filter(hundred.cases.make_filter())
+    shown: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b: shown.append((a.row(), b.row())))
+    # the first screen shows at once
+    assert painted(model, 0, 0) == expected(hundred, 0, 0)
+    # a jump to row 70 (page 3): "…" now, nothing read on the UI thread
+    loads = model.loads
+    assert painted(model, 70, 0) == {Qt.ItemDataRole.DisplayRole.value: PLACEHOLDER}
+    assert painted(model, 70, CaseListModel.COL_LEFT) == {}
+    assert model.loads == loads
+    qtbot.waitUntil(lambda: 3 in model.cached_pages())
+    assert (60, 79) in shown  # the view repaints the page's rows
+    for column in (0, CaseListModel.COL_NAME, CaseListModel.COL_LEFT):
+        assert painted(model, 70, column) == expected(hundred, 70, column)
+    # the page after it was read ahead, by keyset, before it is scrolled to
+    qtbot.waitUntil(lambda: 4 in model.cached_pages())
+    assert painted(model, 95, 0) == expected(hundred, 95, 0)
+
+
+def test_painting_gives_what_data_gives_for_every_role(qtbot, hundred: Desk) -> None:
+    model = CaseListModel(hundred)
+    model.set_filter(hundred.cases.make_filter())
+    for row in (0, 1, 33, 99):
+        for column in range(model.columnCount()):
+            assert painted(model, row, column) == expected(hundred, row, column)
+    overdue = painted(model, 0, CaseListModel.COL_LEFT)
+    assert overdue[Qt.ItemDataRole.BackgroundRole.value] == case_model.OVERDUE_TINT
+    assert overdue[Qt.ItemDataRole.ForegroundRole.value] == case_model.OVERDUE_TEXT
+    assert str(overdue[Qt.ItemDataRole.DisplayRole.value]).startswith("逾期")
+
+
+def test_a_page_read_for_the_filter_before_is_dropped(qtbot, hundred: Desk) -> None:
+    """Typing a search while a far page is being read: its rows are not the new list's."""
+    model = CaseListModel(hundred, read_behind=True)
+    model.set_filter(hundred.cases.make_filter())
+    assert painted(model, 70, 0)[Qt.ItemDataRole.DisplayRole.value] == PLACEHOLDER
+    model.set_filter(hundred.cases.make_filter(search="赵秀"))
+    qtbot.wait(300)  # the old read delivers meanwhile
+    assert model.cached_pages() == []
+    want = [hundred.cases.page(hundred.cases.make_filter(search="赵秀"), limit=PAGE)[i].case_no
+            for i in range(model.rowCount())]
+    assert [painted(model, r, 0)[Qt.ItemDataRole.DisplayRole.value]
+            for r in range(model.rowCount())] == want
+
+
+def test_the_page_list_after_a_filter_change_and_the_count_after_its_paint(
+        qtbot, hundred: Desk, monkeypatch) -> None:
+    monkeypatch.setattr(case_model, "QUICK_COUNT", 30)
+    page = CasesPage(hundred)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.refresh()
+    assert page.count.text() == "30 件以上，正在统计…" and page.count_pending
+    assert page.counting is None  # the full count starts after the rows have painted
+    qtbot.waitUntil(lambda: not page.count_pending)
+    assert page.count.text() == "共 100 件" and page.model.rowCount() == 100
+    # scrolled to the end: the rows there arrive from the runner
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: 4 in page.model.cached_pages())
+    last = page.model.index(99, 0)
+    qtbot.waitUntil(lambda: page.table.visualRect(last).isValid())
+    assert painted(page.model, 99, 0) == expected(hundred, 99, 0)
+    # another filter: the list starts afresh with its own rows, selection by keyboard
+    page.quick.setCurrentIndex(page.quick.findData("overdue"))
+    overdue = hundred.cases.count(hundred.cases.make_filter(overdue=True))
+    assert page.count_pending and page.model.rowCount() == 30
+    qtbot.waitUntil(lambda: not page.count_pending)
+    assert page.model.rowCount() == overdue == 34 and page.count.text() == "共 34 件"
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.selected_case_no() is not None)
+    assert page.selected_case_no() == page.model.case_at(overdue - 1).case_no
+    assert page.model.index(0, 0).parent() == QModelIndex()
