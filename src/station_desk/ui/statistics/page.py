@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, QTimer
+from PySide6.QtCharts import QChart
+from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,13 +31,15 @@ from PySide6.QtWidgets import (
 
 from ...domain.catalogue import CaseType
 from ...domain.periods import month_to_date, month_up_to, previous_month
-from ...domain.report_rows import SUMMARY_HEADERS, breakdown, summary_row, targets
+from ...domain.report_rows import targets
 from ...domain.stats import Figures
 from ...services.desk import Desk
 from ..jobs import Job, Progress, Reloader, run_job
 from ..widgets import status
 from ..widgets.card import Card
+from ..widgets.later import in_later_turn
 from .charts import CategoryChart, RateCard
+from .details import StatisticsDetails
 from .model import FiguresModel
 from .table import FiguresTable
 
@@ -71,7 +74,6 @@ class StatisticsPage(QWidget):
         super().__init__()
         self.desk = desk
         self.figures: Figures | None = None
-        self._chart_counts: dict[str, int] | None = None  # counted, drawn next turn
         self._counts: Reloader[tuple[Figures, list[Figures]]] = Reloader(
             self, desk.store, self.tr("无法统计"))
         outer = QVBoxLayout(self)
@@ -136,36 +138,57 @@ class StatisticsPage(QWidget):
             grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
 
-        detail = QHBoxLayout()
-        self.chart_view = CategoryChart(self.font())
-        self.chart = self.chart_view.chart()
-        left = QVBoxLayout()
-        left.addWidget(self.chart_view)
-        left.addStretch()
-        detail.addLayout(left, 3)
-        side = QVBoxLayout()
-        self.by_type = FiguresTable()
-        self.by_status = FiguresTable()
-        side.addWidget(QLabel(self.tr("按办件类型")))
-        side.addWidget(self.by_type)
-        side.addWidget(QLabel(self.tr("按状态")))
-        side.addWidget(self.by_status)
-        side.addStretch()
-        detail.addLayout(side, 2)
-        layout.addLayout(detail)
-
-        self.town_title = QLabel(self.tr("各村（社区）便民服务站"))
-        self.town_title.setObjectName("pageTitle")
-        layout.addWidget(self.town_title)
-        self.per_station = FiguresTable()
-        layout.addWidget(self.per_station)
-        layout.addStretch()
+        # the chart, the two tables and the villages' table: made in the turn after the
+        # first paint (QtCharts' view and three tables with the cards were one 110-150 ms
+        # turn at a million cases); code that needs them sooner makes them (_details)
+        self._layout = layout
+        self._details_part: StatisticsDetails | None = None
+        self._town = False
+        self._shown: tuple[Figures, list[Figures], bool] | None = None  # the last count
+        in_later_turn(self, self._details)
 
         self._set_dates(date.today(), date.today())
         self.period.currentIndexChanged.connect(self._period_changed)
         self.first_edit.dateChanged.connect(self._first_changed)
         self.last_edit.dateChanged.connect(self._last_changed)
         self._show_period_dates()  # counted when shown (refresh), not also here
+
+    def _details(self) -> StatisticsDetails:
+        if self._details_part is None:
+            self._details_part = part = StatisticsDetails(self)
+            self._layout.addWidget(part, 1)
+            part.show_town(self._town)
+            if self._shown is not None:
+                part.fill(*self._shown)
+        return self._details_part
+
+    @property
+    def chart_view(self) -> CategoryChart:
+        return self._details().chart_view
+
+    def details_made(self) -> bool:
+        """The lower half (chart and tables) is made (for tests)."""
+        return self._details_part is not None
+
+    @property
+    def chart(self) -> QChart:
+        return self.chart_view.chart()
+
+    @property
+    def by_type(self) -> FiguresTable:
+        return self._details().by_type
+
+    @property
+    def by_status(self) -> FiguresTable:
+        return self._details().by_status
+
+    @property
+    def town_title(self) -> QLabel:
+        return self._details().town_title
+
+    @property
+    def per_station(self) -> FiguresTable:
+        return self._details().per_station
 
     # -- the period ---------------------------------------------------------
     def _period_key(self) -> str:
@@ -242,8 +265,9 @@ class StatisticsPage(QWidget):
             return figures, rows
 
         self.period_label.setText(self.tr("正在统计…"))
-        self.town_title.setVisible(town)  # the per-village table only at a town, at once
-        self.per_station.setVisible(town)
+        self._town = town
+        if self._details_part is not None:  # the per-village table only at a town, at once
+            self._details_part.show_town(town)
         return self._counts.start(count, lambda shown: self._show(shown, town, first))
 
     @property
@@ -261,30 +285,19 @@ class StatisticsPage(QWidget):
             "%1", f"{first:%Y年%m月}"))
         self._show_rates(f)
         self._show_counts(f)
-        self.by_type.fill([self.tr("办件类型"), self.tr("件数"), self.tr("占比")],
-                          breakdown(f.by_type))
-        self.by_status.fill([self.tr("状态"), self.tr("件数"), self.tr("占比")],
-                            breakdown(f.by_status))
         if town:
             # the figures above are the centre's own; the villages' are in the table
             self.period_label.setText(f.period_label + self.tr(
                 "　上面是本中心自己的数字；各村（社区）站（未报送的也列出）见下表"))
-            self.per_station.fill(list(SUMMARY_HEADERS), [summary_row(r) for r in rows],
-                                  total_row=True)
-        # the chart in the next turn: cards, tables and chart in one took over 100 ms
-        # at a million cases; a newer count meanwhile draws its own chart instead
-        self._chart_counts = f.by_category
-        QTimer.singleShot(0, self._show_chart)
-
-    def _show_chart(self) -> None:
-        if self._chart_counts is not None:
-            self.chart_view.show_counts(self._chart_counts)
-            self._chart_counts = None
+        self._shown = (f, rows, town)
+        if self._details_part is not None:
+            self._details_part.fill(f, rows, town)
 
     @property
     def chart_pending(self) -> bool:
         """Counted but not yet drawn (it is drawn in the event-loop turn after)."""
-        return self._chart_counts is not None
+        part = self._details_part
+        return self._shown is not None and (part is None or part.chart_pending)
 
     def _show_rates(self, f: Figures) -> None:
         self.on_spot.show_rate(f.on_spot_rate, self.tr(

@@ -15,10 +15,10 @@ from PySide6.QtCore import QDate, QModelIndex, QStandardPaths
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,9 +31,32 @@ from ..jobs import Job, Progress, Reloader, run_job
 from ..statistics.page import choose_report_path
 from ..widgets import prompts, status
 from ..widgets.forms import rows_view
+from ..widgets.later import in_later_turn
 from ..widgets.text_size import follow_text_size
 from .dialogs import FigureDialog
 from .model import FIGURE_COLUMNS, BoardModel, DuplicatesModel, PeopleModel
+
+
+class _PeoplePart:
+    """The tabs under the board: the same item open twice, the same person at two places."""
+
+    def __init__(self, page: SupervisionPage) -> None:
+        self.tabs = QTabWidget()
+        dup_box = QWidget()
+        dup_layout = QVBoxLayout(dup_box)
+        dup_layout.setContentsMargins(0, 0, 0, 0)
+        # the masked number's last 4 are what tells people apart: never elided
+        self.dup_table = rows_view(page.duplicates, fit=True, stretch=(2, 3, 4))
+        dup_layout.addWidget(self.dup_table)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.dismiss_button = QPushButton(page.tr("核实：不是重复登记…"))
+        self.dismiss_button.clicked.connect(page.dismiss_selected)
+        row.addWidget(self.dismiss_button)
+        dup_layout.addLayout(row)
+        self.people_table = rows_view(page.people, fit=True, stretch=(4,))
+        self.tabs.addTab(dup_box, "")
+        self.tabs.addTab(self.people_table, "")
 
 
 def open_figure(page: SupervisionPage, station: str, name: str, figure: str) -> None:
@@ -63,6 +86,7 @@ class SupervisionPage(QWidget):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
+        self._people_count: int | None = None  # None: not read yet
         self._reads: Reloader[Board] = Reloader(self, desk.store, self.tr("无法读取各站情况"))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -94,32 +118,42 @@ class SupervisionPage(QWidget):
         layout.addWidget(self.cadence)
 
         self.board = BoardModel(self)
-        self.table = rows_view(self.board, fit=True)
+        self.table = rows_view(self.board)  # measured per reading (_size_columns)
         follow_text_size(self.table, self._size_columns)  # zoom: widths in characters
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(self._open)
         layout.addWidget(self.table, 3)
 
-        # the same person at two places: the same item open twice, and the person view
-        self.people_tabs = QTabWidget()
-        dup_box = QWidget()
-        dup_layout = QVBoxLayout(dup_box)
-        dup_layout.setContentsMargins(0, 0, 0, 0)
+        # the same person at two places (the same item open twice, the person view):
+        # the lower half, made in the turn after the first paint
         self.duplicates = DuplicatesModel({}, self)
-        # the masked number's last 4 are what tells people apart: never elided
-        self.dup_table = rows_view(self.duplicates, fit=True, stretch=(2, 3, 4))
-        dup_layout.addWidget(self.dup_table)
-        row = QHBoxLayout()
-        row.addStretch()
-        self.dismiss_button = QPushButton(self.tr("核实：不是重复登记…"))
-        self.dismiss_button.clicked.connect(self.dismiss_selected)
-        row.addWidget(self.dismiss_button)
-        dup_layout.addLayout(row)
         self.people = PeopleModel({}, self)
-        self.people_table = rows_view(self.people, fit=True, stretch=(4,))
-        self.people_tabs.addTab(dup_box, "")
-        self.people_tabs.addTab(self.people_table, "")
-        layout.addWidget(self.people_tabs, 2)
+        self._people_part: _PeoplePart | None = None
+        self._lower = layout
+        in_later_turn(self, self._make_people_part)
+
+    def _make_people_part(self) -> _PeoplePart:
+        if self._people_part is None:
+            self._people_part = _PeoplePart(self)
+            self._lower.addWidget(self._people_part.tabs, 2)
+            if self._people_count is not None:  # read before this part was made
+                self._show_people_counts(self._people_part)
+        return self._people_part
+
+    def people_part_made(self) -> bool:
+        """The tabs under the board are made (for tests)."""
+        return self._people_part is not None
+
+    @property
+    def people_tabs(self) -> QTabWidget:
+        return self._make_people_part().tabs
+
+    @property
+    def dup_table(self) -> QTableView:
+        return self._make_people_part().dup_table
+
+    @property
+    def dismiss_button(self) -> QPushButton:
+        return self._make_people_part().dismiss_button
 
     # -- showing ------------------------------------------------------------
     def refresh(self) -> Job[Board]:
@@ -166,13 +200,19 @@ class SupervisionPage(QWidget):
         self.summary.setVisible(bool(alerts))
         self.duplicates.names = self.people.names = board.names
         self.duplicates.set_records(board.pairs)
-        self.people_tabs.setTabText(0, self.tr("同一身份证号同一事项两处同时在办（%1 组）")
-                                    .replace("%1", str(len(board.pairs))))
-        self.dismiss_button.setEnabled(bool(board.pairs))
-        people = board.people
-        self.people.set_records([ref for refs in people.values() for ref in refs])
-        self.people_tabs.setTabText(1, self.tr("同一人在多处有办件（%1 人）")
-                                    .replace("%1", str(len(people))))
+        self._people_count = len(board.people)
+        self.people.set_records([ref for refs in board.people.values() for ref in refs])
+        if self._people_part is not None:
+            self._show_people_counts(self._people_part)
+
+    def _show_people_counts(self, part: _PeoplePart) -> None:
+        """The two tabs' titles (and 核实) after a read."""
+        pairs = self.duplicates.rowCount()
+        part.tabs.setTabText(0, self.tr("同一身份证号同一事项两处同时在办（%1 组）")
+                             .replace("%1", str(pairs)))
+        part.dismiss_button.setEnabled(bool(pairs))
+        part.tabs.setTabText(1, self.tr("同一人在多处有办件（%1 人）")
+                             .replace("%1", str(self._people_count)))
 
     def _size_columns(self) -> None:
         self.table.resizeColumnsToContents()

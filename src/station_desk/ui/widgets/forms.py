@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .text_size import follow_text_size
 
 
 def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -127,9 +129,33 @@ def rows_view(model: QAbstractItemModel, parent: QWidget | None = None, *,
     view.setWordWrap(False)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
-    if fit:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     view.ensurePolished()
+    if fit:
+        fit_per_filling(view)
     return view
+
+
+def fit_per_filling(view: QTableView) -> None:
+    """Columns as wide as their contents, measured when the rows change and after a
+    zoom (a ResizeToContents header asked every cell again at each layout: a third
+    of 督导's first opening)."""
+    fitter = _ColumnFitter(view)
+    model = view.model()
+    for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                   model.rowsRemoved):
+        signal.connect(fitter.fit)
+    follow_text_size(view, fitter.fit)
+
+
+class _ColumnFitter(QObject):
+    """A child of the view: its connections end with the view (a model may outlive it)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def fit(self, *_changed: object) -> None:
+        self._view.ensurePolished()  # the style sheet's text size
+        self._view.resizeColumnsToContents()
