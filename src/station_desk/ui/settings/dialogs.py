@@ -21,8 +21,8 @@ from ...services.desk import Desk
 from ...services.station import StaffChange, StationChange
 from ..widgets import prompts
 from ..widgets.forms import save_cancel_buttons
+from ..widgets.pin_job import PinJob
 from ..widgets.screen_fit import fit_to_screen
-from ..widgets.slow_save import SlowSave
 
 
 def _time_edit(value: str) -> QTimeEdit:
@@ -147,7 +147,7 @@ class NewPasswordDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("新密码"), self.first)
         form.addRow(self.tr("再输一遍"), self.second)
-        self.saving = SlowSave(self, desk.store)
+        self.saving = PinJob(self, desk.store)
         form.addRow(self.saving.label)
         buttons = save_cancel_buttons(self, self.tr("重置"))
         buttons.accepted.connect(self.accept)
@@ -158,5 +158,5 @@ class NewPasswordDialog(QDialog):
             prompts.warn(self, self.tr("未重置"), self.tr("两次输入的密码不一样，请重新输入"))
             return
         pin, name = self.first.text(), self.person.name
-        self.saving.start(lambda: self.desk.station.reset_pin(name, pin),
-                          failed_title=self.tr("未重置"), on_saved=super().accept)
+        self.saving.save_then_close(lambda: self.desk.station.reset_pin(name, pin),
+                                    failed_title=self.tr("未重置"))

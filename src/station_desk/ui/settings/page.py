@@ -31,7 +31,7 @@ from ..devices.settings_box import DeviceSettingsBox
 from ..widgets import prompts, status, text_size
 from ..widgets.forms import rows_view
 from ..widgets.lazy_tabs import LazyTabs
-from ..widgets.slow_save import SlowSave
+from ..widgets.pin_job import PinJob
 from .dialogs import NewPasswordDialog, StaffDialog, StationDialog
 from .holidays_box import HolidaysBox
 from .model import StaffModel
@@ -109,7 +109,7 @@ class AddStaffDialog(QDialog):
         form.addRow(self.tr("电话"), self.phone)
         form.addRow(self.tr("上岗培训日期"), self.training)
         form.addRow(self.tr("密码"), self.pin)
-        self.saving = SlowSave(self, desk.store)
+        self.saving = PinJob(self, desk.store)
         form.addRow(self.saving.label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -121,8 +121,8 @@ class AddStaffDialog(QDialog):
         new = StaffInput(self.name.text(), Role(self.role.currentData()),
                          self.pin.text().strip() or None, self.window_box.currentData() or None,
                          self.phone.text(), self.training.date().toString("yyyy-MM-dd"))
-        self.saving.start(lambda: self.desk.station.add_staff(new),
-                          failed_title=self.tr("未保存"), on_saved=super().accept)
+        self.saving.save_then_close(lambda: self.desk.station.add_staff(new),
+                                    failed_title=self.tr("未保存"))
 
 
 class SettingsPage(QWidget):

@@ -19,8 +19,8 @@ from ...domain.pin import MAX_DIGITS, MIN_DIGITS, RULE_TEXT
 from ...domain.station import Staff
 from ...services.desk import Desk
 from ..widgets import prompts
+from ..widgets.pin_job import PinJob
 from ..widgets.screen_fit import fit_to_screen
-from ..widgets.slow_save import SlowSave
 
 
 class ChangePinDialog(QDialog):
@@ -52,7 +52,7 @@ class ChangePinDialog(QDialog):
         form.addRow(self.tr("新密码"), self.first)
         form.addRow(self.tr("再输一遍"), self.second)
         layout.addLayout(form)
-        self.saving = SlowSave(self, desk.store)
+        self.saving = PinJob(self, desk.store)
         layout.addWidget(self.saving.label)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("保存新密码"),
@@ -71,8 +71,8 @@ class ChangePinDialog(QDialog):
             self.second.clear()
             return
         pin = self.first.text()
-        self.saving.start(lambda: self.desk.station.change_own_pin(pin),
-                          failed_title=self.tr("未保存"), on_saved=super().accept)
+        self.saving.save_then_close(lambda: self.desk.station.change_own_pin(pin),
+                                    failed_title=self.tr("未保存"))
 
     def sign_out(self) -> None:
         self.desk.session.sign_out()

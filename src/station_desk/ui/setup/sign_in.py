@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from ...domain.pin import MAX_DIGITS, RULE_TEXT
 from ...domain.station import Staff
 from ...services.desk import Desk
-from ..jobs import Job, Progress, report_failure, run_job
+from ..jobs import Job, Progress, report_failure
 from ..widgets import prompts
+from ..widgets.pin_job import PinJob
 from .change_pin import ChangePinDialog
 
 CHECKING = "正在核对密码…"
@@ -44,7 +45,6 @@ class SignInDialog(QDialog):
         self.desk = desk
         self.before_done = before_done
         self.checking: Job[Staff] | None = None
-        self._busy = False
         self._painted = False
         station = desk.station.current
         self.setWindowTitle(self.tr("登录 — %s") % (station.name if station else ""))
@@ -65,8 +65,8 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("密码"), self.pin)
         form.addRow(self.confirm_label, self.confirm_pin)
         self.hint = QLabel()
-        self.state = QLabel()  # "正在核对密码…" while the check runs
-        self.state.setObjectName("jobState")
+        self.pin_job = PinJob(self, desk.store, busy_text=CHECKING, focus_after=self.pin)
+        self.state = self.pin_job.label  # "正在核对密码…" while the check runs
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(self.state)
@@ -103,11 +103,11 @@ class SignInDialog(QDialog):
     @property
     def busy(self) -> bool:
         """A PIN check is running: nothing can be changed, sent again or closed."""
-        return self._busy
+        return self.pin_job.busy
 
     def accept(self) -> None:
         staff = self.chosen
-        if staff is None or self._busy:
+        if staff is None or self.busy:
             return
         pin = self.pin.text()
         first = not staff.has_pin
@@ -121,39 +121,27 @@ class SignInDialog(QDialog):
                 self.desk.station.set_first_pin(staff.id, pin)
                 pin_set.append(True)
             signed_in = self.desk.session.sign_in(staff.name, pin)
-            progress(1, 2)
+            progress(1, 2)  # says OPENING while the window's modules finish
             if self.before_done is not None:
                 self.before_done()
             return signed_in
 
         def refused(exc: BaseException) -> None:
-            self._show_busy(False)
             if pin_set or not first:
                 self.pin.clear()
             report_failure(self, self.tr("无法登录"), exc)
 
-        self._show_busy(True)
         # on a connection of its own: a wrong PIN is recorded, a first PIN saved there
-        self.checking = run_job(check, title=CHECKING, parent=self, dialog=False,
-                                store=self.desk.store, writes=True, at_once=True,
-                                on_done=self._signed_in, on_failed=refused,
-                                on_finished=lambda: self._show_busy(False))
-        self.checking.on_progress = lambda _done, _total: self.state.setText(OPENING)
+        self.checking = self.pin_job.start(check, failed_title=self.tr("无法登录"),
+                                           on_done=self._signed_in, on_failed=refused)
+        if self.checking is not None:  # its progress is delivered on the UI thread
+            self.checking.on_progress = lambda _done, _total: self.state.setText(OPENING)
 
     def _signed_in(self, staff: Staff) -> None:
-        self._show_busy(False)
         self.pin.clear()
         if self.desk.session.pin_change_due and not change_pin_now(self, self.desk, staff):
             return  # they signed out instead: the sign-in stays open
         super().accept()
-
-    def _show_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.state.setText(CHECKING if busy else "")
-        for widget in (self.who, self.pin, self.confirm_pin, self.buttons):
-            widget.setEnabled(not busy)
-        if not busy and self.isVisible():
-            self.pin.setFocus()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
@@ -162,14 +150,8 @@ class SignInDialog(QDialog):
             QTimer.singleShot(0, self, self.shown.emit)  # not once the dialog is gone
 
     def reject(self) -> None:
-        if not self._busy:  # the check ends in a second; closing now would lose it
+        if not self.busy:  # the check ends in a second; closing now would lose it
             super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self._busy:
-            event.ignore()
-            return
-        super().closeEvent(event)
 
 
 def change_pin_now(parent: QWidget, desk: Desk, staff: Staff) -> bool:

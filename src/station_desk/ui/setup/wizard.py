@@ -27,8 +27,8 @@ from ...domain.station import OfficeHours, Role, StationKind, default_station_na
 from ...services.desk import Desk
 from ...services.station import StaffInput
 from ..widgets import prompts
+from ..widgets.pin_job import PinJob
 from ..widgets.screen_fit import fit_to_screen
-from ..widgets.slow_save import SlowSave
 from .recovery import RecoveryDialog
 from .staff_grid import StaffGridModel, staff_grid
 
@@ -192,7 +192,7 @@ class SetupWizard(QWizard):
         self.staff_page = StaffPage(self.windows_page)
         for page in (self.station_page, self.windows_page, self.staff_page):
             self.addPage(page)
-        self.saving = SlowSave(self, desk.store)  # each PIN typed is hashed: a second each
+        self.saving = PinJob(self, desk.store)  # each PIN typed is hashed: a second each
         layout = self.staff_page.layout()
         assert layout is not None
         layout.addWidget(self.saving.label)
@@ -221,4 +221,4 @@ class SetupWizard(QWizard):
             address=s.address.text(), phone=s.phone.text(),
             office_hours=self.windows_page.office_hours(),
             windows=self.windows_page.window_names(), staff=self.staff_page.staff())
-        self.saving.start(save, failed_title=self.tr("设置未保存"), on_saved=super().accept)
+        self.saving.save_then_close(save, failed_title=self.tr("设置未保存"))
