@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog
 
 from station_desk.services.desk import Desk
 from station_desk.ui import main_window
@@ -50,9 +52,31 @@ def test_activity_keeps_it_unlocked_and_silence_locks(
     window.idle_lock.timer.start()
     for _ in range(6):  # someone typing: 900 ms of keys, never 400 ms apart
         qtbot.wait(150)
-        qtbot.keyClick(window, Qt.Key.Key_A)
+        qtbot.keyClick(window.windowHandle(), Qt.Key.Key_A)  # as the system sends keys
     assert locked == []
     qtbot.waitUntil(lambda: bool(locked), timeout=2000)
+
+
+def test_a_dialogs_keys_count_and_other_events_are_not_watched(
+        qtbot, window: MainWindow) -> None:
+    """Only what reaches a window the clerk uses is looked at: an event sent to a
+    widget inside (paints, timers, a key forwarded there) never runs the lock's
+    filter, which would slow every event behind background work."""
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    timer = window.idle_lock.timer
+    timer.setTimerType(Qt.TimerType.PreciseTimer)  # remainingTime() to the ms
+    timer.setInterval(60_000)
+    timer.start()
+    qtbot.wait(200)
+    QApplication.sendEvent(window.clerk_label, QKeyEvent(
+        QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier))
+    assert timer.remainingTime() < 59_900  # not started again
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_A)
+    assert timer.remainingTime() > 59_900  # a key in the dialog is someone there
 
 
 def test_cancelling_the_sign_in_closes_the_window(qtbot, window: MainWindow,
