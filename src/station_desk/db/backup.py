@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.errors import StorageError, os_message
+from ..domain.progress import Progress
 from . import cipher
 from .backup_scans import copy_scans
 from .cipher import read_only_uri
@@ -38,7 +39,6 @@ log = logging.getLogger("station_desk.backup")
 PREFIX = "archive-"
 KEEP_DAILY = 14
 BACKUP_STEP_PAGES = 4096  # 16 MiB a step: cancellable, and the archive never held long
-Progress = Callable[[int, int], None]
 _NAME = re.compile(r"^archive-(\d{8}-\d{6})(?:-(\d{12}))?(?:-[^.]+)?(?:-\d+)?\.db$")
 # what a failed or killed backup leaves: its own temp name and SQLite's journal of it
 LEFTOVERS = (f"{PREFIX}*.partial", f"{PREFIX}*.partial-journal")

@@ -20,9 +20,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.errors import StorageError
+from ..domain.progress import Progress
 from . import archive_key, audit_chain, audit_mark, cipher
 from .audit_chain import TamperReport
-from .backup import BACKUP_STEP_PAGES, Progress, verify
+from .backup import BACKUP_STEP_PAGES, verify
 from .encrypt_existing import encrypt_file, encrypt_plain_copies
 from .errors import storage_errors
 from .files import fsync_file, open_private, private_dir, sync_dir, touch_private

@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from ..domain.progress import Progress
 from .scan_store import ScanStore, digest_of
 
 log = logging.getLogger("station_desk.scans")
 
-Progress = Callable[[int, int], None]
 BATCH_ROWS = 50
 BATCH_BYTES = 64 * 1024 * 1024  # what one batch holds in memory at most, besides one scan
 

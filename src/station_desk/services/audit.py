@@ -7,16 +7,15 @@ older rows too — on a job's own connection, and moves the mark to the end.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from ..db import audit_chain, audit_mark
 from ..db.audit_chain import TamperReport
+from ..domain.progress import Progress
 from .store import Store
 
 __all__ = ["AuditDesk", "TamperReport"]
 
-Progress = Callable[[int, int], None]
 
 
 class AuditDesk:

@@ -3,7 +3,7 @@ change history every record keeps."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +21,7 @@ from ..db.scan_store import ScanStore
 from ..domain import recovery_code
 from ..domain.backups import BackupAge, backup_age
 from ..domain.errors import UserError
+from ..domain.progress import Progress
 from ..sync import keys as station_keys
 from .calendar import Calendar
 from .session import Session
@@ -29,7 +30,6 @@ from .store import Store, archive_file
 
 MANUAL_LOG = "manual-backups.txt"
 MOVE_SECONDS_A_DAY = 180.0  # ~10,000 scans at this PC's 56 a second
-Progress = Callable[[int, int], None]
 
 __all__ = ["BackupDesk", "BackupFile", "Restored", "restore_closed_archive"]
 

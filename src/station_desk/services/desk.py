@@ -12,8 +12,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..db.backup import Progress
 from ..db.connection import ArchiveDb
+from ..domain.progress import Progress
 from .session import Session
 from .station import StaffInput, StationDesk
 from .store import Store

@@ -3,7 +3,6 @@ re-dating the open cases whose dates were provisional without it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from ..db import cases_repo, holidays_repo
@@ -11,6 +10,7 @@ from ..db.errors import storage_errors
 from ..domain.cases import attention_key
 from ..domain.deadlines import promise
 from ..domain.errors import UserError, os_message
+from ..domain.progress import Progress
 from ..domain.schedule_file import parse_schedule
 from .calendar import Calendar
 from .case_work import CaseWorkDesk
@@ -22,7 +22,6 @@ from .store import Store
 
 __all__ = ["HolidayDesk"]
 
-Progress = Callable[[int, int], None]
 
 
 def read_schedule_file(path: Path) -> str:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from ..db import stats_repo, sync_log, sync_peers
 from ..db.connection import ArchiveDb
 from ..domain.errors import UserError
+from ..domain.progress import Progress
 from ..domain.stats import Figures
 from .files import write_atomically
 from .station import StationDesk
 from .store import Store
 from .supervision import SupervisionDesk
-
-Progress = Callable[[int, int], None]
 
 
 def _no_progress(_done: int, _total: int) -> None:

@@ -17,11 +17,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from ..db.backup import Progress
 from ..db.connection import ARCHIVE_NAME, ArchiveDb, connect, open_database
 from ..db.errors import storage_errors
 from ..db.scan_store import ScanStore
 from ..domain.errors import UserError
+from ..domain.progress import Progress
 
 T = TypeVar("T")
 P = ParamSpec("P")

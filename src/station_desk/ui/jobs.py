@@ -29,12 +29,12 @@ from PySide6.QtWidgets import QProgressDialog, QStatusBar, QWidget
 from shiboken6 import isValid
 
 from ..domain.errors import Cancelled, UserError
+from ..domain.progress import Progress
 from ..services.errors import known_failure
 from ..services.store import Store
 from .widgets import prompts
 
 T = TypeVar("T")
-Progress = Callable[[int, int], None]
 
 __all__ = ["Cancelled", "Job", "Progress", "report_failure", "run_job"]
 
