@@ -2,7 +2,8 @@
 regular expression of plainly clean characters lets through nothing the
 character-by-character rule refuses (and what it does not let through gets the
 rule's own message); JSON read without the per-number hooks and the depth walk
-is still refused for the same reasons."""
+is still refused for the same reasons; a row read from a short line is never
+too big when written out (so its size need not be worked out)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from station_desk.schemas.base import (
     parse_json,
     scan_characters,
 )
+from station_desk.schemas.records import JSON_GROWTH, MAX_RECORD_BYTES, row_problem
 
 
 @pytest.mark.parametrize("multiline", [False, True])
@@ -63,3 +65,21 @@ def test_json_within_limits(text: str, problem: str | None) -> None:
         with pytest.raises(UserError) as exc:
             parse_json(text.encode(), "记录", max_depth=5)
         assert problem in exc.value.message
+
+
+@pytest.mark.parametrize("line", [
+    b'{"a":1e15,"b":9e15,"c":1e9,"d":1E1,"e":0e0,"f":-1e-5,"g":1e5}',  # numbers grow most
+    b'{"a":[1,2,3],"b":{"c":{"d":[]}},"e":true,"f":null}',  # separators gain a space
+    '{"名":"王秀英","\\\\":"\\"\\n\\u0001","x":"\\u4e00\\ud83d\\ude00"}'.encode(),  # escapes
+    b'{"a":"\\t\\b\\f\\r\\u001f\\u007f\\u2028"}',
+])
+def test_a_row_written_out_grows_at_most_json_growth_times_its_line(line: bytes) -> None:
+    row = json.loads(line)
+    assert len(json.dumps(row, ensure_ascii=False, default=str)) <= JSON_GROWTH * len(line)
+
+
+def test_a_long_line_still_gets_its_size_worked_out() -> None:
+    row = {"id": "x", "note": "字" * MAX_RECORD_BYTES}
+    line = json.dumps(row, ensure_ascii=False).encode()
+    assert row_problem("cases", row, line_bytes=len(line)).startswith("记录太大")
+    assert row_problem("cases", {"id": "x"}, line_bytes=40) == ""

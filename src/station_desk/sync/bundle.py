@@ -22,7 +22,7 @@ import hashlib
 import json
 import struct
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -284,7 +284,7 @@ def open_stream_key(path: Path, box: PrivateKey) -> bytes:
     return bytes(key)
 
 
-def iter_messages(path: Path, header: Header, stream_key: bytes) -> Iterator[Message]:
+def iter_messages(path: Path, header: Header, stream_key: bytes) -> Generator[Message, None, None]:
     """Decrypt message by message; the last one yielded is the signature.
 
     Any failed authentication, a missing final message or bytes after it is a
@@ -336,8 +336,13 @@ def transcript_update(transcript: Any, message: Message) -> None:
 
 
 def decode_records(body: bytes) -> list[dict[str, Any]]:
+    return read_records(body)[0]
+
+
+def read_records(body: bytes) -> tuple[list[dict[str, Any]], list[int]]:
     """One chunk of records, decompressed within a limit (a zlib bomb of a few MB
-    would otherwise unpack to gigabytes); each line within the record limit."""
+    would otherwise unpack to gigabytes); each line within the record limit.
+    With each record's line length in bytes (it bounds the record's size)."""
     try:
         inflater = zlib.decompressobj()
         text = inflater.decompress(body, MAX_RECORDS_PLAIN)
@@ -357,7 +362,7 @@ def decode_records(body: bytes) -> list[dict[str, Any]]:
         if not isinstance(record, dict):
             raise UserError("同步包内的记录格式不对，已拒绝导入。")
         records.append(record)
-    return records
+    return records, [len(line) for line in lines]
 
 
 def _has_lone_surrogate(value: Any) -> bool:

@@ -32,6 +32,7 @@ from .bundle import BundleRefused, Header
 from .checks import Progress, Verified, verify
 from .keys import StationKeys
 from .merge import Row
+from .read_ahead import Chunk, ReadAhead
 from .report import FIELD_LABELS, TABLE_LABELS, ImportReport
 from .writer import KILL_ENV, RecordWriter
 
@@ -89,24 +90,7 @@ def import_bundle(db: Database, path: Path, *, me: Station, keys: StationKeys,
         with sync_repo.large_cache(db), db.atomic():
             epochs.take_new(db, h.sender, standing, v.bundle_id)
             writer = RecordWriter(db, v, me, report, actor, stale_above=standing.stale_above)
-            digest = hashlib.sha256()
-            done = 0
-            for message in bundle.iter_messages(path, h, v.stream_key):
-                if message.kind == bundle.MSG_SIGNATURE:
-                    if digest.digest() != v.transcript:
-                        raise BundleRefused("tampered", f"同步包 {path.name} 在导入过程中被改动，"
-                                                        "已撤销本次导入。")
-                    break
-                bundle.transcript_update(digest, message)
-                if message.kind == bundle.MSG_BLOB:
-                    sha, data = bundle.decode_blob(message.body)
-                    writer.blobs[sha] = data
-                elif message.kind == bundle.MSG_RECORDS:
-                    records = bundle.decode_records(message.body)
-                    writer.apply(records)
-                    done += len(records)
-                    if progress is not None:
-                        progress(done, total)
+            done = _write_records(writer, path, v, total, progress)
             if done != total:
                 raise BundleRefused("tampered", f"同步包 {path.name} 的记录数与清单不符")
             writer.retry_held()
@@ -128,6 +112,49 @@ def import_bundle(db: Database, path: Path, *, me: Station, keys: StationKeys,
              h.sender, report.new, report.updated, report.unchanged, len(report.quarantined),
              " (dry run)" if dry_run else "")
     return report
+
+
+def _write_records(writer: RecordWriter, path: Path, v: Verified, total: int,
+                   progress: Progress | None) -> int:
+    """Every records message written in order, each chunk's content checked on the
+    read-ahead thread while the chunk before it is written; the number of records.
+    Refuses the bundle if what it read is not what was signed."""
+    digest = hashlib.sha256()
+    done = 0
+    blobs: dict[str, bytes] = {}
+    pending: Chunk | None = None
+
+    def write(chunk: Chunk) -> None:
+        nonlocal done
+        writer.blobs = chunk.blobs
+        writer.apply(chunk.records, chunk.checks.result() if chunk.checks else None)
+        done += len(chunk.records)
+        if progress is not None:
+            progress(done, total)
+
+    reader = ReadAhead(path, v.header, v.stream_key)
+    try:
+        for chunk in reader:
+            message = chunk.message
+            if message.kind == bundle.MSG_SIGNATURE:
+                if pending is not None:
+                    write(pending)
+                    pending = None
+                if digest.digest() != v.transcript:
+                    raise BundleRefused("tampered", f"同步包 {path.name} 在导入过程中被改动，"
+                                                    "已撤销本次导入。")
+                break
+            bundle.transcript_update(digest, message)
+            blobs.update(chunk.blobs)
+            if message.kind == bundle.MSG_RECORDS:
+                chunk.blobs, blobs = blobs, {}
+                reader.check(chunk, writer.already_held(chunk.records))
+                if pending is not None:
+                    write(pending)
+                pending = chunk
+    finally:
+        reader.close()
+    return done
 
 
 def list_bundles(folder: Path, me_code: str) -> list[tuple[Path, Header | None, str]]:

@@ -32,8 +32,9 @@ def shape_problem(rec: Row) -> str:
     return ""
 
 
-def content_problem(table: str, data: Row) -> str:
-    """Why a record's row may not be stored (its columns, by the table's schema)."""
+def content_problem(table: str, data: Row, line_bytes: int | None = None) -> str:
+    """Why a record's row may not be stored (its columns, by the table's schema).
+    `line_bytes`: the length of the bundle line it was read from, if known."""
     for key, value in data.items():
         if type(value) is str or value is None:
             continue  # most columns: nothing to see here
@@ -42,7 +43,7 @@ def content_problem(table: str, data: Row) -> str:
         if isinstance(value, dict | list) and not (isinstance(value, dict)
                                                    and set(value) <= {"sha256", "bytes"}):
             return f"字段 {key} 的格式不对"
-    return row_problem(table, data)
+    return row_problem(table, data, line_bytes=line_bytes)
 
 
 def integrity_reason(exc: Exception, row: Row) -> str:

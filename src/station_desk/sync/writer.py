@@ -86,12 +86,33 @@ class RecordWriter:
             os._exit(9)
 
     # -- one chunk of records -------------------------------------------------
-    def apply(self, records: list[Row]) -> None:
+    def apply(self, records: list[Row], checks: list[str | None] | None = None) -> None:
+        """`checks`: each record's content problem found beforehand (`read_ahead`),
+        None where not looked at (then it is checked here if it must be)."""
+        at = 0
         for table, run in groupby(records, key=lambda r: str(r.get("table"))):
-            self._apply_run(table, list(run))
+            recs = list(run)
+            self._apply_run(table, recs, checks[at:at + len(recs)] if checks else None)
+            at += len(recs)
         self.blobs.clear()  # a chunk's blobs come right before it
 
-    def _apply_run(self, table: str, recs: list[Row]) -> list[Outcome]:
+    def already_held(self, records: list[Row]) -> set[int]:
+        """Which of `records` (by position) hold a state we have, as of now: their
+        content need not be checked (the writer looks at their versions again)."""
+        out: set[int] = set()
+        at = 0
+        for table, run in groupby(records, key=lambda r: str(r.get("table"))):
+            recs = list(run)
+            if table in self.tables:
+                vers = sync_repo.versions(self.db, table, [str(r.get("id")) for r in recs])
+                out.update(at + i for i, rec in enumerate(recs)
+                           if not shape_problem(rec)
+                           and self._already_held(rec, vers.get(rec["id"])))
+            at += len(recs)
+        return out
+
+    def _apply_run(self, table: str, recs: list[Row], checks: list[str | None] | None = None
+                   ) -> list[Outcome]:
         if table not in self.tables or not sync_repo.table_exists(self.db, table):
             self.report.skipped[table] = self.report.skipped.get(table, 0) + len(recs)
             return [Outcome("skipped")] * len(recs)
@@ -108,7 +129,9 @@ class RecordWriter:
                 outcomes[i] = Outcome("unchanged")
                 continue
             data = rec["data"] if not shapes[i] else None
-            reason = shapes[i] or content_problem(table, rec["data"])
+            found = checks[i] if checks else None
+            reason = shapes[i] or (found if found is not None
+                                   else content_problem(table, rec["data"]))
             if reason:
                 outcomes[i] = self._hold(rec, table, reason)
                 continue
