@@ -255,7 +255,8 @@ def count(db: Database, f: CaseFilter, *, at_most: int | None = None) -> int:
 
 def page(db: Database, f: CaseFilter, *, limit: int, after_key: str | None = None,
          offset: int = 0) -> list[Case]:
-    """Cases in attention order. Continue from `after_key` (fast) or jump by offset.
+    """Cases in attention order, from just after `after_key` (an index seek) or the
+    start, skipping `offset` (each skipped case costs: ~0.4 µs, 400 ms a million).
 
     Two steps: ids from the covering (…, sort_key, id) index — so an OFFSET skips
     index entries, not whole rows — then the rows of that page by primary key.
@@ -265,7 +266,6 @@ def page(db: Database, f: CaseFilter, *, limit: int, after_key: str | None = Non
         where = (where + " AND " if where else "WHERE ") + "(sort_key, id) > (?, ?)"
         key, _, case_id = after_key.partition("|")
         params += [key, case_id]
-        offset = 0
     # with a search, let the planner drive from the search indexes and sort the
     # (few) hits, instead of walking the whole sort index and testing each row
     order = "+sort_key, +id" if f.search.strip() else "sort_key, id"

@@ -162,10 +162,17 @@ class CaseDesk:
     def count(self, f: CaseFilter, *, at_most: int | None = None) -> int:
         return cases_repo.count(self.db, f, at_most=at_most)
 
-    def page(self, f: CaseFilter, *, limit: int, after: Case | None = None,
+    def page(self, f: CaseFilter, *, limit: int, after: Case | str | None = None,
              offset: int = 0) -> list[Case]:
-        key = cases_repo.paging_key(after) if after is not None else None
+        """`limit` cases of `f` in attention order, after the case `after` (or its
+        `paging_key`) if given, `offset` cases skipped from there."""
+        key = cases_repo.paging_key(after) if isinstance(after, Case) else after
         return cases_repo.page(self.db, f, limit=limit, after_key=key, offset=offset)
+
+    @staticmethod
+    def paging_key(case: Case) -> str:
+        """Where `case` stands in the attention order (for `page(after=...)`)."""
+        return cases_repo.paging_key(case)
 
     def due_date(self, case: Case) -> date | None:
         """The date the case is measured against now (the 补正 notice limit while

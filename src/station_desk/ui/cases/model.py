@@ -5,7 +5,8 @@ screens: a jump reads little) when they are first needed. A page that follows
 a cached page is read by keyset (`after=` the last case of the page before: an
 index seek), any other page by offset (at a million cases a jump deep into the
 list skips ~1M index entries: 200-400 ms). At most `MAX_PAGES` pages stay in
-memory; the ones farthest from what is being looked at are dropped first.
+memory; the ones farthest from what is being looked at are dropped first. A jump
+skips from the nearest page read before it, not from the start (`_read`).
 
 Each row's texts and colours are worked out once when its page is read
 (`list_rows`), and the view's painting asks for a cell's roles in one call
@@ -87,6 +88,9 @@ class CaseListModel(QAbstractTableModel):
         self.exact = True  # False while the full count of a long list is being made
         self._today = date.today()
         self._pages: dict[int, list[ListRow]] = {}
+        # page -> where its last case stands, for every full page read (kept when the
+        # page itself is dropped: a few bytes a page)
+        self._anchors: dict[int, str] = {}
         self._generation = 0  # a new filter or reset: pages still being read are dropped
         self._reading: set[int] = set()  # pages in the runner for this generation
         self._painted = 0  # the page last painted: a page read behind must be near it
@@ -129,6 +133,7 @@ class CaseListModel(QAbstractTableModel):
 
     def _forget_pages(self) -> None:
         self._pages.clear()
+        self._anchors.clear()
         self._reading.clear()
         self._generation += 1
         self._painted = 0
@@ -148,19 +153,28 @@ class CaseListModel(QAbstractTableModel):
 
     # -- paging ------------------------------------------------------------
     def _read(self, p: int) -> Callable[[], list[Case]]:
-        """How to read page `p`: after the page before it if that is here, else by offset."""
-        f, before = self._filter, self._pages.get(p - 1)
-        cases = self.desk.cases
-        if p > 0 and before is not None and len(before) == PAGE_SIZE:
-            after = before[-1].case
-            return lambda: cases.page(f, limit=PAGE_SIZE, after=after)
-        return lambda: cases.page(f, limit=PAGE_SIZE, offset=p * PAGE_SIZE)
+        """How to read page `p`: after the last case of the nearest page before it
+        that was ever read (an index seek), skipping the pages between; from the
+        start only if none was. Scrolling end to end in 50 jumps at a million cases
+        skips 20,000 cases a jump (~10 ms), not up to a million (~400 ms)."""
+        f, cases = self._filter, self.desk.cases
+        below = [q for q in self._anchors if q < p]
+        if not below:
+            return lambda: cases.page(f, limit=PAGE_SIZE, offset=p * PAGE_SIZE)
+        q = max(below)
+        after, skip = self._anchors[q], (p - q - 1) * PAGE_SIZE
+        return lambda: cases.page(f, limit=PAGE_SIZE, after=after, offset=skip)
 
-    def _keep(self, p: int, cases: list[Case]) -> list[ListRow]:
-        rows = [list_row(c, self.desk.cases.days_left(c, self._today), self.station_names)
-                for c in cases]
+    def _rows_of(self, cases: list[Case]) -> Callable[[], list[ListRow]]:
+        """How to turn read cases into rows (in the runner for a page read behind)."""
+        service, today, names = self.desk.cases, self._today, self.station_names
+        return lambda: [list_row(c, service.days_left(c, today), names) for c in cases]
+
+    def _keep(self, p: int, rows: list[ListRow]) -> list[ListRow]:
         self.loads += 1
         self._pages[p] = rows
+        if len(rows) == PAGE_SIZE:  # a full page: the next one starts after its last
+            self._anchors[p] = self.desk.cases.paging_key(rows[-1].case)
         while len(self._pages) > MAX_PAGES:
             farthest = max(self._pages, key=lambda q: abs(q - p))
             del self._pages[farthest]
@@ -170,32 +184,49 @@ class CaseListModel(QAbstractTableModel):
         cached = self._pages.get(p)
         if cached is not None:
             return cached
-        return self._keep(p, self._read(p)())
+        return self._keep(p, self._rows_of(self._read(p)())())
 
-    def _read_behind(self, p: int) -> None:
-        """Read page `p` in the runner; its rows are repainted when it arrives."""
-        if p in self._reading or p in self._pages or not 0 <= p * PAGE_SIZE < self._count:
+    def _read_behind(self, p: int, pages: int = 2) -> None:
+        """Read page `p` and the `pages - 1` after it in one job in the runner (a
+        screen spans two pages at most: one repaint when they arrive, not two).
+        The rows are made there too; the UI thread only stores them."""
+        wanted: list[int] = []
+        for q in range(p, p + pages):
+            if q in self._reading or q in self._pages or not 0 <= q * PAGE_SIZE < self._count:
+                break
+            wanted.append(q)
+        if not wanted:
             return
-        self._reading.add(p)
-        generation, read = self._generation, self._read(p)
+        self._reading.update(wanted)
+        generation, read_first = self._generation, self._read(p)
+        f, service, rows_of = self._filter, self.desk.cases, self._rows_of
 
-        def work(_progress: object) -> list[Case] | None:
+        def work(_progress: object) -> list[list[ListRow]] | None:
             # skipped if the clerk has scrolled on meanwhile (a drag asks for many)
-            wanted = generation == self._generation and abs(p - self._painted) <= 2
-            return read() if wanted else None
+            if generation != self._generation or abs(p - self._painted) > 2:
+                return None
+            read: list[list[ListRow]] = []
+            cases = read_first()
+            while True:
+                read.append(rows_of(cases)())
+                if len(read) == len(wanted) or len(cases) < PAGE_SIZE:
+                    return read
+                cases = service.page(f, limit=PAGE_SIZE, after=cases[-1])
 
-        def arrived(cases: list[Case] | None) -> None:
+        def arrived(read: list[list[ListRow]] | None) -> None:
             if generation != self._generation:
                 return  # another filter meanwhile: its rows are not these
-            self._reading.discard(p)
-            if cases is None:
+            self._reading.difference_update(wanted)
+            if read is None:
                 return
-            self._keep(p, cases)
-            first, last = p * PAGE_SIZE, min(self._count, (p + 1) * PAGE_SIZE) - 1
+            for q, rows in zip(wanted, read, strict=False):
+                self._keep(q, rows)
+            first = p * PAGE_SIZE
+            last = min(self._count, (p + len(read)) * PAGE_SIZE) - 1
             if first <= last:
                 self.dataChanged.emit(self.index(first, 0),
                                       self.index(last, len(self.headers) - 1))
-            self._read_behind(p + 1)  # the next page, by keyset, before it is scrolled to
+            self._read_behind(p + len(read), 1)  # the next page, before it is scrolled to
 
         job = run_job(work, title=self.tr("读取办件"), dialog=False, on_done=arrived,
                       store=self.desk.store, failed_title=self.tr("办件列表没有读出"))
@@ -214,7 +245,7 @@ class CaseListModel(QAbstractTableModel):
                 return None
         self._painted = p
         if i + 1 == len(rows) and p + 1 not in self._pages and self.read_behind:
-            self._read_behind(p + 1)
+            self._read_behind(p + 1, 1)
         return rows[i] if i < len(rows) else None
 
     def cached_pages(self) -> list[int]:
