@@ -153,3 +153,15 @@ def test_a_jump_skips_from_the_nearest_page_read_and_finds_the_same_rows(
     assert asked[-1] == (None, 0)
     everything = real_page(hundred.cases.make_filter(), limit=100)
     assert [model.case_at(r).case_no for r in range(100)] == [c.case_no for c in everything]
+
+
+def test_the_days_left_column_fits_a_case_years_overdue(qtbot, village: Desk) -> None:
+    """A ten-year archive has cases 1,972 working days late: "逾期 1972 个工…" was cut off."""
+    from station_desk.ui.cases.list_rows import left_text
+
+    village.session.sign_in("张丽", "222222")
+    page = CasesPage(village)
+    qtbot.addWidget(page)
+    metrics = page.table.fontMetrics()
+    assert page.table.columnWidth(CaseListModel.COL_LEFT) > \
+        metrics.horizontalAdvance(left_text(-1972)) + 8

@@ -28,6 +28,7 @@ from ...services.desk import Desk
 from ..jobs import Job, Reloader
 from ..widgets.forms import page_top, rows_view
 from ..widgets.text_size import follow_text_size
+from .list_rows import left_text
 from .model import CaseListModel, station_names
 
 MAX_ALERTS = 5
@@ -150,7 +151,9 @@ class CasesPage(QWidget):
             CaseListModel.COL_TYPE: em * 3 + 14,
             CaseListModel.COL_STATUS: em * 3 + 14,
             CaseListModel.COL_DUE: digit * 10 + em * 4 + 4,
-            CaseListModel.COL_LEFT: em * 8 + 16,
+            # as wide as the longest it says: a ten-year archive has cases 4-digit days late
+            CaseListModel.COL_LEFT: self.table.fontMetrics().horizontalAdvance(
+                left_text(-9999)) + 16,
             CaseListModel.COL_PROXY: em * 2 + 14,
             CaseListModel.COL_FIRST_ASK: em * 5 + 12,
             CaseListModel.COL_RECEIVED: digit * 10 + 16,
