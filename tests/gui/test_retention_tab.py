@@ -19,6 +19,7 @@ from station_desk.services.retention import RetentionEnded
 from station_desk.ui.archive import retention_tab
 from station_desk.ui.archive.retention_decision import RetentionAnswer, RetentionDecisionDialog
 from station_desk.ui.archive.retention_tab import RetentionTab
+from station_desk.ui.jobs import wait_for
 
 Fill = Callable[[RetentionDecisionDialog], None]
 
@@ -41,6 +42,7 @@ def tab(qtbot, village: Desk) -> RetentionTab:
     t = RetentionTab(village)
     qtbot.addWidget(t)
     t.refresh()
+    wait_for(t.reads.running)  # read in the runner
     return t
 
 
@@ -80,6 +82,7 @@ def test_the_head_keeps_one_and_agrees_to_destroy_two(
     _answer_with(monkeypatch, qtbot, keep, seen)
     _select(tab, [0])
     assert tab.decide()
+    wait_for(tab.reads.running)  # the list is read again in the runner
     assert seen[-1].years.isEnabled() is False and seen[-1].until.isEnabled()
     row = tab.model.texts()[0]
     assert row[8] == "继续保存" and row[9].startswith(
@@ -92,6 +95,7 @@ def test_the_head_keeps_one_and_agrees_to_destroy_two(
     _answer_with(monkeypatch, qtbot, destroy, seen)
     _select(tab, [1, 2])
     assert tab.decide()
+    wait_for(tab.reads.running)
     assert not seen[-1].years.isEnabled() and not seen[-1].by_year.isEnabled()
     assert [r[8] for r in tab.model.texts()] == ["继续保存", "同意销毁", "同意销毁"]
     assert boxes.said[-1] == "已记录 2 件的审核决定：同意销毁"
@@ -124,6 +128,7 @@ def test_only_the_head_decides(qtbot, village: Desk, boxes) -> None:
     tab = RetentionTab(village)
     qtbot.addWidget(tab)
     tab.refresh()
+    wait_for(tab.reads.running)
     _select(tab, [0])
     assert not tab.decide()
     assert "站长" in boxes.warnings[-1]

@@ -158,3 +158,22 @@ def test_the_register_is_append_only(head: Desk) -> None:
                 "DELETE FROM retention_decisions"):
         with pytest.raises(Exception, match="append-only|never deleted"):
             head.db.execute(sql)
+
+
+def test_the_list_is_read_by_index_never_by_walking_every_case(head: Desk) -> None:
+    """A ten-year town archive: each statement the list runs is planned on an index
+    (a walk of every case was 5.3 s at 1,000,000 cases, for none found)."""
+    statements: list[str] = []
+    head.db.conn.set_trace_callback(statements.append)
+    try:
+        head.retention.ended()
+    finally:
+        head.db.conn.set_trace_callback(None)
+    reads = [s for s in statements if "FROM cases" in s or "JOIN cases" in s]
+    assert reads
+    for sql in reads:
+        plan = " | ".join(row[3] for row in head.db.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "SCAN c" not in plan, plan
+        # the cases not filed: a range of the day they ended, not all the station's
+        assert "cases_ended (station_code=? AND" in plan, plan
+        assert "archive_files_year (year<?)" in plan, plan  # the filed ones by year

@@ -367,6 +367,15 @@ def m0021_retention_decisions(db: Database) -> None:
     forbid_rewrite(db, "retention_decisions")
 
 
+@migrations(name="0022_ended_cases_index")
+def m0022_ended_cases_index(db: Database) -> None:
+    # 保管期限 asks for a station's finished cases that ended before a year: by this
+    # index, not a walk of every case with a look-up of its archive number each
+    # (5.3 s at 1,000,000 cases for none found; retention_repo.ended_cases)
+    db.execute("CREATE INDEX IF NOT EXISTS cases_ended ON cases(station_code, "
+               "COALESCE(completed_at, received_at)) WHERE open = 0")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

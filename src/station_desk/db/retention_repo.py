@@ -35,17 +35,27 @@ class EndedCaseRow:
     retention: str | None
 
 
+_ENDED_COLUMNS = ("c.id, c.case_no, c.applicant_name, c.item_name, c.case_type, c.status, "
+                  "COALESCE(c.completed_at, c.received_at), a.archive_no, a.year, a.retention")
+
+
 def ended_cases(db: Database, station_code: str, latest_year: int) -> list[EndedCaseRow]:
     """This station's own ended cases whose year is `latest_year` or earlier
-    (the shortest period decides that bound), oldest first."""
+    (the shortest period decides that bound), oldest first: a filed case's year
+    is its archive year, any other's the year it ended. Two parts, each read
+    by an index (cases_ended; archive_files_year), never every case."""
     rows = db.execute(
-        "SELECT c.id, c.case_no, c.applicant_name, c.item_name, c.case_type, c.status, "
-        "COALESCE(c.completed_at, c.received_at), a.archive_no, a.year, a.retention "
-        "FROM cases c LEFT JOIN archive_files a ON a.case_id = c.id "
-        "WHERE c.open = 0 AND c.station_code = ? "
-        "AND COALESCE(a.year, CAST(substr(COALESCE(c.completed_at, c.received_at), 1, 4) "
-        "AS INTEGER)) <= ? ORDER BY COALESCE(c.completed_at, c.received_at), c.case_no",
-        [station_code, latest_year]).fetchall()
+        f"SELECT {_ENDED_COLUMNS} FROM cases c LEFT JOIN archive_files a ON a.case_id = c.id "
+        "WHERE c.open = 0 AND c.station_code = :station AND a.id IS NULL "
+        "AND COALESCE(c.completed_at, c.received_at) < :next_year "
+        # CROSS JOIN: archive_files first (by year), as SQLite otherwise walks the
+        # station's cases and looks each one's archive number up
+        f"UNION ALL SELECT {_ENDED_COLUMNS} FROM archive_files a "
+        "CROSS JOIN cases c ON c.id = a.case_id "
+        "WHERE a.year <= :latest AND c.open = 0 AND c.station_code = :station "
+        "ORDER BY 7, 2",
+        {"station": station_code, "latest": latest_year,
+         "next_year": f"{latest_year + 1:04d}"}).fetchall()
     return [EndedCaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
                          None if r[8] is None else int(r[8]), r[9]) for r in rows]
 

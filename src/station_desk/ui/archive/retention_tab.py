@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.retention import Review
 from ...services.desk import Desk
 from ...services.retention import HEAD_ONLY, RetentionEnded
+from ..jobs import Reloader
 from ..widgets import prompts, status
 from ..widgets.forms import rows_view
 from .models import RetentionEndedModel
@@ -37,6 +38,9 @@ class RetentionTab(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.rows: list[RetentionEnded] = []
+        # read in the runner: a ten-year archive's ended cases are many
+        self.reads: Reloader[list[RetentionEnded]] = Reloader(
+            self, desk.store, self.tr("保管期限已满的办件没有读出来"))
         layout = QVBoxLayout(self)
         self.rule = QLabel()
         self.rule.setWordWrap(True)
@@ -77,7 +81,12 @@ class RetentionTab(QWidget):
             "保管期限从办结（归档）的次年 1 月 1 日起算。已归档的按档号上的期限；未归档的按"
             "设置：即办件 %1，承诺件、联办件、退回件 %2（设置 → 办理规则）。")
             .replace("%1", period(immediate)).replace("%2", period(other)))
-        self.rows = self.desk.retention.ended()
+        self.count.setText(self.tr("正在读取保管期限已满的办件…"))
+        self.decide_button.setEnabled(False)
+        self.reads.start(lambda _progress: self.desk.retention.ended(), self._read)
+
+    def _read(self, rows: list[RetentionEnded]) -> None:
+        self.rows = rows
         self._show()
 
     def _show(self) -> None:
