@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
-from tests.gui.test_archive_pages import pdf_bytes, png_bytes
+from tests.gui.archive_helpers import pdf_bytes, png_bytes
 from tests.gui.test_cases_ui import register
 
 from station_desk.domain.archive import Borrowing, BorrowKind

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QEvent, QModelIndex, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
-from tests.gui.test_archive_pages import png_bytes
+from tests.gui.archive_helpers import png_bytes
 from tests.gui.test_cases_ui import id_number, register
 
 from station_desk.domain.cases import Applicant

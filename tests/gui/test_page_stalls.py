@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QHeaderView
 from stdnum.cn import ric
-from tests.gui.test_archive_pages import png_bytes
+from tests.gui.archive_helpers import png_bytes
 
 from station_desk.devices import config
 from station_desk.domain.cases import Applicant

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from test_notices_pdf import (  # the notice tests' own item, station and readers
+from notice_pdfs import (  # the notice tests' own item, station and readers
     all_received,
     clock_for,
     cn,
