@@ -10,8 +10,6 @@ import logging
 import unicodedata
 import warnings
 
-from PIL import Image, UnidentifiedImageError
-
 from ..domain.errors import UserError
 
 # magic bytes → MIME type; only what a document camera or a scanner produces
@@ -61,6 +59,10 @@ def _open_pdf(name: str, data: bytes) -> None:
 
 
 def _decode_image(name: str, data: bytes, expected: str) -> None:
+    # Pillow only once a scan is attached: its import is ~50 ms, and 档案's first
+    # tab (which builds this service) would pay it on the UI thread
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
