@@ -14,6 +14,10 @@ from stdnum.cn import ric
 from station_desk.domain.cases import Applicant
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk
+from station_desk.ui.after_hours import page as after_hours_page
+from station_desk.ui.after_hours.page import AfterHoursPage
+from station_desk.ui.catalogue import page as catalogue_page
+from station_desk.ui.catalogue.page import CataloguePage
 from station_desk.ui.jobs import wait_for
 from station_desk.ui.statistics import details as statistics_details
 from station_desk.ui.statistics import page as statistics_page
@@ -140,3 +144,55 @@ def test_fitted_tables_are_measured_per_filling_not_at_every_layout(
     page.resize(1300, 700)
     qtbot.wait(10)
     assert header.sectionSize(0) == measured + 40  # a layout keeps it
+
+
+def test_the_catalogue_guide_is_made_after_the_list_and_shows_the_chosen_item(
+        qtbot, village: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    later = held_back(monkeypatch, catalogue_page)
+    page = CataloguePage(village)
+    qtbot.addWidget(page)
+    page.refresh()  # the list, its first item chosen
+    assert page.model.rowCount() > 0 and not page.detail_made()
+    later.pop(0)()
+    chosen = page.selected()
+    assert chosen is not None and page.detail_made()
+    assert chosen.name in page.detail.toPlainText()
+    page.table.selectRow(1)  # a later choice goes straight to the guide
+    second = page.selected()
+    assert second is not None and second.name in page.detail.toPlainText()
+
+
+def test_the_after_hours_month_table_is_made_after_the_rest(
+        qtbot, village: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    later = held_back(monkeypatch, after_hours_page)
+    village.session.sign_in("张丽", "222222")
+    page = AfterHoursPage(village)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert not page.table_made() and "延时服务 <b>0</b> 次" in page.totals.text()
+    later.pop(0)()
+    assert page.table_made() and page.table.model() is page.model
+    assert page.layout().indexOf(page.table) >= 0  # in the stand-in's place
+
+
+def test_a_page_opened_from_the_list_is_filled_in_the_turn_after_its_first_paint(
+        qtbot, clerk_window) -> None:
+    window = clerk_window
+    window.nav.setCurrentRow(window.area_names().index("服务事项"))
+    page = window.stack.currentWidget()
+    assert isinstance(page, CataloguePage)
+    assert page.model.rowCount() == 0  # shown, not yet filled
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    qtbot.waitUntil(page.detail_made)
+    assert "办理流程" in page.detail.toPlainText()
+    window.nav.setCurrentRow(0)
+    window.nav.setCurrentRow(window.area_names().index("服务事项"))
+    assert page.model.rowCount() > 0  # opened again: filled at once, as before
+
+
+def test_code_asking_for_a_page_opened_this_turn_gets_it_filled(qtbot, clerk_window) -> None:
+    window = clerk_window
+    window.go_to("延时服务")
+    assert window.after_hours.staff_boxes  # filled before it is used
+    window.go_to("同步")
+    assert window.sync.fingerprint.text()

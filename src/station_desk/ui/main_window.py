@@ -42,6 +42,7 @@ from .supervision.page import SupervisionPage
 from .sync.page import SyncPage
 from .today.page import TodayPage
 from .widgets import prompts, status
+from .widgets.later import in_later_turn
 from .widgets.screen_fit import remember_main_geometry, restore_main_geometry
 
 PageT = TypeVar("PageT", bound=QWidget)
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self._built: dict[str, QWidget] = {}
+        # opened, their first filling due in a later turn: name -> refresh
+        self._unfilled: dict[str, Callable[[], object]] = {}
         self._rows: list[str] = []
         self.backup_job: Job[Path | None] | None = None
         self.audit_job: Job[TamperReport] | None = None
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         """The page called `name`, built now if it has not been opened yet."""
         built = self._built.get(name)
         if built is not None:
+            self._fill(name)  # opened this turn: filled before anyone uses it
             return built
         if name not in self._rows:
             raise AttributeError(name)  # e.g. 督导 in a village
@@ -248,12 +252,27 @@ class MainWindow(QMainWindow):
                                    self.tr("未登录")))
 
     def _show(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            self.page(self._rows[row])
+        name = self._rows[row] if 0 <= row < len(self._rows) else None
+        new = name is not None and name not in self._built
+        if name is not None:
+            self.page(name)
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
         refresh = getattr(page, "refresh", None)
-        if callable(refresh):
+        if not callable(refresh):
+            return
+        if new and name is not None and page is not None \
+                and getattr(page, "FILLED_AFTER_FIRST_PAINT", False):
+            # made and painted in this turn, filled in a later one (together they were
+            # one stall over 100 ms); code asking for the page meanwhile gets it filled
+            self._unfilled[name] = refresh
+            in_later_turn(page, lambda: self._fill(name))
+        else:
+            refresh()
+
+    def _fill(self, name: str) -> None:
+        refresh = self._unfilled.pop(name, None)
+        if refresh is not None:
             refresh()
 
     def _after_restore(self, _kept_aside: str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from ...services.desk import Desk
 from ..appointments.dialog import CHINESE
 from ..widgets import prompts, status
 from ..widgets.forms import rows_view
+from ..widgets.later import in_later_turn
 from ..widgets.text_size import sized_columns
 from .model import SessionsModel
 
@@ -94,6 +96,8 @@ class FinishDialog(QDialog):
 
 
 class AfterHoursPage(QWidget):
+    FILLED_AFTER_FIRST_PAINT = True  # the window fills it in the turn after its first paint
+
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
@@ -170,16 +174,11 @@ class AfterHoursPage(QWidget):
         self.totals.setObjectName("larger")
         layout.addWidget(self.totals)
         self.model = SessionsModel(self)
-        self.table = rows_view(self.model)
-        self.table.setWordWrap(True)  # the cases column lists one case a line
-        sized_columns(self.table, lambda em, digit: dict(enumerate((
-            digit * 10 + em * 2 + 12, digit * 10 + em + 12, em * 4 + 12, em * 8, em * 4 + 12,
-            digit * 24))))
-        self.table.horizontalHeader().setSectionResizeMode(
-            len(SessionsModel.HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 1)
+        # the month's table: made in the turn after the first filling, in a stand-in's place
+        self._layout = layout
+        self._table: QTableView | None = None
+        self._table_place = QWidget()
+        layout.addWidget(self._table_place, 1)
 
         self.start_button.clicked.connect(self.start)
         self.finish_button.clicked.connect(self.finish)
@@ -191,6 +190,29 @@ class AfterHoursPage(QWidget):
         self.previous.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(-1)))
         self.next.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(1)))
 
+    def _make_table(self) -> QTableView:
+        if self._table is None:
+            self._table = table = rows_view(self.model)
+            table.setWordWrap(True)  # the cases column lists one case a line
+            sized_columns(table, lambda em, digit: dict(enumerate((
+                digit * 10 + em * 2 + 12, digit * 10 + em + 12, em * 4 + 12, em * 8,
+                em * 4 + 12, digit * 24))))
+            table.horizontalHeader().setSectionResizeMode(
+                len(SessionsModel.HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+            table.verticalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents)
+            self._layout.replaceWidget(self._table_place, table)
+            self._table_place.deleteLater()
+        return self._table
+
+    def table_made(self) -> bool:
+        return self._table is not None
+
+    @property
+    def table(self) -> QTableView:
+        """The month's sessions (made now if its turn has not come yet)."""
+        return self._make_table()
+
     # -- showing -------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self._clock_check.start()  # only while the page is in front
@@ -201,6 +223,8 @@ class AfterHoursPage(QWidget):
         super().hideEvent(event)
 
     def refresh(self) -> None:
+        if self._table is None:
+            in_later_turn(self, self._make_table)  # after the filled page's paint
         self._fill_staff()
         session = self.desk.after_hours.open_now()
         self.idle.setVisible(session is None)

@@ -24,6 +24,7 @@ from ...domain.catalogue import CatalogueItem
 from ...domain.station import Role
 from ...services.desk import Desk
 from ..widgets import palette
+from ..widgets.later import in_later_turn
 from ..widgets.table_models import CatalogueModel
 from ..widgets.text_size import follow_text_size
 from .item_editor import ItemEditor
@@ -66,6 +67,8 @@ NAME = 2  # the column that stretches
 
 
 class CataloguePage(QWidget):
+    FILLED_AFTER_FIRST_PAINT = True  # the window fills it in the turn after its first paint
+
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
@@ -99,12 +102,15 @@ class CataloguePage(QWidget):
         # header re-read every cell at each layout: ~10,000 reads per opening
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         follow_text_size(self.table, self._measure_columns)
-        self.detail = QTextBrowser()
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes([300, 260])
-        layout.addWidget(split, 1)
+        # the item's guide below the list: made in the turn after the list is first
+        # filled (a plain stand-in holds its place meanwhile, so the list does not jump)
+        self._split = QSplitter(Qt.Orientation.Vertical)
+        self._split.addWidget(self.table)
+        self._split.addWidget(QWidget())
+        self._split.setSizes([300, 260])
+        layout.addWidget(self._split, 1)
+        self._detail: QTextBrowser | None = None
+        self._detail_html = ""
         self.search.textChanged.connect(self.refresh)
         self.category.currentIndexChanged.connect(self.refresh)
         self.only_unverified.currentIndexChanged.connect(self.refresh)
@@ -112,7 +118,31 @@ class CataloguePage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.edit_button.clicked.connect(self.edit_selected)
 
+    def _make_detail(self) -> QTextBrowser:
+        if self._detail is None:
+            self._detail = QTextBrowser()
+            self._detail.setHtml(self._detail_html)
+            stand_in = self._split.replaceWidget(1, self._detail)
+            if stand_in is not None:
+                stand_in.deleteLater()
+        return self._detail
+
+    def detail_made(self) -> bool:
+        return self._detail is not None
+
+    @property
+    def detail(self) -> QTextBrowser:
+        """The chosen item's guide (made now if its turn has not come yet)."""
+        return self._make_detail()
+
+    def _set_detail(self, html: str) -> None:
+        self._detail_html = html
+        if self._detail is not None:
+            self._detail.setHtml(html)
+
     def refresh(self) -> None:
+        if self._detail is None:
+            in_later_turn(self, self._make_detail)  # after the filled list's paint
         if self.category.count() == 0:
             # filled once, quietly: each addItem would refresh the list again
             self.category.blockSignals(True)
@@ -142,7 +172,7 @@ class CataloguePage(QWidget):
         elif items:
             self.table.selectRow(0)
         else:
-            self.detail.setHtml(self.tr("<p>没有找到符合条件的事项。</p>"))
+            self._set_detail(self.tr("<p>没有找到符合条件的事项。</p>"))
 
     def _measure_columns(self) -> None:
         """Every column as wide as its widest text (and its title) but 事项名称, which
@@ -168,7 +198,7 @@ class CataloguePage(QWidget):
         item = self.model.item_at(current.row())
         station = self.desk.station.current
         if item is not None and station is not None:
-            self.detail.setHtml(item_html(item, station.office_hours.text(), station.address))
+            self._set_detail(item_html(item, station.office_hours.text(), station.address))
 
     def edit_selected(self) -> None:
         item = self.selected()

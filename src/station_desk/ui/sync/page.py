@@ -86,6 +86,8 @@ def choose_files(parent: QWidget, title: str, pattern: str) -> list[str]:
 
 
 class SyncPage(SyncPageBase):
+    FILLED_AFTER_FIRST_PAINT = True  # the window fills it in the turn after its first paint
+
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
