@@ -15,14 +15,17 @@ import json
 import statistics
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from station_desk.domain.cases import Applicant, Case, Channel, MaterialCheck, ProxyStep, Status
 from station_desk.domain.catalogue import CatalogueItem, item_from_dict
+from station_desk.domain.legal_clock import ClockFacts, Extension, ExtensionKind, compute
+from station_desk.domain.notices import NoticeKind
 from station_desk.domain.station import Station, StationKind
+from station_desk.domain.workdays import HolidayCalendar
 from station_desk.paths import resource
-from station_desk.print import NoticeContext, NoticeKind, render_notice, render_rules_board
+from station_desk.print import NoticeContext, render_notice, render_rules_board
 from station_desk.print.fonts import register_fonts
 
 
@@ -73,10 +76,19 @@ def main() -> None:
     print(f"item: {item.code} {item.name} ({len(item.materials)} materials)")
     print(f"{'notice':16s} {'first':>9s} {'median':>9s} {'size':>9s}")
     for kind in NoticeKind:
+        case = _case(item, kind)
+        # 延期告知书 is printed when an extension is approved: its record and the clock
+        extension = (Extension(10, ExtensionKind.LICENCE, "需现场核查经营场所", "王建国（站长）",
+                               date(2026, 4, 10)) if kind == NoticeKind.EXTENSION else None)
+        clock = (compute(HolidayCalendar(), ClockFacts(
+            received=case.received_at.date(), promised_days=20, statutory_days=20,
+            licence=True, extensions=(extension,)), today=case.received_at.date()
+            + timedelta(days=30)) if extension else None)
         ctx = NoticeContext(
             kind=kind, station=station, item=item,
             notice_no=f"610922101201-2026-00001-{kind.code}", staff_name="张丽",
-            issued_at=datetime(2026, 3, 5, 10, 15), case=_case(item, kind),
+            issued_at=datetime(2026, 3, 5, 10, 15), case=case, clock=clock,
+            extension=extension,
             applicant_name="王秀兰",
             appointment={"at": "2026年3月7日 上午 9:00", "kind": "上门", "staff": "李明",
                          "materials_told": "携带全部材料原件"})
