@@ -101,16 +101,17 @@ def test_a_page_read_for_the_filter_before_is_dropped(qtbot, hundred: Desk) -> N
             for r in range(model.rowCount())] == want
 
 
-def test_the_page_list_after_a_filter_change_and_the_count_after_its_paint(
+def test_the_page_list_scrolled_to_the_end_and_after_a_filter_change(
         qtbot, hundred: Desk, monkeypatch) -> None:
     monkeypatch.setattr(case_model, "QUICK_COUNT", 30)
     page = CasesPage(hundred)
     qtbot.addWidget(page)
     page.resize(1366, 700)
     page.show()
-    page.refresh()
-    assert page.count.text() == "30 件以上，正在统计…" and page.count_pending
-    assert page.counting is None  # the full count starts after the rows have painted
+    page.refresh()  # the first opening: the page paints, its list fills in the next turn
+    assert page.model.shown_filter is None and page.model.rowCount() == 0
+    qtbot.waitUntil(lambda: page.model.shown_filter is not None)
+    assert page.count.text() in ("30 件以上，正在统计…", "共 100 件")
     qtbot.waitUntil(lambda: not page.count_pending)
     assert page.count.text() == "共 100 件" and page.model.rowCount() == 100
     # scrolled to the end: the rows there arrive from the runner
@@ -165,3 +166,41 @@ def test_the_days_left_column_fits_a_case_years_overdue(qtbot, village: Desk) ->
     metrics = page.table.fontMetrics()
     assert page.table.columnWidth(CaseListModel.COL_LEFT) > \
         metrics.horizontalAdvance(left_text(-1972)) + 8
+
+
+def test_the_first_opening_fills_the_list_once_after_the_page_has_painted(
+        qtbot, hundred: Desk, monkeypatch) -> None:
+    from station_desk.ui.main_window import MainWindow
+
+    filled: list[object] = []
+    real = CaseListModel.set_filter
+    monkeypatch.setattr(CaseListModel, "set_filter",
+                        lambda model, *a: (filled.append(a[0]), real(model, *a))[1])
+    window = MainWindow(hundred)
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to("办件")
+    page = window.cases
+    assert filled == [] and page.model.rowCount() == 0  # not in the turn that made it
+    qtbot.waitUntil(lambda: page.model.rowCount() == 100)
+    qtbot.wait(20)
+    assert len(filled) == 1 and page.count.text() == "共 100 件"
+
+
+def test_a_first_opening_from_a_card_shows_that_list_at_once(
+        qtbot, hundred: Desk, monkeypatch) -> None:
+    from station_desk.ui.main_window import MainWindow
+
+    filled: list[object] = []
+    real = CaseListModel.set_filter
+    monkeypatch.setattr(CaseListModel, "set_filter",
+                        lambda model, *a: (filled.append(a[0]), real(model, *a))[1])
+    window = MainWindow(hundred)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_list("办件", "overdue")
+    page = window.cases
+    assert page.model.total == 34 and page.quick.currentData() == "overdue"
+    asked = len(filled)
+    qtbot.wait(30)  # the first opening's own fill: the card's list is kept, not reset
+    assert len(filled) == asked and page.model.total == 34

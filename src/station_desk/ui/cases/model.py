@@ -96,18 +96,24 @@ class CaseListModel(QAbstractTableModel):
         self._painted = 0  # the page last painted: a page read behind must be near it
         self.loads = 0  # pages read from the archive (for tests and diagnostics)
         # at a town the villages' cases are here too: a 站点 column (the last one)
-        self.station_names = station_names(desk)
-        self.headers = self.HEADERS + ((self.STATION_HEADER,) if self.station_names else ())
+        self._name_stations(station_names(desk))
+
+    def _name_stations(self, names: dict[str, str]) -> None:
+        self.station_names = names
+        self.headers = self.HEADERS + ((self.STATION_HEADER,) if names else ())
+        # the header asks for its texts ~350 times a first paint: translated once
+        self._header_texts = tuple(self.tr(h) for h in self.headers)
 
     # -- filter ------------------------------------------------------------
-    def set_filter(self, f: Any, today: date | None = None) -> None:
+    def set_filter(self, f: Any, today: date | None = None,
+                   names: dict[str, str] | None = None) -> None:
         """Show the cases matching `f` (from `desk.cases.make_filter`); starts afresh.
 
-        `today` is the day working days left are counted from (tests pass their own).
+        `today` is the day working days left are counted from (tests pass their own);
+        `names` the stations' names if the caller has just read them (else read here).
         """
         self.beginResetModel()
-        self.station_names = station_names(self.desk)
-        self.headers = self.HEADERS + ((self.STATION_HEADER,) if self.station_names else ())
+        self._name_stations(station_names(self.desk) if names is None else names)
         self._filter = f
         self._today = today or date.today()
         self._forget_pages()
@@ -278,7 +284,7 @@ class CaseListModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.headers)):
-            return self.tr(self.headers[section])
+            return self._header_texts[section]
         return None
 
     @staticmethod
