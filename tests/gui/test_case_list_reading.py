@@ -168,17 +168,28 @@ def test_the_days_left_column_fits_a_case_years_overdue(qtbot, village: Desk) ->
         metrics.horizontalAdvance(left_text(-1972)) + 8
 
 
-def test_the_first_opening_fills_the_list_once_after_the_page_has_painted(
-        qtbot, hundred: Desk, monkeypatch) -> None:
-    from station_desk.ui.main_window import MainWindow
-
-    filled: list[object] = []
+@pytest.fixture
+def filled(monkeypatch) -> list[object]:
+    """The filters every case list was given, in order."""
+    given: list[object] = []
     real = CaseListModel.set_filter
     monkeypatch.setattr(CaseListModel, "set_filter",
-                        lambda model, *a: (filled.append(a[0]), real(model, *a))[1])
-    window = MainWindow(hundred)
+                        lambda model, *a: (given.append(a[0]), real(model, *a))[1])
+    return given
+
+
+def shown_window(qtbot, desk: Desk):  # -> MainWindow
+    from station_desk.ui.main_window import MainWindow
+
+    window = MainWindow(desk)
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def test_the_first_opening_fills_the_list_once_after_the_page_has_painted(
+        qtbot, hundred: Desk, filled: list[object]) -> None:
+    window = shown_window(qtbot, hundred)
     window.go_to("办件")
     page = window.cases
     assert filled == [] and page.model.rowCount() == 0  # not in the turn that made it
@@ -188,16 +199,8 @@ def test_the_first_opening_fills_the_list_once_after_the_page_has_painted(
 
 
 def test_a_first_opening_from_a_card_shows_that_list_at_once(
-        qtbot, hundred: Desk, monkeypatch) -> None:
-    from station_desk.ui.main_window import MainWindow
-
-    filled: list[object] = []
-    real = CaseListModel.set_filter
-    monkeypatch.setattr(CaseListModel, "set_filter",
-                        lambda model, *a: (filled.append(a[0]), real(model, *a))[1])
-    window = MainWindow(hundred)
-    qtbot.addWidget(window)
-    window.show()
+        qtbot, hundred: Desk, filled: list[object]) -> None:
+    window = shown_window(qtbot, hundred)
     window.open_list("办件", "overdue")
     page = window.cases
     assert page.model.total == 34 and page.quick.currentData() == "overdue"
