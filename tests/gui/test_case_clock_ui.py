@@ -81,10 +81,13 @@ def test_extension_dialog_approves_and_shows_the_notice(qtbot, desk: Desk, boxes
     def drive(ext: ExtensionDialog) -> bool:
         assert ext.days.maximum() == 10  # §42
         ext.days.setValue(10)
-        ext.accept()  # no reason yet: refused, nothing saved
+        ext.accept()  # no reason yet: refused, nothing saved (in the runner)
+        wait_for(ext.making.job)
         assert "延期理由" in boxes.warnings[-1] and not shown
         ext.reason.setPlainText("需现场核查经营场所")
         ext.accept()
+        assert ext.making.busy  # saved with its notice in the runner; the dialog waits
+        wait_for(ext.making.job)
         return ext.result() == ExtensionDialog.DialogCode.Accepted
 
     monkeypatch.setattr(case_detail, "open_dialog", drive)

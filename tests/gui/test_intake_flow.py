@@ -14,6 +14,7 @@ from station_desk.services.desk import Desk
 from station_desk.ui.cases import page as cases_page
 from station_desk.ui.cases.after_intake import AfterIntakeDialog
 from station_desk.ui.cases.page import CasesPage
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.notices import actions
 
 
@@ -38,6 +39,7 @@ def test_proxy_walk_in_gets_one_time_and_entrust_in_one_step(
     assert list(dialog.boxes) == [NoticeKind.ONE_TIME, NoticeKind.ENTRUST]
     dialog.show()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter prints what is ticked
+    wait_for(dialog.making.job)  # made in the runner
     assert dialog.result() == 1 and len(shown) == 1
     assert len(PdfReader(io.BytesIO(shown[0])).pages) >= 2  # both, printed together
     kinds = {n.kind for n in desk.notices.for_case(case_no)}

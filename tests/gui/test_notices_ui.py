@@ -16,6 +16,7 @@ from station_desk.domain.cases import Applicant
 from station_desk.domain.notices import NoticeKind
 from station_desk.services.cases import CaseInput
 from station_desk.services.desk import Desk
+from station_desk.ui.jobs import wait_for
 from station_desk.ui.notices import actions as notice_actions
 from station_desk.ui.notices import preview as notice_preview
 from station_desk.ui.notices.preview import NoticePreview
@@ -39,8 +40,13 @@ def test_issue_from_case_opens_preview_and_reprint_is_the_archive(
     monkeypatch.setattr(notice_actions, "show_preview", lambda _p, issued: shown.append(issued))
     parent = QWidget()
     qtbot.addWidget(parent)
-    first = notice_actions.issue_and_preview(parent, village, case_no, NoticeKind.SUPPLEMENT)
-    again = notice_actions.issue_and_preview(parent, village, case_no, NoticeKind.SUPPLEMENT)
+    making = notice_actions.issue_and_preview(parent, village, case_no, NoticeKind.SUPPLEMENT)
+    # a second click while it is made (in the runner) issues nothing more
+    assert notice_actions.issue_and_preview(parent, village, case_no,
+                                            NoticeKind.SUPPLEMENT) is None
+    first = wait_for(making)
+    again = wait_for(notice_actions.issue_and_preview(parent, village, case_no,
+                                                      NoticeKind.SUPPLEMENT))
     assert first is not None and again is not None and not boxes.warnings
     assert not first.reprint and again.reprint and first.pdf == again.pdf
     assert [s.notice.notice_no for s in shown] == [first.notice.notice_no] * 2
@@ -107,7 +113,9 @@ def test_rules_board_from_settings(qtbot, village: Desk, boxes,
     page.refresh()
     page.tabs.show_tab(page.board_page)  # made when first shown
     page.board_size.setCurrentText("A3")
-    page.print_board()
+    making = page.print_board()
+    assert page.print_board() is None  # a second click while it is made: nothing more
+    wait_for(making)
     assert not boxes.warnings
     pdf, name = shown[0]
     assert pdf.startswith(b"%PDF") and name.endswith("A3")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QDate,
@@ -39,6 +40,10 @@ from .outcome import (  # tests import prefill_intake from here
     prefill_intake,
 )
 from .week import WeekView
+
+if TYPE_CHECKING:
+    from ...services.notices import IssuedNotice
+    from ..jobs import Job
 
 # -- replaceable questions (tests assign their own) ---------------------------------
 
@@ -372,14 +377,15 @@ class AppointmentsPage(QWidget):
         else:
             self.go_to(moment.date())
 
-    def print_confirmation(self) -> None:
+    def print_confirmation(self) -> Job[IssuedNotice] | None:
+        """The 预约确认单 made in the runner, then its preview."""
         a = self.selected()
         if a is None:
-            return
-        from ..notices.actions import show_preview
+            return None
+        from ..notices import actions
+        from ..notices.making import make_then_show
 
-        issued = prompts.attempt(self, lambda: self.desk.notices.issue_for_appointment(
-            a.appt_no), self.tr("不能出具"))
-        if issued is not None:
-            show_preview(self, issued)
+        return make_then_show(self, self.desk, f"appointment {a.appt_no}",
+                              lambda: self.desk.notices.issue_for_appointment(a.appt_no),
+                              lambda issued: actions.show_preview(self, issued))
 

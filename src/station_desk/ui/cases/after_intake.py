@@ -9,7 +9,7 @@ from ...domain.notices import NoticeKind
 from ...services.cases import Registered
 from ...services.desk import Desk
 from ..notices.actions import show_pdf_preview
-from ..widgets import prompts
+from ..widgets.dialog_job import DialogJob
 from ..widgets.forms import ok_cancel_buttons
 from ..widgets.screen_fit import fit_to_screen
 
@@ -36,6 +36,8 @@ class AfterIntakeDialog(QDialog):
             self.boxes[kind] = box
             layout.addWidget(box)
         layout.addStretch()
+        self.making = DialogJob(self, desk.store, busy_text=self.tr("正在生成告知书，请稍候…"))
+        layout.addWidget(self.making.label)
         buttons = ok_cancel_buttons(self, self.tr("打印所选（回车）") if needed
                                     else self.tr("好"))
         buttons.button(buttons.StandardButton.Cancel).setText(self.tr("不打印"))
@@ -47,14 +49,18 @@ class AfterIntakeDialog(QDialog):
 
     def accept(self) -> None:
         kinds = self.chosen()
-        if kinds:
-            pdf = prompts.attempt(self, lambda: self.desk.notices.issue_together(
-                self.case_no, kinds), self.tr("不能出具"))
-            if pdf is None:
-                return
+        if not kinds:
+            super().accept()
+            return
+
+        def made(pdf: bytes) -> None:
             show_pdf_preview(self, pdf, self.case_no,
                              "、".join(k.title for k in kinds) + self.tr("：已各自存档。"))
-        super().accept()
+            QDialog.accept(self)
+
+        # made in the runner (0.1-0.6 s a notice); this dialog waits, greyed
+        self.making.start(lambda _progress: self.desk.notices.issue_together(
+            self.case_no, kinds), failed_title=self.tr("不能出具"), on_done=made)
 
 
 def offer_notices(parent: QWidget, desk: Desk, result: Registered, summary: str) -> None:

@@ -19,7 +19,7 @@ from ...domain.legal_clock import CaseClock, extension_cap
 from ...services.desk import Desk
 from ...services.notices import IssuedNotice
 from ..notices.actions import show_preview
-from ..widgets import prompts
+from ..widgets.dialog_job import DialogJob
 from ..widgets.forms import text_box
 
 
@@ -66,6 +66,8 @@ class ExtensionDialog(QDialog):
         else:
             form.addRow(self.tr("批准人"), QLabel(signed_in.name))
         layout.addLayout(form)
+        self.making = DialogJob(self, desk.store, busy_text=self.tr("正在记录并生成延期告知书…"))
+        layout.addWidget(self.making.label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
@@ -75,11 +77,16 @@ class ExtensionDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        issued = prompts.attempt(self, lambda: self.desk.extensions.extend(
-            self.case_no, self.days.value(), self.reason.toPlainText(),
-            consent=self.consent.text(), approved_by=self.approver.text()), self.tr("不能延期"))
-        if issued is None:
-            return
-        self.issued = issued
-        show_preview(self, issued)
-        super().accept()
+        days, reason = self.days.value(), self.reason.toPlainText()
+        consent, approver = self.consent.text(), self.approver.text()
+
+        def extended(issued: IssuedNotice) -> None:
+            self.issued = issued
+            show_preview(self, issued)
+            QDialog.accept(self)
+
+        # the extension and its notice saved together in the runner (the PDF takes
+        # 0.1-0.6 s); this dialog waits, greyed
+        self.making.start(lambda _progress: self.desk.extensions.extend(
+            self.case_no, days, reason, consent=consent, approved_by=approver),
+            failed_title=self.tr("不能延期"), on_done=extended)

@@ -9,7 +9,9 @@ from ...domain.errors import UserError
 from ...domain.notices import NoticeKind
 from ...services.desk import Desk
 from ...services.notices import IssuedNotice
+from ..jobs import Job
 from ..widgets import prompts
+from .making import make_then_show
 
 CASE_NOTICES = (NoticeKind.ONE_TIME, NoticeKind.ACCEPTANCE, NoticeKind.SUPPLEMENT,
                 NoticeKind.REJECTION, NoticeKind.ENTRUST, NoticeKind.RECEIPT)
@@ -30,7 +32,9 @@ def show_pdf_preview(parent: QWidget, pdf: bytes, name: str, info: str) -> None:
 
 
 def issue_and_preview(parent: QWidget, desk: Desk, case_no: str,
-                      kind: NoticeKind, *, reissue: bool = False) -> IssuedNotice | None:
+                      kind: NoticeKind, *, reissue: bool = False) -> Job[IssuedNotice] | None:
+    """The questions asked here, the notice made in the runner, then its preview;
+    the job (None when refused, answered no, or already being made)."""
     questions = prompts.attempt(parent, lambda: desk.notices.check(case_no, kind),
                                 "不能出具")
     if questions is None:
@@ -39,11 +43,9 @@ def issue_and_preview(parent: QWidget, desk: Desk, case_no: str,
                                          "\n".join(questions) + "\n\n仍然打印吗？"):
         return None
     issue = desk.notices.reissue if reissue else desk.notices.issue
-    issued = prompts.attempt(parent, lambda: issue(
-        case_no, kind, allow_incomplete=bool(questions)), "不能出具")
-    if issued is not None:
-        show_preview(parent, issued)
-    return issued
+    return make_then_show(parent, desk, f"{case_no} {kind.value}",
+                          lambda: issue(case_no, kind, allow_incomplete=bool(questions)),
+                          lambda issued: show_preview(parent, issued))
 
 
 def fill_notice_menu(menu: QMenu, parent: QWidget, desk: Desk, case_no: str) -> None:

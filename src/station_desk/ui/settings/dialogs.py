@@ -20,8 +20,8 @@ from ...domain.station import OfficeHours, Role, Staff, Station
 from ...services.desk import Desk
 from ...services.station import StaffChange, StationChange
 from ..widgets import prompts
+from ..widgets.dialog_job import DialogJob
 from ..widgets.forms import save_cancel_buttons
-from ..widgets.pin_job import PinJob
 from ..widgets.screen_fit import fit_to_screen
 
 
@@ -147,7 +147,7 @@ class NewPasswordDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("新密码"), self.first)
         form.addRow(self.tr("再输一遍"), self.second)
-        self.saving = PinJob(self, desk.store)
+        self.saving = DialogJob(self, desk.store)
         form.addRow(self.saving.label)
         buttons = save_cancel_buttons(self, self.tr("重置"))
         buttons.accepted.connect(self.accept)

@@ -28,10 +28,12 @@ from ...domain.station import Role, Staff
 from ...services.desk import Desk
 from ...services.station import StaffInput
 from ..devices.settings_box import DeviceSettingsBox
+from ..jobs import Job
+from ..notices.making import make_then_show
 from ..widgets import prompts, status, text_size
+from ..widgets.dialog_job import DialogJob
 from ..widgets.forms import rows_view
 from ..widgets.lazy_tabs import LazyTabs
-from ..widgets.pin_job import PinJob
 from .dialogs import NewPasswordDialog, StaffDialog, StationDialog
 from .holidays_box import HolidaysBox
 from .model import StaffModel
@@ -109,7 +111,7 @@ class AddStaffDialog(QDialog):
         form.addRow(self.tr("电话"), self.phone)
         form.addRow(self.tr("上岗培训日期"), self.training)
         form.addRow(self.tr("密码"), self.pin)
-        self.saving = PinJob(self, desk.store)
+        self.saving = DialogJob(self, desk.store)
         form.addRow(self.saving.label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -314,11 +316,13 @@ class SettingsPage(QWidget):
             box.blockSignals(False)
             box.setEnabled(head)
 
-    def print_board(self) -> None:
+    def print_board(self) -> Job[bytes] | None:
+        """The board made in the runner (0.3-0.6 s), then its preview."""
         size = self.board_size.currentText()
-        pdf = prompts.attempt(self, lambda: self.desk.notices.rules_board(size))
-        if pdf is not None:
-            show_pdf(self, pdf, self.tr("制度牌") + size)
+        return make_then_show(self, self.desk, f"board {size}",
+                              lambda: self.desk.notices.rules_board(size),
+                              lambda pdf: show_pdf(self, pdf, self.tr("制度牌") + size),
+                              failed_title=self.tr("无法完成"), writes=False)
 
     def add_staff(self) -> None:
         if AddStaffDialog(self.desk, self).exec():

@@ -19,7 +19,7 @@ from ...domain.pin import MAX_DIGITS, MIN_DIGITS, RULE_TEXT
 from ...domain.station import Staff
 from ...services.desk import Desk
 from ..widgets import prompts
-from ..widgets.pin_job import PinJob
+from ..widgets.dialog_job import DialogJob
 from ..widgets.screen_fit import fit_to_screen
 
 
@@ -52,7 +52,7 @@ class ChangePinDialog(QDialog):
         form.addRow(self.tr("新密码"), self.first)
         form.addRow(self.tr("再输一遍"), self.second)
         layout.addLayout(form)
-        self.saving = PinJob(self, desk.store)
+        self.saving = DialogJob(self, desk.store)
         layout.addWidget(self.saving.label)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("保存新密码"),

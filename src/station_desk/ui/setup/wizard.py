@@ -27,7 +27,7 @@ from ...domain.station import OfficeHours, Role, StationKind, default_station_na
 from ...services.desk import Desk
 from ...services.station import StaffInput
 from ..widgets import prompts
-from ..widgets.pin_job import PinJob
+from ..widgets.dialog_job import DialogJob
 from ..widgets.screen_fit import fit_to_screen
 from .recovery import RecoveryDialog
 from .staff_grid import StaffGridModel, staff_grid
@@ -192,7 +192,7 @@ class SetupWizard(QWizard):
         self.staff_page = StaffPage(self.windows_page)
         for page in (self.station_page, self.windows_page, self.staff_page):
             self.addPage(page)
-        self.saving = PinJob(self, desk.store)  # each PIN typed is hashed: a second each
+        self.saving = DialogJob(self, desk.store)  # each PIN typed is hashed: a second each
         layout = self.staff_page.layout()
         assert layout is not None
         layout.addWidget(self.saving.label)

@@ -1,8 +1,8 @@
-"""A dialog's work that takes most of a second on purpose: it checks or hashes a
-PIN (docs/privacy.md). It runs in the job runner, so the window keeps painting
-and answering; meanwhile the dialog is greyed out, says so, and can be neither
-closed nor sent again: the work ends in a moment and must not be lost or done
-twice."""
+"""Work a dialog waits on for a moment: a PIN checked or hashed (most of a second
+on purpose, docs/privacy.md), a notice's PDF laid out. It runs in the job
+runner, so the window keeps painting and answering; meanwhile the dialog is
+greyed out, says so, and can be neither closed nor sent again: the work ends
+in a moment and must not be lost or done twice."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ T = TypeVar("T")
 SAVING = "正在保存，请稍候…"
 
 
-class PinJob(QObject):
+class DialogJob(QObject):
     """`label` goes into the dialog's layout: it reads `busy_text` while the work
     runs. `focus_after` gets the keyboard back when it has ended."""
 

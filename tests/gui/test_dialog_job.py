@@ -18,7 +18,7 @@ from station_desk.services.desk import Desk
 from station_desk.ui.jobs import wait_for
 from station_desk.ui.settings.dialogs import NewPasswordDialog
 from station_desk.ui.settings.page import AddStaffDialog
-from station_desk.ui.widgets.pin_job import SAVING
+from station_desk.ui.widgets.dialog_job import SAVING
 
 
 class HeldHasher(PasswordHasher):
