@@ -307,6 +307,7 @@ class CasesPage(QWidget):
         self.status.setCurrentIndex(0)
         self.case_type.setCurrentIndex(0)
         self.search.setText(case_no)
+        self._opened = True  # filled now, not in a later turn: the case is selected next
         self.refresh()
         self.table.selectRow(0)
         self.table.setFocus()
