@@ -30,8 +30,11 @@ def test_adding_scans_shows_thumbnails(qtbot, panel: AttachmentsPanel, boxes, tm
     (tmp_path / "申请表.pdf").write_bytes(pdf_bytes())
     monkeypatch.setattr(attachments, "choose_files",
                         lambda _p: [str(tmp_path / "户口簿.png"), str(tmp_path / "申请表.pdf")])
-    with qtbot.waitSignal(panel.added, timeout=2000):
-        assert panel.add_files() == 2
+    with qtbot.waitSignal(panel.added, timeout=5000):
+        adding = panel.add_files()
+        assert adding is not None and not panel.add_button.isEnabled()  # in the runner
+        assert wait_for(adding) == 2
+    assert panel.add_button.isEnabled()
     assert not boxes.warnings
     assert panel.list.count() == 2 and panel.empty.isHidden()
     wait_for(panel.thumbnails_job)  # made in the runner
@@ -89,7 +92,7 @@ def test_refusals_are_shown_together(panel: AttachmentsPanel, boxes, tmp_path: P
     (tmp_path / "说明.txt").write_text("不是扫描件", "utf-8")
     monkeypatch.setattr(attachments, "choose_files", lambda _p: [
         str(tmp_path / "户口簿.png"), str(tmp_path / "户口簿2.png"), str(tmp_path / "说明.txt")])
-    assert panel.add_files() == 1
+    assert wait_for(panel.add_files()) == 1
     [message] = boxes.warnings
     assert "户口簿2.png 已经附加" in message and "说明.txt：只能附加" in message
     assert panel.list.count() == 1
@@ -100,7 +103,7 @@ def test_double_click_shows_the_full_file(qtbot, panel: AttachmentsPanel, tmp_pa
     data = png_bytes()
     (tmp_path / "户口簿.png").write_bytes(data)
     monkeypatch.setattr(attachments, "choose_files", lambda _p: [str(tmp_path / "户口簿.png")])
-    panel.add_files()
+    wait_for(panel.add_files())
     shown: list[tuple[str, str, bytes]] = []
     monkeypatch.setattr(attachments, "show_full",
                         lambda _p, name, mime, d: shown.append((name, mime, d)))

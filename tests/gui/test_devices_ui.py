@@ -17,6 +17,7 @@ from station_desk.services.desk import Desk
 from station_desk.ui.devices import capture
 from station_desk.ui.devices.capture import CaptureDialog
 from station_desk.ui.devices.frame_sources import FolderSource, FrameSource
+from station_desk.ui.jobs import wait_for
 
 PENSION = "08-02"
 
@@ -52,6 +53,7 @@ def test_read_button_fills_the_intake_form(qtbot, desk: Desk, boxes) -> None:
     dialog.card_bar.keep_photo.setChecked(True)
     dialog.save()
     assert dialog.registered is not None
+    wait_for(dialog.saving_scans.job)  # the scans are saved in the runner
     stored = desk.archive.attachments(dialog.registered.case.case_no)
     assert [a.name for a in stored] == ["身份证照片.jpg"]
 
@@ -217,6 +219,8 @@ def test_capture_from_the_checklist_ticks_and_attaches(qtbot, desk: Desk, boxes,
     dialog.tick_all_materials()
     dialog.save()
     assert dialog.registered is not None
+    assert dialog.saving_scans.busy  # the form waits, greyed, while the scan is saved
+    wait_for(dialog.saving_scans.job)
     names = [a.name for a in desk.archive.attachments(dialog.registered.case.case_no)]
     assert names == [f"{material}.jpg"]
 

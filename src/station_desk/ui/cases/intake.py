@@ -34,8 +34,10 @@ from ...services.desk import Desk
 from ...services.intake import rare_character_warning
 from ..devices import capture, rating_screen
 from ..devices.card_reading import CardReaderBar
-from ..devices.pending_scans import PendingScans
+from ..devices.pending_scans import PendingScans, say_not_attached
+from ..jobs import report_failure
 from ..widgets import prompts
+from ..widgets.dialog_job import DialogJob
 from ..widgets.field_marks import INVALID_STYLE, FieldMarks
 from ..widgets.forms import EnterDoesNotSubmit, form_group, line_edit, save_cancel_buttons, text_box
 from ..widgets.item_picker import CODE_ROLE, ItemListMixin, item_summary
@@ -64,6 +66,9 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
         columns.addWidget(self._applicant_box(), 5)
         columns.addWidget(self._item_box(), 6)
 
+        self.saving_scans = DialogJob(self, desk.store,
+                                      busy_text=self.tr("已登记，正在保存扫描件…"))
+        outer.addWidget(self.saving_scans.label)
         buttons = save_cancel_buttons(self, self.tr("登记"))
         buttons.accepted.connect(self.save)
         outer.addWidget(buttons)
@@ -337,11 +342,29 @@ class IntakeDialog(ItemListMixin, EnterDoesNotSubmit):
             return
         self.registered = result
         case_no = result.case.case_no
-        self.scans.attach_all(self, self.desk, case_no, self.card_bar.photo_to_keep())
+        photo = self.card_bar.photo_to_keep()
         self.card_bar.stop()
+        if not self.scans and not photo:
+            self._offer_then_close(result)
+            return
+
+        def attached(failed: list[str]) -> None:
+            say_not_attached(self, case_no, failed)
+            self._offer_then_close(result)
+
+        def not_attached(exc: BaseException) -> None:  # the case stands all the same
+            report_failure(self, self.tr("扫描件没有保存"), exc)
+            self._offer_then_close(result)
+
+        # in the runner: seconds for several pages; the form waits, greyed
+        self.saving_scans.start(lambda _progress: self.scans.attach_each(
+            self.desk, case_no, photo), failed_title=self.tr("扫描件没有保存"),
+            on_done=attached, on_failed=not_attached)
+
+    def _offer_then_close(self, result: Registered) -> None:
         after_intake.offer_notices(self, self.desk, result, self._summary(result))
         if result.case.status == Status.COMPLETED:
-            rating_screen.offer_rating(self, self.desk, case_no)
+            rating_screen.offer_rating(self, self.desk, result.case.case_no)
         self.accept()
 
     def _summary(self, result: Registered) -> str:

@@ -223,16 +223,12 @@ def choose_material(parent: QWidget, names: list[str]) -> str | None:
     return name.strip() if ok and name.strip() else None
 
 
-def capture_for_case(parent: QWidget, desk: Desk, case_no: str) -> bool:
-    """拍照 for a registered case (e.g. materials brought later); True when attached."""
+def capture_for_case(parent: QWidget, desk: Desk, case_no: str) -> StoredScan | None:
+    """拍照 for a registered case (e.g. materials brought later): the scan to attach,
+    None when the clerk stopped."""
     case = desk.cases.get(case_no)
     names = [m.name for m in case.materials] or [parent.tr("扫描件")]
     material = choose_material(parent, names)
     if material is None:
-        return False
-    scan = capture_material(parent, desk.data_dir, material)
-    if scan is None:
-        return False
-    return prompts.succeeded(parent, lambda: desk.archive.attach_data(case_no, scan.name,
-                                                                     scan.data),
-                             parent.tr("没有保存"))
+        return None
+    return capture_material(parent, desk.data_dir, material)

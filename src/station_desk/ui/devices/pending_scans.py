@@ -23,9 +23,10 @@ class PendingScans:
     def __bool__(self) -> bool:
         return bool(self.by_material)
 
-    def attach_all(self, parent: QWidget, desk: Desk, case_no: str,
-                   photo: bytes | None = None) -> int:
-        """Attach everything to the registered case; says which could not be stored."""
+    def attach_each(self, desk: Desk, case_no: str, photo: bytes | None = None) -> list[str]:
+        """Attach everything to the registered case, in the runner (each scan is
+        decoded to check it, hashed, encrypted and written: seconds for several);
+        what could not be stored, each with why."""
         items = list(self.by_material.values())
         failed: list[str] = []
         if photo:
@@ -33,17 +34,18 @@ class PendingScans:
                 items.append(StoredScan(PHOTO_NAME, prepare_page(photo).jpeg))
             except UserError as exc:
                 failed.append(f"{PHOTO_NAME}：{exc.message}")
-        attached = 0
         for scan in items:
             try:
                 desk.archive.attach_data(case_no, scan.name, scan.data)
-                attached += 1
             except UserError as exc:
                 failed.append(f"{scan.name}：{exc.message}")
-        if failed:
-            prompts.warn(parent, parent.tr("扫描件未全部保存"),
-                         parent.tr("办件已登记（%1），但这些扫描件没有保存，"
-                                   "请在办件详情的“附件”里重新添加：").replace("%1", case_no)
-                         + "\n" + "\n".join("· " + f for f in failed))
         self.by_material.clear()
-        return attached
+        return failed
+
+
+def say_not_attached(parent: QWidget, case_no: str, failed: list[str]) -> None:
+    if failed:
+        prompts.warn(parent, parent.tr("扫描件未全部保存"),
+                     parent.tr("办件已登记（%1），但这些扫描件没有保存，"
+                               "请在办件详情的“附件”里重新添加：").replace("%1", case_no)
+                     + "\n" + "\n".join("· " + f for f in failed))
