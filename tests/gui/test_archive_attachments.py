@@ -108,6 +108,7 @@ def test_double_click_shows_the_full_file(qtbot, panel: AttachmentsPanel, tmp_pa
     monkeypatch.setattr(attachments, "show_full",
                         lambda _p, name, mime, d: shown.append((name, mime, d)))
     panel.list.itemDoubleClicked.emit(panel.list.item(0))
+    qtbot.waitUntil(lambda: bool(shown))  # read in the runner, then shown
     assert shown == [("户口簿.png", "image/png", data)]
 
 

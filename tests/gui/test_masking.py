@@ -137,7 +137,7 @@ def test_a_full_size_scan_is_recorded_its_thumbnail_is_not(qtbot, desk: Desk, bo
     qtbot.addWidget(dialog)
     assert dialog.attachments.list.count() == 1  # its thumbnail drawn
     assert desk.viewing.records(case_no) == []
-    dialog.attachments.open_full(0)
+    wait_for(dialog.attachments.open_full(0))  # read in the runner
     assert opened == ["身份证正面.png"]
     [record] = desk.viewing.records(case_no)
     assert (record.action, record.attachment, record.actor_name) == (

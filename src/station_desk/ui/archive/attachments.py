@@ -300,13 +300,15 @@ class AttachmentsPanel(QWidget):
     def _open_item(self, item: QListWidgetItem) -> None:
         self.open_full(self.list.row(item))
 
-    def open_full(self, row: int) -> None:
+    def open_full(self, row: int) -> Job[bytes]:
+        """The scan read (up to 20 MB, decrypted and checked against its hash) in
+        the runner, then shown at full size."""
         info = self.infos[row]
         # full size shows what an ID card scan says: recorded (who, when, which scan)
-        data = prompts.attempt(self, lambda: self.desk.viewing.open_scan(self.case_no, info),
-                               self.tr("无法打开附件"))
-        if data is not None:
-            show_full(self, info.name, info.mime, data)
+        return run_job(lambda _progress: self.desk.viewing.open_scan(self.case_no, info),
+                       title=self.tr("正在打开附件"), parent=self, store=self.desk.store,
+                       writes=True, failed_title=self.tr("无法打开附件"),
+                       on_done=lambda data: show_full(self, info.name, info.mime, data))
 
 
 class FullView(QDialog):
