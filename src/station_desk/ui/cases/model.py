@@ -60,6 +60,9 @@ _BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _USER = Qt.ItemDataRole.UserRole.value
+_NOT_ANSWERED = frozenset(r.value for r in (
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole))
 
 
 def station_names(desk: Desk) -> dict[str, str]:
@@ -318,17 +321,24 @@ class CaseListModel(QAbstractTableModel):
         """What the view paints a cell with: every role it asks in one call."""
         asked_for = [roles] if isinstance(roles, QModelRoleData) else \
             cast(Iterable[QModelRoleData], roles)
-        column = index.column()
-        found = (self._painted_row(index.row())
-                 if index.isValid() and 0 <= index.row() < self._count
-                 and 0 <= column < len(self.headers) else None)
+        row, column = index.row(), index.column()
+        if not (index.isValid() and 0 <= row < self._count and 0 <= column < len(self.headers)):
+            for asked in asked_for:
+                asked.clearData()
+            return
+        found = self._painted_row(row)
         for asked in asked_for:
             role = asked.role()
-            if found is not None:
-                value = self._answer(found, column, role)
+            if role in _NOT_ANSWERED:  # font, alignment, icon, check box: Qt's defaults
+                value = None
+            elif found is None:
+                value = PLACEHOLDER if role == _DISPLAY and column == 0 else None
+            elif role == _DISPLAY:
+                value = found.texts[column]
+            elif role == _BACKGROUND:
+                value = found.tint
             else:
-                value = PLACEHOLDER if role == _DISPLAY and column == 0 and \
-                    index.isValid() and 0 <= index.row() < self._count else None
+                value = self._answer(found, column, role)
             if value is None:
                 asked.clearData()
             else:
