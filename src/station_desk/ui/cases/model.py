@@ -329,6 +329,7 @@ class CaseListModel(QAbstractTableModel):
         found = self._painted_row(row)
         for asked in asked_for:
             role = asked.role()
+            value: Any
             if role in _NOT_ANSWERED:  # font, alignment, icon, check box: Qt's defaults
                 value = None
             elif found is None:
