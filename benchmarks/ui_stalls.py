@@ -24,6 +24,7 @@ window did not repaint or answer a key for 100 ms.
 from __future__ import annotations
 
 import argparse
+import atexit
 import cProfile
 import pstats
 import shutil
@@ -190,11 +191,13 @@ def main() -> int:
         parser.error(f"unknown steps: {','.join(sorted(steps - set(STEPS)))}")
     began = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="sd-stalls-"))
+    # a 1M run leaves 2-3.5 GB behind: the disk filled up with them (shared machine)
+    atexit.register(shutil.rmtree, folder, True)
     app: QApplication = make_app([])
     if args.copy_of is not None:
         folder = folder / "archive"
         shutil.copytree(args.copy_of, folder, ignore=shutil.ignore_patterns(
-            "*.lock", "*.open", "backups"))  # the original is never written to
+            "*.lock", "*.open", "backups", "*.before-*.db"))  # never written to
         desk = Desk.open(folder)
         args.rows = desk.cases.count(desk.cases.make_filter())
     else:
