@@ -196,3 +196,41 @@ def test_code_asking_for_a_page_opened_this_turn_gets_it_filled(qtbot, clerk_win
     assert window.after_hours.staff_boxes  # filled before it is used
     window.go_to("同步")
     assert window.sync.fingerprint.text()
+
+
+def test_appointments_opened_from_the_list_are_filled_in_the_next_turn(
+        qtbot, clerk_window) -> None:
+    window = clerk_window
+    window.nav.setCurrentRow(window.area_names().index("预约"))
+    page = window.stack.currentWidget()
+    assert page.today_label.text() == ""  # painted first
+    qtbot.waitUntil(lambda: page.today_label.text() != "")
+    assert "今天没有预约" in page.today_label.text()
+
+
+def test_after_hours_opened_again_keeps_the_ticks_and_ticks_a_new_clerk(
+        qtbot, village: Desk) -> None:
+    village.session.sign_in("张丽", "222222")
+    page = AfterHoursPage(village)
+    qtbot.addWidget(page)
+    page.refresh()
+    boxes = dict(page.staff_boxes)
+    boxes["王建国"].setChecked(True)
+    village.session.sign_in("李明", "111111")  # another clerk, the page opened again
+    page.refresh()
+    assert page.staff_boxes == boxes  # the same boxes, not made again
+    assert set(page.chosen_staff()) == {"王建国", "李明", "张丽"}
+
+
+def test_the_catalogue_opened_again_keeps_its_guide(qtbot, village: Desk) -> None:
+    page = CataloguePage(village)
+    qtbot.addWidget(page)
+    page.refresh()
+    guide = page.detail.toHtml()
+    set_html: list[str] = []
+    page.detail.textChanged.connect(lambda: set_html.append("x"))
+    page.refresh()  # the same item, the same hours: not laid out again
+    assert set_html == [] and page.detail.toHtml() == guide
+    page.search.setText("养老")
+    chosen = page.selected()
+    assert chosen is not None and chosen.name in page.detail.toPlainText()

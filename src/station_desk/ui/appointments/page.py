@@ -86,6 +86,8 @@ ask_note = prompts.ask_line  # a short optional note; replaceable in tests
 
 
 class AppointmentsPage(QWidget):
+    FILLED_AFTER_FIRST_PAINT = True  # the window fills it in the turn after its first paint
+
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
