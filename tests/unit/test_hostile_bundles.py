@@ -163,6 +163,17 @@ def test_one_refused_row_among_many_holds_back_only_that_row(
     assert clash["data"]["id"] not in held and records[19]["data"]["id"] in held
 
 
+def test_a_row_without_a_required_column_is_held_back_naming_it(
+        village: Station, town: Station, stick: Path) -> None:
+    records = [change(village.desk, "cases", village.desk.cases.get(register(village, n)).id)
+               for n in (1, 2, 3)]
+    records[1]["data"] = {**records[1]["data"], "item_name": None, "window": None}
+    report = town.sync.import_bundle(craft(village, town, stick, records=records, seq=(1, 60)))
+    assert report.new == 2
+    assert [(q["id"], q["reason"]) for q in report.quarantined] == [
+        (records[1]["id"], "缺少必填字段：item_name、window")]
+
+
 @pytest.mark.parametrize("value", ["10" * 40, '"\\ud800"', "1e999"],
                          ids=["huge-int", "lone-surrogate", "infinite"])
 def test_records_that_cannot_be_read_safely_refuse_the_whole_bundle(
