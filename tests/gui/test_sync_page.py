@@ -251,8 +251,8 @@ def test_import_runs_in_the_runner_and_a_cancel_keeps_nothing(
     reached, go = threading.Event(), threading.Event()
     real_apply = RecordWriter.apply
 
-    def held(writer: RecordWriter, records: Any) -> None:
-        real_apply(writer, records)  # the records are in, the transaction still open
+    def held(writer: RecordWriter, records: Any, checks: Any = None) -> None:
+        real_apply(writer, records, checks)  # the records are in, the transaction still open
         reached.set()
         assert go.wait(10)
 
