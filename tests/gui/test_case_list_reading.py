@@ -207,3 +207,31 @@ def test_a_first_opening_from_a_card_shows_that_list_at_once(
     asked = len(filled)
     qtbot.wait(30)  # the first opening's own fill: the card's list is kept, not reset
     assert len(filled) == asked and page.model.total == 34
+
+
+def test_opened_again_unchanged_the_list_is_not_read_again_but_starts_at_the_top(
+        qtbot, hundred: Desk, filled: list[object]) -> None:
+    page = CasesPage(hundred)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert len(filled) == 1
+    page.table.selectRow(40)
+    page.table.scrollTo(page.model.index(90, 0))
+    page.refresh()  # opened again, nothing written
+    assert len(filled) == 1
+    assert page.selected_case_no() is None and page.table.verticalScrollBar().value() == 0
+    assert page.count.text() == "共 100 件"
+    # a case registered meanwhile (the window's own connection): read afresh
+    new = register(hundred, "钱新来", serial=500, when=recent(1))
+    page.refresh()
+    assert len(filled) == 2 and page.model.rowCount() == 101
+    assert new in [page.model.case_at(r).case_no for r in range(101)]
+    # written by another connection (a runner job, a sync import): read afresh too
+    with hundred.store.own_connection(writes=True):
+        register(hundred, "孙别处", serial=501, when=recent(1))
+    page.refresh()
+    assert len(filled) == 3 and page.model.rowCount() == 102
+    # another filter, then back: read again (the filter differs from the one shown)
+    page.search.setText("钱新来")
+    page.apply_filter()
+    assert page.model.rowCount() == 1

@@ -92,6 +92,14 @@ class Store:
                 return work(*args, **kwargs)
         return run
 
+    def change_mark(self) -> tuple[int, int, int]:
+        """Differs once anything was written since it was taken: by the window's
+        connection (its row-change count), by any other (SQLite's data_version), or
+        the archive was swapped (a restore: another connection)."""
+        db = self.db
+        return (id(db.conn), int(db.execute("PRAGMA data_version").fetchone()[0]),
+                db.conn.total_changes)
+
     @property
     def jobs_running(self) -> int:
         """How many own connections are open (jobs on other threads)."""
