@@ -96,6 +96,7 @@ class CaseListModel(QAbstractTableModel):
         self._anchors: dict[int, str] = {}
         self._generation = 0  # a new filter or reset: pages still being read are dropped
         self._reading: set[int] = set()  # pages in the runner for this generation
+        self._waited_for: set[int] = set()  # of those, pages painted as "…" meanwhile
         self._painted = 0  # the page last painted: a page read behind must be near it
         self.loads = 0  # pages read from the archive (for tests and diagnostics)
         # at a town the villages' cases are here too: a 站点 column (the last one)
@@ -144,6 +145,7 @@ class CaseListModel(QAbstractTableModel):
         self._pages.clear()
         self._anchors.clear()
         self._reading.clear()
+        self._waited_for.clear()
         self._generation += 1
         self._painted = 0
 
@@ -230,12 +232,15 @@ class CaseListModel(QAbstractTableModel):
                 return
             for q, rows in zip(wanted, read, strict=False):
                 self._keep(q, rows)
-            first = p * PAGE_SIZE
-            last = min(self._count, (p + len(read)) * PAGE_SIZE) - 1
-            if first <= last:
+            # repainted only where "…" was painted: the view repaints all it shows on
+            # any dataChanged, and a page read ahead is not shown yet
+            shown = [q for q in wanted[:len(read)] if q in self._waited_for]
+            if shown:
+                self._waited_for.difference_update(shown)
+                first, last = shown[0] * PAGE_SIZE, min(self._count, (shown[-1] + 1) * PAGE_SIZE)
                 self.dataChanged.emit(self.index(first, 0),
-                                      self.index(last, len(self.headers) - 1))
-            self._read_behind(p + len(read), 1)  # the next page, before it is scrolled to
+                                      self.index(last - 1, len(self.headers) - 1))
+                self._read_behind(p + len(read), 1)  # the next page, before it is scrolled to
 
         job = run_job(work, title=self.tr("读取办件"), dialog=False, on_done=arrived,
                       store=self.desk.store, failed_title=self.tr("办件列表没有读出"))
@@ -250,6 +255,7 @@ class CaseListModel(QAbstractTableModel):
                 rows = self._page(p)  # the first screen shows at once
             else:
                 self._painted = p
+                self._waited_for.add(p)
                 self._read_behind(p)
                 return None
         self._painted = p
