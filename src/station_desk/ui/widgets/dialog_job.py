@@ -45,10 +45,9 @@ class DialogJob(QObject):
               on_done: Callable[[T], None],
               on_failed: Callable[[BaseException], None] | None = None) -> Job[T] | None:
         """`work(progress)` on a connection of its own (it may write: a new PIN, a
-        wrong try);
-        `on_done` gets its result on the UI thread. A refusal goes to `on_failed`,
-        by default shown under `failed_title`; the dialog is usable again after
-        either. None while the last work still runs."""
+        wrong try, a notice); `on_done` gets its result on the UI thread. A refusal
+        goes to `on_failed`, by default shown under `failed_title`; the dialog is
+        usable again after either. None while the last work still runs."""
         if self._busy:
             return None
         self._show_busy(True)
