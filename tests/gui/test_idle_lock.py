@@ -91,3 +91,13 @@ def test_sign_in_dialog_offers_the_last_clerk(qtbot, village: Desk) -> None:
     qtbot.addWidget(dialog)
     dialog.offer_first("李明")
     assert dialog.chosen is not None and dialog.chosen.name == "李明"
+
+
+def test_a_lock_stopped_twice_disconnects_once(window: MainWindow) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # PySide warns (or raises) on a second disconnect
+        window.idle_lock.stop()
+        window.idle_lock.stop()  # a window closed twice: nothing left to disconnect
+    assert window.idle_lock.minutes == 0 and not window.idle_lock.timer.isActive()

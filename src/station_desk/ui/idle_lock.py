@@ -27,9 +27,11 @@ class IdleLock(QObject):
         # watching each window that gets the keyboard sees them all. Not the
         # whole application: its filter runs Python for every event (~15 per key
         # typed), each waiting for the interpreter behind any background job.
+        self._watching = False
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.focusWindowChanged.connect(self._watch)
+            self._watching = True
             self._watch(app.focusWindow())
 
     def _watch(self, window: QWindow | None) -> None:
@@ -47,7 +49,9 @@ class IdleLock(QObject):
         self.minutes = 0
         self.timer.stop()
         app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
+        if self._watching and isinstance(app, QGuiApplication):
+            # once: a window closed twice (a test, a quit during a close) stops twice
+            self._watching = False
             app.focusWindowChanged.disconnect(self._watch)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
