@@ -37,9 +37,6 @@ SEARCH_DELAY_MS = 250
 # cases it keeps a core busy for ~0.3 s, and running beside the paint it made the
 # paint 3-4x slower (a 28 ms paint took 114 ms on a 2-core PC)
 COUNT_DELAY_MS = 60
-# the first opening paints the page, then fills its list in a turn of its own (page,
-# polish, paint and list in one turn were 100-180 ms at a million cases)
-FIRST_FILL_MS = 1
 
 # quick filters: key, label
 QUICK_ALL = "all"
@@ -66,6 +63,10 @@ def open_detail(page: CasesPage, case_no: str) -> None:
 
 
 class CasesPage(QWidget):
+    # the window fills it in the turn after its first paint (page, polish, paint and
+    # list in one turn were 100-180 ms at a million cases)
+    FILLED_AFTER_FIRST_PAINT = True
+
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
@@ -131,12 +132,7 @@ class CasesPage(QWidget):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self._count_in_full)
-        self._opened = False
         self._mark: tuple[int, int, int] | None = None  # the archive at the last reading
-        self._first_fill = QTimer(self)
-        self._first_fill.setSingleShot(True)
-        self._first_fill.setInterval(FIRST_FILL_MS)
-        self._first_fill.timeout.connect(self._fill_first)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         for box in (self.station, self.quick, self.status, self.case_type):
             box.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -269,22 +265,9 @@ class CasesPage(QWidget):
         return not self.model.exact
 
     def refresh(self) -> None:
-        if not self._opened and self.isVisible():
-            self._opened = True
-            self._first_fill.start()
-            return
-        self._opened = True
-        self._first_fill.stop()
         self._fill_stations()
         self._show_alerts()
         self.apply_filter()
-
-    def _fill_first(self) -> None:
-        """The first opening's list, unless one was asked for meanwhile (a 今日 card)."""
-        self._fill_stations()
-        self._show_alerts()
-        if self.model.shown_filter is None:
-            self.apply_filter()
 
     def _show_alerts(self) -> None:
         shown = self.desk.cases.supplement_warnings(at_most=MAX_ALERTS)
