@@ -11,8 +11,8 @@ from station_desk.ui.cases.timeline_view import TimelineBox
 def test_rows_are_as_tall_as_the_whole_table_measured(qtbot) -> None:
     at = datetime(2026, 11, 2, 9, 30).astimezone()
     long = "收到补正材料：" + "、".join(f"第{n}页身份证明及户口簿复印件" for n in range(12))
-    events = [CaseEvent(at, "李明", "登记", "收件登记"),
-              CaseEvent(at, "李明", "附件", long),
+    events = [CaseEvent(at, "李明", "附件", long),  # the first row wraps too
+              CaseEvent(at, "李明", "登记", "收件登记"),
               CaseEvent(at, "张丽", "状态", "办理中\n转县民政局"),
               CaseEvent(at, "张丽", "附件", "添加附件 材料1.jpg")]
     box = TimelineBox()
@@ -25,4 +25,4 @@ def test_rows_are_as_tall_as_the_whole_table_measured(qtbot) -> None:
     ours = [view.rowHeight(r) for r in range(len(events))]
     view.resizeRowsToContents()  # every column of every row, as it was
     assert ours == [view.rowHeight(r) for r in range(len(events))]
-    assert ours[1] > 2 * ours[0] and ours[2] > ours[0] and ours[3] == ours[0]
+    assert ours[0] > 2 * ours[1] and ours[2] > ours[1] and ours[3] == ours[1]

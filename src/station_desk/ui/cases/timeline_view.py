@@ -70,8 +70,10 @@ class TimelineBox(QWidget):
             option.rect = QRect(0, 0, view.columnWidth(col) - grid, max(1, view.rowHeight(row)))
             return delegate.sizeHint(option, self.model.index(row, col)).height() + grid
 
-        # a row of one line: as the first row's cells (digits and Chinese differ by a px)
-        one_line = max(tall(0, col) for col in range(self.model.columnCount()))
+        # a row of one line: as the first row's other cells, which never wrap (digits
+        # and Chinese differ by a pixel)
+        one_line = max(tall(0, col) for col in range(self.model.columnCount())
+                       if col != column)
         for row in range(self.model.rowCount()):
             text = self.model.text(row, column)
             height = one_line
