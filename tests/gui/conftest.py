@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterator
 
@@ -31,6 +32,14 @@ def no_crash_dialog(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     if QApplication.instance() is not None:
         QApplication.processEvents()
     assert not reports, "a crash report was shown:\n" + "\n".join(reports)
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_frozen() -> Iterator[None]:
+    """A start-up freezes what it made (ui/app.py's gc.freeze): in the tests' one
+    process the objects of the tests before must stay collectable."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -94,6 +95,10 @@ def start(desk: Desk) -> MainWindow | None:
     window.start_daily_backup()
     window.start_audit_check()
     window.prepare_printing()
+    # What start-up made (modules, classes, the window) lives as long as the program:
+    # a full collection need not walk it again. Each one walked ~70,000 objects on the
+    # UI thread: 55-65 ms quiet, 75-230 ms under load (issue 12, no stall over 100 ms).
+    gc.freeze()
     return window
 
 
