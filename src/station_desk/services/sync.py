@@ -4,7 +4,6 @@ town's view of its villages. The window and the command line call these."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from ..db.files import write_private as write_file
 from ..db.sync_peers import Peer
 from ..db.sync_repo import Quarantined
 from ..domain.errors import UserError, os_message
+from ..domain.progress import Progress
 from ..domain.station import Station, StationKind
 from ..schemas.base import decode_text
 from ..sync import bundle, ranges
@@ -62,7 +62,6 @@ log = logging.getLogger("station_desk.sync")
 
 MAX_IDENTITY_BYTES = 64 * 1024
 
-Progress = Callable[[int, int], None]
 
 __all__ = ["Cancelled", "ExportResult", "ExportStatus", "ImportOutcome", "ImportReport",
            "OverdueCase", "Pending", "Refused", "SyncDesk", "Trusted", "VillageStatus",

@@ -5,7 +5,6 @@ that station, and its manifest agrees with its header."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,14 +14,13 @@ from sqlite_utils import Database
 from ..db import sync_peers
 from ..db.sync_peers import Peer
 from ..domain.errors import UserError
+from ..domain.progress import Progress
 from ..domain.station import Station
 from ..schemas.base import parse_json
 from ..schemas.sync import Manifest, problem
 from . import bundle
 from .bundle import BundleRefused, Header
 from .keys import StationKeys, unb64
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

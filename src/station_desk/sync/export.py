@@ -8,7 +8,6 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from json.encoder import encode_basestring as _quote
@@ -35,6 +34,7 @@ from ..db.sync_log import ExportRecord
 from ..db.sync_peers import Peer
 from ..domain.errors import StorageError, UserError, os_message
 from ..domain.ids import new_id
+from ..domain.progress import Progress
 from ..domain.station import Station
 from . import bundle, ranges
 from .keys import StationKeys, unb64, verify_signature
@@ -49,7 +49,6 @@ from .tables import (
 
 log = logging.getLogger("station_desk.sync")
 
-Progress = Callable[[int, int], None]
 
 CHUNK_RECORDS = 2000
 CHUNK_BLOB_BYTES = 8 * 1024 * 1024

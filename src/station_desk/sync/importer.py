@@ -26,10 +26,11 @@ from ..db.sync_log import ImportRecord
 from ..db.sync_peers import Peer
 from ..domain.actor import Actor
 from ..domain.errors import UserError
+from ..domain.progress import Progress
 from ..domain.station import Station
 from . import bundle, epochs, ranges
 from .bundle import BundleRefused, Header
-from .checks import Progress, Verified, verify
+from .checks import Verified, verify
 from .keys import StationKeys
 from .merge import Row
 from .read_ahead import Chunk, ReadAhead
