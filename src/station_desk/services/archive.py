@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from ..domain.archive import (
 )
 from ..domain.errors import UserError, os_message
 from ..domain.ids import new_id
+from ..domain.progress import Progress
 from .case_work import CaseWorkDesk
 from .content_check import checked_type, clean_name
 from .retention import configured_retention
@@ -40,6 +41,26 @@ class ArchiveDesk(CaseWorkDesk):
         except OSError as exc:
             raise UserError(f"读不到文件 {path.name}：{os_message(exc)}", field="file") from None
         return self.attach_data(case_no, path.name, data)
+
+    def attach_several(self, case_no: str, scans: Sequence[Path | tuple[str, bytes]],
+                       progress: Progress | None = None) -> tuple[int, list[str]]:
+        """Files (paths) or scans (name, bytes), each attached on its own: a refusal
+        stops only that one. How many were attached, and each refusal with its
+        name ("户口簿.png：…", unless the message already names it)."""
+        attached, refused = 0, []
+        for done, scan in enumerate(scans):
+            if progress is not None:
+                progress(done, len(scans))
+            name = scan.name if isinstance(scan, Path) else scan[0]
+            try:
+                if isinstance(scan, Path):
+                    self.attach(case_no, scan)
+                else:
+                    self.attach_data(case_no, *scan)
+                attached += 1
+            except UserError as exc:
+                refused.append(exc.message if name in exc.message else f"{name}：{exc.message}")
+        return attached, refused
 
     def attach_data(self, case_no: str, name: str, data: bytes) -> AttachmentInfo:
         """A scan that never was a file (the document camera, the card's photo)."""

@@ -11,8 +11,7 @@ each tile showing "正在载入…" until then.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -253,32 +252,23 @@ class AttachmentsPanel(QWidget):
         paths = [Path(p) for p in choose_files(self)]
         if not paths:
             return None
-        archive, case_no = self.desk.archive, self.case_no
-        return self._attach([(p.name, partial(archive.attach, case_no, p)) for p in paths])
+        return self._attach(paths)
 
     def capture(self) -> Job[int] | None:
         scan = capture.capture_for_case(self, self.desk, self.case_no)
         if scan is None:
             return None
-        return self._attach([(scan.name, lambda: self.desk.archive.attach_data(
-            self.case_no, scan.name, scan.data))])
+        return self._attach([(scan.name, scan.data)])
 
-    def _attach(self, each: list[tuple[str, Callable[[], object]]]) -> Job[int]:
+    def _attach(self, scans: Sequence[Path | tuple[str, bytes]]) -> Job[int]:
         """In the runner: each scan's content is decoded to check it, hashed,
         encrypted and written (0.1-0.5 s a scan, seconds for several). The buttons
         wait meanwhile; a progress window shows after 400 ms."""
         refused: list[str] = []
 
         def attach_each(progress: Progress) -> int:
-            added = 0
-            for done, (name, attach) in enumerate(each):
-                progress(done, len(each))
-                try:
-                    attach()
-                    added += 1
-                except UserError as exc:
-                    refused.append(exc.message if name in exc.message
-                                   else f"{name}：{exc.message}")
+            added, refusals = self.desk.archive.attach_several(self.case_no, scans, progress)
+            refused.extend(refusals)
             return added
 
         def attached(added: int) -> None:

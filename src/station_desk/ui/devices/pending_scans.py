@@ -27,18 +27,15 @@ class PendingScans:
         """Attach everything to the registered case, in the runner (each scan is
         decoded to check it, hashed, encrypted and written: seconds for several);
         what could not be stored, each with why."""
-        items = list(self.by_material.values())
+        items: list[tuple[str, bytes]] = [
+            (scan.name, scan.data) for scan in self.by_material.values()]
         failed: list[str] = []
         if photo:
             try:
-                items.append(StoredScan(PHOTO_NAME, prepare_page(photo).jpeg))
+                items.append((PHOTO_NAME, prepare_page(photo).jpeg))
             except UserError as exc:
                 failed.append(f"{PHOTO_NAME}：{exc.message}")
-        for scan in items:
-            try:
-                desk.archive.attach_data(case_no, scan.name, scan.data)
-            except UserError as exc:
-                failed.append(f"{scan.name}：{exc.message}")
+        failed += desk.archive.attach_several(case_no, items)[1]
         self.by_material.clear()
         return failed
 
