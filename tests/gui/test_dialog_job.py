@@ -50,15 +50,21 @@ def held() -> Iterator[HeldHasher]:
     pin.use_hasher(previous)
 
 
-def test_a_reset_pin_is_hashed_off_the_ui_thread(qtbot, head: Desk, held: HeldHasher) -> None:
+def _reset_to(qtbot, head: Desk, new_pin: str) -> NewPasswordDialog:
+    """The head's 重置密码 for 张丽, the new PIN typed twice and sent."""
     person = head.station.staff_named("张丽")
     assert person is not None
     dialog = NewPasswordDialog(head, person)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.first.setText("864200")
-    dialog.second.setText("864200")
-    dialog.accept()  # returns at once: the hash waits in the runner
+    dialog.first.setText(new_pin)
+    dialog.second.setText(new_pin)
+    dialog.accept()
+    return dialog
+
+
+def test_a_reset_pin_is_hashed_off_the_ui_thread(qtbot, head: Desk, held: HeldHasher) -> None:
+    dialog = _reset_to(qtbot, head, "864200")  # returns at once: the hash waits in the runner
     assert dialog.saving.busy and dialog.saving.label.text() == SAVING
     assert not dialog.first.isEnabled()
     dialog.close()  # the title bar's ✕
@@ -75,14 +81,7 @@ def test_a_reset_pin_is_hashed_off_the_ui_thread(qtbot, head: Desk, held: HeldHa
 
 
 def test_a_refused_pin_leaves_the_dialog_usable(qtbot, head: Desk, boxes) -> None:
-    person = head.station.staff_named("张丽")
-    assert person is not None
-    dialog = NewPasswordDialog(head, person)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.first.setText("12")
-    dialog.second.setText("12")
-    dialog.accept()
+    dialog = _reset_to(qtbot, head, "12")
     wait_for(dialog.saving.job)
     assert "6 位" in boxes.warnings[-1]
     assert dialog.isVisible() and dialog.first.isEnabled() and not dialog.saving.busy
