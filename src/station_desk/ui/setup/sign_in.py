@@ -65,8 +65,8 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("密码"), self.pin)
         form.addRow(self.confirm_label, self.confirm_pin)
         self.hint = QLabel()
-        self.work = DialogJob(self, desk.store, busy_text=CHECKING, focus_after=self.pin)
-        self.state = self.work.label  # "正在核对密码…" while the check runs
+        self.pin_check = DialogJob(self, desk.store, busy_text=CHECKING, focus_after=self.pin)
+        self.state = self.pin_check.label  # "正在核对密码…" while the check runs
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(self.state)
@@ -103,7 +103,7 @@ class SignInDialog(QDialog):
     @property
     def busy(self) -> bool:
         """A PIN check is running: nothing can be changed, sent again or closed."""
-        return self.work.busy
+        return self.pin_check.busy
 
     def accept(self) -> None:
         staff = self.chosen
@@ -132,7 +132,7 @@ class SignInDialog(QDialog):
             report_failure(self, self.tr("无法登录"), exc)
 
         # on a connection of its own: a wrong PIN is recorded, a first PIN saved there
-        self.checking = self.work.start(check, failed_title=self.tr("无法登录"),
+        self.checking = self.pin_check.start(check, failed_title=self.tr("无法登录"),
                                            on_done=self._signed_in, on_failed=refused)
         if self.checking is not None:  # its progress is delivered on the UI thread
             self.checking.on_progress = lambda _done, _total: self.state.setText(OPENING)
