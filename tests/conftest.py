@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,6 +95,15 @@ def desk(request: pytest.FixtureRequest, data_dir: Path,
     shutil.copytree(_station_templates[template], data_dir, ignore=_INSTANCE_FILES)
     d = Desk.open(data_dir)
     yield d
+    # a job the test started may still run, or wait to run, on a connection of its
+    # own (a window's 今日 counts): closing the archive under it crashed a test
+    # process once. The window waits the same way before it closes (ui/app.py).
+    qt_core = sys.modules.get("PySide6.QtCore")
+    if qt_core is not None:
+        qt_core.QThreadPool.globalInstance().waitForDone(30_000)
+    deadline = time.monotonic() + 30
+    while d.store.jobs_running and time.monotonic() < deadline:  # any other thread's
+        time.sleep(0.01)
     d.close()
 
 
