@@ -14,6 +14,7 @@ from shiboken6 import isValid
 from station_desk.services.desk import Desk
 from station_desk.ui import crash
 from station_desk.ui.cases import after_intake
+from station_desk.ui.collector import collect_on_ui_thread
 from station_desk.ui.devices import rating_screen
 from station_desk.ui.main_window import MainWindow
 from station_desk.ui.statistics.page import StatisticsPage
@@ -32,6 +33,13 @@ def no_crash_dialog(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     if QApplication.instance() is not None:
         QApplication.processEvents()
     assert not reports, "a crash report was shown:\n" + "\n".join(reports)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_on_the_ui_thread(qapp: QApplication) -> None:
+    """As the program does (ui/app.make_app): a collection on a job's thread could
+    free a test's closed widgets there and crash the process."""
+    collect_on_ui_thread(qapp)
 
 
 @pytest.fixture(autouse=True)

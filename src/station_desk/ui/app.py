@@ -18,6 +18,7 @@ from ..logs import setup_logging
 from ..paths import resource
 from ..services.desk import Desk
 from . import crash
+from .collector import collect_on_ui_thread
 from .display_check import display_problem
 from .preload import WindowPreload
 from .setup.sign_in import SignInDialog
@@ -41,6 +42,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons", "station-desk.png"))))
     install_translations(app)
     apply_zoom(app, saved_zoom())  # the system's text size and this PC's zoom
+    collect_on_ui_thread(app)
     return app
 
 
